@@ -1,0 +1,114 @@
+/**
+ * Facts the CSVs give in prose (notes, "coordinator_as_of", role titles) turned into
+ * structured rows. Each entry quotes the cell it comes from; nothing here is new.
+ */
+import { CommitteeKind } from "../src/modules/committee";
+
+/** Membership starts more precise than members.csv's join_year, from its notes and events.csv. */
+export const MEMBERSHIP_STARTS: Record<string, { start: string; source: string }> = {
+  // events.csv 2020-04-08: "Miyagi Prefecture joins as an observer (governor's letter)" (R2020).
+  "jp-miyagi": { start: "2020-04-08", source: "R2020" },
+  // members.csv notes: "Admitted at 12th GA (Zhangjiajie, Hunan, 2018-10)".
+  "jp-akita": { start: "2018-10", source: "NEAR-12GA" },
+};
+
+/** The bodies of the Charter and the Dues Regulation, named as rules.md and the report name them. */
+export const BODIES = [
+  {
+    slug: "general-assembly",
+    kind: CommitteeKind.GENERAL_ASSEMBLY,
+    nameEn: "General Assembly",
+    nameZh: "全体会议",
+    established: "1996-09-12",
+    history: "Charter Art. 6 (rev. 2016-09-27): the heads of member governments; meets every other year. The charter was adopted on 1996-09-12.",
+    source: "R2020 (charter)",
+  },
+  {
+    slug: "working-committee",
+    kind: CommitteeKind.WORKING_COMMITTEE,
+    nameEn: "Working Committee",
+    nameZh: "事务委员会",
+    established: null,
+    history: "Charter Art. 10 (new 2014-10-22, rev. 2018-10-29): director-general-level officials; meets at least once a year.",
+    source: "R2020 (charter)",
+  },
+  {
+    slug: "budget-review-committee",
+    kind: CommitteeKind.BUDGET_REVIEW,
+    nameEn: "Budget Review Committee",
+    nameZh: "预算审议委员会",
+    established: null,
+    history: "Dues Regulation Art. 8 (regulation enacted 2016-09-28, rev. 2017-09-26 and 2019-08-07): one member per country.",
+    source: "R2020 (dues regulation)",
+  },
+];
+
+export interface CuratedCoordinatorTerm {
+  committee: number;
+  government: string;
+  start: string | null;
+  end: string | null;
+}
+
+/**
+ * Coordinator spells from committees.csv's coordinator_as_of column. An empty start
+ * means the source gives none ("long-standing", "2019 plan", "current list").
+ */
+export const COORDINATOR_TERMS: readonly CuratedCoordinatorTerm[] = [
+  { committee: 1, government: "kr-gyeongbuk", start: "1998", end: null }, // "coordinator since 1998"
+  { committee: 2, government: "jp-toyama", start: null, end: null }, // "long-standing (about 20 years by 2023)"
+  { committee: 3, government: "jp-shimane", start: null, end: null }, // "long-standing; meetings held yearly since 2002"
+  { committee: 4, government: "jp-hyogo", start: "2002", end: null }, // "since 2002 (NEAR-HYOGO)"
+  { committee: 7, government: "cn-shandong", start: "2009-11-02", end: null }, // "since its inaugural meeting in Qingdao, 2009-11-02"
+  { committee: 8, government: "cn-henan", start: "2018", end: null }, // "co-coordination from 2018"
+  { committee: 8, government: "cn-ningxia", start: "2018", end: null }, // "co-coordination from 2018"
+  { committee: 9, government: "ru-magadan", start: "2009", end: null }, // "since 2009 (7th Working Committee)"
+  { committee: 10, government: "kr-daegu", start: "2012", end: "2016-08" }, // "(Daegu 2012 to Aug 2016)"
+  { committee: 10, government: "cn-shanxi", start: "2016-09", end: null }, // "since Sept 2016"
+  { committee: 12, government: "kr-chungbuk", start: "2011-07-19", end: null }, // "since creation" (established 2011-07-19)
+  { committee: 13, government: "kr-jeonnam", start: null, end: null }, // "current list"
+  { committee: 14, government: "ru-sakha", start: null, end: null }, // "proposed 2013–14; first meeting 2019-08-06"
+  { committee: 15, government: "cn-heilongjiang", start: null, end: null }, // "2019 plan; current list"
+  { committee: 16, government: "cn-jilin", start: null, end: null }, // "2019 plan; 2022"
+  { committee: 17, government: "cn-henan", start: null, end: null }, // "2019 plan; current list"
+  { committee: 18, government: "cn-hunan", start: "2018-10-29", end: null }, // "from creation at 12th GA (2018)", established 2018-10-29
+  { committee: 19, government: "ru-krasnoyarsk", start: "2018-10-29", end: null }, // "from creation at 12th GA (2018)"
+  { committee: 20, government: "cn-shaanxi", start: null, end: null }, // "2019 plan; current list"
+];
+
+/** staff.csv's department column, with the Chinese names its role_zh column uses. */
+export const DEPARTMENTS = [
+  { slug: "secretariat", nameEn: "Secretariat", nameZh: "秘书处", csv: "Secretariat" },
+  { slug: "planning-pr", nameEn: "Planning & Public Relations Department", nameZh: "企划宣传部", csv: "Planning & PR" },
+  { slug: "international-cooperation", nameEn: "International Cooperation Department", nameZh: "国际协力部", csv: "International Cooperation" },
+  { slug: "shimane-branch", nameEn: "NEAR Secretariat Shimane Branch", nameZh: "NEAR秘书处岛根县分部", csv: "Shimane branch" },
+];
+
+/**
+ * The post each staff.csv row holds: rows whose role_en differs only by "(former)"
+ * share one post. Administrative officers are three seats of one post.
+ */
+export const POSTS = [
+  { slug: "secretary-general", titleEn: "Secretary-General", titleZh: "秘书长", department: "secretariat", staff: ["sg-kim-ok-chae"] },
+  { slug: "planning-pr-director", titleEn: "Director, Planning & PR Department", titleZh: "企划宣传部长", department: "planning-pr", staff: ["kim-young-hee", "jeong-pil-ran"] },
+  { slug: "planning-pr-team-leader", titleEn: "Team Leader, Planning & PR Department", titleZh: "企划宣传部组长", department: "planning-pr", staff: ["lee-won-young", "choi-hae-yong"] },
+  { slug: "international-cooperation-director", titleEn: "Director, International Cooperation Department", titleZh: "国际协力部长", department: "international-cooperation", staff: ["kim-woon-gon"] },
+  { slug: "international-cooperation-team-leader", titleEn: "Team Leader, International Cooperation Department", titleZh: "国际协力部组长", department: "international-cooperation", staff: ["choi-ju-hwa"] },
+  { slug: "china-specialist", titleEn: "China Specialist", titleZh: "中国专员", department: "international-cooperation", staff: ["park-li-jing", "zhao-xian-hua"] },
+  { slug: "chinese-dispatched-official", titleEn: "Chinese Dispatched Official", titleZh: "中国派遣公务员", department: "international-cooperation", staff: ["ma-su-chao", "cheng-an-ni"] },
+  { slug: "mongolia-specialist", titleEn: "Mongolia Specialist", titleZh: "蒙古专员", department: null, staff: ["xi-xi-ge"] },
+  { slug: "mongolian-dispatched-official", titleEn: "Mongolian Dispatched Official", titleZh: "蒙古派遣公务员", department: "international-cooperation", staff: ["ajizaya", "batsaikhan-munkhtsetseg"] },
+  { slug: "russian-dispatched-official", titleEn: "Russian Dispatched Official", titleZh: "俄罗斯派遣公务员", department: "international-cooperation", staff: ["konstantinova-anastasia", "irina-sleptsova"] },
+  { slug: "russia-specialist", titleEn: "Russia Specialist", titleZh: "俄罗斯专员", department: null, staff: ["a-er-zhan"] },
+  { slug: "japan-specialist", titleEn: "Japan Specialist", titleZh: "日本专员", department: "international-cooperation", staff: ["son-ryeo-kyung"] },
+  { slug: "shimane-branch-liaison", titleEn: "Shimane Branch Liaison", titleZh: "NEAR秘书处岛根县分部", department: "shimane-branch", staff: ["cho-hee-eun", "bito-keisuke"] },
+  { slug: "english-specialist", titleEn: "English Specialist", titleZh: "英语专员", department: "planning-pr", staff: ["kim-mi-yeon", "seok-ji-ryeong"] },
+  { slug: "administrative-officer", titleEn: "Administrative Officer", titleZh: "行政专员", department: null, staff: ["kim-yu-jin", "kim-su-hyeon", "do-eon-seok"] },
+];
+
+export const ASSOCIATION = {
+  id: 1,
+  nameEn: "Association of North East Asia Regional Governments",
+  factsCompleteUntil: "2020-12-31",
+  factsSource: "NEAR Annual Report 2020 (Chinese edition) and the public pages listed in its sources",
+};

@@ -1,0 +1,20 @@
+/** `npm run seed`: loads the 2020 facts into the configured database (idempotent). */
+import "reflect-metadata";
+import { ConfigError, loadConfig } from "../src/config";
+import { createDataSource } from "../src/db/data-source";
+import { StartupError, openDatabase } from "../src/db/startup";
+import { formatSeedReport, seed2020 } from "./seed";
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, process.argv.slice(2));
+  const dataSource = createDataSource(config.database);
+  await openDatabase(dataSource, config.database.kind === "postgres" ? "DATABASE_URL" : "the embedded database");
+  await dataSource.runMigrations({ transaction: "each" });
+  console.log(formatSeedReport(await seed2020(dataSource)));
+  await dataSource.destroy();
+}
+
+main().catch((error: unknown) => {
+  console.error(`seed: ${error instanceof ConfigError || error instanceof StartupError ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+/**
+ * Calendar dates are ISO strings (`YYYY-MM-DD`) everywhere in the hub: no time, no
+ * time zone, so a date means the same day to PostgreSQL, Node and every client.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The date as given if it is a real calendar day, else null. */
+export function parseIsoDate(value: string): IsoDate | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return value;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Today in UTC: the day the hub answers for when a client gives no `asOf`. */
+export function todayUtc(now: Date = new Date()): IsoDate {
+  return now.toISOString().slice(0, 10);
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** How much of a stored date the source actually gave. */
+export enum DatePrecision {
+  DAY = "DAY",
+  MONTH = "MONTH",
+  SEASON = "SEASON",
+  YEAR = "YEAR",
+}
+
+export interface PartialDate {
+  date: IsoDate;
+  precision: DatePrecision;
+}
+
+/**
+ * A date the sources give in part ("2020-04", "2006", "2020-01-23 (approx.)"). A start
+ * is stored as the first day it can mean, an end as the last, so that a period
+ * covers every day it may have covered and range queries still work.
+ */
+export function parsePartialDate(raw: string, edge: "start" | "end" = "start"): PartialDate | null {
+  const text = raw.replace(/\(approx\.?\)/i, "").trim();
+  if (text === "") return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const date = parseIsoDate(text);
+    return date ? { date, precision: DatePrecision.DAY } : null;
+  }
+  const month = /^(\d{4})-(\d{2})$/.exec(text);
+  if (month) {
+    const [year, monthNumber] = [Number(month[1]), Number(month[2])];
+    if (monthNumber < 1 || monthNumber > 12) return null;
+    const day = edge === "start" ? "01" : String(daysInMonth(year, monthNumber));
+    return { date: `${text}-${day}`, precision: DatePrecision.MONTH };
+  }
+  if (/^\d{4}$/.test(text)) return { date: edge === "start" ? `${text}-01-01` : `${text}-12-31`, precision: DatePrecision.YEAR };
+  return null;
+}

@@ -1,0 +1,32 @@
+import { GraphQLError } from "graphql";
+
+/** The `extensions.code` values the hub sends, beside Apollo's own. */
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  NOT_FOUND: "NOT_FOUND",
+} as const;
+
+/**
+ * Input a person can correct. `argumentName` names the argument or input field at
+ * fault, so a client can put the message next to the right control.
+ */
+export class InputError extends GraphQLError {
+  constructor(message: string, argumentName?: string) {
+    super(message, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) },
+    });
+    this.name = "InputError";
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(message: string, argumentName?: string) {
+    super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...(argumentName ? { argumentName } : {}) } });
+    this.name = "NotFoundError";
+  }
+}
+
+/** For states the code rules out: reaching one is a bug, reported masked to the client. */
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`Invariant violation: ${message}`);
+}

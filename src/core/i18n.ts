@@ -1,0 +1,111 @@
+import { GraphQLScalarType, Kind } from "graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { InputError } from "./errors";
+
+/** The six languages of NEAR's member countries, the languages names are kept in. */
+export enum Lang {
+  EN = "en",
+  ZH = "zh",
+  KO = "ko",
+  JA = "ja",
+  RU = "ru",
+  MN = "mn",
+}
+
+registerEnumType(Lang, { name: "Lang", description: "A language the hub keeps names in." });
+
+/** Fallback order when a name is missing: English first (Art. 20: the charter's common text), then the rest. */
+const FALLBACK_ORDER: readonly Lang[] = [Lang.EN, Lang.ZH, Lang.KO, Lang.JA, Lang.RU, Lang.MN];
+const KNOWN = new Set<string>(Object.values(Lang));
+
+/** The Lang of a BCP 47 tag ("ko", "zh-Hans-CN", "EN-us"), or null if the hub keeps no names in it. */
+export function langOfTag(tag: string): Lang | null {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? "";
+  return KNOWN.has(primary) ? (primary as Lang) : null;
+}
+
+/** A `lang` argument: a language tag the hub knows, or a BAD_USER_INPUT error naming it. */
+export const LanguageTagScalar = new GraphQLScalarType<Lang, string>({
+  name: "LanguageTag",
+  description:
+    "A BCP 47 language tag whose language the hub keeps names in: en, zh, ko, ja, ru or mn (region and script subtags such as zh-Hans or ko-KR are accepted and ignored).",
+  serialize(value) {
+    return String(value);
+  },
+  parseValue(value) {
+    return parseLanguageTag(value);
+  },
+  parseLiteral(ast) {
+    return parseLanguageTag(ast.kind === Kind.STRING ? ast.value : undefined);
+  },
+});
+
+function parseLanguageTag(value: unknown): Lang {
+  const lang = typeof value === "string" ? langOfTag(value) : null;
+  if (lang === null) {
+    throw new InputError(
+      `Unknown language ${JSON.stringify(value ?? null)} for argument "lang": use one of ${FALLBACK_ORDER.join(", ")}`,
+      "lang",
+    );
+  }
+  return lang;
+}
+
+/**
+ * The client's preferred language from an `Accept-Language` header, honouring
+ * q-values; English when the header names none the hub knows (negotiation never fails).
+ */
+export function negotiateLang(header: string | undefined): Lang {
+  if (!header) return Lang.EN;
+  const ranked = header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const weight = q === undefined ? 1 : Number(q.slice(2));
+      return { lang: langOfTag(tag), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((entry) => entry.lang !== null && entry.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return ranked[0]?.lang ?? Lang.EN;
+}
+
+/** Names of one thing, by language; a missing language is null. */
+export type Names = Readonly<Record<Lang, string | null>>;
+
+@ObjectType({ description: "A name in the language asked for, or in a fallback when the hub has none in it." })
+export class LocalizedName {
+  @Field(() => String)
+  text: string;
+
+  @Field(() => Lang, { description: "The language `text` is in." })
+  lang: Lang;
+
+  @Field(() => Lang, { description: "The language that was asked for (argument, else Accept-Language, else en)." })
+  requestedLang: Lang;
+
+  @Field(() => Boolean, { description: "True when the hub has no name in `requestedLang` and `text` is a fallback." })
+  fallback: boolean;
+}
+
+/** The name in `requested`, else English, else the first known; null when no name exists at all. */
+export function pickName(names: Names, requested: Lang): LocalizedName | null {
+  const order = [requested, ...FALLBACK_ORDER.filter((lang) => lang !== requested)];
+  for (const lang of order) {
+    const text = names[lang];
+    if (text) return Object.assign(new LocalizedName(), { text, lang, requestedLang: requested, fallback: lang !== requested });
+  }
+  return null;
+}
+
+/** Reads `name_en` … `name_mn` style properties into a Names record. */
+export function namesOf(row: {
+  nameEn: string | null;
+  nameZh: string | null;
+  nameKo: string | null;
+  nameJa: string | null;
+  nameRu: string | null;
+  nameMn: string | null;
+}): Names {
+  return { en: row.nameEn, zh: row.nameZh, ko: row.nameKo, ja: row.nameJa, ru: row.nameRu, mn: row.nameMn };
+}

@@ -1,0 +1,62 @@
+import DataLoader from "dataloader";
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+
+/** What a DataLoader factory may use: the request's unit of work, nothing else. */
+export interface LoaderScope {
+  readonly em: EntityManager;
+}
+
+export type LoaderFactory<K, V> = (scope: LoaderScope) => DataLoader<K, V>;
+
+/**
+ * The DataLoaders of one request, created on first use. Keying by factory lets each
+ * module own its loaders without a central list every module would have to import.
+ */
+export class LoaderRegistry {
+  private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
+
+  constructor(private readonly scope: LoaderScope) {}
+
+  get<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
+    if (!loader) {
+      loader = factory(this.scope) as DataLoader<unknown, unknown>;
+      this.loaders.set(factory as LoaderFactory<unknown, unknown>, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+/** Orders batch results by key, one value per key, `fallback` for a miss (DataLoader's contract). */
+export function byKey<K, R, V>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K, group: (rows: R[]) => V, fallback: V): V[] {
+  const grouped = new Map<K, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const list = grouped.get(key);
+    if (list) list.push(row);
+    else grouped.set(key, [row]);
+  }
+  return keys.map((key) => {
+    const list = grouped.get(key);
+    return list ? group(list) : fallback;
+  });
+}
+
+/** One row per key or null. */
+export function oneByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
+  return byKey<K, R, R | null>(keys, rows, keyOf, (list) => list[0]!, null);
+}
+
+/** All rows per key, in the order the query returned them. */
+export function manyByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): R[][] {
+  return byKey<K, R, R[]>(keys, rows, keyOf, (list) => list, []);
+}
+
+/** The by-primary-key loader factory of an entity with an integer `id`. */
+export function loaderById<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): LoaderFactory<number, T | null> {
+  return ({ em }) =>
+    new DataLoader(async (ids) => {
+      const rows = await em.getRepository(entity).createQueryBuilder("row").where("row.id IN (:...ids)", { ids }).getMany();
+      return oneByKey(ids, rows, (row) => row.id);
+    });
+}

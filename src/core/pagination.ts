@@ -1,0 +1,205 @@
+import { ArgsType, Field, Int, ObjectType } from "type-graphql";
+import type { ClassType } from "type-graphql";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { InputError } from "./errors";
+
+/** The largest page a client may ask for: enough for the whole association (82 governments) in one page. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size from the start (or after \`after\`), at most ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "An `endCursor` from an earlier page." })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `Page size from the end (or before \`before\`), at most ${MAX_PAGE_SIZE}.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: "A `startCursor` from an earlier page." })
+  before?: string | null;
+}
+
+@ObjectType({ description: "Where a page sits in the whole list (Relay cursor connections)." })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** What a connection resolver returns; `totalCount` runs its query only if asked for. */
+export interface ConnectionValue<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+/** Builds the `XConnection` and `XEdge` object types for a node type. */
+export function connectionType<T extends object>(nodeType: ClassType<T>, name: string): ClassType<ConnectionValue<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => String, { description: "Opaque; pass it as `after` or `before`." })
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} objects.` })
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => [nodeType], { description: "The nodes of `edges`, for clients that need no cursors." })
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    totalCount: () => Promise<number>;
+
+    @Field(() => Int, { name: "totalCount", description: "Items in the whole filtered list, on every page." })
+    totalCountField(): Promise<number> {
+      return this.totalCount();
+    }
+  }
+  return ConnectionType as unknown as ClassType<ConnectionValue<T>>;
+}
+
+/** One column of a keyset ordering: its SQL expression (never NULL) and the same value read from a row. */
+export interface OrderKey<T> {
+  sql: string;
+  value: (row: T) => string | number;
+}
+
+export interface Ordering<T> {
+  /** Names the ordering inside cursors, so a cursor is refused under another ordering. */
+  name: string;
+  descending: boolean;
+  /** Must end with a unique key (the primary key) so the order is total and deterministic. */
+  keys: readonly OrderKey<T>[];
+}
+
+interface CursorPayload {
+  o: string;
+  k: (string | number)[];
+}
+
+function encodeCursor(payload: CursorPayload): string {
+  return Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
+}
+
+function decodeCursor<T>(cursor: string, ordering: Ordering<T>, argumentName: string): (string | number)[] {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    payload = null;
+  }
+  const valid =
+    typeof payload === "object" &&
+    payload !== null &&
+    typeof (payload as CursorPayload).o === "string" &&
+    Array.isArray((payload as CursorPayload).k) &&
+    (payload as CursorPayload).k.length === ordering.keys.length &&
+    (payload as CursorPayload).k.every((v) => typeof v === "string" || typeof v === "number");
+  if (!valid || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
+    throw new InputError(`Malformed cursor in argument "${argumentName}": pass a cursor this list returned`, argumentName);
+  }
+  const { o, k } = payload as CursorPayload;
+  if (o !== ordering.name) {
+    throw new InputError(
+      `The cursor in argument "${argumentName}" belongs to ordering ${o}, not ${ordering.name}: cursors only work with the ordering that made them`,
+      argumentName,
+    );
+  }
+  return k;
+}
+
+function checkPageSize(value: number | null | undefined, argumentName: string): void {
+  if (value === null || value === undefined) return;
+  if (value < 0 || value > MAX_PAGE_SIZE) {
+    throw new InputError(`Argument "${argumentName}" must be between 0 and ${MAX_PAGE_SIZE}, got ${value}`, argumentName);
+  }
+}
+
+/**
+ * Runs a keyset-paginated query: rows after/before a cursor in a total order, one
+ * row more than asked to learn whether another page exists. `alias` is the query's
+ * main alias; filters are already on `query`.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  ordering: Ordering<T>,
+  args: PageArgs,
+): Promise<ConnectionValue<T>> {
+  checkPageSize(args.first, "first");
+  checkPageSize(args.last, "last");
+  if (args.first != null && args.last != null) {
+    throw new InputError('Give either "first" or "last", not both', "last");
+  }
+  const after = args.after ? decodeCursor(args.after, ordering, "after") : null;
+  const before = args.before ? decodeCursor(args.before, ordering, "before") : null;
+  const countQuery = query.clone();
+
+  const backwards = args.last != null || (args.first == null && before !== null && after === null);
+  const size = args.first ?? args.last ?? DEFAULT_PAGE_SIZE;
+  const tuple = `(${ordering.keys.map((key) => key.sql).join(", ")})`;
+  const bound = (name: string, values: (string | number)[]): string => {
+    values.forEach((value, index) => query.setParameter(`${name}${index}`, value));
+    return `(${values.map((_, index) => `:${name}${index}`).join(", ")})`;
+  };
+  // In ascending order "after" means a greater tuple; descending flips it.
+  if (after) query.andWhere(`${tuple} ${ordering.descending ? "<" : ">"} ${bound("cursorAfter", after)}`);
+  if (before) query.andWhere(`${tuple} ${ordering.descending ? ">" : "<"} ${bound("cursorBefore", before)}`);
+
+  const scanDescending = ordering.descending !== backwards;
+  ordering.keys.forEach((key, index) => {
+    const direction = scanDescending ? "DESC" : "ASC";
+    if (index === 0) query.orderBy(key.sql, direction);
+    else query.addOrderBy(key.sql, direction);
+  });
+  const rows = size === 0 ? [] : await query.take(size + 1).getMany();
+  const hasMore = rows.length > size;
+  const page = rows.slice(0, size);
+  if (backwards) page.reverse();
+
+  const edges = page.map((node) => ({
+    node,
+    cursor: encodeCursor({ o: ordering.name, k: ordering.keys.map((key) => key.value(node)) }),
+  }));
+  const pageInfo = Object.assign(new PageInfo(), {
+    hasNextPage: backwards ? before !== null : hasMore,
+    hasPreviousPage: backwards ? hasMore : after !== null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges[edges.length - 1]?.cursor ?? null,
+  });
+  let counted: Promise<number> | null = null;
+  return {
+    edges,
+    nodes: page,
+    pageInfo,
+    totalCount: () => (counted ??= countQuery.getCount()),
+  };
+}
+
+/** Escapes `%`, `_` and `\` so a client's search text matches literally inside ILIKE. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

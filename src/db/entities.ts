@@ -1,0 +1,27 @@
+import { Association } from "../modules/association";
+import { AmbassadorAppointment } from "../modules/ambassador";
+import { Committee, CommitteeParticipation, CoordinatorTerm } from "../modules/committee";
+import { Country } from "../modules/country";
+import { Event } from "../modules/event";
+import { Government } from "../modules/government";
+import { Membership } from "../modules/membership";
+import { PartnerOrganisation } from "../modules/partner";
+import { Appointment, Department, Post, StaffMember } from "../modules/secretariat";
+
+/** Every table the hub owns, for the data source and the schema-drift test. */
+export const ENTITIES = [
+  Association,
+  Country,
+  Government,
+  Membership,
+  Committee,
+  CoordinatorTerm,
+  CommitteeParticipation,
+  Department,
+  Post,
+  StaffMember,
+  Appointment,
+  AmbassadorAppointment,
+  PartnerOrganisation,
+  Event,
+];

@@ -1,0 +1,29 @@
+import type { DataSource } from "typeorm";
+import { Association } from "../modules/association";
+import { Government } from "../modules/government";
+
+/** A start-up failure the operator can fix: printed as one line, exit code 1. */
+export class StartupError extends Error {
+  override name = "StartupError";
+}
+
+/** Opens the database, turning driver errors into one readable line. */
+export async function openDatabase(dataSource: DataSource, where: string): Promise<void> {
+  try {
+    await dataSource.initialize();
+    await dataSource.query("SELECT 1");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new StartupError(`cannot open the database at ${where}: ${reason || (error as { code?: string }).code || "unknown error"}`);
+  }
+}
+
+export async function isEmpty(dataSource: DataSource): Promise<boolean> {
+  return (await dataSource.getRepository(Government).count()) === 0;
+}
+
+export async function readFactsHorizon(dataSource: DataSource): Promise<string> {
+  const row = await dataSource.getRepository(Association).findOneBy({ id: 1 });
+  if (!row) throw new StartupError("the database holds no facts horizon (table association is empty): run `npm run seed`");
+  return row.factsCompleteUntil;
+}

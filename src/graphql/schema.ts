@@ -1,0 +1,66 @@
+import "reflect-metadata";
+import { GraphQLObjectType, lexicographicSortSchema, printSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
+import { buildSchemaSync } from "type-graphql";
+import type { NonEmptyArray } from "type-graphql";
+import { toGlobalId } from "../core/node";
+import type { NodeType } from "../core/node-registry";
+import { ambassadorNodeTypes, ambassadorResolvers } from "../modules/ambassador";
+import { associationResolvers } from "../modules/association";
+import { committeeNodeTypes, committeeResolvers } from "../modules/committee";
+import { countryNodeTypes, countryResolvers } from "../modules/country";
+import { eventNodeTypes, eventResolvers } from "../modules/event";
+import { governmentNodeTypes, governmentResolvers } from "../modules/government";
+import { membershipNodeTypes } from "../modules/membership";
+import { partnerNodeTypes, partnerResolvers } from "../modules/partner";
+import { secretariatNodeTypes, secretariatResolvers } from "../modules/secretariat";
+import { nodeResolver } from "./node.resolver";
+
+const NODE_TYPES: readonly NodeType[] = [
+  ...countryNodeTypes,
+  ...governmentNodeTypes,
+  ...membershipNodeTypes,
+  ...committeeNodeTypes,
+  ...secretariatNodeTypes,
+  ...ambassadorNodeTypes,
+  ...partnerNodeTypes,
+  ...eventNodeTypes,
+];
+
+/** Gives every Node type its `id`: the global ID of its key, so no module writes that resolver. */
+function attachGlobalIds(schema: GraphQLSchema, nodeTypes: readonly NodeType[]): void {
+  for (const nodeType of nodeTypes) {
+    const type = schema.getType(nodeType.typename);
+    if (!(type instanceof GraphQLObjectType)) throw new Error(`Node type ${nodeType.typename} is not in the schema`);
+    const idField = type.getFields()["id"];
+    if (!idField) throw new Error(`Node type ${nodeType.typename} has no id field`);
+    idField.resolve = (row: unknown) => toGlobalId(nodeType.typename, nodeType.keyOf(row));
+  }
+}
+
+let cached: GraphQLSchema | null = null;
+
+/** The one place the schema is assembled: every module's resolvers and node types. */
+export function buildHubSchema(): GraphQLSchema {
+  if (cached) return cached;
+  const resolvers = [
+    ...associationResolvers,
+    ...countryResolvers,
+    ...governmentResolvers,
+    ...committeeResolvers,
+    ...secretariatResolvers,
+    ...ambassadorResolvers,
+    ...partnerResolvers,
+    ...eventResolvers,
+    nodeResolver(NODE_TYPES),
+  ] as unknown as NonEmptyArray<Function>;
+  const schema = buildSchemaSync({ resolvers, validate: false });
+  attachGlobalIds(schema, NODE_TYPES);
+  cached = schema;
+  return schema;
+}
+
+/** The SDL checked in at schema/schema.graphql: sorted, so diffs show real changes only. */
+export function printHubSchema(): string {
+  return `${printSchema(lexicographicSortSchema(buildHubSchema()))}\n`;
+}

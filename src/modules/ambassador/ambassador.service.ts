@@ -1,0 +1,33 @@
+import type { EntityManager } from "typeorm";
+import { countryCodes, nonEmptyList } from "../../core/filters";
+import { paginate } from "../../core/pagination";
+import type { ConnectionValue, Ordering } from "../../core/pagination";
+import { AmbassadorAppointment } from "./ambassador-appointment.entity";
+import { AmbassadorOrder } from "./ambassador.args";
+import type { AmbassadorsArgs } from "./ambassador.args";
+
+const keys = [
+  { sql: "a.term_start", value: (a: AmbassadorAppointment) => a.termStart },
+  { sql: `a.natural_key COLLATE "C"`, value: (a: AmbassadorAppointment) => a.naturalKey },
+];
+const ORDERINGS: Record<AmbassadorOrder, Ordering<AmbassadorAppointment>> = {
+  [AmbassadorOrder.TERM_START_ASC]: { name: "TERM_START", descending: false, keys },
+  [AmbassadorOrder.TERM_START_DESC]: { name: "TERM_START", descending: true, keys },
+};
+
+export function listAmbassadors(em: EntityManager, args: AmbassadorsArgs): Promise<ConnectionValue<AmbassadorAppointment>> {
+  const filter = args.filter ?? {};
+  const query = em.getRepository(AmbassadorAppointment).createQueryBuilder("a");
+  const countries = countryCodes(filter.countries, "filter.countries");
+  if (countries) query.andWhere("a.country_code IN (:...countries)", { countries });
+  const kinds = nonEmptyList(filter.kinds, "filter.kinds");
+  if (kinds) query.andWhere("a.kind IN (:...kinds)", { kinds });
+  if (filter.government) {
+    query.andWhere("a.government_id IN (SELECT g.id FROM government g WHERE g.slug = :government)", { government: filter.government });
+  }
+  if (filter.round !== null && filter.round !== undefined) query.andWhere("a.round = :round", { round: filter.round });
+  if (filter.activeOn) {
+    query.andWhere("a.term_start <= :activeOn AND (a.term_end IS NULL OR a.term_end >= :activeOn)", { activeOn: filter.activeOn });
+  }
+  return paginate(query, ORDERINGS[args.orderBy], args);
+}

@@ -1,0 +1,60 @@
+import DataLoader from "dataloader";
+import { In } from "typeorm";
+import { loaderById, manyByKey, oneByKey } from "../../core/loaders";
+import type { LoaderScope } from "../../core/loaders";
+import { Committee } from "./committee.entity";
+import { CommitteeParticipation } from "./committee-participation.entity";
+import { CoordinatorTerm } from "./coordinator-term.entity";
+
+export const committeeById = loaderById(Committee);
+
+export function committeeBySlug({ em }: LoaderScope): DataLoader<string, Committee | null> {
+  return new DataLoader(async (slugs) =>
+    oneByKey(slugs, await em.getRepository(Committee).findBy({ slug: In([...slugs]) }), (row) => row.slug),
+  );
+}
+
+export const coordinatorTermById = loaderById(CoordinatorTerm);
+
+/** Every coordinator term of each committee, in order of start (unknown starts first), then id. */
+export function coordinatorTermsByCommittee({ em }: LoaderScope): DataLoader<number, CoordinatorTerm[]> {
+  return new DataLoader(async (committeeIds) => {
+    const rows = await em.getRepository(CoordinatorTerm).find({
+      where: { committeeId: In([...committeeIds]) },
+      order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
+    });
+    return manyByKey(committeeIds, rows, (row) => row.committeeId);
+  });
+}
+
+export function coordinatorTermsByGovernment({ em }: LoaderScope): DataLoader<number, CoordinatorTerm[]> {
+  return new DataLoader(async (governmentIds) => {
+    const rows = await em.getRepository(CoordinatorTerm).find({
+      where: { governmentId: In([...governmentIds]) },
+      order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
+    });
+    return manyByKey(governmentIds, rows, (row) => row.governmentId);
+  });
+}
+
+export const participationById = loaderById(CommitteeParticipation);
+
+export function participationsByCommittee({ em }: LoaderScope): DataLoader<number, CommitteeParticipation[]> {
+  return new DataLoader(async (committeeIds) => {
+    const rows = await em.getRepository(CommitteeParticipation).find({
+      where: { committeeId: In([...committeeIds]) },
+      order: { id: "ASC" },
+    });
+    return manyByKey(committeeIds, rows, (row) => row.committeeId);
+  });
+}
+
+export function participationsByGovernment({ em }: LoaderScope): DataLoader<number, CommitteeParticipation[]> {
+  return new DataLoader(async (governmentIds) => {
+    const rows = await em.getRepository(CommitteeParticipation).find({
+      where: { governmentId: In([...governmentIds]) },
+      order: { id: "ASC" },
+    });
+    return manyByKey(governmentIds, rows, (row) => row.governmentId);
+  });
+}

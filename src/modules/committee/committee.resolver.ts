@@ -1,0 +1,139 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../core/context";
+import type { IsoDate } from "../../core/dates";
+import { LanguageTagScalar, LocalizedName, pickName } from "../../core/i18n";
+import type { Lang } from "../../core/i18n";
+import { connectionType } from "../../core/pagination";
+import type { ConnectionValue } from "../../core/pagination";
+import { DateScalar } from "../../core/scalars";
+import { Government, governmentById } from "../government";
+import { coversDay } from "../membership";
+import { Committee } from "./committee.entity";
+import { CommitteeParticipation } from "./committee-participation.entity";
+import { CoordinatorTerm } from "./coordinator-term.entity";
+import { CommitteesArgs, CommitteeStatus } from "./committee.args";
+import {
+  committeeById,
+  committeeBySlug,
+  coordinatorTermsByCommittee,
+  coordinatorTermsByGovernment,
+  participationsByCommittee,
+  participationsByGovernment,
+} from "./committee.loader";
+import { committeeStatus, listCommittees } from "./committee.service";
+
+export const CommitteeConnection = connectionType(Committee, "Committee");
+
+const asOfArg = { nullable: true, description: "The day to answer for; default today." } as const;
+
+@Resolver(() => Committee)
+export class CommitteeResolver {
+  @Query(() => Committee, { nullable: true, description: "A committee by slug (general-assembly, sc-08, …); null if unknown." })
+  committee(@Arg("slug", () => String) slug: string, @Ctx() ctx: RequestContext): Promise<Committee | null> {
+    return ctx.loaders.get(committeeBySlug).load(slug);
+  }
+
+  @Query(() => CommitteeConnection)
+  committees(@Args(() => CommitteesArgs) args: CommitteesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Committee>> {
+    return listCommittees(ctx.em, args, ctx.today);
+  }
+
+  @FieldResolver(() => LocalizedName, { nullable: true, description: "Null for the three abolished committees, whose names the report does not print." })
+  name(
+    @Root() committee: Committee,
+    @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
+    @Ctx() ctx: RequestContext,
+  ): LocalizedName | null {
+    const names = { en: committee.nameEn, zh: committee.nameZh, ko: null, ja: null, ru: null, mn: null };
+    return pickName(names, lang ?? ctx.preferredLang);
+  }
+
+  @FieldResolver(() => CommitteeStatus)
+  status(@Root() committee: Committee, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): CommitteeStatus {
+    return committeeStatus(committee, asOf ?? ctx.today);
+  }
+
+  @FieldResolver(() => [CoordinatorTerm], { description: "Coordinators on `asOf` (several when co-coordinated, Committee Reg. Art. 5(2))." })
+  async coordinators(
+    @Root() committee: Committee,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CoordinatorTerm[]> {
+    const terms = await ctx.loaders.get(coordinatorTermsByCommittee).load(committee.id);
+    return terms.filter((term) => coversDay(term, asOf ?? ctx.today));
+  }
+
+  @FieldResolver(() => [CoordinatorTerm], { description: "Every coordinator over time, earliest first (undated starts first)." })
+  coordinatorHistory(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<CoordinatorTerm[]> {
+    return ctx.loaders.get(coordinatorTermsByCommittee).load(committee.id);
+  }
+
+  @FieldResolver(() => [CommitteeParticipation], { description: "Governments taking part on `asOf` besides the coordinators." })
+  async participants(
+    @Root() committee: Committee,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CommitteeParticipation[]> {
+    const rows = await ctx.loaders.get(participationsByCommittee).load(committee.id);
+    return rows.filter((row) => coversDay(row, asOf ?? ctx.today));
+  }
+}
+
+@Resolver(() => CoordinatorTerm)
+export class CoordinatorTermResolver {
+  @FieldResolver(() => Committee)
+  committee(@Root() term: CoordinatorTerm, @Ctx() ctx: RequestContext): Promise<Committee | null> {
+    return ctx.loaders.get(committeeById).load(term.committeeId);
+  }
+
+  @FieldResolver(() => Government)
+  government(@Root() term: CoordinatorTerm, @Ctx() ctx: RequestContext): Promise<Government | null> {
+    return ctx.loaders.get(governmentById).load(term.governmentId);
+  }
+}
+
+@Resolver(() => CommitteeParticipation)
+export class CommitteeParticipationResolver {
+  @FieldResolver(() => Committee)
+  committee(@Root() row: CommitteeParticipation, @Ctx() ctx: RequestContext): Promise<Committee | null> {
+    return ctx.loaders.get(committeeById).load(row.committeeId);
+  }
+
+  @FieldResolver(() => Government)
+  government(@Root() row: CommitteeParticipation, @Ctx() ctx: RequestContext): Promise<Government | null> {
+    return ctx.loaders.get(governmentById).load(row.governmentId);
+  }
+}
+
+@Resolver(() => Government)
+export class GovernmentCommitteesResolver {
+  @FieldResolver(() => [CoordinatorTerm], { description: "Committees this government coordinates on `asOf`." })
+  async coordinatorTerms(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CoordinatorTerm[]> {
+    const terms = await ctx.loaders.get(coordinatorTermsByGovernment).load(government.id);
+    return terms.filter((term) => coversDay(term, asOf ?? ctx.today));
+  }
+
+  @FieldResolver(() => [Committee], {
+    description: "Specialised committees this government coordinates or takes part in on `asOf`, by number. Every member sits in the General Assembly and Working Committee; those are not listed.",
+  })
+  async committees(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Committee[]> {
+    const day = asOf ?? ctx.today;
+    const [terms, participations] = await Promise.all([
+      ctx.loaders.get(coordinatorTermsByGovernment).load(government.id),
+      ctx.loaders.get(participationsByGovernment).load(government.id),
+    ]);
+    const ids = new Set([...terms, ...participations].filter((row) => coversDay(row, day)).map((row) => row.committeeId));
+    const committees = await ctx.loaders.get(committeeById).loadMany([...ids]);
+    return committees
+      .filter((c): c is Committee => c !== null && !(c instanceof Error))
+      .sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+  }
+}

@@ -1,0 +1,58 @@
+import type { EntityManager } from "typeorm";
+import type { IsoDate } from "../../core/dates";
+import { nonEmptyList, searchText } from "../../core/filters";
+import { likePattern, paginate } from "../../core/pagination";
+import type { ConnectionValue, Ordering } from "../../core/pagination";
+import { Committee } from "./committee.entity";
+import { CommitteeOrder, CommitteeStatus } from "./committee.args";
+import type { CommitteesArgs } from "./committee.args";
+
+const byNumber = { sql: "COALESCE(c.number, 0)", value: (c: Committee) => c.number ?? 0 };
+const bySlug = { sql: `c.slug COLLATE "C"`, value: (c: Committee) => c.slug };
+const byName = { sql: `COALESCE(c.name_en, '') COLLATE "C"`, value: (c: Committee) => c.nameEn ?? "" };
+
+const ORDERINGS: Record<CommitteeOrder, Ordering<Committee>> = {
+  [CommitteeOrder.NUMBER_ASC]: { name: "NUMBER", descending: false, keys: [byNumber, bySlug] },
+  [CommitteeOrder.NUMBER_DESC]: { name: "NUMBER", descending: true, keys: [byNumber, bySlug] },
+  [CommitteeOrder.NAME_ASC]: { name: "NAME", descending: false, keys: [byName, bySlug] },
+  [CommitteeOrder.NAME_DESC]: { name: "NAME", descending: true, keys: [byName, bySlug] },
+};
+
+/** A committee's state on `day`: before its establishment, abolished, or active. */
+export function committeeStatus(committee: Pick<Committee, "establishedOn" | "abolishedOn">, day: IsoDate): CommitteeStatus {
+  if (committee.abolishedOn !== null && committee.abolishedOn <= day) return CommitteeStatus.ABOLISHED;
+  if (committee.establishedOn !== null && committee.establishedOn > day) return CommitteeStatus.NOT_YET_ESTABLISHED;
+  return CommitteeStatus.ACTIVE;
+}
+
+export function listCommittees(em: EntityManager, args: CommitteesArgs, today: IsoDate): Promise<ConnectionValue<Committee>> {
+  const filter = args.filter ?? {};
+  const query = em.getRepository(Committee).createQueryBuilder("c").setParameter("asOf", filter.asOf ?? today);
+  const kinds = nonEmptyList(filter.kinds, "filter.kinds");
+  if (kinds) query.andWhere("c.kind IN (:...kinds)", { kinds });
+  switch (filter.status) {
+    case CommitteeStatus.ABOLISHED:
+      query.andWhere("c.abolished_on <= :asOf");
+      break;
+    case CommitteeStatus.NOT_YET_ESTABLISHED:
+      query.andWhere("c.established_on > :asOf AND (c.abolished_on IS NULL OR c.abolished_on > :asOf)");
+      break;
+    case CommitteeStatus.ACTIVE:
+      query.andWhere("(c.abolished_on IS NULL OR c.abolished_on > :asOf) AND (c.established_on IS NULL OR c.established_on <= :asOf)");
+      break;
+    default:
+  }
+  if (filter.coordinator) {
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM coordinator_term t JOIN government g ON g.id = t.government_id
+               WHERE t.committee_id = c.id AND g.slug = :coordinator
+                 AND (t.started_on IS NULL OR t.started_on <= :asOf) AND (t.ended_on IS NULL OR t.ended_on >= :asOf))`,
+      { coordinator: filter.coordinator },
+    );
+  }
+  const text = searchText(filter.search, "filter.search");
+  if (text !== null) {
+    query.andWhere("(c.name_en ILIKE :pattern OR c.name_zh ILIKE :pattern)", { pattern: likePattern(text) });
+  }
+  return paginate(query, ORDERINGS[args.orderBy], args);
+}

@@ -1,0 +1,38 @@
+import { defineNodeType, integerKey } from "../../core/node-registry";
+import { Committee } from "./committee.entity";
+import { CommitteeParticipation } from "./committee-participation.entity";
+import { CoordinatorTerm } from "./coordinator-term.entity";
+import { committeeById, coordinatorTermById, participationById } from "./committee.loader";
+import {
+  CommitteeParticipationResolver,
+  CommitteeResolver,
+  CoordinatorTermResolver,
+  GovernmentCommitteesResolver,
+} from "./committee.resolver";
+
+export { Committee, CommitteeKind } from "./committee.entity";
+export { CoordinatorTerm } from "./coordinator-term.entity";
+export { CommitteeParticipation } from "./committee-participation.entity";
+export { committeeById, committeeBySlug, coordinatorTermsByCommittee, coordinatorTermsByGovernment } from "./committee.loader";
+
+export const committeeResolvers = [
+  CommitteeResolver,
+  CoordinatorTermResolver,
+  CommitteeParticipationResolver,
+  GovernmentCommitteesResolver,
+] as const;
+export const committeeNodeTypes = [
+  defineNodeType<Committee, number>({ typename: "Committee", keyOf: (row) => row.id, parseKey: integerKey, loader: committeeById }),
+  defineNodeType<CoordinatorTerm, number>({
+    typename: "CoordinatorTerm",
+    keyOf: (row) => row.id,
+    parseKey: integerKey,
+    loader: coordinatorTermById,
+  }),
+  defineNodeType<CommitteeParticipation, number>({
+    typename: "CommitteeParticipation",
+    keyOf: (row) => row.id,
+    parseKey: integerKey,
+    loader: participationById,
+  }),
+];

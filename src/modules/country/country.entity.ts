@@ -1,0 +1,31 @@
+import { Check, Column, Entity, PrimaryColumn } from "typeorm";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { SixLanguageNames, SourceField } from "../../core/entity-columns";
+import { Node } from "../../core/node";
+
+export enum Region {
+  NORTH_EAST_ASIA = "NORTH_EAST_ASIA",
+  OTHER_ASIA = "OTHER_ASIA",
+}
+registerEnumType(Region, {
+  name: "Region",
+  description: "Charter Art. 4: members come from North-East Asia; Art. 4-2: associates from elsewhere in Asia.",
+});
+
+@Entity("country")
+@Check("CHK_country_code", `code ~ '^[A-Z]{2}$'`)
+@Check("CHK_country_region", `region IN ('NORTH_EAST_ASIA', 'OTHER_ASIA')`)
+@ObjectType("Country", { implements: Node, description: "A state whose regional governments take part in NEAR." })
+export class Country extends SixLanguageNames {
+  /** ISO 3166-1 alpha-2; also the key of the country's global ID. */
+  @PrimaryColumn({ type: "char", length: 2 })
+  @Field(() => String, { description: "ISO 3166-1 alpha-2 code." })
+  code: string;
+
+  @Column({ type: "text" })
+  @Field(() => Region)
+  region: Region;
+
+  @SourceField()
+  source: string | null;
+}

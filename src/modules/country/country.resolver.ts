@@ -1,0 +1,34 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../core/context";
+import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
+import type { Lang } from "../../core/i18n";
+import { connectionType } from "../../core/pagination";
+import type { ConnectionValue } from "../../core/pagination";
+import { Country } from "./country.entity";
+import { CountriesArgs } from "./country.args";
+import { countryByCode } from "./country.loader";
+import { listCountries } from "./country.service";
+
+export const CountryConnection = connectionType(Country, "Country");
+
+@Resolver(() => Country)
+export class CountryResolver {
+  @Query(() => Country, { nullable: true, description: "A country by ISO 3166-1 alpha-2 code; null if unknown." })
+  country(@Arg("code", () => String) code: string, @Ctx() ctx: RequestContext): Promise<Country | null> {
+    return ctx.loaders.get(countryByCode).load(code.trim().toUpperCase());
+  }
+
+  @Query(() => CountryConnection)
+  countries(@Args(() => CountriesArgs) args: CountriesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Country>> {
+    return listCountries(ctx.em, args);
+  }
+
+  @FieldResolver(() => LocalizedName, { nullable: true })
+  name(
+    @Root() country: Country,
+    @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
+    @Ctx() ctx: RequestContext,
+  ): LocalizedName | null {
+    return pickName(namesOf(country), lang ?? ctx.preferredLang);
+  }
+}

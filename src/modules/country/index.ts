@@ -1,0 +1,17 @@
+import { defineNodeType } from "../../core/node-registry";
+import { Country } from "./country.entity";
+import { countryByCode } from "./country.loader";
+import { CountryResolver } from "./country.resolver";
+
+export { Country, Region } from "./country.entity";
+export { countryByCode } from "./country.loader";
+
+export const countryResolvers = [CountryResolver] as const;
+export const countryNodeTypes = [
+  defineNodeType<Country, string>({
+    typename: "Country",
+    keyOf: (row) => row.code,
+    parseKey: (key) => (/^[A-Z]{2}$/.test(key) ? key : null),
+    loader: countryByCode,
+  }),
+];

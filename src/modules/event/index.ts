@@ -1,0 +1,10 @@
+import { defineNodeType, integerKey } from "../../core/node-registry";
+import { Event } from "./event.entity";
+import { EventResolver, eventById } from "./event.resolver";
+
+export { Event, EventKind } from "./event.entity";
+
+export const eventResolvers = [EventResolver] as const;
+export const eventNodeTypes = [
+  defineNodeType<Event, number>({ typename: "Event", keyOf: (row) => row.id, parseKey: integerKey, loader: eventById }),
+];

@@ -1,0 +1,90 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../core/context";
+import type { IsoDate } from "../../core/dates";
+import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
+import type { Lang } from "../../core/i18n";
+import { connectionType } from "../../core/pagination";
+import type { ConnectionValue } from "../../core/pagination";
+import { DateScalar } from "../../core/scalars";
+import { Country, countryByCode } from "../country";
+import { Membership, MembershipKind, coversDay, membershipsByGovernment } from "../membership";
+import { Government } from "./government.entity";
+import { GovernmentsArgs } from "./government.args";
+import { governmentById, governmentBySlug, governmentsByCountry } from "./government.loader";
+import { listGovernments } from "./government.service";
+
+export const GovernmentConnection = connectionType(Government, "Government");
+
+@Resolver(() => Government)
+export class GovernmentResolver {
+  @Query(() => Government, { nullable: true, description: "A government by slug (e.g. kr-gyeongbuk); null if unknown." })
+  government(@Arg("slug", () => String) slug: string, @Ctx() ctx: RequestContext): Promise<Government | null> {
+    return ctx.loaders.get(governmentBySlug).load(slug);
+  }
+
+  @Query(() => GovernmentConnection, { description: "The directory of governments: members, associates, observers, former ones." })
+  governments(@Args(() => GovernmentsArgs) args: GovernmentsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Government>> {
+    return listGovernments(ctx.em, args, ctx.today);
+  }
+
+  @FieldResolver(() => LocalizedName, { nullable: true })
+  name(
+    @Root() government: Government,
+    @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
+    @Ctx() ctx: RequestContext,
+  ): LocalizedName | null {
+    return pickName(namesOf(government), lang ?? ctx.preferredLang);
+  }
+
+  @FieldResolver(() => Country)
+  async country(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<Country | null> {
+    return ctx.loaders.get(countryByCode).load(government.countryCode);
+  }
+
+  @FieldResolver(() => [Membership], { description: "Every membership period, oldest first." })
+  memberships(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<Membership[]> {
+    return ctx.loaders.get(membershipsByGovernment).load(government.id);
+  }
+
+  @FieldResolver(() => Membership, { nullable: true, description: "The membership held on `asOf` (default today); null if none." })
+  async membership(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Membership | null> {
+    const day = asOf ?? ctx.today;
+    const periods = await ctx.loaders.get(membershipsByGovernment).load(government.id);
+    // Periods of one government do not overlap; if data ever made them, the latest start wins.
+    return periods.filter((period) => coversDay(period, day)).at(-1) ?? null;
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipGovernmentResolver {
+  @FieldResolver(() => Government)
+  government(@Root() membership: Membership, @Ctx() ctx: RequestContext): Promise<Government | null> {
+    return ctx.loaders.get(governmentById).load(membership.governmentId);
+  }
+}
+
+@Resolver(() => Country)
+export class CountryGovernmentsResolver {
+  @FieldResolver(() => [Government], {
+    description: "Governments of this country holding a membership of one of `kinds` (default: any) on `asOf` (default today), by slug.",
+  })
+  async governments(
+    @Root() country: Country,
+    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
+    @Arg("kinds", () => [MembershipKind], { nullable: true }) kinds: MembershipKind[] | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Government[]> {
+    const day = asOf ?? ctx.today;
+    const governments = await ctx.loaders.get(governmentsByCountry).load(country.code);
+    const periods = await ctx.loaders.get(membershipsByGovernment).loadMany(governments.map((g) => g.id));
+    return governments.filter((_, index) => {
+      const held = periods[index];
+      if (held instanceof Error) throw held;
+      return held!.some((period) => coversDay(period, day) && (!kinds || kinds.includes(period.kind)));
+    });
+  }
+}

@@ -1,0 +1,74 @@
+import type { EntityManager } from "typeorm";
+import type { IsoDate } from "../../core/dates";
+import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
+import { likePattern, paginate } from "../../core/pagination";
+import type { ConnectionValue, Ordering } from "../../core/pagination";
+import { FoundingStatus } from "../membership";
+import { Government } from "./government.entity";
+import { GovernmentOrder, MembershipStatus } from "./government.args";
+import type { GovernmentsArgs } from "./government.args";
+
+const bySlug = { sql: `g.slug COLLATE "C"`, value: (g: Government) => g.slug };
+const byName = { sql: `COALESCE(g.name_en, '') COLLATE "C"`, value: (g: Government) => g.nameEn ?? "" };
+// -1 sorts governments with no census figure below every real one.
+const byPopulation = { sql: "COALESCE(g.population, -1)", value: (g: Government) => g.population ?? -1 };
+
+const ORDERINGS: Record<GovernmentOrder, Ordering<Government>> = {
+  [GovernmentOrder.SLUG_ASC]: { name: "SLUG", descending: false, keys: [bySlug] },
+  [GovernmentOrder.SLUG_DESC]: { name: "SLUG", descending: true, keys: [bySlug] },
+  [GovernmentOrder.NAME_ASC]: { name: "NAME", descending: false, keys: [byName, bySlug] },
+  [GovernmentOrder.NAME_DESC]: { name: "NAME", descending: true, keys: [byName, bySlug] },
+  [GovernmentOrder.POPULATION_ASC]: { name: "POPULATION", descending: false, keys: [byPopulation, bySlug] },
+  [GovernmentOrder.POPULATION_DESC]: { name: "POPULATION", descending: true, keys: [byPopulation, bySlug] },
+};
+
+/** SQL: membership row `m` covers the day `:asOf` (an unknown start counts as "since before the records"). */
+const COVERS_AS_OF = "(m.started_on IS NULL OR m.started_on <= :asOf) AND (m.ended_on IS NULL OR m.ended_on >= :asOf)";
+
+/**
+ * The government directory. Membership and committee conditions are EXISTS
+ * sub-queries on those tables, so a page stays one statement however it is filtered.
+ */
+export function listGovernments(em: EntityManager, args: GovernmentsArgs, today: IsoDate): Promise<ConnectionValue<Government>> {
+  const filter = args.filter ?? {};
+  const asOf = filter.asOf ?? today;
+  const query = em.getRepository(Government).createQueryBuilder("g").setParameter("asOf", asOf);
+
+  const countries = countryCodes(filter.countries, "filter.countries");
+  if (countries) query.andWhere("g.country_code IN (:...countries)", { countries });
+  const kinds = nonEmptyList(filter.kinds, "filter.kinds");
+  if (kinds) {
+    query.andWhere(`EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND m.kind IN (:...kinds) AND ${COVERS_AS_OF})`, {
+      kinds,
+    });
+  }
+  if (filter.status === MembershipStatus.CURRENT) {
+    query.andWhere(`EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND ${COVERS_AS_OF})`);
+  } else if (filter.status === MembershipStatus.FORMER) {
+    query.andWhere(`NOT EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND ${COVERS_AS_OF})`);
+    query.andWhere("EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND m.ended_on < :asOf)");
+  }
+  if (filter.founding !== null && filter.founding !== undefined) {
+    query.andWhere("EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND m.founding = :founding)", {
+      founding: filter.founding ? FoundingStatus.FOUNDING : FoundingStatus.NOT_FOUNDING,
+    });
+  }
+  if (filter.committee) {
+    query.andWhere(
+      `(EXISTS (SELECT 1 FROM coordinator_term m JOIN committee c ON c.id = m.committee_id
+                 WHERE m.government_id = g.id AND c.slug = :committee AND ${COVERS_AS_OF})
+        OR EXISTS (SELECT 1 FROM committee_participation m JOIN committee c ON c.id = m.committee_id
+                 WHERE m.government_id = g.id AND c.slug = :committee AND ${COVERS_AS_OF}))`,
+      { committee: filter.committee },
+    );
+  }
+  const text = searchText(filter.search, "filter.search");
+  if (text !== null) {
+    query.andWhere(
+      `(g.name_en ILIKE :pattern OR g.name_zh ILIKE :pattern OR g.name_ko ILIKE :pattern
+        OR g.name_ja ILIKE :pattern OR g.name_ru ILIKE :pattern OR g.name_mn ILIKE :pattern OR g.slug ILIKE :pattern)`,
+      { pattern: likePattern(text) },
+    );
+  }
+  return paginate(query, ORDERINGS[args.orderBy], args);
+}

@@ -1,0 +1,12 @@
+import { defineNodeType, integerKey } from "../../core/node-registry";
+import { Government } from "./government.entity";
+import { governmentById } from "./government.loader";
+import { CountryGovernmentsResolver, GovernmentResolver, MembershipGovernmentResolver } from "./government.resolver";
+
+export { Government } from "./government.entity";
+export { governmentById, governmentBySlug, governmentsByCountry } from "./government.loader";
+
+export const governmentResolvers = [GovernmentResolver, MembershipGovernmentResolver, CountryGovernmentsResolver] as const;
+export const governmentNodeTypes = [
+  defineNodeType<Government, number>({ typename: "Government", keyOf: (row) => row.id, parseKey: integerKey, loader: governmentById }),
+];

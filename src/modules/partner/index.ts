@@ -1,0 +1,15 @@
+import { defineNodeType, integerKey } from "../../core/node-registry";
+import { PartnerOrganisation } from "./partner-organisation.entity";
+import { PartnerResolver, partnerById } from "./partner.resolver";
+
+export { PartnerOrganisation, PartnerRelation } from "./partner-organisation.entity";
+
+export const partnerResolvers = [PartnerResolver] as const;
+export const partnerNodeTypes = [
+  defineNodeType<PartnerOrganisation, number>({
+    typename: "PartnerOrganisation",
+    keyOf: (row) => row.id,
+    parseKey: integerKey,
+    loader: partnerById,
+  }),
+];

@@ -1,0 +1,54 @@
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { SourceField } from "../../core/entity-columns";
+import { Node } from "../../core/node";
+
+export enum PartnerRelation {
+  PARTNER = "PARTNER",
+  COOPERATION = "COOPERATION",
+  MOU = "MOU",
+  FUNDER = "FUNDER",
+  RELATED = "RELATED",
+}
+registerEnumType(PartnerRelation, {
+  name: "PartnerRelation",
+  description: "PARTNER (on the report's partners page), COOPERATION, MOU, FUNDER, RELATED (named in the report's news).",
+});
+
+@Entity("partner_organisation")
+@Check("CHK_partner_organisation_relation", `relation IN ('PARTNER', 'COOPERATION', 'MOU', 'FUNDER', 'RELATED')`)
+@ObjectType("PartnerOrganisation", { implements: Node, description: "An organisation NEAR cooperates with." })
+export class PartnerOrganisation {
+  @PrimaryGeneratedColumn({ type: "integer" })
+  id: number;
+
+  @Index("UQ_partner_organisation_slug", { unique: true })
+  @Column({ type: "text" })
+  @Field(() => String)
+  slug: string;
+
+  @Column({ type: "text" })
+  nameEn: string;
+
+  @Column({ type: "text", nullable: true })
+  nameZh: string | null;
+
+  @Index("IDX_partner_organisation_relation")
+  @Column({ type: "text" })
+  @Field(() => PartnerRelation)
+  relation: PartnerRelation;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "As printed in the report, where it prints one." })
+  website: string | null;
+
+  @SourceField()
+  source: string | null;
+
+  @SourceField()
+  notes: string | null;
+}

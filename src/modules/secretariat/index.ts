@@ -1,0 +1,33 @@
+import { defineNodeType, integerKey } from "../../core/node-registry";
+import { Appointment } from "./appointment.entity";
+import { Department } from "./department.entity";
+import { Post } from "./post.entity";
+import { StaffMember } from "./staff-member.entity";
+import { appointmentById, departmentById, postById, staffMemberById } from "./secretariat.loader";
+import {
+  AppointmentResolver,
+  DepartmentResolver,
+  GovernmentStaffResolver,
+  PostResolver,
+  StaffMemberResolver,
+} from "./secretariat.resolver";
+
+export { Appointment, AppointmentStatus } from "./appointment.entity";
+export { Department } from "./department.entity";
+export { Post } from "./post.entity";
+export { StaffMember } from "./staff-member.entity";
+export { heldOn } from "./secretariat.rules";
+
+export const secretariatResolvers = [
+  StaffMemberResolver,
+  DepartmentResolver,
+  PostResolver,
+  AppointmentResolver,
+  GovernmentStaffResolver,
+] as const;
+export const secretariatNodeTypes = [
+  defineNodeType<Department, number>({ typename: "Department", keyOf: (r) => r.id, parseKey: integerKey, loader: departmentById }),
+  defineNodeType<Post, number>({ typename: "Post", keyOf: (r) => r.id, parseKey: integerKey, loader: postById }),
+  defineNodeType<StaffMember, number>({ typename: "StaffMember", keyOf: (r) => r.id, parseKey: integerKey, loader: staffMemberById }),
+  defineNodeType<Appointment, number>({ typename: "Appointment", keyOf: (r) => r.id, parseKey: integerKey, loader: appointmentById }),
+];
