@@ -95,7 +95,9 @@ async function seedGovernments(em: EntityManager, dir: string, reports: TableRep
       startPrecision: start.precision,
       endedOn: null,
       founding,
-      source: [cell(row, "membership_source"), precise?.source].filter(Boolean).join("; "),
+      source: [cell(row, "membership_source"), precise?.source]
+        .filter((key, index, keys): key is string => !!key && !keys.slice(0, index).some((earlier) => earlier?.includes(key)))
+        .join("; "),
     } satisfies Partial<Membership>;
   });
   reports.push((await upsertByKey(em, Membership, memberships, (m) => `${m.governmentId}/${m.seq}`)).report);

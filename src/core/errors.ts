@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import type { ASTNode } from "graphql";
 
 /** The `extensions.code` values the hub sends, beside Apollo's own. */
 export const ErrorCode = {
@@ -11,8 +12,10 @@ export const ErrorCode = {
  * fault, so a client can put the message next to the right control.
  */
 export class InputError extends GraphQLError {
-  constructor(message: string, argumentName?: string) {
+  /** `node`: the literal at fault, when a scalar refuses one, so the error points at it. */
+  constructor(message: string, argumentName?: string, node?: ASTNode) {
     super(message, {
+      ...(node ? { nodes: node } : {}),
       extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argumentName ? { argumentName } : {}) },
     });
     this.name = "InputError";

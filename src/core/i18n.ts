@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from "graphql";
+import type { ValueNode } from "graphql";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { InputError } from "./errors";
 
@@ -36,16 +37,17 @@ export const LanguageTagScalar = new GraphQLScalarType<Lang, string>({
     return parseLanguageTag(value);
   },
   parseLiteral(ast) {
-    return parseLanguageTag(ast.kind === Kind.STRING ? ast.value : undefined);
+    return parseLanguageTag(ast.kind === Kind.STRING ? ast.value : undefined, ast);
   },
 });
 
-function parseLanguageTag(value: unknown): Lang {
+function parseLanguageTag(value: unknown, node?: ValueNode): Lang {
   const lang = typeof value === "string" ? langOfTag(value) : null;
   if (lang === null) {
     throw new InputError(
       `Unknown language ${JSON.stringify(value ?? null)} for argument "lang": use one of ${FALLBACK_ORDER.join(", ")}`,
       "lang",
+      node,
     );
   }
   return lang;

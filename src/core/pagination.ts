@@ -112,14 +112,13 @@ function decodeCursor<T>(cursor: string, ordering: Ordering<T>, argumentName: st
   } catch {
     payload = null;
   }
-  const valid =
+  const shaped =
     typeof payload === "object" &&
     payload !== null &&
     typeof (payload as CursorPayload).o === "string" &&
     Array.isArray((payload as CursorPayload).k) &&
-    (payload as CursorPayload).k.length === ordering.keys.length &&
     (payload as CursorPayload).k.every((v) => typeof v === "string" || typeof v === "number");
-  if (!valid || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
+  if (!shaped || !/^[A-Za-z0-9_-]+$/.test(cursor)) {
     throw new InputError(`Malformed cursor in argument "${argumentName}": pass a cursor this list returned`, argumentName);
   }
   const { o, k } = payload as CursorPayload;
@@ -128,6 +127,9 @@ function decodeCursor<T>(cursor: string, ordering: Ordering<T>, argumentName: st
       `The cursor in argument "${argumentName}" belongs to ordering ${o}, not ${ordering.name}: cursors only work with the ordering that made them`,
       argumentName,
     );
+  }
+  if (k.length !== ordering.keys.length) {
+    throw new InputError(`Malformed cursor in argument "${argumentName}": pass a cursor this list returned`, argumentName);
   }
   return k;
 }

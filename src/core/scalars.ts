@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind } from "graphql";
+import type { ValueNode } from "graphql";
 import { registerEnumType } from "type-graphql";
 import { InputError } from "./errors";
 import { DatePrecision, parseIsoDate } from "./dates";
@@ -19,14 +20,14 @@ export const DateScalar = new GraphQLScalarType<IsoDate, string>({
     return parseDateInput(value);
   },
   parseLiteral(ast) {
-    return parseDateInput(ast.kind === Kind.STRING ? ast.value : undefined);
+    return parseDateInput(ast.kind === Kind.STRING ? ast.value : undefined, ast);
   },
 });
 
-function parseDateInput(value: unknown): IsoDate {
+function parseDateInput(value: unknown, node?: ValueNode): IsoDate {
   const date = typeof value === "string" ? parseIsoDate(value) : null;
   if (date === null) {
-    throw new InputError(`Invalid date ${JSON.stringify(value ?? null)}: expected a calendar day as YYYY-MM-DD, e.g. "2020-12-31"`);
+    throw new InputError(`Invalid date ${JSON.stringify(value ?? null)}: expected a calendar day as YYYY-MM-DD, e.g. "2020-12-31"`, undefined, node);
   }
   return date;
 }

@@ -56,6 +56,8 @@ export function createApolloServer(options: HubApolloOptions): ApolloServer<Requ
     // Reads are public and writes will authenticate with a header, never a cookie,
     // so there is no ambient credential to forge; partner sites need plain GETs.
     csrfPrevention: false,
+    // main owns shutdown: the HTTP server drains first, then Apollo stops.
+    stopOnTerminationSignals: false,
     plugins: [
       // The hub serves its own offline GraphiQL; Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),

@@ -1,11 +1,12 @@
-import type { DataSource } from "typeorm";
+import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../core/context";
 import { todayUtc } from "../core/dates";
 import { negotiateLang } from "../core/i18n";
 import { LoaderRegistry } from "../core/loaders";
 
 export interface ContextInput {
-  dataSource: DataSource;
+  /** The unit of work: the data source's manager, or a test's transaction. */
+  em: EntityManager;
   acceptLanguage?: string | undefined;
   requestId: string;
   /** The clock, injectable so tests can fix "today". */
@@ -14,7 +15,7 @@ export interface ContextInput {
 
 /** A fresh context for one request: its own DataLoaders, its own "today". */
 export function createRequestContext(input: ContextInput): RequestContext {
-  const em = input.dataSource.manager;
+  const { em } = input;
   return {
     em,
     loaders: new LoaderRegistry({ em }),

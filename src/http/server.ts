@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Fastify from "fastify";
 import type { FastifyInstance } from "fastify";
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
+import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { DataSource } from "typeorm";
 import type { LogLevel } from "../config";
 import type { IsoDate } from "../core/dates";
@@ -38,8 +38,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     void reply.header("x-request-id", request.id);
   });
 
-  const apollo = createApolloServer({ logger: app.log, factsCompleteUntil: options.factsCompleteUntil, plugins: [fastifyApolloDrainPlugin(app)] });
+  const apollo = createApolloServer({ logger: app.log, factsCompleteUntil: options.factsCompleteUntil });
   await apollo.start();
+  // fastify.close() stops accepting and lets in-flight requests finish; only then is
+  // Apollo stopped. (Apollo's fastify drain plugin would call fastify.close() from
+  // inside this hook and wait on itself.)
   app.addHook("onClose", async () => {
     await apollo.stop();
   });
@@ -47,7 +50,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const graphql = fastifyApolloHandler(apollo, {
     context: async (request) =>
       createRequestContext({
-        dataSource: options.dataSource,
+        em: options.dataSource.manager,
         acceptLanguage: request.headers["accept-language"],
         requestId: request.id,
         ...(options.now ? { now: options.now() } : {}),

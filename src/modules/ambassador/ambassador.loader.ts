@@ -1,13 +1,13 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import { In } from "typeorm";
-import { loaderById, manyByKey } from "../../core/loaders";
+import { createLoader, loaderById, manyByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { AmbassadorAppointment } from "./ambassador-appointment.entity";
 
 export const ambassadorAppointmentById = loaderById(AmbassadorAppointment);
 
 export function ambassadorAppointmentsByGovernment({ em }: LoaderScope): DataLoader<number, AmbassadorAppointment[]> {
-  return new DataLoader(async (ids) => {
+  return createLoader(async (ids) => {
     const rows = await em.getRepository(AmbassadorAppointment).find({
       where: { governmentId: In([...ids]) },
       order: { termStart: "ASC", id: "ASC" },

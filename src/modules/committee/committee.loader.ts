@@ -1,6 +1,6 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import { In } from "typeorm";
-import { loaderById, manyByKey, oneByKey } from "../../core/loaders";
+import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { Committee } from "./committee.entity";
 import { CommitteeParticipation } from "./committee-participation.entity";
@@ -9,7 +9,7 @@ import { CoordinatorTerm } from "./coordinator-term.entity";
 export const committeeById = loaderById(Committee);
 
 export function committeeBySlug({ em }: LoaderScope): DataLoader<string, Committee | null> {
-  return new DataLoader(async (slugs) =>
+  return createLoader(async (slugs) =>
     oneByKey(slugs, await em.getRepository(Committee).findBy({ slug: In([...slugs]) }), (row) => row.slug),
   );
 }
@@ -18,7 +18,7 @@ export const coordinatorTermById = loaderById(CoordinatorTerm);
 
 /** Every coordinator term of each committee, in order of start (unknown starts first), then id. */
 export function coordinatorTermsByCommittee({ em }: LoaderScope): DataLoader<number, CoordinatorTerm[]> {
-  return new DataLoader(async (committeeIds) => {
+  return createLoader(async (committeeIds) => {
     const rows = await em.getRepository(CoordinatorTerm).find({
       where: { committeeId: In([...committeeIds]) },
       order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
@@ -28,7 +28,7 @@ export function coordinatorTermsByCommittee({ em }: LoaderScope): DataLoader<num
 }
 
 export function coordinatorTermsByGovernment({ em }: LoaderScope): DataLoader<number, CoordinatorTerm[]> {
-  return new DataLoader(async (governmentIds) => {
+  return createLoader(async (governmentIds) => {
     const rows = await em.getRepository(CoordinatorTerm).find({
       where: { governmentId: In([...governmentIds]) },
       order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
@@ -40,7 +40,7 @@ export function coordinatorTermsByGovernment({ em }: LoaderScope): DataLoader<nu
 export const participationById = loaderById(CommitteeParticipation);
 
 export function participationsByCommittee({ em }: LoaderScope): DataLoader<number, CommitteeParticipation[]> {
-  return new DataLoader(async (committeeIds) => {
+  return createLoader(async (committeeIds) => {
     const rows = await em.getRepository(CommitteeParticipation).find({
       where: { committeeId: In([...committeeIds]) },
       order: { id: "ASC" },
@@ -50,7 +50,7 @@ export function participationsByCommittee({ em }: LoaderScope): DataLoader<numbe
 }
 
 export function participationsByGovernment({ em }: LoaderScope): DataLoader<number, CommitteeParticipation[]> {
-  return new DataLoader(async (governmentIds) => {
+  return createLoader(async (governmentIds) => {
     const rows = await em.getRepository(CommitteeParticipation).find({
       where: { governmentId: In([...governmentIds]) },
       order: { id: "ASC" },

@@ -1,11 +1,11 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import { In } from "typeorm";
-import { oneByKey } from "../../core/loaders";
+import { createLoader, oneByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { Country } from "./country.entity";
 
 export function countryByCode({ em }: LoaderScope): DataLoader<string, Country | null> {
-  return new DataLoader(async (codes) => {
+  return createLoader(async (codes) => {
     const rows = await em.getRepository(Country).findBy({ code: In([...codes]) });
     return oneByKey(codes, rows, (row) => row.code);
   });

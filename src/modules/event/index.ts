@@ -1,6 +1,7 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
 import { Event } from "./event.entity";
-import { EventResolver, eventById } from "./event.resolver";
+import { eventById } from "./event.loader";
+import { EventResolver } from "./event.resolver";
 
 export { Event, EventKind } from "./event.entity";
 

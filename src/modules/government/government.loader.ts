@@ -1,13 +1,13 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import { In } from "typeorm";
-import { loaderById, manyByKey, oneByKey } from "../../core/loaders";
+import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { Government } from "./government.entity";
 
 export const governmentById = loaderById(Government);
 
 export function governmentBySlug({ em }: LoaderScope): DataLoader<string, Government | null> {
-  return new DataLoader(async (slugs) => {
+  return createLoader(async (slugs) => {
     const rows = await em.getRepository(Government).findBy({ slug: In([...slugs]) });
     return oneByKey(slugs, rows, (row) => row.slug);
   });
@@ -15,7 +15,7 @@ export function governmentBySlug({ em }: LoaderScope): DataLoader<string, Govern
 
 /** Every government of each country, by slug. */
 export function governmentsByCountry({ em }: LoaderScope): DataLoader<string, Government[]> {
-  return new DataLoader(async (codes) => {
+  return createLoader(async (codes) => {
     const rows = await em.getRepository(Government).find({ where: { countryCode: In([...codes]) }, order: { slug: "ASC" } });
     return manyByKey(codes, rows, (row) => row.countryCode);
   });

@@ -1,12 +1,12 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import { In } from "typeorm";
-import { loaderById, manyByKey } from "../../core/loaders";
+import { createLoader, loaderById, manyByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { Membership } from "./membership.entity";
 
 /** Every membership period of each government, oldest first. */
 export function membershipsByGovernment({ em }: LoaderScope): DataLoader<number, Membership[]> {
-  return new DataLoader(async (governmentIds) => {
+  return createLoader(async (governmentIds) => {
     const rows = await em.getRepository(Membership).find({
       where: { governmentId: In([...governmentIds]) },
       order: { governmentId: "ASC", seq: "ASC" },

@@ -1,6 +1,7 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
 import { PartnerOrganisation } from "./partner-organisation.entity";
-import { PartnerResolver, partnerById } from "./partner.resolver";
+import { partnerById } from "./partner.loader";
+import { PartnerResolver } from "./partner.resolver";
 
 export { PartnerOrganisation, PartnerRelation } from "./partner-organisation.entity";
 

@@ -1,6 +1,6 @@
-import DataLoader from "dataloader";
+import type DataLoader from "dataloader";
 import { In } from "typeorm";
-import { loaderById, manyByKey, oneByKey } from "../../core/loaders";
+import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { Appointment } from "./appointment.entity";
 import { Department } from "./department.entity";
@@ -13,17 +13,17 @@ export const staffMemberById = loaderById(StaffMember);
 export const appointmentById = loaderById(Appointment);
 
 export function staffMemberBySlug({ em }: LoaderScope): DataLoader<string, StaffMember | null> {
-  return new DataLoader(async (slugs) =>
+  return createLoader(async (slugs) =>
     oneByKey(slugs, await em.getRepository(StaffMember).findBy({ slug: In([...slugs]) }), (row) => row.slug),
   );
 }
 
 export function postBySlug({ em }: LoaderScope): DataLoader<string, Post | null> {
-  return new DataLoader(async (slugs) => oneByKey(slugs, await em.getRepository(Post).findBy({ slug: In([...slugs]) }), (row) => row.slug));
+  return createLoader(async (slugs) => oneByKey(slugs, await em.getRepository(Post).findBy({ slug: In([...slugs]) }), (row) => row.slug));
 }
 
 export function postsByDepartment({ em }: LoaderScope): DataLoader<number, Post[]> {
-  return new DataLoader(async (ids) => {
+  return createLoader(async (ids) => {
     const rows = await em.getRepository(Post).find({ where: { departmentId: In([...ids]) }, order: { slug: "ASC" } });
     return manyByKey(ids, rows, (row) => row.departmentId!);
   });
@@ -31,14 +31,14 @@ export function postsByDepartment({ em }: LoaderScope): DataLoader<number, Post[
 
 /** A post's holders in order of holding (seq): the post's history. */
 export function appointmentsByPost({ em }: LoaderScope): DataLoader<number, Appointment[]> {
-  return new DataLoader(async (ids) => {
+  return createLoader(async (ids) => {
     const rows = await em.getRepository(Appointment).find({ where: { postId: In([...ids]) }, order: { postId: "ASC", seq: "ASC" } });
     return manyByKey(ids, rows, (row) => row.postId);
   });
 }
 
 export function appointmentsByStaffMember({ em }: LoaderScope): DataLoader<number, Appointment[]> {
-  return new DataLoader(async (ids) => {
+  return createLoader(async (ids) => {
     const rows = await em.getRepository(Appointment).find({
       where: { staffMemberId: In([...ids]) },
       order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
@@ -48,7 +48,7 @@ export function appointmentsByStaffMember({ em }: LoaderScope): DataLoader<numbe
 }
 
 export function appointmentsByDispatchingGovernment({ em }: LoaderScope): DataLoader<number, Appointment[]> {
-  return new DataLoader(async (ids) => {
+  return createLoader(async (ids) => {
     const rows = await em.getRepository(Appointment).find({
       where: { dispatchedByGovernmentId: In([...ids]) },
       order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },

@@ -24,7 +24,7 @@ import {
   staffMemberBySlug,
 } from "./secretariat.loader";
 import { listStaff } from "./secretariat.service";
-import { heldOn } from "./secretariat.rules";
+import { heldOn, predecessorIn, successorIn } from "./secretariat.rules";
 
 export const StaffMemberConnection = connectionType(StaffMember, "StaffMember");
 
@@ -120,13 +120,13 @@ export class AppointmentResolver {
   @FieldResolver(() => Appointment, { nullable: true, description: "The previous holder of the same post, from the post's history." })
   async predecessor(@Root() appointment: Appointment, @Ctx() ctx: RequestContext): Promise<Appointment | null> {
     const history = await ctx.loaders.get(appointmentsByPost).load(appointment.postId);
-    return history.find((other) => other.seq === appointment.seq - 1) ?? null;
+    return predecessorIn(history, appointment);
   }
 
   @FieldResolver(() => Appointment, { nullable: true, description: "The next holder of the same post, from the post's history." })
   async successor(@Root() appointment: Appointment, @Ctx() ctx: RequestContext): Promise<Appointment | null> {
     const history = await ctx.loaders.get(appointmentsByPost).load(appointment.postId);
-    return history.find((other) => other.seq === appointment.seq + 1) ?? null;
+    return successorIn(history, appointment);
   }
 }
 

@@ -1,0 +1,4 @@
+import { loaderById } from "../../core/loaders";
+import { Event } from "./event.entity";
+
+export const eventById = loaderById(Event);

@@ -1,0 +1,30 @@
+import type { EntityManager } from "typeorm";
+import { dateRange, nonEmptyList, searchText } from "../../core/filters";
+import { likePattern, paginate } from "../../core/pagination";
+import type { ConnectionValue, Ordering } from "../../core/pagination";
+import { Event } from "./event.entity";
+import { EventOrder } from "./event.args";
+import type { EventsArgs } from "./event.args";
+
+const keys = [
+  { sql: "e.starts_on", value: (e: Event) => e.startsOn },
+  { sql: `e.title_en COLLATE "C"`, value: (e: Event) => e.titleEn },
+];
+const ORDERINGS: Record<EventOrder, Ordering<Event>> = {
+  [EventOrder.DATE_ASC]: { name: "DATE", descending: false, keys },
+  [EventOrder.DATE_DESC]: { name: "DATE", descending: true, keys },
+};
+
+export function listEvents(em: EntityManager, args: EventsArgs): Promise<ConnectionValue<Event>> {
+  const filter = args.filter ?? {};
+  const query = em.getRepository(Event).createQueryBuilder("e");
+  const kinds = nonEmptyList(filter.kinds, "filter.kinds");
+  if (kinds) query.andWhere("e.kind IN (:...kinds)", { kinds });
+  dateRange(filter.from, filter.to, "filter");
+  // Overlap, not containment: a multi-day event touching the range is in it.
+  if (filter.from) query.andWhere("COALESCE(e.ends_on, e.starts_on) >= :from", { from: filter.from });
+  if (filter.to) query.andWhere("e.starts_on <= :to", { to: filter.to });
+  const text = searchText(filter.search, "filter.search");
+  if (text !== null) query.andWhere("(e.title_en ILIKE :pattern OR e.title_zh ILIKE :pattern)", { pattern: likePattern(text) });
+  return paginate(query, ORDERINGS[args.orderBy], args);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, helpText, loadConfig } from "../src/config";
+
+describe("configuration", () => {
+  it("defaults to the embedded database in ./data on 127.0.0.1:4000", () => {
+    expect(loadConfig({}, [])).toEqual({
+      port: 4000,
+      host: "127.0.0.1",
+      database: { kind: "pglite", dataDir: "./data" },
+      logLevel: "info",
+      seedIfEmpty: true,
+    });
+  });
+
+  it("reads environment variables, and flags win over them", () => {
+    const env = { PORT: "5000", HOST: "0.0.0.0", DATABASE_URL: "postgres://u@db:5432/near", DATABASE_POOL_SIZE: "25", LOG_LEVEL: "WARN" };
+    expect(loadConfig(env, ["--port", "6000", "--log-level=debug"])).toEqual({
+      port: 6000,
+      host: "0.0.0.0",
+      database: { kind: "postgres", url: "postgres://u@db:5432/near", poolSize: 25 },
+      logLevel: "debug",
+      seedIfEmpty: true,
+    });
+    expect(loadConfig({}, ["--memory"]).database).toEqual({ kind: "pglite", dataDir: null });
+    expect(loadConfig({ DATA_DIR: "/var/near" }, []).database).toEqual({ kind: "pglite", dataDir: "/var/near" });
+  });
+
+  it.each([
+    [{ PORT: "80a" }, [], 'PORT must be a whole number, got "80a"'],
+    [{ PORT: "70000" }, [], "PORT must be between 0 and 65535, got 70000"],
+    [{ DATABASE_URL: "not a url" }, [], 'DATABASE_URL is not a valid URL: "not a url" (expected postgres://user@host:port/database)'],
+    [{ DATABASE_URL: "mysql://x@y/z" }, [], 'DATABASE_URL must start with postgres:// or postgresql://, got "mysql://"'],
+    [{ DATABASE_URL: "postgres://x@y" }, [], 'DATABASE_URL names no database: "postgres://x@y"'],
+    [{ DATABASE_URL: "postgres://x@y/z", DATABASE_POOL_SIZE: "0" }, [], "DATABASE_POOL_SIZE must be between 1 and 1000, got 0"],
+    [{ LOG_LEVEL: "loud" }, [], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    [{}, ["--frobnicate"], 'unknown argument "--frobnicate" (see --help)'],
+    [{}, ["--port"], "--port needs a value"],
+    [{ DATABASE_URL: "postgres://x@y/z" }, ["--memory"], "--memory and DATABASE_URL exclude each other"],
+  ] as const)("refuses %o %o with one clear line", (env, argv, message) => {
+    expect(() => loadConfig(env, argv)).toThrow(new ConfigError(message));
+  });
+
+  it("lists every variable and flag in --help", () => {
+    const help = helpText();
+    for (const name of ["PORT", "HOST", "DATA_DIR", "DATABASE_URL", "DATABASE_POOL_SIZE", "LOG_LEVEL", "--memory", "--port", "--database-url"]) {
+      expect(help).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import pino from "pino";
+import type { ApolloServer } from "@apollo/server";
+import type { FastifyBaseLogger } from "fastify";
+import type { QueryRunner } from "typeorm";
+import type { RequestContext } from "../../src/core/context";
+import { createApolloServer } from "../../src/graphql/apollo";
+import { createRequestContext } from "../../src/graphql/context";
+import { openTestDatabase } from "./database";
+import type { TestDatabase } from "./database";
+
+/** The day tests answer for by default: the facts horizon, so results do not drift with the clock. */
+export const TEST_TODAY = new Date("2020-12-31T12:00:00Z");
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface RunOptions {
+  acceptLanguage?: string;
+  now?: Date;
+}
+
+export interface TestHub {
+  readonly db: TestDatabase;
+  run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RunOptions): Promise<GraphQLResult<T>>;
+  /** Runs the operation and returns its result with the number of SQL statements it sent. */
+  countStatements<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ result: GraphQLResult<T>; statements: number }>;
+}
+
+/**
+ * A migrated, seeded database and an Apollo server for this test file; every test
+ * runs inside a transaction rolled back after it, through `executeOperation`.
+ */
+export function useTestHub(): TestHub {
+  let db: TestDatabase | undefined;
+  let apollo: ApolloServer<RequestContext> | undefined;
+  let runner: QueryRunner | undefined;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    apollo = createApolloServer({
+      logger: pino({ level: "silent" }) as unknown as FastifyBaseLogger,
+      factsCompleteUntil: () => "2020-12-31",
+    });
+    await apollo.start();
+  });
+  afterAll(async () => {
+    await apollo?.stop();
+    await db?.dataSource.destroy();
+  });
+  beforeEach(async () => {
+    runner = db!.dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+  });
+  afterEach(async () => {
+    await runner?.rollbackTransaction();
+    await runner?.release();
+  });
+
+  async function run<T>(query: string, variables?: Record<string, unknown>, options: RunOptions = {}): Promise<GraphQLResult<T>> {
+    const contextValue = createRequestContext({
+      em: runner!.manager,
+      acceptLanguage: options.acceptLanguage,
+      requestId: "test",
+      now: options.now ?? TEST_TODAY,
+    });
+    const response = await apollo!.executeOperation({ query, ...(variables ? { variables } : {}) }, { contextValue });
+    if (response.body.kind !== "single") throw new Error("expected a single result");
+    return JSON.parse(JSON.stringify(response.body.singleResult)) as GraphQLResult<T>;
+  }
+
+  return {
+    get db() {
+      return db!;
+    },
+    run,
+    async countStatements<T>(query: string, variables?: Record<string, unknown>) {
+      const before = db!.counter.count;
+      const result = await run<T>(query, variables);
+      return { result, statements: db!.counter.count - before };
+    },
+  };
+}
