@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
+import type { FastifyInstance } from "fastify";
+import { createServer } from "../../src/http/server";
+import { openTestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+
+/** Debian's Chromium; never a browser downloaded by Playwright (there is no internet here). */
+const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+
+describe("GraphiQL in a browser", () => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    app = await createServer({ dataSource: db.dataSource, logLevel: "silent", factsCompleteUntil: () => "2020-12-31" });
+    origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.dataSource.destroy();
+  });
+
+  it("loads from the hub alone, runs the preloaded member-directory example, and shows the result", async () => {
+    const page = await browser.newPage();
+    const foreign: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(origin) && !request.url().startsWith("data:")) foreign.push(request.url());
+    });
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+
+    await page.goto(`${origin}/graphql`);
+    await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
+    await expect.poll(() => page.textContent("#near-facts-until")).toBe("2020-12-31");
+
+    await page.click(".graphiql-execute-button");
+    const result = page.locator(".result-window");
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('"totalCount": 78');
+    expect(await result.textContent()).toContain('"text": "아키타현"');
+    await page.screenshot({ path: "test-results/graphiql.png" });
+
+    expect(pageErrors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});
