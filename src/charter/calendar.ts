@@ -1,0 +1,36 @@
+/**
+ * ISO calendar dates (YYYY-MM-DD) as plain strings: the charter module imports
+ * nothing of the project, so it carries the few date operations it needs.
+ */
+export type Day = string;
+
+export function yearOf(day: Day): number {
+  return Number(day.slice(0, 4));
+}
+
+export function dayOf(year: number, month: number, date: number): Day {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
+}
+
+/** The day `years` years after `day`; 29 February becomes 28 February in a common year. */
+export function addYears(day: Day, years: number): Day {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  const target = year + years;
+  const last = new Date(Date.UTC(target, month, 0)).getUTCDate();
+  return dayOf(target, month, Math.min(date, last));
+}
+
+export function addDays(day: Day, days: number): Day {
+  const time = Date.UTC(yearOf(day), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) + days * 86_400_000;
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** A period with an optional start and end (both inclusive); a missing start means "before the records". */
+export interface Period {
+  startedOn: Day | null;
+  endedOn: Day | null;
+}
+
+export function covers(period: Period, day: Day): boolean {
+  return (period.startedOn === null || period.startedOn <= day) && (period.endedOn === null || day <= period.endedOn);
+}

@@ -1,0 +1,119 @@
+import { addDays, addYears, covers } from "./calendar";
+import type { Day, Period } from "./calendar";
+import { INTERPRETATIONS } from "./interpretations";
+import { reason } from "./reasons";
+import type { Reason } from "./reasons";
+
+/** Committee Reg. Art. 5(2): a coordinator's term is 2 years, renewable. */
+export const COORDINATOR_TERM_YEARS = 2;
+/** Committee Reg. Art. 5(7): 2 years or more with no meeting or event. */
+export const INACTIVITY_YEARS = 2;
+
+export interface CoordinatorSpell extends Period {
+  government: string;
+}
+
+export interface CurrentTerm {
+  government: string;
+  /** 1 for the first 2-year term of the spell; null when its start is unknown. */
+  termNumber: number | null;
+  termStart: Day | null;
+  termEnd: Day | null;
+}
+
+export interface Coordination {
+  coordinators: CurrentTerm[];
+  renewable: boolean;
+  lastActivity: Day | null;
+  /** Null when the records cannot tell. */
+  activeInCurrentTerm: boolean | null;
+  replaceable: boolean | null;
+  reasons: Reason[];
+}
+
+export interface CoordinationInput {
+  spells: readonly CoordinatorSpell[];
+  /** Days of the committee's meetings and NEAR events. */
+  activities: readonly Day[];
+  /** From this day on, every meeting and event is recorded; null when no period is. */
+  activityRecordsFrom: Day | null;
+  asOf: Day;
+}
+
+export function currentTerm(spell: CoordinatorSpell, asOf: Day): CurrentTerm {
+  if (spell.startedOn === null) return { government: spell.government, termNumber: null, termStart: null, termEnd: null };
+  let k = 0;
+  while (addYears(spell.startedOn, COORDINATOR_TERM_YEARS * (k + 1)) <= asOf) k++;
+  return {
+    government: spell.government,
+    termNumber: k + 1,
+    termStart: addYears(spell.startedOn, COORDINATOR_TERM_YEARS * k),
+    termEnd: addDays(addYears(spell.startedOn, COORDINATOR_TERM_YEARS * (k + 1)), -1),
+  };
+}
+
+/** Committee Reg. Art. 5: who coordinates on `asOf`, in which term, and whether inactivity makes them replaceable. */
+export function coordination(input: CoordinationInput): Coordination {
+  const { asOf } = input;
+  const coordinators = input.spells.filter((spell) => covers(spell, asOf)).map((spell) => currentTerm(spell, asOf));
+  const reasons: Reason[] = [];
+  if (coordinators.length === 0) {
+    reasons.push(reason("NO_COORDINATOR", "Committee Reg. Art. 5(1)", `No coordinator is recorded on ${asOf}.`));
+    return { coordinators, renewable: true, lastActivity: null, activeInCurrentTerm: null, replaceable: null, reasons };
+  }
+  reasons.push(reason("TERM_TWO_YEARS_RENEWABLE", "Committee Reg. Art. 5(2)", `Terms are ${COORDINATOR_TERM_YEARS} years and renewable (${INTERPRETATIONS.COORDINATOR_TERMS_FROM_START.summary}).`));
+  for (const term of coordinators) {
+    reasons.push(
+      term.termStart === null
+        ? reason("TERM_START_UNKNOWN", "Committee Reg. Art. 5(2)", `The sources do not date the start of ${term.government}'s coordination, so its current term is unknown.`)
+        : reason("CURRENT_TERM", "Committee Reg. Art. 5(2)", `${term.government}: term ${term.termNumber}, ${term.termStart} to ${term.termEnd}.`),
+    );
+  }
+
+  const lastActivity = input.activities.filter((day) => day <= asOf).sort().at(-1) ?? null;
+  const recordsFrom = input.activityRecordsFrom;
+  const coveredSince = (day: Day): boolean => recordsFrom !== null && recordsFrom <= day;
+
+  const termStarts = coordinators.map((c) => c.termStart).filter((d): d is Day => d !== null).sort();
+  const latestTermStart = termStarts.at(-1) ?? null;
+  let activeInCurrentTerm: boolean | null = null;
+  if (latestTermStart !== null) {
+    if (lastActivity !== null && lastActivity >= latestTermStart) activeInCurrentTerm = true;
+    else if (coveredSince(latestTermStart)) activeInCurrentTerm = false;
+  }
+  reasons.push(
+    activeInCurrentTerm === null
+      ? reason("ACTIVITY_IN_TERM_UNKNOWN", "Committee Reg. Art. 5(4)", "The records do not cover the current term: whether it met its one meeting or event is unknown.")
+      : reason(
+          activeInCurrentTerm ? "ACTIVE_IN_TERM" : "NO_ACTIVITY_IN_TERM",
+          "Committee Reg. Art. 5(4)",
+          activeInCurrentTerm ? `A meeting or event on ${lastActivity} falls in the current term.` : "No meeting or event yet in the current term, which needs at least one.",
+        ),
+  );
+
+  const twoYearsAgo = addYears(asOf, -INACTIVITY_YEARS);
+  const spellStarts = input.spells.filter((spell) => covers(spell, asOf)).map((spell) => spell.startedOn);
+  const coordinatingForTwoYears = spellStarts.every((start) => start !== null && start <= twoYearsAgo);
+  let replaceable: boolean | null;
+  if (lastActivity !== null) {
+    replaceable = lastActivity <= twoYearsAgo;
+  } else if (coveredSince(twoYearsAgo) && coordinatingForTwoYears) {
+    replaceable = true;
+  } else {
+    replaceable = null;
+  }
+  if (replaceable === null) {
+    reasons.push(reason("INACTIVITY_UNKNOWN", "Committee Reg. Art. 5(7)", `The records of meetings and events do not cover the two years before ${asOf}: whether the coordinator may be replaced is unknown.`));
+  } else if (replaceable) {
+    reasons.push(
+      reason(
+        "REPLACEABLE",
+        "Committee Reg. Art. 5(7)-(8)",
+        `${lastActivity === null ? "No meeting or event recorded" : `No meeting or event since ${lastActivity}`}: two years or more, so another member may ask for the role (replacement needs a Working Committee majority, Art. 5(8)).`,
+      ),
+    );
+  } else {
+    reasons.push(reason("NOT_REPLACEABLE", "Committee Reg. Art. 5(7)", `Last meeting or event on ${lastActivity}: less than two years before ${asOf}.`));
+  }
+  return { coordinators, renewable: true, lastActivity, activeInCurrentTerm, replaceable, reasons };
+}

@@ -1,0 +1,287 @@
+import { addDays, dayOf, yearOf } from "./calendar";
+import type { Day } from "./calendar";
+import { CharterInputError } from "./errors";
+import { INTERPRETATIONS } from "./interpretations";
+import { membershipOn } from "./membership";
+import type { MembershipPeriod } from "./membership";
+import { reason } from "./reasons";
+import type { Reason } from "./reasons";
+
+/** Dues Reg. Art. 5: USD 1,000 a member a fiscal year, due by 30 April, paid in the secretariat's currency. */
+export const DUES = {
+  amountUsdCents: 100_000,
+  dueMonth: 4,
+  dueDay: 30,
+  paymentCurrency: "KRW",
+  /** Dues Reg., supplementary provision: in force from 1 January 2017. */
+  firstFiscalYear: 2017,
+  /** The association was founded on 1996-09-12 (Charter, Art. 19): no fiscal year before it. */
+  associationFounded: 1996,
+} as const;
+
+export interface DuesPayment {
+  fiscalYear: number;
+  /** What the secretariat credited the payment for, in US cents (dues are set in USD, paid in KRW). */
+  creditedUsdCents: number;
+  paidOn: Day;
+}
+
+export interface DuesWaiver {
+  fiscalYear: number;
+  waivedUsdCents: number;
+  reason: string;
+}
+
+export interface DuesLedger {
+  /** First fiscal year the ledger is authoritative for; null while it covers none. */
+  coveredFrom: number | null;
+  payments: readonly DuesPayment[];
+  waivers: readonly DuesWaiver[];
+}
+
+export type FiscalYearStatus = "NOT_ASSESSED" | "NOT_ON_LEDGER" | "NOT_YET_DUE" | "PAID" | "PARTLY_PAID" | "UNPAID";
+
+export interface FiscalYearDues {
+  fiscalYear: number;
+  dueOn: Day;
+  assessed: boolean;
+  onLedger: boolean;
+  assessedUsdCents: number;
+  waivedUsdCents: number;
+  paidUsdCents: number;
+  /** Null when the year is not on the ledger: the hub cannot say. */
+  outstandingUsdCents: number | null;
+  overdue: boolean;
+  status: FiscalYearStatus;
+  reasons: Reason[];
+}
+
+export function dueDateOf(fiscalYear: number): Day {
+  return dayOf(fiscalYear, DUES.dueMonth, DUES.dueDay);
+}
+
+function usd(cents: number): string {
+  return `USD ${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+export function checkFiscalYear(fiscalYear: number, field: string): void {
+  if (!Number.isInteger(fiscalYear) || fiscalYear < DUES.associationFounded || fiscalYear > 9999) {
+    throw new CharterInputError(
+      `${field} must be a year from ${DUES.associationFounded} (the association's founding) on, got ${fiscalYear}`,
+      field,
+    );
+  }
+}
+
+/** Whether, and why, fiscal year `fiscalYear` is assessed (Dues Reg. Art. 5). */
+function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): { assessed: boolean; reasons: Reason[] } {
+  const dueOn = dueDateOf(fiscalYear);
+  if (fiscalYear < DUES.firstFiscalYear) {
+    return {
+      assessed: false,
+      reasons: [reason("DUES_REGULATION_NOT_IN_FORCE", "Dues Reg., supplementary provision", `The Dues Regulation applies from fiscal year ${DUES.firstFiscalYear}; nothing is assessed for ${fiscalYear}.`)],
+    };
+  }
+  const period = membershipOn(periods, dueOn);
+  if (period === null) {
+    return { assessed: false, reasons: [reason("NO_MEMBERSHIP_ON_DUE_DATE", "Dues Reg. Art. 5(1)", `Not a member of NEAR on ${dueOn}, the due date of ${fiscalYear}.`)] };
+  }
+  if (period.kind !== "MEMBER") {
+    const article = period.kind === "ASSOCIATE" ? "Dues Reg. Art. 5(1); Charter Art. 4-2" : "Dues Reg. Art. 5(1)";
+    return {
+      assessed: false,
+      reasons: [reason(`${period.kind}_OWES_NO_DUES`, article, `An ${period.kind.toLowerCase()} on ${dueOn} owes no dues: Art. 5 assesses member governments only.`)],
+    };
+  }
+  const admitted = period.startedOn === null ? null : yearOf(period.startedOn);
+  if (admitted !== null && fiscalYear <= admitted) {
+    return {
+      assessed: false,
+      reasons: [reason("ADMITTED_THIS_YEAR", "Dues Reg. Art. 5(2)", `Admitted in ${admitted}: dues are owed from ${admitted + 1}.`)],
+    };
+  }
+  const reasons = [
+    reason("ASSESSED", "Dues Reg. Art. 5(1)-(2)", `${usd(DUES.amountUsdCents)} assessed for ${fiscalYear}, due by ${dueOn} (${INTERPRETATIONS.ASSESSED_IF_MEMBER_ON_DUE_DATE.summary}).`),
+  ];
+  if (admitted === null) {
+    reasons.push(reason("ADMISSION_UNKNOWN", "Dues Reg. Art. 5(2)", `The sources give no admission date: ${INTERPRETATIONS.UNKNOWN_ADMISSION_IS_EARLY.summary}.`));
+  }
+  return { assessed: true, reasons };
+}
+
+/** The dues position of one government for one fiscal year, as known on `asOf` (payments after it do not count). */
+export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLedger, fiscalYear: number, asOf: Day): FiscalYearDues {
+  checkFiscalYear(fiscalYear, "fiscalYear");
+  const dueOn = dueDateOf(fiscalYear);
+  const { assessed, reasons } = assessment(periods, fiscalYear);
+  const onLedger = ledger.coveredFrom !== null && fiscalYear >= ledger.coveredFrom;
+  const paidUsdCents = ledger.payments.filter((p) => p.fiscalYear === fiscalYear && p.paidOn <= asOf).reduce((sum, p) => sum + p.creditedUsdCents, 0);
+  const waivers = ledger.waivers.filter((w) => w.fiscalYear === fiscalYear);
+  const waivedUsdCents = Math.min(
+    waivers.reduce((sum, w) => sum + w.waivedUsdCents, 0),
+    assessed ? DUES.amountUsdCents : 0,
+  );
+  const assessedUsdCents = assessed ? DUES.amountUsdCents : 0;
+  for (const waiver of waivers) {
+    reasons.push(reason("DUES_WAIVED", "Dues Reg. Art. 5(3)", `${usd(waiver.waivedUsdCents)} waived: ${waiver.reason}.`));
+  }
+
+  const base = { fiscalYear, dueOn, assessed, onLedger, assessedUsdCents, waivedUsdCents, paidUsdCents };
+  if (!assessed) return { ...base, outstandingUsdCents: 0, overdue: false, status: "NOT_ASSESSED", reasons };
+  if (!onLedger) {
+    reasons.push(
+      reason(
+        "NOT_ON_LEDGER",
+        INTERPRETATIONS.LEDGER_COVERAGE.article,
+        ledger.coveredFrom === null
+          ? `The dues ledger covers no fiscal year yet: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`
+          : `The dues ledger starts with fiscal year ${ledger.coveredFrom}: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`,
+      ),
+    );
+    return { ...base, outstandingUsdCents: null, overdue: false, status: "NOT_ON_LEDGER", reasons };
+  }
+  const outstandingUsdCents = Math.max(0, assessedUsdCents - waivedUsdCents - paidUsdCents);
+  const overdue = outstandingUsdCents > 0 && asOf > dueOn;
+  let status: FiscalYearStatus;
+  if (outstandingUsdCents === 0) status = "PAID";
+  else if (!overdue) status = "NOT_YET_DUE";
+  else status = paidUsdCents > 0 ? "PARTLY_PAID" : "UNPAID";
+  const summary: Record<FiscalYearStatus, string> = {
+    PAID: `Paid in full by ${asOf}.`,
+    NOT_YET_DUE: `${usd(outstandingUsdCents)} outstanding, due by ${dueOn}: not overdue on ${asOf}.`,
+    PARTLY_PAID: `${usd(outstandingUsdCents)} of ${usd(assessedUsdCents - waivedUsdCents)} still unpaid on ${asOf}, overdue since ${addDays(dueOn, 1)}.`,
+    UNPAID: `Unpaid on ${asOf}, overdue since ${addDays(dueOn, 1)}.`,
+    NOT_ASSESSED: "",
+    NOT_ON_LEDGER: "",
+  };
+  reasons.push(reason(`DUES_${status}`, "Dues Reg. Art. 5(2)", summary[status]));
+  return { ...base, outstandingUsdCents, overdue, status, reasons };
+}
+
+export interface DuesStanding {
+  restricted: boolean;
+  /** First day of the current restriction; null when not restricted. */
+  restrictedSince: Day | null;
+  /** The fiscal year whose payment restored rights despite arrears; null otherwise. */
+  restoredInFiscalYear: number | null;
+  /** On-ledger fiscal years up to `asOf` that are overdue and not paid in full. */
+  fiscalYearsInArrears: number[];
+  reasons: Reason[];
+}
+
+/** The two most recent assessed years past their due date on `day`, both on the ledger and unpaid (Art. 6 as read). */
+function arrearsOn(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day): number[] | null {
+  const pastDue: FiscalYearDues[] = [];
+  for (let year = yearOf(day); year >= DUES.firstFiscalYear && pastDue.length < 2; year--) {
+    if (dueDateOf(year) >= day) continue;
+    const dues = duesForYear(periods, ledger, year, day);
+    if (dues.assessed) pastDue.push(dues);
+  }
+  if (pastDue.length < 2) return null;
+  return pastDue.every((dues) => dues.overdue) ? pastDue.map((dues) => dues.fiscalYear).reverse() : null;
+}
+
+function paymentInYear(ledger: DuesLedger, day: Day): DuesPayment | null {
+  const year = yearOf(day);
+  return (
+    ledger.payments
+      .filter((p) => yearOf(p.paidOn) === year && p.paidOn <= day && p.creditedUsdCents > 0)
+      .sort((a, b) => a.paidOn.localeCompare(b.paidOn))[0] ?? null
+  );
+}
+
+function restrictedOn(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day): boolean {
+  return arrearsOn(periods, ledger, day) !== null && paymentInYear(ledger, day) === null;
+}
+
+/**
+ * The days on which the restriction can change: 1 January (a new fiscal year, so no
+ * payment yet), 1 May (a due date has passed), payment days and membership changes.
+ * Between two of them the answer is the same.
+ */
+function changeDays(periods: readonly MembershipPeriod[], ledger: DuesLedger, until: Day): Day[] {
+  const days = new Set<Day>();
+  for (let year = DUES.firstFiscalYear; year <= yearOf(until); year++) {
+    days.add(dayOf(year, 1, 1));
+    days.add(addDays(dueDateOf(year), 1));
+  }
+  for (const payment of ledger.payments) days.add(payment.paidOn);
+  for (const period of periods) {
+    if (period.startedOn) days.add(period.startedOn);
+    if (period.endedOn) days.add(addDays(period.endedOn, 1));
+  }
+  return [...days].filter((day) => day <= until).sort();
+}
+
+/** Whether arrears restrict a government's rights on `asOf` (Dues Reg. Art. 6), since when, and why. */
+export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesLedger, asOf: Day): DuesStanding {
+  const fiscalYearsInArrears: number[] = [];
+  for (let year = DUES.firstFiscalYear; year <= yearOf(asOf); year++) {
+    if (duesForYear(periods, ledger, year, asOf).overdue) fiscalYearsInArrears.push(year);
+  }
+  const arrears = arrearsOn(periods, ledger, asOf);
+  const payment = paymentInYear(ledger, asOf);
+
+  if (arrears !== null && payment === null) {
+    let since = asOf;
+    for (const day of changeDays(periods, ledger, asOf).reverse()) {
+      if (day > since) continue;
+      if (restrictedOn(periods, ledger, addDays(day, -1))) since = addDays(day, -1);
+      else {
+        since = day;
+        break;
+      }
+    }
+    return {
+      restricted: true,
+      restrictedSince: since,
+      restoredInFiscalYear: null,
+      fiscalYearsInArrears,
+      reasons: [
+        reason(
+          "DUES_ARREARS",
+          "Dues Reg. Art. 6; Charter Art. 7(3), 9(1)",
+          `Fiscal years ${arrears.join(" and ")} are unpaid past their due dates and no payment has been received in ${yearOf(asOf)}: rights restricted since ${since} (${INTERPRETATIONS.ARREARS_TWO_MOST_RECENT_YEARS.summary}).`,
+        ),
+      ],
+    };
+  }
+  if (arrears !== null && payment !== null) {
+    return {
+      restricted: false,
+      restrictedSince: null,
+      restoredInFiscalYear: yearOf(asOf),
+      fiscalYearsInArrears,
+      reasons: [
+        reason(
+          "RIGHTS_RESTORED",
+          "Dues Reg. Art. 6",
+          `Fiscal years ${arrears.join(" and ")} are unpaid, but a payment received on ${payment.paidOn} restores rights for fiscal year ${yearOf(asOf)} (${INTERPRETATIONS.RESTORED_BY_ANY_PAYMENT_IN_YEAR.summary}).`,
+        ),
+      ],
+    };
+  }
+  const reasons = [reason("DUES_IN_ORDER", "Dues Reg. Art. 6", "No two most recent assessed fiscal years are unpaid past their due dates.")];
+  if (ledger.coveredFrom === null || ledger.coveredFrom > yearOf(asOf) - 1) {
+    reasons.push(
+      reason(
+        "LEDGER_COVERAGE",
+        INTERPRETATIONS.LEDGER_COVERAGE.article,
+        ledger.coveredFrom === null
+          ? `The dues ledger covers no fiscal year yet: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`
+          : `The dues ledger starts with fiscal year ${ledger.coveredFrom}: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`,
+      ),
+    );
+  }
+  return { restricted: false, restrictedSince: null, restoredInFiscalYear: null, fiscalYearsInArrears, reasons };
+}
+
+/** Every fiscal year from the regulation's first (or the year after admission) to `throughYear`, for a history view. */
+export function duesHistory(periods: readonly MembershipPeriod[], ledger: DuesLedger, throughYear: number, asOf: Day): FiscalYearDues[] {
+  const years: FiscalYearDues[] = [];
+  for (let year = DUES.firstFiscalYear; year <= throughYear; year++) {
+    const dues = duesForYear(periods, ledger, year, asOf);
+    if (dues.assessed || dues.paidUsdCents > 0) years.push(dues);
+  }
+  return years;
+}
