@@ -111,4 +111,71 @@ export const ASSOCIATION = {
   nameEn: "Association of North East Asia Regional Governments",
   factsCompleteUntil: "2020-12-31",
   factsSource: "NEAR Annual Report 2020 (Chinese edition) and the public pages listed in its sources",
+  // The report holds no dues payments and no complete record of committee meetings:
+  // neither record covers any period yet, so no arrears and no inactivity are inferred.
+  duesLedgerFrom: null,
+  activityRecordsFrom: null,
+  // Charter Art. 12: the secretariat is permanently in Gyeongsangbuk-do.
+  secretariatHost: "kr-gyeongbuk",
+};
+
+export interface CuratedSitting {
+  number: number;
+  host: string;
+  /** As precise as the sources give it: "1996-09-12", "2010-10", "2002". */
+  when: string;
+  postponedOn?: string;
+  location: string | null;
+  source: string;
+  notes?: string;
+}
+
+/**
+ * The General Assemblies, from members.csv's notes and events.csv. The 4th is
+ * numbered by position (the 3rd was in 2000, the 5th in 2004); the 13th was planned
+ * for October 2020 in Sakha and postponed by the 2020 written consultation.
+ */
+export const GENERAL_ASSEMBLIES: readonly CuratedSitting[] = [
+  { number: 1, host: "kr-gyeongbuk", when: "1996-09-12", location: "Gyeongju, KR", source: "R2020 (charter); NEAR-AFF", notes: "The charter was signed and the association founded (events.csv)." },
+  { number: 2, host: "jp-toyama", when: "1998", location: null, source: "members.csv notes (jp-toyama)" },
+  { number: 3, host: "jp-hyogo", when: "2000", location: null, source: "members.csv notes (jp-hyogo, cn-ningxia)" },
+  { number: 4, host: "ru-khabarovsk", when: "2002", location: "Khabarovsk, RU", source: "members.csv notes (ru-khabarovsk); KUKI-2018", notes: "The sources call it the 2002 Khabarovsk GA; its number follows from the 3rd (2000) and 5th (2004)." },
+  { number: 5, host: "cn-heilongjiang", when: "2004", location: "Harbin, CN", source: "R2020; members.csv notes (cn-heilongjiang)" },
+  { number: 6, host: "kr-busan", when: "2006", location: "Busan, KR", source: "members.csv notes (kr-busan, cn-hubei)" },
+  { number: 7, host: "cn-shandong", when: "2008", location: null, source: "members.csv notes (cn-shandong, ru-magadan)" },
+  { number: 8, host: "kr-gyeonggi", when: "2010-10", location: null, source: "members.csv notes (kr-gyeonggi, ru-kemerovo)" },
+  { number: 9, host: "cn-ningxia", when: "2012", location: null, source: "R2020; members.csv notes (cn-ningxia)" },
+  { number: 10, host: "kr-jeonnam", when: "2014-10", location: null, source: "members.csv notes (kr-jeonnam, ru-khakassia)" },
+  { number: 11, host: "ru-irkutsk", when: "2016-09", location: null, source: "members.csv notes (ru-irkutsk, cn-shaanxi)" },
+  { number: 12, host: "cn-hunan", when: "2018-10", location: "Zhangjiajie, CN", source: "members.csv notes (cn-hunan, jp-akita); NEAR-12GA" },
+  {
+    number: 13,
+    host: "ru-sakha",
+    when: "2020-10",
+    postponedOn: "2020-07-01",
+    location: "Sakha, RU (planned)",
+    source: "R2020",
+    notes: "Planned for October 2020 in Sakha (the SG's message says September), postponed to 2021 by the 2020 written consultation. It was held online from Pohang on 2021-08-10 (NEAR-13GA), after the facts horizon.",
+  },
+];
+
+/**
+ * The 2020 written consultation (events.csv, 2020-07; rules.md §4, §8). The report
+ * gives counts, not the governments: 66 of 78 agreed, the DPRK's two did not reply.
+ */
+export const WRITTEN_CONSULTATION_2020 = {
+  title: "Written consultation on postponing the 13th General Assembly and extending the chair's term",
+  when: "2020-07",
+  source: "R2020",
+  notes:
+    "78 members consulted; 66 members from 5 countries agreed; the DPRK did not reply; the SG's message puts the response rate at 90%. " +
+    "The report gives no count of replies that did not agree, so the tally records the 66 known replies as present: a lower bound. " +
+    "Quorum (40 of 78) and the majority (more than half of those present) hold under it, and would still hold with every other possible reply counted against (66 of 76).",
+  item: {
+    title: "Postpone the 13th General Assembly to 2021 and extend the Republic of Sakha (Yakutia)'s chairmanship until it sits",
+    charterItem: 9,
+    present: 66,
+    votesFor: 66,
+    extendsChairOf: "ru-sakha",
+  },
 };

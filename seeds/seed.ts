@@ -6,6 +6,7 @@ import type { DatePrecision } from "../src/core/dates";
 import { AmbassadorAppointment, AmbassadorKind } from "../src/modules/ambassador";
 import { Association } from "../src/modules/association";
 import { Committee, CommitteeKind, CoordinatorTerm } from "../src/modules/committee";
+import { AgendaItem, ChairExtension, Meeting, MeetingFormat, MeetingStatus } from "../src/modules/meeting";
 import { Country } from "../src/modules/country";
 import { Event } from "../src/modules/event";
 import type { EventKind } from "../src/modules/event";
@@ -17,7 +18,7 @@ import type { PartnerRelation } from "../src/modules/partner";
 import { Appointment, AppointmentStatus, Department, Post, StaffMember } from "../src/modules/secretariat";
 import { COUNTRIES } from "./countries";
 import { cell, readCsv } from "./csv";
-import { ASSOCIATION, BODIES, COORDINATOR_TERMS, DEPARTMENTS, MEMBERSHIP_STARTS, POSTS } from "./curated";
+import { ASSOCIATION, BODIES, COORDINATOR_TERMS, DEPARTMENTS, GENERAL_ASSEMBLIES, MEMBERSHIP_STARTS, POSTS, WRITTEN_CONSULTATION_2020 } from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 
@@ -39,6 +40,10 @@ function mustGet<K, V>(map: Map<K, V>, key: K, what: string): V {
   const value = map.get(key);
   if (value === undefined) throw new Error(`Seed refers to unknown ${what} "${key}"`);
   return value;
+}
+
+function ordinal(n: number): string {
+  return `${n}${n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th")}`;
 }
 
 const FOUNDING: Record<string, FoundingStatus> = {
@@ -104,7 +109,7 @@ async function seedGovernments(em: EntityManager, dir: string, reports: TableRep
   return byKey;
 }
 
-async function seedCommittees(em: EntityManager, dir: string, governments: Map<string, Government>, reports: TableReport[]): Promise<void> {
+async function seedCommittees(em: EntityManager, dir: string, governments: Map<string, Government>, reports: TableReport[]): Promise<Map<string, Committee>> {
   const specialised = readCsv(join(dir, "committees.csv")).map((row) => {
     const number = Number(required(row, "number"));
     const established = cell(row, "established");
@@ -167,6 +172,93 @@ async function seedCommittees(em: EntityManager, dir: string, governments: Map<s
     } satisfies Partial<CoordinatorTerm>;
   });
   reports.push((await upsertByKey(em, CoordinatorTerm, terms, (t) => `${t.committeeId}/${t.governmentId}/${t.seq}`)).report);
+  return byKey;
+}
+
+/** The General Assemblies and the 2020 written consultation, with the chair extension it decided. */
+async function seedMeetings(
+  em: EntityManager,
+  governments: Map<string, Government>,
+  committees: Map<string, Committee>,
+  reports: TableReport[],
+): Promise<void> {
+  const assembly = mustGet(committees, "general-assembly", "committee");
+  const working = mustGet(committees, "working-committee", "committee");
+  const sittings = GENERAL_ASSEMBLIES.map((sitting) => {
+    const start = partial(sitting.when, "start");
+    return {
+      committeeId: assembly.id,
+      number: sitting.number,
+      title: `${ordinal(sitting.number)} General Assembly`,
+      format: MeetingFormat.SITTING,
+      status: sitting.postponedOn ? MeetingStatus.POSTPONED : MeetingStatus.HELD,
+      startsOn: start.date!,
+      endsOn: partial(sitting.when, "end").date!,
+      startPrecision: start.precision!,
+      postponedOn: sitting.postponedOn ?? null,
+      hostGovernmentId: mustGet(governments, sitting.host, "government").id,
+      attendanceRecorded: false,
+      location: sitting.location,
+      source: sitting.source,
+      notes: sitting.notes ?? null,
+    } satisfies Partial<Meeting>;
+  });
+  const consultation = WRITTEN_CONSULTATION_2020;
+  const when = partial(consultation.when, "start");
+  const meetings = await upsertByKey(
+    em,
+    Meeting,
+    [
+      ...sittings,
+      {
+        committeeId: working.id,
+        number: null,
+        title: consultation.title,
+        format: MeetingFormat.WRITTEN_CONSULTATION,
+        status: MeetingStatus.HELD,
+        startsOn: when.date!,
+        endsOn: partial(consultation.when, "end").date!,
+        startPrecision: when.precision!,
+        postponedOn: null,
+        hostGovernmentId: null,
+        attendanceRecorded: false,
+        location: null,
+        source: consultation.source,
+        notes: consultation.notes,
+      },
+    ],
+    (m) => `${m.committeeId}/${m.startsOn}/${m.title}`,
+  );
+  reports.push(meetings.report);
+  const meeting = mustGet(meetings.byKey, `${working.id}/${when.date}/${consultation.title}`, "meeting");
+  const items = await upsertByKey(
+    em,
+    AgendaItem,
+    [
+      {
+        meetingId: meeting.id,
+        seq: 1,
+        title: consultation.item.title,
+        charterItem: consultation.item.charterItem,
+        recordedPresent: consultation.item.present,
+        recordedFor: consultation.item.votesFor,
+        recordedAgainst: 0,
+        recordedAbstain: 0,
+        source: consultation.source,
+        notes: null,
+      },
+    ],
+    (i) => `${i.meetingId}/${i.seq}`,
+  );
+  reports.push(items.report);
+  const item = mustGet(items.byKey, `${meeting.id}/1`, "agenda item");
+  const extension = {
+    governmentId: mustGet(governments, consultation.item.extendsChairOf, "government").id,
+    startsOn: when.date!,
+    until: null,
+    agendaItemId: item.id,
+  };
+  reports.push((await upsertByKey(em, ChairExtension, [extension], (e) => String(e.agendaItemId))).report);
 }
 
 async function seedSecretariat(em: EntityManager, dir: string, governments: Map<string, Government>, reports: TableReport[]): Promise<void> {
@@ -294,9 +386,12 @@ export async function seed2020(dataSource: DataSource): Promise<TableReport[]> {
   const dir = join(projectRoot(), "seeds", "near-2020");
   return dataSource.transaction(async (em) => {
     const reports: TableReport[] = [];
-    reports.push((await upsertByKey(em, Association, [ASSOCIATION], (a) => String(a.id))).report);
     const governments = await seedGovernments(em, dir, reports);
-    await seedCommittees(em, dir, governments, reports);
+    const { secretariatHost, ...association } = ASSOCIATION;
+    const row = { ...association, secretariatHostGovernmentId: mustGet(governments, secretariatHost, "government").id };
+    reports.unshift((await upsertByKey(em, Association, [row], (a) => String(a.id))).report);
+    const committees = await seedCommittees(em, dir, governments, reports);
+    await seedMeetings(em, governments, committees, reports);
     await seedSecretariat(em, dir, governments, reports);
     await seedAmbassadors(em, dir, governments, reports);
     await seedPartnersAndEvents(em, dir, reports);

@@ -82,6 +82,13 @@ function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): {
       reasons: [reason("DUES_REGULATION_NOT_IN_FORCE", "Dues Reg., supplementary provision", `The Dues Regulation applies from fiscal year ${DUES.firstFiscalYear}; nothing is assessed for ${fiscalYear}.`)],
     };
   }
+  const admitted = periods.find((p) => p.kind === "MEMBER" && p.startedOn !== null && yearOf(p.startedOn) === fiscalYear);
+  if (admitted) {
+    return {
+      assessed: false,
+      reasons: [reason("ADMITTED_THIS_YEAR", "Dues Reg. Art. 5(2)", `Admitted as a member in ${fiscalYear} (${admitted.startedOn}): dues are owed from ${fiscalYear + 1}.`)],
+    };
+  }
   const period = membershipOn(periods, dueOn);
   if (period === null) {
     return { assessed: false, reasons: [reason("NO_MEMBERSHIP_ON_DUE_DATE", "Dues Reg. Art. 5(1)", `Not a member of NEAR on ${dueOn}, the due date of ${fiscalYear}.`)] };
@@ -93,17 +100,10 @@ function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): {
       reasons: [reason(`${period.kind}_OWES_NO_DUES`, article, `An ${period.kind.toLowerCase()} on ${dueOn} owes no dues: Art. 5 assesses member governments only.`)],
     };
   }
-  const admitted = period.startedOn === null ? null : yearOf(period.startedOn);
-  if (admitted !== null && fiscalYear <= admitted) {
-    return {
-      assessed: false,
-      reasons: [reason("ADMITTED_THIS_YEAR", "Dues Reg. Art. 5(2)", `Admitted in ${admitted}: dues are owed from ${admitted + 1}.`)],
-    };
-  }
   const reasons = [
     reason("ASSESSED", "Dues Reg. Art. 5(1)-(2)", `${usd(DUES.amountUsdCents)} assessed for ${fiscalYear}, due by ${dueOn} (${INTERPRETATIONS.ASSESSED_IF_MEMBER_ON_DUE_DATE.summary}).`),
   ];
-  if (admitted === null) {
+  if (period.startedOn === null) {
     reasons.push(reason("ADMISSION_UNKNOWN", "Dues Reg. Art. 5(2)", `The sources give no admission date: ${INTERPRETATIONS.UNKNOWN_ADMISSION_IS_EARLY.summary}.`));
   }
   return { assessed: true, reasons };

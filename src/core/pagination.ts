@@ -141,6 +141,50 @@ function checkPageSize(value: number | null | undefined, argumentName: string): 
   }
 }
 
+function compareTuples(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
+}
+
+/**
+ * The same connection over rows already in memory (a list the charter computes,
+ * such as the members with voting rights on a day), ordered by `ordering` in JS.
+ * String keys compare by UTF-16 code units, as `COLLATE "C"` does in SQL.
+ */
+export function paginateList<T>(rows: readonly T[], ordering: Ordering<T>, args: PageArgs): ConnectionValue<T> {
+  checkPageSize(args.first, "first");
+  checkPageSize(args.last, "last");
+  if (args.first != null && args.last != null) throw new InputError('Give either "first" or "last", not both', "last");
+  const after = args.after ? decodeCursor(args.after, ordering, "after") : null;
+  const before = args.before ? decodeCursor(args.before, ordering, "before") : null;
+  const direction = ordering.descending ? -1 : 1;
+  const tuple = (row: T) => ordering.keys.map((key) => key.value(row));
+  let window = [...rows].sort((a, b) => direction * compareTuples(tuple(a), tuple(b)));
+  if (after) window = window.filter((row) => direction * compareTuples(tuple(row), after) > 0);
+  if (before) window = window.filter((row) => direction * compareTuples(tuple(row), before) < 0);
+
+  const backwards = args.last != null || (args.first == null && before !== null && after === null);
+  const size = args.first ?? args.last ?? DEFAULT_PAGE_SIZE;
+  const page = backwards ? window.slice(Math.max(0, window.length - size)) : window.slice(0, size);
+  const hasMore = window.length > size;
+  const edges = page.map((node) => ({ node, cursor: encodeCursor({ o: ordering.name, k: tuple(node) }) }));
+  return {
+    edges,
+    nodes: page,
+    pageInfo: Object.assign(new PageInfo(), {
+      hasNextPage: backwards ? before !== null : hasMore,
+      hasPreviousPage: backwards ? hasMore : after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    }),
+    totalCount: async () => rows.length,
+  };
+}
+
 /**
  * Runs a keyset-paginated query: rows after/before a cursor in a total order, one
  * row more than asked to learn whether another page exists. `alias` is the query's

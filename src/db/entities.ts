@@ -2,8 +2,10 @@ import { Association } from "../modules/association";
 import { AmbassadorAppointment } from "../modules/ambassador";
 import { Committee, CommitteeParticipation, CoordinatorTerm } from "../modules/committee";
 import { Country } from "../modules/country";
+import { DuesPayment, DuesWaiver } from "../modules/dues";
 import { Event } from "../modules/event";
 import { Government } from "../modules/government";
+import { AgendaItem, ChairExtension, CostReduction, Meeting, MeetingAttendance, Vote } from "../modules/meeting";
 import { Membership } from "../modules/membership";
 import { PartnerOrganisation } from "../modules/partner";
 import { Appointment, Department, Post, StaffMember } from "../modules/secretariat";
@@ -24,4 +26,12 @@ export const ENTITIES = [
   AmbassadorAppointment,
   PartnerOrganisation,
   Event,
+  DuesPayment,
+  DuesWaiver,
+  Meeting,
+  MeetingAttendance,
+  AgendaItem,
+  Vote,
+  ChairExtension,
+  CostReduction,
 ];

@@ -9,8 +9,11 @@ import { ambassadorNodeTypes, ambassadorResolvers } from "../modules/ambassador"
 import { associationResolvers } from "../modules/association";
 import { committeeNodeTypes, committeeResolvers } from "../modules/committee";
 import { countryNodeTypes, countryResolvers } from "../modules/country";
+import { duesNodeTypes } from "../modules/dues";
 import { eventNodeTypes, eventResolvers } from "../modules/event";
+import { governanceResolvers } from "../modules/governance";
 import { governmentNodeTypes, governmentResolvers } from "../modules/government";
+import { meetingNodeTypes, meetingResolvers } from "../modules/meeting";
 import { membershipNodeTypes } from "../modules/membership";
 import { partnerNodeTypes, partnerResolvers } from "../modules/partner";
 import { secretariatNodeTypes, secretariatResolvers } from "../modules/secretariat";
@@ -25,6 +28,8 @@ const NODE_TYPES: readonly NodeType[] = [
   ...ambassadorNodeTypes,
   ...partnerNodeTypes,
   ...eventNodeTypes,
+  ...duesNodeTypes,
+  ...meetingNodeTypes,
 ];
 
 /** Gives every Node type its `id`: the global ID of its key, so no module writes that resolver. */
@@ -52,6 +57,8 @@ export function buildHubSchema(): GraphQLSchema {
     ...ambassadorResolvers,
     ...partnerResolvers,
     ...eventResolvers,
+    ...meetingResolvers,
+    ...governanceResolvers,
     nodeResolver(NODE_TYPES),
   ] as unknown as NonEmptyArray<Function>;
   const schema = buildSchemaSync({ resolvers, validate: false });

@@ -29,7 +29,7 @@ describe("dues for a fiscal year (Dues Reg. Art. 5)", () => {
     ["Dues Reg. Art. 5(1)", "membership kind changes mid-year: member on 30 April, observer from June", [member("1996-09-12", "2020-05-31"), { kind: "OBSERVER", startedOn: "2020-06-01", endedOn: null } as MembershipPeriod], ledger(2017), 2020, "2020-12-31", "UNPAID", 100_000],
     ["Dues Reg. Art. 5(1)-(2)", "observer turned member in June: admitted that year, nothing owed", [{ kind: "OBSERVER", startedOn: "2015-01-01", endedOn: "2020-05-31" } as MembershipPeriod, member("2020-06-01")], ledger(2017), 2020, "2020-12-31", "NOT_ASSESSED", 0],
   ] as const)("%s: %s", (_article, _case, periods, book, fiscalYear, asOf, status, outstanding) => {
-    const dues = duesForYear(periods as MembershipPeriod[], book, fiscalYear, asOf);
+    const dues = duesForYear(periods as readonly MembershipPeriod[], book, fiscalYear, asOf);
     expect({ status: dues.status, outstanding: dues.outstandingUsdCents }).toEqual({ status, outstanding });
     expect(dues.reasons.length).toBeGreaterThan(0);
     for (const r of dues.reasons) expect(r.article).toMatch(/Art\.|suppl/);

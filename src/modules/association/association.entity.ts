@@ -1,4 +1,4 @@
-import { Check, Column, Entity, PrimaryColumn } from "typeorm";
+import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
 import type { IsoDate } from "../../core/dates";
 
 /**
@@ -7,6 +7,7 @@ import type { IsoDate } from "../../core/dates";
  */
 @Entity("association")
 @Check("CHK_association_single_row", `id = 1`)
+@Check("CHK_association_ledger_from", `dues_ledger_from IS NULL OR dues_ledger_from >= 2017`)
 export class Association {
   @PrimaryColumn({ type: "smallint" })
   id: number;
@@ -19,4 +20,24 @@ export class Association {
 
   @Column({ type: "text" })
   factsSource: string;
+
+  /**
+   * The first fiscal year the dues ledger is complete for; null while it covers none.
+   * Earlier years never count as arrears (the 2020 report holds no payments).
+   */
+  @Column({ type: "smallint", nullable: true })
+  duesLedgerFrom: number | null;
+
+  /** From this day every committee meeting and event is recorded; null while no period is. */
+  @Column({ type: "date", nullable: true })
+  activityRecordsFrom: IsoDate | null;
+
+  /** The member hosting the secretariat (Charter Art. 12): Gyeongsangbuk-do. */
+  @Column({ type: "integer", nullable: true })
+  secretariatHostGovernmentId: number | null;
+
+  @ManyToOne("Government", { nullable: true, onDelete: "RESTRICT" })
+  @JoinColumn({ name: "secretariat_host_government_id", foreignKeyConstraintName: "FK_association_secretariat_host" })
+  // Declares the foreign key only: the row is read through a DataLoader, never loaded here.
+  protected readonly secretariatHostRelation?: never;
 }

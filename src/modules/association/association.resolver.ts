@@ -2,7 +2,7 @@ import { Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
-import { Association } from "./association.entity";
+import { associationRecord } from "./association.loader";
 
 @ObjectType("About", { description: "The hub's records as a whole." })
 export class About {
@@ -21,16 +21,11 @@ export class About {
   today: IsoDate;
 }
 
-/** The horizon of the records, read once per request at most. */
-export async function loadAssociation(ctx: Pick<RequestContext, "em">): Promise<Association> {
-  return ctx.em.getRepository(Association).findOneByOrFail({ id: 1 });
-}
-
 @Resolver(() => About)
 export class AboutResolver {
   @Query(() => About)
   async about(@Ctx() ctx: RequestContext): Promise<About> {
-    const association = await loadAssociation(ctx);
+    const association = await ctx.loaders.get(associationRecord).load(1);
     return Object.assign(new About(), {
       name: association.nameEn,
       factsCompleteUntil: association.factsCompleteUntil,

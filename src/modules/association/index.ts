@@ -1,5 +1,5 @@
 import { AboutResolver } from "./association.resolver";
 
 export { Association } from "./association.entity";
-export { loadAssociation } from "./association.resolver";
+export { associationRecord } from "./association.loader";
 export const associationResolvers = [AboutResolver] as const;

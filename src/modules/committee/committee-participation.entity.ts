@@ -19,7 +19,7 @@ export class CommitteeParticipation {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
 
-  @Index("IDX_committee_participation_committee_id")
+  // Indexed as the leading column of the unique key above.
   @Column({ type: "integer" })
   committeeId: number;
 

@@ -2,7 +2,7 @@ import type DataLoader from "dataloader";
 import { In } from "typeorm";
 import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
-import { Committee } from "./committee.entity";
+import { Committee, CommitteeKind } from "./committee.entity";
 import { CommitteeParticipation } from "./committee-participation.entity";
 import { CoordinatorTerm } from "./coordinator-term.entity";
 
@@ -56,5 +56,13 @@ export function participationsByGovernment({ em }: LoaderScope): DataLoader<numb
       order: { id: "ASC" },
     });
     return manyByKey(governmentIds, rows, (row) => row.governmentId);
+  });
+}
+
+/** The body of each kind (General Assembly, Working Committee…); the first by id when a kind has several. */
+export function committeeByKind({ em }: LoaderScope): DataLoader<CommitteeKind, Committee | null> {
+  return createLoader(async (kinds) => {
+    const rows = await em.getRepository(Committee).find({ where: { kind: In([...kinds]) }, order: { id: "ASC" } });
+    return kinds.map((kind) => rows.find((row) => row.kind === kind) ?? null);
   });
 }

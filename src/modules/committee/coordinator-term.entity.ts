@@ -23,7 +23,7 @@ export class CoordinatorTerm {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
 
-  @Index("IDX_coordinator_term_committee_id")
+  // Indexed as the leading column of the unique key above.
   @Column({ type: "integer" })
   committeeId: number;
 

@@ -13,7 +13,7 @@ import {
 export { Committee, CommitteeKind } from "./committee.entity";
 export { CoordinatorTerm } from "./coordinator-term.entity";
 export { CommitteeParticipation } from "./committee-participation.entity";
-export { committeeById, committeeBySlug, coordinatorTermsByCommittee, coordinatorTermsByGovernment } from "./committee.loader";
+export { committeeById, committeeByKind, committeeBySlug, coordinatorTermsByCommittee, coordinatorTermsByGovernment } from "./committee.loader";
 
 export const committeeResolvers = [
   CommitteeResolver,

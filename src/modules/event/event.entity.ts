@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { DATE_PRECISION_CHECK, SourceField } from "../../core/entity-columns";
 import { DatePrecision } from "../../core/dates";
@@ -73,6 +73,16 @@ export class Event {
   @Column({ type: "text", nullable: true })
   @Field(() => String, { nullable: true, description: "Who took part, as the report says it." })
   participants: string | null;
+
+  /** The committee whose activity this is (Committee Reg. Art. 5(4)), where the event belongs to one. */
+  @Index("IDX_event_committee_id")
+  @Column({ type: "integer", nullable: true })
+  committeeId: number | null;
+
+  @ManyToOne("Committee", { nullable: true, onDelete: "RESTRICT" })
+  @JoinColumn({ name: "committee_id", foreignKeyConstraintName: "FK_event_committee" })
+  // Declares the foreign key only: the row is read through a DataLoader, never loaded here.
+  protected readonly committeeRelation?: never;
 
   @SourceField()
   source: string | null;

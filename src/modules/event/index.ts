@@ -4,6 +4,7 @@ import { eventById } from "./event.loader";
 import { EventResolver } from "./event.resolver";
 
 export { Event, EventKind } from "./event.entity";
+export { eventsByCommittee } from "./event.loader";
 
 export const eventResolvers = [EventResolver] as const;
 export const eventNodeTypes = [

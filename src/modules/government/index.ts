@@ -5,6 +5,7 @@ import { CountryGovernmentsResolver, GovernmentResolver, MembershipGovernmentRes
 
 export { Government } from "./government.entity";
 export { governmentById, governmentBySlug, governmentsByCountry } from "./government.loader";
+export { GovernmentConnection } from "./government.resolver";
 
 export const governmentResolvers = [GovernmentResolver, MembershipGovernmentResolver, CountryGovernmentsResolver] as const;
 export const governmentNodeTypes = [

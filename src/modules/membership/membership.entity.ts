@@ -42,7 +42,7 @@ export class Membership {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
 
-  @Index("IDX_membership_government_id")
+  // Indexed as the leading column of the unique key above.
   @Column({ type: "integer" })
   governmentId: number;
 

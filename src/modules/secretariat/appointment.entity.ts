@@ -43,7 +43,7 @@ export class Appointment {
   // Declares the foreign key only: the row is read through a DataLoader, never loaded here.
   protected readonly staffMemberRelation?: never;
 
-  @Index("IDX_appointment_post_id")
+  // Indexed as the leading column of the unique key above.
   @Column({ type: "integer" })
   postId: number;
 

@@ -17,6 +17,7 @@ export { Department } from "./department.entity";
 export { Post } from "./post.entity";
 export { StaffMember } from "./staff-member.entity";
 export { heldOn } from "./secretariat.rules";
+export { appointmentsByDispatchingGovernment } from "./secretariat.loader";
 
 export const secretariatResolvers = [
   StaffMemberResolver,

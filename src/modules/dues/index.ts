@@ -1,0 +1,13 @@
+import { defineNodeType, integerKey } from "../../core/node-registry";
+import { DuesPayment } from "./dues-payment.entity";
+import { DuesWaiver } from "./dues-waiver.entity";
+import { duesPaymentById, duesWaiverById } from "./dues.loader";
+
+export { DuesPayment } from "./dues-payment.entity";
+export { DuesWaiver } from "./dues-waiver.entity";
+export { duesPaymentsByGovernment, duesWaiversByGovernment } from "./dues.loader";
+
+export const duesNodeTypes = [
+  defineNodeType<DuesPayment, number>({ typename: "DuesPayment", keyOf: (r) => r.id, parseKey: integerKey, loader: duesPaymentById }),
+  defineNodeType<DuesWaiver, number>({ typename: "DuesWaiver", keyOf: (r) => r.id, parseKey: integerKey, loader: duesWaiverById }),
+];

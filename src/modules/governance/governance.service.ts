@@ -1,0 +1,79 @@
+import type DataLoader from "dataloader";
+import { CharterInputError, votingRights } from "../../charter";
+import type { DuesLedger, MembershipPeriod, Reason } from "../../charter";
+import type { RequestContext } from "../../core/context";
+import type { IsoDate } from "../../core/dates";
+import { InputError } from "../../core/errors";
+import { createLoader } from "../../core/loaders";
+import type { LoaderScope } from "../../core/loaders";
+import { associationRecord } from "../association";
+import { duesPaymentsByGovernment, duesWaiversByGovernment } from "../dues";
+import { MembershipKind, membershipsByGovernment } from "../membership";
+import type { Membership } from "../membership";
+import { ReasonType } from "./governance.types";
+
+/** The charter's view of membership periods. */
+export function toPeriods(memberships: readonly Membership[]): MembershipPeriod[] {
+  return memberships.map((m) => ({ kind: m.kind, startedOn: m.startedOn, endedOn: m.endedOn }));
+}
+
+export interface CharterRecord {
+  periods: MembershipPeriod[];
+  ledger: DuesLedger;
+}
+
+/** Everything the charter needs about one government, through the request's loaders (batched across governments). */
+export async function charterRecordOf(ctx: RequestContext, governmentId: number): Promise<CharterRecord> {
+  const [association, memberships, payments, waivers] = await Promise.all([
+    ctx.loaders.get(associationRecord).load(1),
+    ctx.loaders.get(membershipsByGovernment).load(governmentId),
+    ctx.loaders.get(duesPaymentsByGovernment).load(governmentId),
+    ctx.loaders.get(duesWaiversByGovernment).load(governmentId),
+  ]);
+  return {
+    periods: toPeriods(memberships),
+    ledger: {
+      coveredFrom: association.duesLedgerFrom,
+      payments: payments.map((p) => ({ fiscalYear: p.fiscalYear, creditedUsdCents: p.creditedUsdCents, paidOn: p.paidOn })),
+      waivers: waivers.map((w) => ({ fiscalYear: w.fiscalYear, waivedUsdCents: w.waivedUsdCents, reason: w.reason })),
+    },
+  };
+}
+
+/** Governments holding a MEMBER membership on each day asked (one statement per distinct day). */
+export function memberIdsOn({ em }: LoaderScope): DataLoader<IsoDate, number[]> {
+  return createLoader(async (days) =>
+    Promise.all(
+      days.map(async (day) => {
+        const rows: { government_id: number }[] = await em.query(
+          `SELECT DISTINCT government_id FROM membership
+           WHERE kind = $1 AND (started_on IS NULL OR started_on <= $2) AND (ended_on IS NULL OR ended_on >= $2)
+           ORDER BY government_id`,
+          [MembershipKind.MEMBER, day],
+        );
+        return rows.map((row) => Number(row.government_id));
+      }),
+    ),
+  );
+}
+
+/** The governments with voting rights on `day` (Charter Art. 9(1); Dues Reg. Art. 6), by id. */
+export async function votingMemberIdsOn(ctx: RequestContext, day: IsoDate): Promise<number[]> {
+  const members = await ctx.loaders.get(memberIdsOn).load(day);
+  const records = await Promise.all(members.map((id) => charterRecordOf(ctx, id)));
+  return members.filter((_, index) => votingRights(records[index]!.periods, records[index]!.ledger, day).eligible);
+}
+
+export function toReasons(reasons: readonly Reason[]): ReasonType[] {
+  return reasons.map((r) => Object.assign(new ReasonType(), r));
+}
+
+/** Runs a charter rule, turning its input errors into BAD_USER_INPUT naming the argument. */
+export function applyRule<T>(rule: () => T, argumentPrefix = ""): T {
+  try {
+    return rule();
+  } catch (error) {
+    if (error instanceof CharterInputError) throw new InputError(error.message, `${argumentPrefix}${error.field}`);
+    throw error;
+  }
+}

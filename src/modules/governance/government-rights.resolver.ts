@@ -1,0 +1,77 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { duesForYear, duesHistory, duesStanding, electionRights, votingRights } from "../../charter";
+import type { FiscalYearDues, RightsVerdict } from "../../charter";
+import type { RequestContext } from "../../core/context";
+import { yearOf } from "../../core/dates";
+import type { IsoDate } from "../../core/dates";
+import { DateScalar } from "../../core/scalars";
+import { DuesPayment, duesPaymentsByGovernment } from "../dues";
+import { Government } from "../government";
+import type { MembershipKind } from "../membership";
+import { DuesStandingType, FiscalYearDuesType, RightsVerdictType } from "./governance.types";
+import type { DuesStatus } from "./governance.types";
+import { applyRule, charterRecordOf, toReasons } from "./governance.service";
+
+const asOfArg = { nullable: true, description: "The day to answer for; default today. Payments after it do not count." } as const;
+
+function toVerdict(verdict: RightsVerdict, asOf: IsoDate): RightsVerdictType {
+  return Object.assign(new RightsVerdictType(), {
+    eligible: verdict.eligible,
+    asOf,
+    membershipKind: verdict.membershipKind as MembershipKind | null,
+    reasons: toReasons(verdict.reasons),
+  });
+}
+
+function toDues(dues: FiscalYearDues, asOf: IsoDate): FiscalYearDuesType {
+  return Object.assign(new FiscalYearDuesType(), { ...dues, asOf, status: dues.status as DuesStatus, reasons: toReasons(dues.reasons) });
+}
+
+@Resolver(() => Government)
+export class GovernmentRightsResolver {
+  @FieldResolver(() => RightsVerdictType, { description: "May it vote at the General Assembly and Working Committee (Charter Art. 9(1), 5-2; Dues Reg. Art. 6)?" })
+  async votingRights(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
+    const day = asOf ?? ctx.today;
+    const { periods, ledger } = await charterRecordOf(ctx, government.id);
+    return toVerdict(votingRights(periods, ledger, day), day);
+  }
+
+  @FieldResolver(() => RightsVerdictType, { description: "May it elect, and stand for, chair and auditor (Charter Art. 7(1)-(3), 5-2)?" })
+  async electionRights(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
+    const day = asOf ?? ctx.today;
+    const { periods, ledger } = await charterRecordOf(ctx, government.id);
+    return toVerdict(electionRights(periods, ledger, day), day);
+  }
+
+  @FieldResolver(() => FiscalYearDuesType, { description: "Its dues for one fiscal year (Dues Reg. Art. 5), as known on `asOf`." })
+  async dues(
+    @Root() government: Government,
+    @Arg("fiscalYear", () => Int) fiscalYear: number,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FiscalYearDuesType> {
+    const day = asOf ?? ctx.today;
+    const { periods, ledger } = await charterRecordOf(ctx, government.id);
+    return toDues(applyRule(() => duesForYear(periods, ledger, fiscalYear, day)), day);
+  }
+
+  @FieldResolver(() => [FiscalYearDuesType], { description: "Every fiscal year assessed (or paid) from 2017 to the year of `asOf`." })
+  async duesHistory(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<FiscalYearDuesType[]> {
+    const day = asOf ?? ctx.today;
+    const { periods, ledger } = await charterRecordOf(ctx, government.id);
+    return duesHistory(periods, ledger, yearOf(day), day).map((dues) => toDues(dues, day));
+  }
+
+  @FieldResolver(() => DuesStandingType, { description: "Whether arrears restrict its rights on `asOf`, since when, and whether a payment restored them (Dues Reg. Art. 6)." })
+  async duesStanding(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<DuesStandingType> {
+    const day = asOf ?? ctx.today;
+    const { periods, ledger } = await charterRecordOf(ctx, government.id);
+    const standing = duesStanding(periods, ledger, day);
+    return Object.assign(new DuesStandingType(), { ...standing, asOf: day, reasons: toReasons(standing.reasons) });
+  }
+
+  @FieldResolver(() => [DuesPayment], { description: "Its dues payments as booked, earliest first." })
+  duesPayments(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<DuesPayment[]> {
+    return ctx.loaders.get(duesPaymentsByGovernment).load(government.id);
+  }
+}

@@ -1,0 +1,113 @@
+import type { EntityManager } from "typeorm";
+import { ruleFor } from "../../charter";
+import type { RequestContext } from "../../core/context";
+import { DatePrecision } from "../../core/dates";
+import type { IsoDate } from "../../core/dates";
+import { InputError, NotFoundError } from "../../core/errors";
+import { Lang } from "../../core/i18n";
+import { LoaderRegistry } from "../../core/loaders";
+import { committeeBySlug } from "../committee";
+import { governmentBySlug } from "../government";
+import { AgendaItem, ChairExtension, Meeting, MeetingAttendance, MeetingFormat, MeetingStatus, Vote } from "../meeting";
+import { applyRule } from "./governance.service";
+import { resolveAttendance, resolveVotes } from "./decision.service";
+import type { ProposedVote } from "./decision.service";
+
+export interface AgendaItemRecordInput {
+  title: string;
+  charterItem: number;
+  votes: ProposedVote[];
+  /** A chair extension this item decides (Charter Art. 7(1)). */
+  extendsChair?: { government: string; from: IsoDate; until: IsoDate | null };
+  source?: string | null;
+}
+
+export interface MeetingRecordInput {
+  committee: string;
+  title: string;
+  format: MeetingFormat;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  host: string | null;
+  number?: number | null;
+  /** Slugs of the governments present; every vote must come from one of them. */
+  attendance: string[];
+  agendaItems: AgendaItemRecordInput[];
+  source?: string | null;
+}
+
+/**
+ * Records a held meeting, its attendance, agenda items and votes, in one
+ * transaction: every check runs before the first write, and any failure leaves
+ * nothing behind. Errors name the input field (`agendaItems[0].votes[2].government`).
+ * Secretariat mutations will call this once API keys and audit land.
+ */
+export async function recordMeeting(em: EntityManager, input: MeetingRecordInput): Promise<Meeting> {
+  return em.transaction(async (tx) => {
+    const ctx: RequestContext = { em: tx, loaders: new LoaderRegistry({ em: tx }), today: input.startsOn, preferredLang: Lang.EN, requestId: "record-meeting" };
+    const committee = await ctx.loaders.get(committeeBySlug).load(input.committee);
+    if (!committee) throw new NotFoundError(`committee: no committee "${input.committee}"`, "committee");
+    const host = input.host === null ? null : await ctx.loaders.get(governmentBySlug).load(input.host);
+    if (input.host !== null && !host) throw new NotFoundError(`host: no government "${input.host}"`, "host");
+    if (input.endsOn < input.startsOn) throw new InputError(`endsOn (${input.endsOn}) is before startsOn (${input.startsOn})`, "endsOn");
+    if (input.title.trim() === "") throw new InputError("title must not be empty", "title");
+
+    const present = await resolveAttendance(ctx, input.attendance, "");
+    const items = await Promise.all(
+      input.agendaItems.map(async (item, index) => {
+        applyRule(() => ruleFor(item.charterItem, "GENERAL_ASSEMBLY"), `agendaItems[${index}].`);
+        const votes = await resolveVotes(ctx, input.startsOn, present, item.votes, `agendaItems[${index}]`);
+        const chairGovernment = item.extendsChair ? await ctx.loaders.get(governmentBySlug).load(item.extendsChair.government) : null;
+        if (item.extendsChair && !chairGovernment) {
+          throw new NotFoundError(`agendaItems[${index}].extendsChair.government: no government "${item.extendsChair.government}"`, `agendaItems[${index}].extendsChair.government`);
+        }
+        return { item, index, votes, chairGovernment };
+      }),
+    );
+
+    const meeting = await tx.getRepository(Meeting).save(
+      tx.getRepository(Meeting).create({
+        committeeId: committee.id,
+        number: input.number ?? null,
+        title: input.title.trim(),
+        format: input.format,
+        status: MeetingStatus.HELD,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        startPrecision: DatePrecision.DAY,
+        postponedOn: null,
+        hostGovernmentId: host?.id ?? null,
+        attendanceRecorded: true,
+        location: null,
+        source: input.source ?? null,
+        notes: null,
+      }),
+    );
+    if (present.length > 0) {
+      await tx.getRepository(MeetingAttendance).insert(present.map((government) => ({ meetingId: meeting.id, governmentId: government.id })));
+    }
+    for (const { item, index, votes, chairGovernment } of items) {
+      const saved = await tx.getRepository(AgendaItem).save(
+        tx.getRepository(AgendaItem).create({
+          meetingId: meeting.id,
+          seq: index + 1,
+          title: item.title,
+          charterItem: item.charterItem,
+          recordedPresent: null,
+          recordedFor: null,
+          recordedAgainst: null,
+          recordedAbstain: null,
+          source: item.source ?? null,
+          notes: null,
+        }),
+      );
+      if (votes.length > 0) {
+        await tx.getRepository(Vote).insert(votes.map((vote) => ({ agendaItemId: saved.id, governmentId: vote.government.id, choice: vote.choice })));
+      }
+      if (item.extendsChair && chairGovernment) {
+        await tx.getRepository(ChairExtension).insert({ governmentId: chairGovernment.id, startsOn: item.extendsChair.from, until: item.extendsChair.until, agendaItemId: saved.id });
+      }
+    }
+    return meeting;
+  });
+}
