@@ -1,5 +1,5 @@
 import type { MixedList } from "typeorm";
-import { Initial1795611374828 } from "./1795611374828-Initial";
+import { Initial1795612051140 } from "./1795612051140-Initial";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
-export const MIGRATIONS: MixedList<Function> = [Initial1795611374828];
+export const MIGRATIONS: MixedList<Function> = [Initial1795612051140];

@@ -310,6 +310,7 @@ async function seedSecretariat(em: EntityManager, dir: string, governments: Map<
       seq,
       dispatchedByGovernmentId: dispatcher === null ? null : mustGet(governments, dispatcher, "government").id,
       employment: cell(row, "employment"),
+      dispatchedOfficial: cell(row, "employment") === "dispatched official",
       roleZh: cell(row, "role_zh"),
       startedOn: start.date,
       startPrecision: start.precision,

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import pino from "pino";
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyBaseLogger } from "fastify";
-import type { QueryRunner } from "typeorm";
+import type { EntityManager, QueryRunner } from "typeorm";
 import type { RequestContext } from "../../src/core/context";
 import { createApolloServer } from "../../src/graphql/apollo";
 import { createRequestContext } from "../../src/graphql/context";
@@ -26,6 +26,8 @@ export interface RunOptions {
 export interface TestHub {
   readonly db: TestDatabase;
   run<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: RunOptions): Promise<GraphQLResult<T>>;
+  /** Writes a fixture inside the test's transaction (rolled back after the test). */
+  withEntityManager<T>(write: (em: EntityManager) => Promise<T>): Promise<T>;
   /** Runs the operation and returns its result with the number of SQL statements it sent. */
   countStatements<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ result: GraphQLResult<T>; statements: number }>;
 }
@@ -78,6 +80,7 @@ export function useTestHub(): TestHub {
       return db!;
     },
     run,
+    withEntityManager: (write) => write(runner!.manager),
     async countStatements<T>(query: string, variables?: Record<string, unknown>) {
       const before = db!.counter.count;
       const result = await run<T>(query, variables);

@@ -50,7 +50,7 @@ export class BudgetReviewResolver {
     const verdict = checkBudgetReviewComposition({
       members: candidates.map((g, index) => {
         const appointments = dispatched[index];
-        return { government: g.slug, country: g.countryCode, dispatchesOfficial: Array.isArray(appointments) && appointments.some((a) => heldOn(a, day)) };
+        return { government: g.slug, country: g.countryCode, dispatchesOfficial: Array.isArray(appointments) && appointments.some((a) => a.dispatchedOfficial && heldOn(a, day)) };
       }),
       secretariatHost: host?.slug ?? "",
       secretariatHostCountry: host?.countryCode ?? "",

@@ -20,8 +20,8 @@ function toDecision(decision: Decision): DecisionType {
   return Object.assign(new DecisionType(), { ...decision, outcome: decision.outcome as DecisionOutcome, reasons: toReasons(decision.reasons) });
 }
 
-function toRule(charterItem: number, body: "GENERAL_ASSEMBLY" | "WORKING_COMMITTEE"): DecisionRuleType {
-  const rule = applyRule(() => ruleFor(charterItem, body));
+function toRule(charterItem: number, body: "GENERAL_ASSEMBLY" | "WORKING_COMMITTEE", argumentPrefix = ""): DecisionRuleType {
+  const rule = applyRule(() => ruleFor(charterItem, body), argumentPrefix);
   return Object.assign(new DecisionRuleType(), { ...rule, majority: rule.majority as Majority });
 }
 
@@ -106,7 +106,7 @@ export class AgendaItemDecisionResolver {
 export class DecisionEvaluationResolver {
   @Query(() => DecisionEvaluation, { description: "What-if: would this decision stand under the charter? Nothing is recorded." })
   async evaluateDecision(@Arg("input", () => DecisionInput) input: DecisionInput, @Ctx() ctx: RequestContext): Promise<DecisionEvaluation> {
-    const rule = toRule(input.charterItem, input.body);
+    const rule = toRule(input.charterItem, input.body, "input.");
     const present = await resolveAttendance(ctx, input.attendance, "input");
     const votes = await resolveVotes(ctx, input.date, present, input.votes, "input");
     const voting = new Set(await votingMemberIdsOn(ctx, input.date));

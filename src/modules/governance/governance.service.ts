@@ -73,7 +73,8 @@ export function applyRule<T>(rule: () => T, argumentPrefix = ""): T {
   try {
     return rule();
   } catch (error) {
-    if (error instanceof CharterInputError) throw new InputError(error.message, `${argumentPrefix}${error.field}`);
+    // The rules' messages begin with the field's name, so the prefix reads as its path.
+    if (error instanceof CharterInputError) throw new InputError(`${argumentPrefix}${error.message}`, `${argumentPrefix}${error.field}`);
     throw error;
   }
 }

@@ -69,6 +69,14 @@ export class Appointment {
   @Field(() => String, { nullable: true, description: "dispatched official, specialist (contract), …, as the sources say." })
   employment: string | null;
 
+  /**
+   * An official a member dispatched to the secretariat (Charter Art. 13(2)). Not the
+   * same as `dispatchedBy`: Shimane's liaison works for Shimane from Shimane.
+   */
+  @Column({ type: "boolean" })
+  @Field(() => Boolean, { description: "An official a member dispatched to the secretariat (Charter Art. 13(2)); Dues Reg. Art. 8(1) draws on their governments." })
+  dispatchedOfficial: boolean;
+
   @Column({ type: "text", nullable: true })
   @Field(() => String, { nullable: true, description: "The role as the Chinese report prints it." })
   roleZh: string | null;
