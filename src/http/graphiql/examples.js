@@ -67,4 +67,21 @@ var NEAR_EXAMPLES = [
       "}",
     ].join("\n"),
   },
+  {
+    query: [
+      "# Governance: who chairs, who may vote, and why (Charter Art. 7, 9; Dues Reg. Art. 6)",
+      "query Governance {",
+      "  association {",
+      '    chair(asOf: "2020-12-31") { government { slug } reasons { code article message } }',
+      '    votingMembers(asOf: "2020-12-31") { totalCount }',
+      '    restrictedMembers(asOf: "2020-12-31") { government { slug } standing { restrictedSince } }',
+      "  }",
+      '  hcmc: government(slug: "vn-ho-chi-minh-city") { votingRights { eligible reasons { code article message } } }',
+      '  akita: government(slug: "jp-akita") { dues(fiscalYear: 2019) { status reasons { code message } } }',
+      '  meetings(filter: { committee: "working-committee" }) {',
+      "    nodes { title agendaItems { title outcome { outcome arithmetic } } }",
+      "  }",
+      "}",
+    ].join("\n"),
+  },
 ];

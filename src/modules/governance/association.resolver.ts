@@ -13,13 +13,10 @@ import { Meeting, agendaItemById, chairExtensions, meetingById, meetingsByCommit
 import { DuesStandingType, ReasonType } from "./governance.types";
 import { charterRecordOf, memberIdsOn, toReasons, votingMemberIdsOn } from "./governance.service";
 
-@ObjectType("Association", { description: "NEAR as a whole: its chair, its voting members, its records." })
+@ObjectType("Association", { description: "NEAR as a whole: its chair, its voting members, its records. (The facts horizon is on `about`.)" })
 export class AssociationType {
   @Field(() => String)
   name: string;
-
-  @Field(() => DateScalar, { description: "The records are complete up to this day." })
-  factsCompleteUntil: IsoDate;
 
   @Field(() => Int, { nullable: true, description: "First fiscal year the dues ledger is complete for; earlier years never count as arrears. Null: none yet." })
   duesLedgerFrom: number | null;
@@ -104,7 +101,6 @@ export class AssociationResolver {
     const row = await ctx.loaders.get(associationRecord).load(1);
     return Object.assign(new AssociationType(), {
       name: row.nameEn,
-      factsCompleteUntil: row.factsCompleteUntil,
       duesLedgerFrom: row.duesLedgerFrom,
       activityRecordsFrom: row.activityRecordsFrom,
       secretariatHostGovernmentId: row.secretariatHostGovernmentId,
