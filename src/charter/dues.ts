@@ -64,6 +64,11 @@ function usd(cents: number): string {
   return `USD ${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
+function ledgerCoverageReason(code: string, ledger: DuesLedger): Reason {
+  const coverage = ledger.coveredFrom === null ? "covers no fiscal year yet" : `starts with fiscal year ${ledger.coveredFrom}`;
+  return reason(code, INTERPRETATIONS.LEDGER_COVERAGE.article, `The dues ledger ${coverage}: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`);
+}
+
 export function checkFiscalYear(fiscalYear: number, field: string): void {
   if (!Number.isInteger(fiscalYear) || fiscalYear < DUES.associationFounded || fiscalYear > 9999) {
     throw new CharterInputError(
@@ -129,15 +134,7 @@ export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLe
   const base = { fiscalYear, dueOn, assessed, onLedger, assessedUsdCents, waivedUsdCents, paidUsdCents };
   if (!assessed) return { ...base, outstandingUsdCents: 0, overdue: false, status: "NOT_ASSESSED", reasons };
   if (!onLedger) {
-    reasons.push(
-      reason(
-        "NOT_ON_LEDGER",
-        INTERPRETATIONS.LEDGER_COVERAGE.article,
-        ledger.coveredFrom === null
-          ? `The dues ledger covers no fiscal year yet: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`
-          : `The dues ledger starts with fiscal year ${ledger.coveredFrom}: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`,
-      ),
-    );
+    reasons.push(ledgerCoverageReason("NOT_ON_LEDGER", ledger));
     return { ...base, outstandingUsdCents: null, overdue: false, status: "NOT_ON_LEDGER", reasons };
   }
   const outstandingUsdCents = Math.max(0, assessedUsdCents - waivedUsdCents - paidUsdCents);
@@ -263,15 +260,7 @@ export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesL
   }
   const reasons = [reason("DUES_IN_ORDER", "Dues Reg. Art. 6", "No two most recent assessed fiscal years are unpaid past their due dates.")];
   if (ledger.coveredFrom === null || ledger.coveredFrom > yearOf(asOf) - 1) {
-    reasons.push(
-      reason(
-        "LEDGER_COVERAGE",
-        INTERPRETATIONS.LEDGER_COVERAGE.article,
-        ledger.coveredFrom === null
-          ? `The dues ledger covers no fiscal year yet: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`
-          : `The dues ledger starts with fiscal year ${ledger.coveredFrom}: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`,
-      ),
-    );
+    reasons.push(ledgerCoverageReason("LEDGER_COVERAGE", ledger));
   }
   return { restricted: false, restrictedSince: null, restoredInFiscalYear: null, fiscalYearsInArrears, reasons };
 }

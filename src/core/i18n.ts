@@ -111,3 +111,8 @@ export function namesOf(row: {
 }): Names {
   return { en: row.nameEn, zh: row.nameZh, ko: row.nameKo, ja: row.nameJa, ru: row.nameRu, mn: row.nameMn };
 }
+
+/** Names kept in English and Chinese only (committees, partners, departments, events: the report's languages). */
+export function namesEnZh(nameEn: string | null, nameZh: string | null): Names {
+  return { en: nameEn, zh: nameZh, ko: null, ja: null, ru: null, mn: null };
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Fastify from "fastify";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { DataSource } from "typeorm";
 import type { LogLevel } from "../config";
@@ -57,7 +57,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       }),
   });
   const { page } = registerGraphiQL(app);
-  const sendPage = (reply: import("fastify").FastifyReply) => reply.type("text/html; charset=utf-8").send(page);
+  const sendPage = (reply: FastifyReply) => reply.type("text/html; charset=utf-8").send(page);
 
   app.get("/", async (_request, reply) => sendPage(reply));
   app.get("/graphql", async (request, reply) => (wantsGraphiQL(request) ? sendPage(reply) : graphql.call(app, request, reply)));

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
-import { LanguageTagScalar, LocalizedName, pickName } from "../../core/i18n";
+import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
@@ -44,8 +44,7 @@ export class CommitteeResolver {
     @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
     @Ctx() ctx: RequestContext,
   ): LocalizedName | null {
-    const names = { en: committee.nameEn, zh: committee.nameZh, ko: null, ja: null, ru: null, mn: null };
-    return pickName(names, lang ?? ctx.preferredLang);
+    return pickName(namesEnZh(committee.nameEn, committee.nameZh), lang ?? ctx.preferredLang);
   }
 
   @FieldResolver(() => CommitteeStatus)

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { LanguageTagScalar, LocalizedName, pickName } from "../../core/i18n";
+import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
@@ -23,6 +23,6 @@ export class EventResolver {
     @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
     @Ctx() ctx: RequestContext,
   ): LocalizedName | null {
-    return pickName({ en: event.titleEn, zh: event.titleZh, ko: null, ja: null, ru: null, mn: null }, lang ?? ctx.preferredLang);
+    return pickName(namesEnZh(event.titleEn, event.titleZh), lang ?? ctx.preferredLang);
   }
 }

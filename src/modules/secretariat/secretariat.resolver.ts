@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
-import { LanguageTagScalar, LocalizedName, pickName } from "../../core/i18n";
+import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
@@ -61,7 +61,7 @@ export class DepartmentResolver {
     @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
     @Ctx() ctx: RequestContext,
   ): LocalizedName | null {
-    return pickName({ en: department.nameEn, zh: department.nameZh, ko: null, ja: null, ru: null, mn: null }, lang ?? ctx.preferredLang);
+    return pickName(namesEnZh(department.nameEn, department.nameZh), lang ?? ctx.preferredLang);
   }
 
   @FieldResolver(() => [Post])
