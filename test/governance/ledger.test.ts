@@ -95,3 +95,19 @@ describe("rights under a dues ledger", () => {
     expect([few.statements, all.statements]).toEqual([5, 5]);
   });
 });
+
+describe("derived meeting fields", () => {
+  const hub = useTestHub();
+
+  it("cost a fixed number of SQL statements however many meetings and items a page holds", async () => {
+    const query = `query ($first: Int) { meetings(first: $first, orderBy: DATE_DESC) { nodes { title host { slug } quorum { votingMembers required }
+      agendaItems { rule { majority } tally { present } outcome { outcome } } } } }`;
+    const few = await hub.countStatements(query, { first: 2 });
+    const all = await hub.countStatements(query, { first: 100 });
+    expect(few.result.errors).toBeUndefined();
+    expect(few.statements).toBe(all.statements);
+    // page, hosts, committees, members on the meeting days, memberships, association, payments, waivers,
+    // agenda items, attendance, the General Assembly and its sittings (Art. 9-2): one statement each.
+    expect(all.statements).toBe(12);
+  });
+});

@@ -40,21 +40,18 @@ export async function charterRecordOf(ctx: RequestContext, governmentId: number)
   };
 }
 
-/** Governments holding a MEMBER membership on each day asked (one statement per distinct day). */
+/** Governments holding a MEMBER membership on each day asked, in one statement for all the days. */
 export function memberIdsOn({ em }: LoaderScope): DataLoader<IsoDate, number[]> {
-  return createLoader(async (days) =>
-    Promise.all(
-      days.map(async (day) => {
-        const rows: { government_id: number }[] = await em.query(
-          `SELECT DISTINCT government_id FROM membership
-           WHERE kind = $1 AND (started_on IS NULL OR started_on <= $2) AND (ended_on IS NULL OR ended_on >= $2)
-           ORDER BY government_id`,
-          [MembershipKind.MEMBER, day],
-        );
-        return rows.map((row) => Number(row.government_id));
-      }),
-    ),
-  );
+  return createLoader(async (days) => {
+    const rows: { day: string; government_id: number }[] = await em.query(
+      `SELECT d.day::text AS day, m.government_id
+       FROM unnest($1::date[]) AS d(day)
+       JOIN membership m ON m.kind = $2 AND (m.started_on IS NULL OR m.started_on <= d.day) AND (m.ended_on IS NULL OR m.ended_on >= d.day)
+       ORDER BY d.day, m.government_id`,
+      [[...days], MembershipKind.MEMBER],
+    );
+    return days.map((day) => [...new Set(rows.filter((row) => row.day === day).map((row) => Number(row.government_id)))]);
+  });
 }
 
 /** The governments with voting rights on `day` (Charter Art. 9(1); Dues Reg. Art. 6), by id. */

@@ -77,6 +77,11 @@ export class PostResolver {
     return ctx.loaders.get(postBySlug).load(slug);
   }
 
+  @FieldResolver(() => LocalizedName, { description: "The post's title in the language asked for (English or Chinese, as the report gives them)." })
+  title(@Root() post: Post, @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null, @Ctx() ctx: RequestContext): LocalizedName | null {
+    return pickName(namesEnZh(post.titleEn, post.titleZh), lang ?? ctx.preferredLang);
+  }
+
   @FieldResolver(() => Department, { nullable: true })
   department(@Root() post: Post, @Ctx() ctx: RequestContext): Promise<Department | null> | null {
     return post.departmentId === null ? null : ctx.loaders.get(departmentById).load(post.departmentId);
