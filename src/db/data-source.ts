@@ -17,6 +17,8 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
 export interface DataSourceOptions {
   logger?: Logger;
+  /** PGlite only: start from this snapshot of a data folder (a `dumpDataDir` tarball) instead of an empty one. */
+  pgliteSnapshot?: Blob;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createDataSource(config: DatabaseConfig, options: DataSourceOpti
   }
   const driver = new PGliteDriver({
     ...(dataDir ? { dataDir } : {}),
+    ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
     parsers: { [DATE_OID]: (value: string) => value },
   }).driver;
   return new DataSource({ ...common, driver });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../../src/config";
 import { createDataSource } from "../../src/db/data-source";
@@ -7,7 +8,7 @@ import { seed2020 } from "../../seeds/seed";
 /**
  * The database the suite runs on: PostgreSQL when TEST_DATABASE_URL is set (CI's
  * second pass; global setup has migrated and seeded it once), else a fresh
- * in-memory PGlite per test file, migrated and seeded here.
+ * in-memory PGlite per test file, loaded from the snapshot global setup made.
  */
 export function testDatabaseConfig(): DatabaseConfig {
   const url = process.env["TEST_DATABASE_URL"];
@@ -25,9 +26,12 @@ export interface TestDatabase {
 
 export async function openTestDatabase(): Promise<TestDatabase> {
   const counter = new QueryCounter();
-  const dataSource = createDataSource(testDatabaseConfig(), { logger: counter });
+  const snapshotFile = process.env["NEAR_TEST_PGLITE_SNAPSHOT"];
+  const snapshot = !onPostgres() && snapshotFile ? new Blob([readFileSync(snapshotFile)]) : undefined;
+  const dataSource = createDataSource(testDatabaseConfig(), { logger: counter, ...(snapshot ? { pgliteSnapshot: snapshot } : {}) });
   await dataSource.initialize();
-  if (!onPostgres()) {
+  if (!onPostgres() && !snapshot) {
+    // Run outside the suite's global setup (a single file by hand): build the database here.
     await dataSource.runMigrations({ transaction: "each" });
     await seed2020(dataSource);
   }
