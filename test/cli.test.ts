@@ -78,6 +78,9 @@ describe("npm start", () => {
     socket.write(`POST /graphql HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ${body.length}\r\n\r\n`);
     socket.write(body.slice(0, 10));
     await waitFor(() => stdout.includes('"msg":"incoming request"'));
+    // JSON log lines, each request's carrying its id.
+    const logged = JSON.parse(stdout.split("\n").find((line) => line.includes('"msg":"incoming request"'))!) as { reqId?: string; req?: { url?: string } };
+    expect(logged).toMatchObject({ reqId: expect.stringMatching(/^[0-9a-f-]{36}$/), req: { url: "/graphql" } });
     child.kill("SIGTERM");
     await waitFor(() => stdout.includes("shutting down"));
     socket.write(body.slice(10));
