@@ -1,0 +1,68 @@
+import { join } from "node:path";
+import type { EntityManager } from "typeorm";
+import type { DatePrecision } from "../src/core/dates";
+import { AmbassadorAppointment, AmbassadorKind } from "../src/modules/ambassador";
+import { Event } from "../src/modules/event";
+import type { EventKind } from "../src/modules/event";
+import type { Government } from "../src/modules/government";
+import { PartnerOrganisation } from "../src/modules/partner";
+import type { PartnerRelation } from "../src/modules/partner";
+import { cell, readCsv } from "./csv";
+import { upsertByKey } from "./upsert";
+import type { TableReport } from "./upsert";
+import { mustGet, partial, required } from "./values";
+
+export async function seedAmbassadors(em: EntityManager, dir: string, governments: Map<string, Government>, reports: TableReport[]): Promise<void> {
+  const rows = readCsv(join(dir, "ambassadors.csv")).map((row) => {
+    const member = cell(row, "member_id");
+    const round = cell(row, "round");
+    const kind = required(row, "kind") === "SECRETARIAT_PR_AMBASSADOR" ? AmbassadorKind.SECRETARIAT : AmbassadorKind.MEMBER_NOMINATED;
+    const termStart = required(row, "term_start");
+    return {
+      naturalKey: kind === AmbassadorKind.SECRETARIAT ? `secretariat/${termStart}` : `round-${round}/${member}`,
+      kind,
+      round: round === null ? null : Number(round),
+      countryCode: required(row, "country"),
+      governmentId: member === null ? null : mustGet(governments, member, "government").id,
+      people: Number(required(row, "count")),
+      termStart,
+      termEnd: cell(row, "term_end"),
+      source: cell(row, "source"),
+      notes: cell(row, "notes"),
+    } satisfies Partial<AmbassadorAppointment>;
+  });
+  reports.push((await upsertByKey(em, AmbassadorAppointment, rows, (a) => a.naturalKey!)).report);
+}
+
+export async function seedPartnersAndEvents(em: EntityManager, dir: string, reports: TableReport[]): Promise<void> {
+  const partners = readCsv(join(dir, "partners.csv")).map((row) => ({
+    slug: required(row, "id"),
+    nameEn: required(row, "name_en"),
+    nameZh: cell(row, "name_zh_in_report"),
+    relation: required(row, "relation") as PartnerRelation,
+    description: cell(row, "description"),
+    website: cell(row, "website_in_report"),
+    source: cell(row, "source"),
+    notes: cell(row, "notes"),
+  }));
+  reports.push((await upsertByKey(em, PartnerOrganisation, partners, (p) => p.slug!)).report);
+
+  const events = readCsv(join(dir, "events.csv")).map((row) => {
+    const start = partial(required(row, "date_start"), "start");
+    const end = partial(cell(row, "date_end"), "end");
+    const precision = required(row, "date_precision").toUpperCase() as DatePrecision;
+    return {
+      titleEn: required(row, "title_en"),
+      titleZh: cell(row, "title_zh_short"),
+      kind: required(row, "kind") as EventKind,
+      startsOn: start.date!,
+      endsOn: end.date,
+      startPrecision: precision,
+      location: cell(row, "location"),
+      participants: cell(row, "participants"),
+      source: cell(row, "source"),
+      notes: cell(row, "notes"),
+    } satisfies Partial<Event>;
+  });
+  reports.push((await upsertByKey(em, Event, events, (e) => `${e.startsOn}/${e.titleEn}`)).report);
+}
