@@ -4,7 +4,7 @@ import { Committee, CommitteeKind, CoordinatorTerm } from "../src/modules/commit
 import type { Government } from "../src/modules/government";
 import { AgendaItem, ChairExtension, Meeting, MeetingFormat, MeetingStatus } from "../src/modules/meeting";
 import { cell, readCsv } from "./csv";
-import { BODIES, COORDINATOR_TERMS, GENERAL_ASSEMBLIES, WRITTEN_CONSULTATION_2020 } from "./curated";
+import { BODIES, COMMITTEE_MEETINGS, COORDINATOR_TERMS, GENERAL_ASSEMBLIES, WRITTEN_CONSULTATION_2020 } from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 import { mustGet, ordinal, partial, required } from "./values";
@@ -75,7 +75,7 @@ export async function seedCommittees(em: EntityManager, dir: string, governments
   return byKey;
 }
 
-/** The General Assemblies and the 2020 written consultation, with the chair extension it decided. */
+/** The General Assemblies, dated specialised-committee meetings, and the 2020 written consultation with the chair extension it decided. */
 export async function seedMeetings(
   em: EntityManager,
   governments: Map<string, Government>,
@@ -103,6 +103,25 @@ export async function seedMeetings(
       notes: sitting.notes ?? null,
     } satisfies Partial<Meeting>;
   });
+  const committeeMeetings = COMMITTEE_MEETINGS.map((meeting) => {
+    const start = partial(meeting.when, "start");
+    return {
+      committeeId: mustGet(committees, meeting.committee, "committee").id,
+      number: null,
+      title: meeting.title,
+      format: MeetingFormat.SITTING,
+      status: MeetingStatus.HELD,
+      startsOn: start.date!,
+      endsOn: partial(meeting.when, "end").date!,
+      startPrecision: start.precision!,
+      postponedOn: null,
+      hostGovernmentId: mustGet(governments, meeting.host, "government").id,
+      attendanceRecorded: false,
+      location: meeting.location,
+      source: meeting.source,
+      notes: null,
+    } satisfies Partial<Meeting>;
+  });
   const consultation = WRITTEN_CONSULTATION_2020;
   const when = partial(consultation.when, "start");
   const meetings = await upsertByKey(
@@ -110,6 +129,7 @@ export async function seedMeetings(
     Meeting,
     [
       ...sittings,
+      ...committeeMeetings,
       {
         committeeId: working.id,
         number: null,

@@ -179,3 +179,10 @@ export const WRITTEN_CONSULTATION_2020 = {
     extendsChairOf: "ru-sakha",
   },
 };
+
+/** Specialised-committee meetings that committees.csv dates (its coordinator_as_of column). */
+export const COMMITTEE_MEETINGS = [
+  { committee: "sc-07", host: "cn-shandong", when: "2009-11-02", title: "Inaugural meeting of the Subcommittee on Oceans and Fisheries", location: "Qingdao, CN", source: "CRI-2009" },
+  { committee: "sc-12", host: "kr-chungbuk", when: "2013-05", title: "First meeting of the Subcommittee on Life and Medical Industry", location: null, source: "NEAR-LIFE" },
+  { committee: "sc-14", host: "ru-sakha", when: "2019-08-06", title: "First meeting of the Subcommittee on Sports", location: "Yakutsk, RU", source: "SAKHA-SPORT" },
+];

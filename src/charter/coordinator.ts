@@ -94,10 +94,12 @@ export function coordination(input: CoordinationInput): Coordination {
   const twoYearsAgo = addYears(asOf, -INACTIVITY_YEARS);
   const spellStarts = input.spells.filter((spell) => covers(spell, asOf)).map((spell) => spell.startedOn);
   const coordinatingForTwoYears = spellStarts.every((start) => start !== null && start <= twoYearsAgo);
+  // Replaceable only when the records cover the whole two years and show nothing in them;
+  // a recorded activity inside the two years settles it the other way on its own.
   let replaceable: boolean | null;
-  if (lastActivity !== null) {
-    replaceable = lastActivity <= twoYearsAgo;
-  } else if (coveredSince(twoYearsAgo) && coordinatingForTwoYears) {
+  if (lastActivity !== null && lastActivity > twoYearsAgo) {
+    replaceable = false;
+  } else if (coveredSince(twoYearsAgo) && (lastActivity !== null || coordinatingForTwoYears)) {
     replaceable = true;
   } else {
     replaceable = null;

@@ -17,6 +17,8 @@ describe("coordinator terms (Committee Reg. Art. 5)", () => {
     ["Committee Reg. Art. 5(7)", "no activity at all, records cover two years: replaceable", [], "2017-01-01", "2020-06-01", true],
     ["Committee Reg. Art. 5(7)", "no activity recorded and no records: unknown", [], null, "2020-06-01", null],
     ["Committee Reg. Art. 5(7)", "an activity after the day asked about does not count", ["2021-01-01"], "2017-01-01", "2020-06-01", true],
+    ["Committee Reg. Art. 5(7)", "last activity over two years ago, but no records since: unknown", ["2018-01-01"], null, "2020-06-01", null],
+    ["Committee Reg. Art. 5(7)", "an activity within two years proves activity even without complete records", ["2019-01-01"], null, "2020-06-01", false],
   ] as const)("%s: %s", (_article, _case, activities, recordsFrom, asOf, replaceable) => {
     const verdict = coordination({ spells: [{ government: "g", startedOn: "2016-01-01", endedOn: null }], activities, activityRecordsFrom: recordsFrom, asOf });
     expect(verdict.replaceable).toBe(replaceable);

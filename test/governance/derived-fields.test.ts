@@ -66,6 +66,10 @@ describe("Committee.coordinator (Committee Reg. Art. 5)", () => {
       innovation: committee(slug: "sc-18") { coordinator(asOf: "2020-12-31") { coordinators { government { slug } termNumber termStart termEnd } renewable lastActivity activeInCurrentTerm replaceable reasons { code } } }
       tourism: committee(slug: "sc-08") { coordinator(asOf: "2020-12-31") { coordinators { government { slug } termNumber termStart } } }
       abolished: committee(slug: "sc-05") { coordinator(asOf: "2020-12-31") { coordinators { termNumber } reasons { code } } }
+      sports: committee(slug: "sc-14") {
+        in2020: coordinator(asOf: "2020-12-31") { lastActivity replaceable }
+        in2021: coordinator(asOf: "2021-08-06") { lastActivity replaceable }
+      }
     }`);
     expect(result.data).toEqual({
       innovation: {
@@ -87,6 +91,9 @@ describe("Committee.coordinator (Committee Reg. Art. 5)", () => {
         },
       },
       abolished: { coordinator: { coordinators: [], reasons: [{ code: "NO_COORDINATOR" }] } },
+      // Its first meeting (2019-08-06) proves activity for two years; after that, without
+      // complete records of later meetings, the hub cannot say.
+      sports: { in2020: { lastActivity: "2019-08-06", replaceable: false }, in2021: { lastActivity: "2019-08-06", replaceable: null } },
     });
   });
 });

@@ -74,7 +74,7 @@ describe("the 2020 seeds", () => {
       ["membership", 0, 0, 82],
       ["committee", 0, 0, 23],
       ["coordinator_term", 0, 0, 19],
-      ["meeting", 0, 0, 14],
+      ["meeting", 0, 0, 17],
       ["agenda_item", 0, 0, 1],
       ["chair_extension", 0, 0, 1],
       ["department", 0, 0, 4],
