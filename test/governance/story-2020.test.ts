@@ -130,4 +130,33 @@ describe("the 2020 story", () => {
     expect(votingMembers.nodes.map((n) => n.slug)).not.toContain("jp-miyagi");
     expect(restrictedMembers).toEqual([]);
   });
+
+  it("says so when asked about a day past the facts horizon", async () => {
+    const result = await hub.run(`{
+      government(slug: "kr-gyeongbuk") { votingRights(asOf: "2026-11-25") { eligible reasons { code article message } } }
+      association { chair(asOf: "2026-11-25") { government { slug } reasons { code } } }
+    }`);
+    expect(result.data).toEqual({
+      government: {
+        votingRights: {
+          eligible: true,
+          reasons: [
+            { code: "MEMBER", article: "Charter Art. 9(1)", message: "A member on 2026-11-25: one government, one vote." },
+            { code: "DUES_IN_ORDER", article: "Dues Reg. Art. 6", message: "No two most recent assessed fiscal years are unpaid past their due dates." },
+            {
+              code: "LEDGER_COVERAGE",
+              article: "Dues Reg. Art. 4, 6",
+              message: "The dues ledger covers no fiscal year yet: fiscal years before the ledger's first covered year are never counted as arrears.",
+            },
+            {
+              code: "BEYOND_FACTS_HORIZON",
+              article: "about.factsCompleteUntil",
+              message: "2026-11-25 is after 2020-12-31, where the hub's records end: this answer uses what was known then and misses any later change.",
+            },
+          ],
+        },
+      },
+      association: { chair: { government: { slug: "ru-sakha" }, reasons: [{ code: "CHAIR_EXTENDED" }, { code: "BEYOND_FACTS_HORIZON" }] } },
+    });
+  });
 });

@@ -11,7 +11,7 @@ import { CommitteeKind, committeeByKind } from "../committee";
 import { Government, GovernmentConnection, governmentById, governmentBySlug } from "../government";
 import { Meeting, agendaItemById, chairExtensions, meetingById, meetingsByCommittee } from "../meeting";
 import { DuesStandingType, ReasonType } from "./governance.types";
-import { charterRecordOf, memberIdsOn, toReasons, votingMemberIdsOn } from "./governance.service";
+import { charterRecordOf, memberIdsOn, reasonsOn, votingMemberIdsOn } from "./governance.service";
 
 @ObjectType("Association", { description: "NEAR as a whole: its chair, its voting members, its records. (The facts horizon is on `about`.)" })
 export class AssociationType {
@@ -117,7 +117,7 @@ export class AssociationResolver {
   async chair(@Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<ChairType> {
     const day = asOf ?? ctx.today;
     const verdict = await chairVerdict(ctx, day);
-    return Object.assign(new ChairType(), { ...verdict, asOf: day, reasons: toReasons(verdict.reasons) });
+    return Object.assign(new ChairType(), { ...verdict, asOf: day, reasons: await reasonsOn(ctx, day, verdict.reasons) });
   }
 
   @FieldResolver(() => GovernmentConnection, { description: "Governments with voting rights on `asOf` (Charter Art. 9(1); Dues Reg. Art. 6), by slug." })
@@ -132,16 +132,18 @@ export class AssociationResolver {
     const day = asOf ?? ctx.today;
     const members = await ctx.loaders.get(memberIdsOn).load(day);
     const records = await Promise.all(members.map((id) => charterRecordOf(ctx, id)));
-    return members.flatMap((governmentId, index) => {
+    const restricted = members.flatMap((governmentId, index) => {
       const standing = duesStanding(records[index]!.periods, records[index]!.ledger, day);
-      if (!standing.restricted) return [];
-      return [
+      return standing.restricted ? [{ governmentId, standing }] : [];
+    });
+    return Promise.all(
+      restricted.map(async ({ governmentId, standing }) =>
         Object.assign(new RestrictedMemberType(), {
           governmentId,
-          standing: Object.assign(new DuesStandingType(), { ...standing, asOf: day, reasons: toReasons(standing.reasons) }),
+          standing: Object.assign(new DuesStandingType(), { ...standing, asOf: day, reasons: await reasonsOn(ctx, day, standing.reasons) }),
         }),
-      ];
-    });
+      ),
+    );
   }
 
   @FieldResolver(() => [Meeting], { description: "The General Assembly's sittings, held and planned, earliest first." })

@@ -8,7 +8,7 @@ import { associationRecord } from "../association";
 import { Government, governmentById, governmentBySlug } from "../government";
 import { appointmentsByDispatchingGovernment, heldOn } from "../secretariat";
 import { ReasonType } from "./governance.types";
-import { toReasons } from "./governance.service";
+import { reasonsOn } from "./governance.service";
 
 @ObjectType("BudgetReviewCheck", { description: "Whether a proposed Budget Review Committee meets Dues Reg. Art. 8(1)." })
 export class BudgetReviewCheckType {
@@ -56,6 +56,6 @@ export class BudgetReviewResolver {
       secretariatHostCountry: host?.countryCode ?? "",
       auditorGovernments: new Set(auditorGovernments.map((g) => g.slug)),
     });
-    return Object.assign(new BudgetReviewCheckType(), { valid: verdict.valid, asOf: day, reasons: toReasons(verdict.reasons) });
+    return Object.assign(new BudgetReviewCheckType(), { valid: verdict.valid, asOf: day, reasons: await reasonsOn(ctx, day, verdict.reasons) });
   }
 }

@@ -9,7 +9,7 @@ import { eventsByCommittee } from "../event";
 import { Government, governmentById, governmentBySlug } from "../government";
 import { MeetingStatus, meetingsByCommittee } from "../meeting";
 import { ReasonType } from "./governance.types";
-import { toReasons } from "./governance.service";
+import { reasonsOn } from "./governance.service";
 
 @ObjectType("CoordinatorCurrentTerm", { description: "A coordinator's current 2-year term (Committee Reg. Art. 5(2))." })
 export class CoordinatorCurrentTermType {
@@ -71,7 +71,7 @@ export class CommitteeCoordinationResolver {
       ...verdict,
       asOf: day,
       coordinators: verdict.coordinators.map((c) => Object.assign(new CoordinatorCurrentTermType(), c)),
-      reasons: toReasons(verdict.reasons),
+      reasons: await reasonsOn(ctx, day, verdict.reasons),
     });
   }
 }

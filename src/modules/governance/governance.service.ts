@@ -65,6 +65,24 @@ export function toReasons(reasons: readonly Reason[]): ReasonType[] {
   return reasons.map((r) => Object.assign(new ReasonType(), r));
 }
 
+/**
+ * The reasons of an answer for `day`, and, when `day` lies past the facts horizon, one
+ * more saying the answer comes from records that stop there (DESIGN: "answers from
+ * what is known and says so"). The association row is already loaded: no extra statement.
+ */
+export async function reasonsOn(ctx: RequestContext, day: IsoDate, reasons: readonly Reason[]): Promise<ReasonType[]> {
+  const { factsCompleteUntil } = await ctx.loaders.get(associationRecord).load(1);
+  if (day <= factsCompleteUntil) return toReasons(reasons);
+  return toReasons([
+    ...reasons,
+    {
+      code: "BEYOND_FACTS_HORIZON",
+      article: "about.factsCompleteUntil",
+      message: `${day} is after ${factsCompleteUntil}, where the hub's records end: this answer uses what was known then and misses any later change.`,
+    },
+  ]);
+}
+
 /** Runs a charter rule, turning its input errors into BAD_USER_INPUT naming the argument. */
 export function applyRule<T>(rule: () => T, argumentPrefix = ""): T {
   try {

@@ -10,21 +10,21 @@ import { Government } from "../government";
 import type { MembershipKind } from "../membership";
 import { DuesStandingType, FiscalYearDuesType, RightsVerdictType } from "./governance.types";
 import type { DuesStatus } from "./governance.types";
-import { applyRule, charterRecordOf, toReasons } from "./governance.service";
+import { applyRule, charterRecordOf, reasonsOn } from "./governance.service";
 
 const asOfArg = { nullable: true, description: "The day to answer for; default today. Payments after it do not count." } as const;
 
-function toVerdict(verdict: RightsVerdict, asOf: IsoDate): RightsVerdictType {
+async function toVerdict(ctx: RequestContext, verdict: RightsVerdict, asOf: IsoDate): Promise<RightsVerdictType> {
   return Object.assign(new RightsVerdictType(), {
     eligible: verdict.eligible,
     asOf,
     membershipKind: verdict.membershipKind as MembershipKind | null,
-    reasons: toReasons(verdict.reasons),
+    reasons: await reasonsOn(ctx, asOf, verdict.reasons),
   });
 }
 
-function toDues(dues: FiscalYearDues, asOf: IsoDate): FiscalYearDuesType {
-  return Object.assign(new FiscalYearDuesType(), { ...dues, asOf, status: dues.status as DuesStatus, reasons: toReasons(dues.reasons) });
+async function toDues(ctx: RequestContext, dues: FiscalYearDues, asOf: IsoDate): Promise<FiscalYearDuesType> {
+  return Object.assign(new FiscalYearDuesType(), { ...dues, asOf, status: dues.status as DuesStatus, reasons: await reasonsOn(ctx, asOf, dues.reasons) });
 }
 
 @Resolver(() => Government)
@@ -33,14 +33,14 @@ export class GovernmentRightsResolver {
   async votingRights(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
-    return toVerdict(votingRights(periods, ledger, day), day);
+    return toVerdict(ctx, votingRights(periods, ledger, day), day);
   }
 
   @FieldResolver(() => RightsVerdictType, { description: "May it elect, and stand for, chair and auditor (Charter Art. 7(1)-(3), 5-2)?" })
   async electionRights(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
-    return toVerdict(electionRights(periods, ledger, day), day);
+    return toVerdict(ctx, electionRights(periods, ledger, day), day);
   }
 
   @FieldResolver(() => FiscalYearDuesType, { description: "Its dues for one fiscal year (Dues Reg. Art. 5), as known on `asOf`." })
@@ -52,14 +52,14 @@ export class GovernmentRightsResolver {
   ): Promise<FiscalYearDuesType> {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
-    return toDues(applyRule(() => duesForYear(periods, ledger, fiscalYear, day)), day);
+    return toDues(ctx, applyRule(() => duesForYear(periods, ledger, fiscalYear, day)), day);
   }
 
   @FieldResolver(() => [FiscalYearDuesType], { description: "Every fiscal year assessed (or paid) from 2017 to the year of `asOf`." })
   async duesHistory(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<FiscalYearDuesType[]> {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
-    return duesHistory(periods, ledger, yearOf(day), day).map((dues) => toDues(dues, day));
+    return Promise.all(duesHistory(periods, ledger, yearOf(day), day).map((dues) => toDues(ctx, dues, day)));
   }
 
   @FieldResolver(() => DuesStandingType, { description: "Whether arrears restrict its rights on `asOf`, since when, and whether a payment restored them (Dues Reg. Art. 6)." })
@@ -67,7 +67,7 @@ export class GovernmentRightsResolver {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
     const standing = duesStanding(periods, ledger, day);
-    return Object.assign(new DuesStandingType(), { ...standing, asOf: day, reasons: toReasons(standing.reasons) });
+    return Object.assign(new DuesStandingType(), { ...standing, asOf: day, reasons: await reasonsOn(ctx, day, standing.reasons) });
   }
 
   @FieldResolver(() => [DuesPayment], { description: "Its dues payments as booked, earliest first." })
