@@ -64,9 +64,10 @@ const BY_SLUG: Ordering<Government> = { name: "SLUG", descending: false, keys: [
 async function assemblySittings(ctx: RequestContext): Promise<AssemblySitting[]> {
   const assembly = await ctx.loaders.get(committeeByKind).load(CommitteeKind.GENERAL_ASSEMBLY);
   if (!assembly) return [];
-  const meetings = await ctx.loaders.get(meetingsByCommittee).load(assembly.id);
-  const hosts = await ctx.loaders.get(governmentById).loadMany(meetings.map((m) => m.hostGovernmentId ?? 0));
-  return meetings.flatMap((meeting, index) => {
+  // A sitting without a recorded host names no chair, so it takes no part here.
+  const hosted = (await ctx.loaders.get(meetingsByCommittee).load(assembly.id)).filter((m) => m.hostGovernmentId !== null);
+  const hosts = await ctx.loaders.get(governmentById).loadMany(hosted.map((m) => m.hostGovernmentId!));
+  return hosted.flatMap((meeting, index) => {
     const host = hosts[index];
     if (!(host instanceof Government)) return [];
     return [{ number: meeting.number, host: host.slug, startsOn: meeting.startsOn, endsOn: meeting.endsOn, postponedOn: meeting.postponedOn }];
