@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../src/core/paths";
@@ -49,6 +49,18 @@ describe("npm start", () => {
   ])("%o: one clear line on stderr, exit code 1, no stack trace", async (args, line) => {
     const exit = await runHub(args);
     expect({ code: exit.code, stderr: exit.stderr }).toEqual({ code: 1, stderr: `${line}\n` });
+  });
+
+  it("a port already taken: one clear line, exit code 1", async () => {
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve((blocker.address() as { port: number }).port)));
+    try {
+      const exit = await runHub(["--memory", "--port", String(port), "--log-level", "silent"]);
+      expect(exit.code).toBe(1);
+      expect(exit.stderr).toBe(`near-data-hub: listen EADDRINUSE: address already in use 127.0.0.1:${port} (choose another PORT)\n`);
+    } finally {
+      blocker.close();
+    }
   });
 
   it("starts on an in-memory database, serves, and on SIGTERM finishes the request in flight before exiting 0", async () => {
