@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   }
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
-  const quote = (query: string) => "`" + query.replace(/\\/g, "\\\\").replace(/`/g, "\\`") + "`";
+  // TypeORM pads index statements with stray spaces; tidy them so the file reads as written.
+  const tidy = (query: string) => query.replace(/" {2}\(/g, '" (').replace(/\) $/, ")");
+  const quote = (query: string) => "`" + tidy(query).replace(/\\/g, "\\\\").replace(/`/g, "\\`") + "`";
   const lines = (queries: { query: string }[]) => queries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join("\n");
   const source = `import type { MigrationInterface, QueryRunner } from "typeorm";
 

@@ -28,8 +28,3 @@ export class NotFoundError extends GraphQLError {
     this.name = "NotFoundError";
   }
 }
-
-/** For states the code rules out: reaching one is a bug, reported masked to the client. */
-export function invariant(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`Invariant violation: ${message}`);
-}

@@ -57,8 +57,3 @@ export function createDataSource(config: DatabaseConfig, options: DataSourceOpti
   }).driver;
   return new DataSource({ ...common, driver });
 }
-
-/** Names pending migrations without running them (readiness: all applied?). */
-export async function pendingMigrations(dataSource: DataSource): Promise<boolean> {
-  return dataSource.showMigrations();
-}

@@ -16,9 +16,9 @@ const PUBLIC_CODES = new Set<string>([
  * reported by validation; it keeps its BAD_USER_INPUT code here.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
-  if (original instanceof InputError || (error instanceof GraphQLError && error.originalError instanceof InputError)) {
-    const input = original instanceof InputError ? original : ((error as GraphQLError).originalError as InputError);
+  // A resolver's InputError is wrapped once; a scalar's, caught by validation, sits in `originalError`.
+  const input = [unwrapResolverError(error), error instanceof GraphQLError ? error.originalError : undefined].find((e) => e instanceof InputError);
+  if (input instanceof InputError) {
     return { ...formatted, extensions: { ...formatted.extensions, ...input.extensions, code: ErrorCode.BAD_USER_INPUT } };
   }
   const code = formatted.extensions?.["code"];

@@ -5,10 +5,10 @@ import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
 import { AgendaItem, Meeting, VoteChoice, attendanceByMeeting, meetingById } from "../meeting";
-import { DecisionRuleType, DecisionType, QuorumType, TallyType, TallySource } from "./governance.types";
+import { DecisionRuleType, DecisionType, QuorumType, TallyType } from "./governance.types";
 import type { DecisionOutcome, Majority } from "./governance.types";
 import { applyRule, toReasons, votingMemberIdsOn } from "./governance.service";
-import { decidingBodyOf, decisionOf, resolveAttendance, resolveVotes, tallyOf, yearHasGeneralAssembly } from "./decision.service";
+import { countTally, decidingBodyOf, decisionOf, resolveAttendance, resolveVotes, tallyOf, yearHasGeneralAssembly } from "./decision.service";
 
 export enum DecidingBody {
   GENERAL_ASSEMBLY = "GENERAL_ASSEMBLY",
@@ -110,14 +110,11 @@ export class DecisionEvaluationResolver {
     const present = await resolveAttendance(ctx, input.attendance, "input");
     const votes = await resolveVotes(ctx, input.date, present, input.votes, "input");
     const voting = new Set(await votingMemberIdsOn(ctx, input.date));
-    const tally = {
-      votingMembers: voting.size,
-      present: present.filter((g) => voting.has(g.id)).length,
-      votesFor: votes.filter((v) => v.choice === VoteChoice.FOR).length,
-      votesAgainst: votes.filter((v) => v.choice === VoteChoice.AGAINST).length,
-      abstentions: votes.filter((v) => v.choice === VoteChoice.ABSTAIN).length,
-      source: TallySource.PER_GOVERNMENT,
-    };
+    const tally = countTally(
+      voting,
+      present.map((g) => g.id),
+      votes.map((v) => ({ governmentId: v.government.id, choice: v.choice })),
+    );
     const hasAssembly = await yearHasGeneralAssembly(ctx, input.date);
     const decision = applyRule(
       () => decide({ body: input.body, charterItem: input.charterItem, yearHasGeneralAssembly: hasAssembly, writtenConsultation: input.writtenConsultation, ...tally }),

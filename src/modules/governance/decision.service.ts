@@ -51,13 +51,23 @@ export async function tallyOf(ctx: RequestContext, meeting: Meeting, item: Agend
     };
   }
   const [attendance, votes] = await Promise.all([ctx.loaders.get(attendanceByMeeting).load(meeting.id), ctx.loaders.get(votesByAgendaItem).load(item.id)]);
+  return countTally(voting, attendance, votes);
+}
+
+/** Counts attendance and votes government by government; only governments with voting rights count (Art. 9(1)-(2)). */
+export function countTally(
+  voting: ReadonlySet<number>,
+  presentIds: readonly number[],
+  votes: readonly { governmentId: number; choice: VoteChoice }[],
+): Tally {
   const counted = votes.filter((vote) => voting.has(vote.governmentId));
+  const count = (choice: VoteChoice) => counted.filter((vote) => vote.choice === choice).length;
   return {
     votingMembers: voting.size,
-    present: attendance.filter((id) => voting.has(id)).length,
-    votesFor: counted.filter((v) => v.choice === VoteChoice.FOR).length,
-    votesAgainst: counted.filter((v) => v.choice === VoteChoice.AGAINST).length,
-    abstentions: counted.filter((v) => v.choice === VoteChoice.ABSTAIN).length,
+    present: presentIds.filter((id) => voting.has(id)).length,
+    votesFor: count(VoteChoice.FOR),
+    votesAgainst: count(VoteChoice.AGAINST),
+    abstentions: count(VoteChoice.ABSTAIN),
     source: TallySource.PER_GOVERNMENT,
   };
 }
