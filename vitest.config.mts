@@ -1,23 +1,35 @@
 import swc from "unplugin-swc";
 import { defineConfig } from "vitest/config";
+import type { ViteUserConfig } from "vitest/config";
+
+// type-graphql and TypeORM read decorator metadata, which only SWC (not esbuild/oxc) emits here;
+// one graphql realm: without the alias vitest may load both its ESM and CJS builds.
+const shared: ViteUserConfig = { plugins: [swc.vite()], oxc: false, resolve: { alias: { graphql: "graphql/index.js" } } };
+
+/** Plain code: the charter, settings, CSV. No database, no global setup: seconds. */
+export const UNIT_TESTS = ["test/charter/**/*.test.ts", "test/config.test.ts", "test/seed/csv.test.ts"];
 
 export default defineConfig({
-  // type-graphql and TypeORM read decorator metadata, which only SWC (not esbuild/oxc) emits here.
-  plugins: [swc.vite()],
-  oxc: false,
-  resolve: {
-    // One graphql realm: without this vitest may load both its ESM and CJS builds.
-    alias: { graphql: "graphql/index.js" },
-  },
   test: {
-    include: ["test/**/*.test.ts"],
-    exclude: ["test/e2e/**"],
-    globalSetup: ["test/support/global-setup.ts"],
-    setupFiles: ["reflect-metadata"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: "forks",
     // One worker per core of the CI machine (two).
     maxWorkers: 2,
+    projects: [
+      { ...shared, test: { name: "unit", include: UNIT_TESTS, setupFiles: ["reflect-metadata"] } },
+      {
+        ...shared,
+        test: {
+          name: "api",
+          include: ["test/**/*.test.ts"],
+          exclude: [...UNIT_TESTS, "test/e2e/**", "test/package/**"],
+          // One migrated, seeded database per run; each file loads it into its own hub.
+          globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["reflect-metadata", "test/support/file-hooks.ts"],
+          pool: "forks",
+          // Generous: a busy machine is slow, and these wait on events, not on a clock.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -12,18 +12,28 @@ export class Initial1795612051140 implements MigrationInterface {
   name = "Initial1795612051140";
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "association" ("id" smallint NOT NULL, "name_en" text NOT NULL, "facts_complete_until" date NOT NULL, "facts_source" text NOT NULL, "dues_ledger_from" smallint, "activity_records_from" date, "secretariat_host_government_id" integer, CONSTRAINT "CHK_association_ledger_from" CHECK (dues_ledger_from IS NULL OR dues_ledger_from >= 2017), CONSTRAINT "CHK_association_single_row" CHECK (id = 1), CONSTRAINT "PK_5c770cfef7a1f66da23be411699" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "country" ("name_en" text, "name_zh" text, "name_ko" text, "name_ja" text, "name_ru" text, "name_mn" text, "code" character(2) NOT NULL, "region" text NOT NULL, "source" text, CONSTRAINT "CHK_country_region" CHECK (region IN ('NORTH_EAST_ASIA', 'OTHER_ASIA')), CONSTRAINT "CHK_country_code" CHECK (code ~ '^[A-Z]{2}$'), CONSTRAINT "PK_8ff4c23dc9a3f3856555bd86186" PRIMARY KEY ("code"))`);
-    await queryRunner.query(`CREATE TABLE "government" ("name_en" text, "name_zh" text, "name_ko" text, "name_ja" text, "name_ru" text, "name_mn" text, "id" SERIAL NOT NULL, "slug" text NOT NULL, "country_code" character(2) NOT NULL, "population" integer, "population_year" smallint, "area_km2" double precision, "capital" text, "website" text, "named_in_report" boolean NOT NULL, "names_source" text, "figures_source" text, "figures_notes" text, "notes" text, CONSTRAINT "PK_3201b1ee454dd62456f5092e400" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "association" ("id" smallint NOT NULL, "name_en" text NOT NULL, "facts_complete_until" date NOT NULL, "facts_source" text NOT NULL, "dues_ledger_from" smallint, "activity_records_from" date, "secretariat_host_government_id" integer, CONSTRAINT "CHK_association_ledger_from" CHECK (dues_ledger_from IS NULL OR dues_ledger_from >= 2017), CONSTRAINT "CHK_association_single_row" CHECK (id = 1), CONSTRAINT "PK_5c770cfef7a1f66da23be411699" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "country" ("name_en" text, "name_zh" text, "name_ko" text, "name_ja" text, "name_ru" text, "name_mn" text, "code" character(2) NOT NULL, "region" text NOT NULL, "source" text, CONSTRAINT "CHK_country_region" CHECK (region IN ('NORTH_EAST_ASIA', 'OTHER_ASIA')), CONSTRAINT "CHK_country_code" CHECK (code ~ '^[A-Z]{2}$'), CONSTRAINT "PK_8ff4c23dc9a3f3856555bd86186" PRIMARY KEY ("code"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "government" ("name_en" text, "name_zh" text, "name_ko" text, "name_ja" text, "name_ru" text, "name_mn" text, "id" SERIAL NOT NULL, "slug" text NOT NULL, "country_code" character(2) NOT NULL, "population" integer, "population_year" smallint, "area_km2" double precision, "capital" text, "website" text, "named_in_report" boolean NOT NULL, "names_source" text, "figures_source" text, "figures_notes" text, "notes" text, CONSTRAINT "PK_3201b1ee454dd62456f5092e400" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_government_slug" ON "government" ("slug")`);
     await queryRunner.query(`CREATE INDEX "IDX_government_country_code" ON "government" ("country_code")`);
-    await queryRunner.query(`CREATE TABLE "membership" ("id" SERIAL NOT NULL, "government_id" integer NOT NULL, "seq" smallint NOT NULL, "kind" text NOT NULL, "started_on" date, "start_precision" text, "ended_on" date, "founding" text NOT NULL, "admitted_by" text, "source" text, "notes" text, CONSTRAINT "CHK_membership_start_complete" CHECK ((started_on IS NULL) = (start_precision IS NULL)), CONSTRAINT "CHK_membership_period" CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on), CONSTRAINT "CHK_membership_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_membership_founding" CHECK (founding IN ('FOUNDING', 'NOT_FOUNDING', 'DISPUTED')), CONSTRAINT "CHK_membership_kind" CHECK (kind IN ('MEMBER', 'ASSOCIATE', 'OBSERVER')), CONSTRAINT "PK_83c1afebef3059472e7c37e8de8" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "membership" ("id" SERIAL NOT NULL, "government_id" integer NOT NULL, "seq" smallint NOT NULL, "kind" text NOT NULL, "started_on" date, "start_precision" text, "ended_on" date, "founding" text NOT NULL, "admitted_by" text, "source" text, "notes" text, CONSTRAINT "CHK_membership_start_complete" CHECK ((started_on IS NULL) = (start_precision IS NULL)), CONSTRAINT "CHK_membership_period" CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on), CONSTRAINT "CHK_membership_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_membership_founding" CHECK (founding IN ('FOUNDING', 'NOT_FOUNDING', 'DISPUTED')), CONSTRAINT "CHK_membership_kind" CHECK (kind IN ('MEMBER', 'ASSOCIATE', 'OBSERVER')), CONSTRAINT "PK_83c1afebef3059472e7c37e8de8" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_membership_kind" ON "membership" ("kind")`);
     await queryRunner.query(`CREATE INDEX "IDX_membership_started_on" ON "membership" ("started_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_membership_ended_on" ON "membership" ("ended_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_membership_founding" ON "membership" ("founding")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_membership_government_seq" ON "membership" ("government_id", "seq")`);
-    await queryRunner.query(`CREATE TABLE "ambassador_appointment" ("id" SERIAL NOT NULL, "natural_key" text NOT NULL, "kind" text NOT NULL, "round" smallint, "country_code" character(2) NOT NULL, "government_id" integer, "people" smallint NOT NULL, "term_start" date NOT NULL, "term_end" date, "source" text, "notes" text, CONSTRAINT "CHK_ambassador_appointment_term" CHECK (term_end IS NULL OR term_end >= term_start), CONSTRAINT "CHK_ambassador_appointment_member_has_government" CHECK (kind = 'SECRETARIAT' OR (government_id IS NOT NULL AND round IS NOT NULL)), CONSTRAINT "CHK_ambassador_appointment_people" CHECK (people > 0), CONSTRAINT "CHK_ambassador_appointment_kind" CHECK (kind IN ('MEMBER_NOMINATED', 'SECRETARIAT')), CONSTRAINT "PK_bab11fa2585455b4d56e40afd4b" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "ambassador_appointment" ("id" SERIAL NOT NULL, "natural_key" text NOT NULL, "kind" text NOT NULL, "round" smallint, "country_code" character(2) NOT NULL, "government_id" integer, "people" smallint NOT NULL, "term_start" date NOT NULL, "term_end" date, "source" text, "notes" text, CONSTRAINT "CHK_ambassador_appointment_term" CHECK (term_end IS NULL OR term_end >= term_start), CONSTRAINT "CHK_ambassador_appointment_member_has_government" CHECK (kind = 'SECRETARIAT' OR (government_id IS NOT NULL AND round IS NOT NULL)), CONSTRAINT "CHK_ambassador_appointment_people" CHECK (people > 0), CONSTRAINT "CHK_ambassador_appointment_kind" CHECK (kind IN ('MEMBER_NOMINATED', 'SECRETARIAT')), CONSTRAINT "PK_bab11fa2585455b4d56e40afd4b" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_ambassador_appointment_kind" ON "ambassador_appointment" ("kind")`);
     await queryRunner.query(`CREATE INDEX "IDX_ambassador_appointment_round" ON "ambassador_appointment" ("round")`);
     await queryRunner.query(`CREATE INDEX "IDX_ambassador_appointment_country_code" ON "ambassador_appointment" ("country_code")`);
@@ -31,101 +41,195 @@ export class Initial1795612051140 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_ambassador_appointment_term_start" ON "ambassador_appointment" ("term_start")`);
     await queryRunner.query(`CREATE INDEX "IDX_ambassador_appointment_term_end" ON "ambassador_appointment" ("term_end")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_ambassador_appointment_key" ON "ambassador_appointment" ("natural_key")`);
-    await queryRunner.query(`CREATE TABLE "committee" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "kind" text NOT NULL, "number" smallint, "name_en" text, "name_zh" text, "established_on" date, "established_precision" text, "history" text, "renamed_on" date, "abolished_on" date, "regulation_note_zh" text, "source" text, "notes" text, CONSTRAINT "CHK_committee_abolished_after_established" CHECK (abolished_on IS NULL OR established_on IS NULL OR abolished_on >= established_on), CONSTRAINT "CHK_committee_established_precision" CHECK (established_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_committee_number" CHECK ((kind = 'SPECIALISED') = (number IS NOT NULL) AND (number IS NULL OR number BETWEEN 1 AND 99)), CONSTRAINT "CHK_committee_kind" CHECK (kind IN ('GENERAL_ASSEMBLY', 'WORKING_COMMITTEE', 'BUDGET_REVIEW', 'SPECIALISED')), CONSTRAINT "PK_29569bbabae77e56711f2310563" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "committee" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "kind" text NOT NULL, "number" smallint, "name_en" text, "name_zh" text, "established_on" date, "established_precision" text, "history" text, "renamed_on" date, "abolished_on" date, "regulation_note_zh" text, "source" text, "notes" text, CONSTRAINT "CHK_committee_abolished_after_established" CHECK (abolished_on IS NULL OR established_on IS NULL OR abolished_on >= established_on), CONSTRAINT "CHK_committee_established_precision" CHECK (established_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_committee_number" CHECK ((kind = 'SPECIALISED') = (number IS NOT NULL) AND (number IS NULL OR number BETWEEN 1 AND 99)), CONSTRAINT "CHK_committee_kind" CHECK (kind IN ('GENERAL_ASSEMBLY', 'WORKING_COMMITTEE', 'BUDGET_REVIEW', 'SPECIALISED')), CONSTRAINT "PK_29569bbabae77e56711f2310563" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_committee_slug" ON "committee" ("slug")`);
     await queryRunner.query(`CREATE INDEX "IDX_committee_kind" ON "committee" ("kind")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_committee_number" ON "committee" ("number")`);
     await queryRunner.query(`CREATE INDEX "IDX_committee_established_on" ON "committee" ("established_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_committee_abolished_on" ON "committee" ("abolished_on")`);
-    await queryRunner.query(`CREATE TABLE "committee_participation" ("id" SERIAL NOT NULL, "committee_id" integer NOT NULL, "government_id" integer NOT NULL, "seq" smallint NOT NULL, "started_on" date, "ended_on" date, "source" text, "notes" text, CONSTRAINT "CHK_committee_participation_period" CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on), CONSTRAINT "PK_e91ae5f2067c4eb6b2ab0ae3409" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "committee_participation" ("id" SERIAL NOT NULL, "committee_id" integer NOT NULL, "government_id" integer NOT NULL, "seq" smallint NOT NULL, "started_on" date, "ended_on" date, "source" text, "notes" text, CONSTRAINT "CHK_committee_participation_period" CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on), CONSTRAINT "PK_e91ae5f2067c4eb6b2ab0ae3409" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_committee_participation_government_id" ON "committee_participation" ("government_id")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_committee_participation" ON "committee_participation" ("committee_id", "government_id", "seq")`);
-    await queryRunner.query(`CREATE TABLE "coordinator_term" ("id" SERIAL NOT NULL, "committee_id" integer NOT NULL, "government_id" integer NOT NULL, "seq" smallint NOT NULL, "started_on" date, "start_precision" text, "ended_on" date, "end_precision" text, "source_speaks_for" text, "source" text, "notes" text, CONSTRAINT "CHK_coordinator_term_period" CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on), CONSTRAINT "CHK_coordinator_term_end_precision" CHECK (end_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_coordinator_term_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "PK_372d966a8f766efa2e22e1d5dd2" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_committee_participation" ON "committee_participation" ("committee_id", "government_id", "seq")`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "coordinator_term" ("id" SERIAL NOT NULL, "committee_id" integer NOT NULL, "government_id" integer NOT NULL, "seq" smallint NOT NULL, "started_on" date, "start_precision" text, "ended_on" date, "end_precision" text, "source_speaks_for" text, "source" text, "notes" text, CONSTRAINT "CHK_coordinator_term_period" CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on), CONSTRAINT "CHK_coordinator_term_end_precision" CHECK (end_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_coordinator_term_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "PK_372d966a8f766efa2e22e1d5dd2" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_coordinator_term_government_id" ON "coordinator_term" ("government_id")`);
     await queryRunner.query(`CREATE INDEX "IDX_coordinator_term_started_on" ON "coordinator_term" ("started_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_coordinator_term_ended_on" ON "coordinator_term" ("ended_on")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_coordinator_term_committee_government_seq" ON "coordinator_term" ("committee_id", "government_id", "seq")`);
-    await queryRunner.query(`CREATE TABLE "dues_payment" ("id" SERIAL NOT NULL, "government_id" integer NOT NULL, "fiscal_year" smallint NOT NULL, "amount_minor" bigint NOT NULL, "currency" character(3) NOT NULL, "credited_usd_cents" integer NOT NULL, "paid_on" date NOT NULL, "reference" text NOT NULL, "notes" text, CONSTRAINT "CHK_dues_payment_currency" CHECK (currency ~ '^[A-Z]{3}$'), CONSTRAINT "CHK_dues_payment_amount" CHECK (amount_minor > 0 AND credited_usd_cents >= 0), CONSTRAINT "CHK_dues_payment_fiscal_year" CHECK (fiscal_year BETWEEN 1996 AND 9999), CONSTRAINT "PK_f4be410fe877a479a7667ffc7a3" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_coordinator_term_committee_government_seq" ON "coordinator_term" ("committee_id", "government_id", "seq")`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "dues_payment" ("id" SERIAL NOT NULL, "government_id" integer NOT NULL, "fiscal_year" smallint NOT NULL, "amount_minor" bigint NOT NULL, "currency" character(3) NOT NULL, "credited_usd_cents" integer NOT NULL, "paid_on" date NOT NULL, "reference" text NOT NULL, "notes" text, CONSTRAINT "CHK_dues_payment_currency" CHECK (currency ~ '^[A-Z]{3}$'), CONSTRAINT "CHK_dues_payment_amount" CHECK (amount_minor > 0 AND credited_usd_cents >= 0), CONSTRAINT "CHK_dues_payment_fiscal_year" CHECK (fiscal_year BETWEEN 1996 AND 9999), CONSTRAINT "PK_f4be410fe877a479a7667ffc7a3" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_dues_payment_fiscal_year" ON "dues_payment" ("fiscal_year")`);
     await queryRunner.query(`CREATE INDEX "IDX_dues_payment_paid_on" ON "dues_payment" ("paid_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_dues_payment_government_year" ON "dues_payment" ("government_id", "fiscal_year")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_dues_payment_reference" ON "dues_payment" ("reference")`);
-    await queryRunner.query(`CREATE TABLE "dues_waiver" ("id" SERIAL NOT NULL, "government_id" integer NOT NULL, "fiscal_year" smallint NOT NULL, "waived_usd_cents" integer NOT NULL, "reason" text NOT NULL, "decided_on" date NOT NULL, CONSTRAINT "CHK_dues_waiver_reason" CHECK (length(trim(reason)) > 0), CONSTRAINT "CHK_dues_waiver_fiscal_year" CHECK (fiscal_year BETWEEN 1996 AND 9999), CONSTRAINT "CHK_dues_waiver_amount" CHECK (waived_usd_cents > 0 AND waived_usd_cents <= 100000), CONSTRAINT "PK_032879fba8296b911f13f821fa1" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "dues_waiver" ("id" SERIAL NOT NULL, "government_id" integer NOT NULL, "fiscal_year" smallint NOT NULL, "waived_usd_cents" integer NOT NULL, "reason" text NOT NULL, "decided_on" date NOT NULL, CONSTRAINT "CHK_dues_waiver_reason" CHECK (length(trim(reason)) > 0), CONSTRAINT "CHK_dues_waiver_fiscal_year" CHECK (fiscal_year BETWEEN 1996 AND 9999), CONSTRAINT "CHK_dues_waiver_amount" CHECK (waived_usd_cents > 0 AND waived_usd_cents <= 100000), CONSTRAINT "PK_032879fba8296b911f13f821fa1" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_dues_waiver_fiscal_year" ON "dues_waiver" ("fiscal_year")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_dues_waiver_government_year" ON "dues_waiver" ("government_id", "fiscal_year")`);
-    await queryRunner.query(`CREATE TABLE "event" ("id" SERIAL NOT NULL, "title_en" text NOT NULL, "title_zh" text, "kind" text NOT NULL, "starts_on" date NOT NULL, "ends_on" date, "start_precision" text NOT NULL, "location" text, "participants" text, "committee_id" integer, "source" text, "notes" text, CONSTRAINT "CHK_event_period" CHECK (ends_on IS NULL OR ends_on >= starts_on), CONSTRAINT "CHK_event_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_event_kind" CHECK (kind IN ('FOUNDING', 'GENERAL_ASSEMBLY', 'GOVERNANCE', 'MEMBERSHIP', 'STAFF', 'AMBASSADORS', 'FORUM', 'SEMINAR', 'MEETING', 'VISIT', 'DIPLOMATIC', 'LECTURE', 'COOPERATION', 'MOU', 'EXHIBITION', 'CONTEST', 'AWARD', 'PROGRAMME', 'OUTREACH', 'PUBLICATION', 'COVID_SOLIDARITY')), CONSTRAINT "PK_30c2f3bbaf6d34a55f8ae6e4614" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "event" ("id" SERIAL NOT NULL, "title_en" text NOT NULL, "title_zh" text, "kind" text NOT NULL, "starts_on" date NOT NULL, "ends_on" date, "start_precision" text NOT NULL, "location" text, "participants" text, "committee_id" integer, "source" text, "notes" text, CONSTRAINT "CHK_event_period" CHECK (ends_on IS NULL OR ends_on >= starts_on), CONSTRAINT "CHK_event_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_event_kind" CHECK (kind IN ('FOUNDING', 'GENERAL_ASSEMBLY', 'GOVERNANCE', 'MEMBERSHIP', 'STAFF', 'AMBASSADORS', 'FORUM', 'SEMINAR', 'MEETING', 'VISIT', 'DIPLOMATIC', 'LECTURE', 'COOPERATION', 'MOU', 'EXHIBITION', 'CONTEST', 'AWARD', 'PROGRAMME', 'OUTREACH', 'PUBLICATION', 'COVID_SOLIDARITY')), CONSTRAINT "PK_30c2f3bbaf6d34a55f8ae6e4614" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_event_kind" ON "event" ("kind")`);
     await queryRunner.query(`CREATE INDEX "IDX_event_starts_on" ON "event" ("starts_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_event_ends_on" ON "event" ("ends_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_event_committee_id" ON "event" ("committee_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_event_starts_on_title" ON "event" ("starts_on", "title_en")`);
-    await queryRunner.query(`CREATE TABLE "meeting" ("id" SERIAL NOT NULL, "committee_id" integer NOT NULL, "number" smallint, "title" text NOT NULL, "format" text NOT NULL, "status" text NOT NULL, "starts_on" date NOT NULL, "ends_on" date NOT NULL, "start_precision" text NOT NULL, "postponed_on" date, "host_government_id" integer, "attendance_recorded" boolean NOT NULL, "location" text, "source" text, "notes" text, CONSTRAINT "CHK_meeting_period" CHECK (ends_on >= starts_on), CONSTRAINT "CHK_meeting_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_meeting_postponed" CHECK ((status = 'POSTPONED') = (postponed_on IS NOT NULL)), CONSTRAINT "CHK_meeting_status" CHECK (status IN ('HELD', 'PLANNED', 'POSTPONED')), CONSTRAINT "CHK_meeting_format" CHECK (format IN ('SITTING', 'WRITTEN_CONSULTATION')), CONSTRAINT "PK_dccaf9e4c0e39067d82ccc7bb83" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "meeting" ("id" SERIAL NOT NULL, "committee_id" integer NOT NULL, "number" smallint, "title" text NOT NULL, "format" text NOT NULL, "status" text NOT NULL, "starts_on" date NOT NULL, "ends_on" date NOT NULL, "start_precision" text NOT NULL, "postponed_on" date, "host_government_id" integer, "attendance_recorded" boolean NOT NULL, "location" text, "source" text, "notes" text, CONSTRAINT "CHK_meeting_period" CHECK (ends_on >= starts_on), CONSTRAINT "CHK_meeting_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_meeting_postponed" CHECK ((status = 'POSTPONED') = (postponed_on IS NOT NULL)), CONSTRAINT "CHK_meeting_status" CHECK (status IN ('HELD', 'PLANNED', 'POSTPONED')), CONSTRAINT "CHK_meeting_format" CHECK (format IN ('SITTING', 'WRITTEN_CONSULTATION')), CONSTRAINT "PK_dccaf9e4c0e39067d82ccc7bb83" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_meeting_committee_id" ON "meeting" ("committee_id")`);
     await queryRunner.query(`CREATE INDEX "IDX_meeting_status" ON "meeting" ("status")`);
     await queryRunner.query(`CREATE INDEX "IDX_meeting_starts_on" ON "meeting" ("starts_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_meeting_host_government_id" ON "meeting" ("host_government_id")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_meeting_committee_starts_on_title" ON "meeting" ("committee_id", "starts_on", "title")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_meeting_committee_starts_on_title" ON "meeting" ("committee_id", "starts_on", "title")`,
+    );
     await queryRunner.query(`CREATE TABLE "agenda_item" ("id" SERIAL NOT NULL, "meeting_id" integer NOT NULL, "seq" smallint NOT NULL, "title" text NOT NULL, "charter_item" smallint NOT NULL, "recorded_present" smallint, "recorded_for" smallint, "recorded_against" smallint, "recorded_abstain" smallint, "source" text, "notes" text, CONSTRAINT "CHK_agenda_item_recorded_tally" CHECK ((recorded_present IS NULL AND recorded_for IS NULL AND recorded_against IS NULL AND recorded_abstain IS NULL)
    OR (recorded_present IS NOT NULL AND recorded_for IS NOT NULL AND recorded_against IS NOT NULL AND recorded_abstain IS NOT NULL
        AND recorded_for >= 0 AND recorded_against >= 0 AND recorded_abstain >= 0
        AND recorded_for + recorded_against + recorded_abstain <= recorded_present)), CONSTRAINT "CHK_agenda_item_charter_item" CHECK (charter_item BETWEEN 1 AND 11), CONSTRAINT "PK_413623e61232799619c2e0a1d42" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_agenda_item_meeting_seq" ON "agenda_item" ("meeting_id", "seq")`);
-    await queryRunner.query(`CREATE TABLE "chair_extension" ("id" SERIAL NOT NULL, "government_id" integer NOT NULL, "starts_on" date NOT NULL, "until" date, "agenda_item_id" integer NOT NULL, CONSTRAINT "CHK_chair_extension_period" CHECK (until IS NULL OR until >= starts_on), CONSTRAINT "PK_7501069795d4335b7f078c46f91" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "chair_extension" ("id" SERIAL NOT NULL, "government_id" integer NOT NULL, "starts_on" date NOT NULL, "until" date, "agenda_item_id" integer NOT NULL, CONSTRAINT "CHK_chair_extension_period" CHECK (until IS NULL OR until >= starts_on), CONSTRAINT "PK_7501069795d4335b7f078c46f91" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_chair_extension_government_id" ON "chair_extension" ("government_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_chair_extension_agenda_item" ON "chair_extension" ("agenda_item_id")`);
-    await queryRunner.query(`CREATE TABLE "cost_reduction" ("id" SERIAL NOT NULL, "meeting_id" integer NOT NULL, "government_id" integer NOT NULL, "reduction_bp" smallint NOT NULL, "reason" text NOT NULL, CONSTRAINT "CHK_cost_reduction_reason" CHECK (length(trim(reason)) > 0), CONSTRAINT "CHK_cost_reduction_bp" CHECK (reduction_bp BETWEEN 1 AND 10000), CONSTRAINT "PK_51c02bfc3edc4a640a5cf1125fe" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "cost_reduction" ("id" SERIAL NOT NULL, "meeting_id" integer NOT NULL, "government_id" integer NOT NULL, "reduction_bp" smallint NOT NULL, "reason" text NOT NULL, CONSTRAINT "CHK_cost_reduction_reason" CHECK (length(trim(reason)) > 0), CONSTRAINT "CHK_cost_reduction_bp" CHECK (reduction_bp BETWEEN 1 AND 10000), CONSTRAINT "PK_51c02bfc3edc4a640a5cf1125fe" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_cost_reduction_government_id" ON "cost_reduction" ("government_id")`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "UQ_cost_reduction_meeting_government" ON "cost_reduction" ("meeting_id", "government_id")`);
-    await queryRunner.query(`CREATE TABLE "meeting_attendance" ("id" SERIAL NOT NULL, "meeting_id" integer NOT NULL, "government_id" integer NOT NULL, CONSTRAINT "PK_1ece13054cdfcd65f8487e71267" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "UQ_cost_reduction_meeting_government" ON "cost_reduction" ("meeting_id", "government_id")`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "meeting_attendance" ("id" SERIAL NOT NULL, "meeting_id" integer NOT NULL, "government_id" integer NOT NULL, CONSTRAINT "PK_1ece13054cdfcd65f8487e71267" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_meeting_attendance_government_id" ON "meeting_attendance" ("government_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_meeting_attendance" ON "meeting_attendance" ("meeting_id", "government_id")`);
-    await queryRunner.query(`CREATE TABLE "vote" ("id" SERIAL NOT NULL, "agenda_item_id" integer NOT NULL, "government_id" integer NOT NULL, "choice" text NOT NULL, CONSTRAINT "CHK_vote_choice" CHECK (choice IN ('FOR', 'AGAINST', 'ABSTAIN')), CONSTRAINT "PK_2d5932d46afe39c8176f9d4be72" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "vote" ("id" SERIAL NOT NULL, "agenda_item_id" integer NOT NULL, "government_id" integer NOT NULL, "choice" text NOT NULL, CONSTRAINT "CHK_vote_choice" CHECK (choice IN ('FOR', 'AGAINST', 'ABSTAIN')), CONSTRAINT "PK_2d5932d46afe39c8176f9d4be72" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_vote_government_id" ON "vote" ("government_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_vote_agenda_item_government" ON "vote" ("agenda_item_id", "government_id")`);
-    await queryRunner.query(`CREATE TABLE "partner_organisation" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "name_en" text NOT NULL, "name_zh" text, "relation" text NOT NULL, "description" text, "website" text, "source" text, "notes" text, CONSTRAINT "CHK_partner_organisation_relation" CHECK (relation IN ('PARTNER', 'COOPERATION', 'MOU', 'FUNDER', 'RELATED')), CONSTRAINT "PK_a064641d9d9b755851adcec52f1" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "partner_organisation" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "name_en" text NOT NULL, "name_zh" text, "relation" text NOT NULL, "description" text, "website" text, "source" text, "notes" text, CONSTRAINT "CHK_partner_organisation_relation" CHECK (relation IN ('PARTNER', 'COOPERATION', 'MOU', 'FUNDER', 'RELATED')), CONSTRAINT "PK_a064641d9d9b755851adcec52f1" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_partner_organisation_slug" ON "partner_organisation" ("slug")`);
     await queryRunner.query(`CREATE INDEX "IDX_partner_organisation_relation" ON "partner_organisation" ("relation")`);
-    await queryRunner.query(`CREATE TABLE "department" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "name_en" text NOT NULL, "name_zh" text, CONSTRAINT "PK_9a2213262c1593bffb581e382f5" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "department" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "name_en" text NOT NULL, "name_zh" text, CONSTRAINT "PK_9a2213262c1593bffb581e382f5" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_department_slug" ON "department" ("slug")`);
-    await queryRunner.query(`CREATE TABLE "post" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "title_en" text NOT NULL, "title_zh" text, "department_id" integer, CONSTRAINT "PK_be5fda3aac270b134ff9c21cdee" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "post" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "title_en" text NOT NULL, "title_zh" text, "department_id" integer, CONSTRAINT "PK_be5fda3aac270b134ff9c21cdee" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_post_slug" ON "post" ("slug")`);
     await queryRunner.query(`CREATE INDEX "IDX_post_department_id" ON "post" ("department_id")`);
-    await queryRunner.query(`CREATE TABLE "staff_member" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "name_zh" text, "name_latin" text, "source" text, "notes" text, CONSTRAINT "PK_342343208cbc30b3c14a976b0a0" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "staff_member" ("id" SERIAL NOT NULL, "slug" text NOT NULL, "name_zh" text, "name_latin" text, "source" text, "notes" text, CONSTRAINT "PK_342343208cbc30b3c14a976b0a0" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_staff_member_slug" ON "staff_member" ("slug")`);
-    await queryRunner.query(`CREATE TABLE "appointment" ("id" SERIAL NOT NULL, "staff_member_id" integer NOT NULL, "post_id" integer NOT NULL, "seq" smallint NOT NULL, "dispatched_by_government_id" integer, "employment" text, "dispatched_official" boolean NOT NULL, "role_zh" text, "started_on" date, "start_precision" text, "ended_on" date, "end_precision" text, "status" text NOT NULL, "source" text, "notes" text, CONSTRAINT "CHK_appointment_current_has_no_end" CHECK (status = 'FORMER' OR ended_on IS NULL), CONSTRAINT "CHK_appointment_period" CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on), CONSTRAINT "CHK_appointment_end_precision" CHECK (end_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_appointment_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_appointment_status" CHECK (status IN ('CURRENT', 'FORMER')), CONSTRAINT "PK_e8be1a53027415e709ce8a2db74" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "appointment" ("id" SERIAL NOT NULL, "staff_member_id" integer NOT NULL, "post_id" integer NOT NULL, "seq" smallint NOT NULL, "dispatched_by_government_id" integer, "employment" text, "dispatched_official" boolean NOT NULL, "role_zh" text, "started_on" date, "start_precision" text, "ended_on" date, "end_precision" text, "status" text NOT NULL, "source" text, "notes" text, CONSTRAINT "CHK_appointment_current_has_no_end" CHECK (status = 'FORMER' OR ended_on IS NULL), CONSTRAINT "CHK_appointment_period" CHECK (ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on), CONSTRAINT "CHK_appointment_end_precision" CHECK (end_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_appointment_start_precision" CHECK (start_precision IN ('DAY', 'MONTH', 'SEASON', 'YEAR')), CONSTRAINT "CHK_appointment_status" CHECK (status IN ('CURRENT', 'FORMER')), CONSTRAINT "PK_e8be1a53027415e709ce8a2db74" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_appointment_staff_member_id" ON "appointment" ("staff_member_id")`);
     await queryRunner.query(`CREATE INDEX "IDX_appointment_dispatched_by_government_id" ON "appointment" ("dispatched_by_government_id")`);
     await queryRunner.query(`CREATE INDEX "IDX_appointment_started_on" ON "appointment" ("started_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_appointment_ended_on" ON "appointment" ("ended_on")`);
     await queryRunner.query(`CREATE INDEX "IDX_appointment_status" ON "appointment" ("status")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "UQ_appointment_post_seq" ON "appointment" ("post_id", "seq")`);
-    await queryRunner.query(`ALTER TABLE "association" ADD CONSTRAINT "FK_association_secretariat_host" FOREIGN KEY ("secretariat_host_government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "government" ADD CONSTRAINT "FK_government_country" FOREIGN KEY ("country_code") REFERENCES "country"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "membership" ADD CONSTRAINT "FK_membership_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "ambassador_appointment" ADD CONSTRAINT "FK_ambassador_appointment_country" FOREIGN KEY ("country_code") REFERENCES "country"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "ambassador_appointment" ADD CONSTRAINT "FK_ambassador_appointment_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "committee_participation" ADD CONSTRAINT "FK_committee_participation_committee" FOREIGN KEY ("committee_id") REFERENCES "committee"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "committee_participation" ADD CONSTRAINT "FK_committee_participation_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "coordinator_term" ADD CONSTRAINT "FK_coordinator_term_committee" FOREIGN KEY ("committee_id") REFERENCES "committee"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "coordinator_term" ADD CONSTRAINT "FK_coordinator_term_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "dues_payment" ADD CONSTRAINT "FK_dues_payment_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "dues_waiver" ADD CONSTRAINT "FK_dues_waiver_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "event" ADD CONSTRAINT "FK_event_committee" FOREIGN KEY ("committee_id") REFERENCES "committee"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "meeting" ADD CONSTRAINT "FK_meeting_committee" FOREIGN KEY ("committee_id") REFERENCES "committee"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "meeting" ADD CONSTRAINT "FK_meeting_host_government" FOREIGN KEY ("host_government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "agenda_item" ADD CONSTRAINT "FK_agenda_item_meeting" FOREIGN KEY ("meeting_id") REFERENCES "meeting"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "chair_extension" ADD CONSTRAINT "FK_chair_extension_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "chair_extension" ADD CONSTRAINT "FK_chair_extension_agenda_item" FOREIGN KEY ("agenda_item_id") REFERENCES "agenda_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "cost_reduction" ADD CONSTRAINT "FK_cost_reduction_meeting" FOREIGN KEY ("meeting_id") REFERENCES "meeting"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "cost_reduction" ADD CONSTRAINT "FK_cost_reduction_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "meeting_attendance" ADD CONSTRAINT "FK_meeting_attendance_meeting" FOREIGN KEY ("meeting_id") REFERENCES "meeting"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "meeting_attendance" ADD CONSTRAINT "FK_meeting_attendance_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "vote" ADD CONSTRAINT "FK_vote_agenda_item" FOREIGN KEY ("agenda_item_id") REFERENCES "agenda_item"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "vote" ADD CONSTRAINT "FK_vote_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "post" ADD CONSTRAINT "FK_post_department" FOREIGN KEY ("department_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "appointment" ADD CONSTRAINT "FK_appointment_staff_member" FOREIGN KEY ("staff_member_id") REFERENCES "staff_member"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "appointment" ADD CONSTRAINT "FK_appointment_post" FOREIGN KEY ("post_id") REFERENCES "post"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "appointment" ADD CONSTRAINT "FK_appointment_dispatched_by_government" FOREIGN KEY ("dispatched_by_government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "association" ADD CONSTRAINT "FK_association_secretariat_host" FOREIGN KEY ("secretariat_host_government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "government" ADD CONSTRAINT "FK_government_country" FOREIGN KEY ("country_code") REFERENCES "country"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "membership" ADD CONSTRAINT "FK_membership_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "ambassador_appointment" ADD CONSTRAINT "FK_ambassador_appointment_country" FOREIGN KEY ("country_code") REFERENCES "country"("code") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "ambassador_appointment" ADD CONSTRAINT "FK_ambassador_appointment_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "committee_participation" ADD CONSTRAINT "FK_committee_participation_committee" FOREIGN KEY ("committee_id") REFERENCES "committee"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "committee_participation" ADD CONSTRAINT "FK_committee_participation_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "coordinator_term" ADD CONSTRAINT "FK_coordinator_term_committee" FOREIGN KEY ("committee_id") REFERENCES "committee"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "coordinator_term" ADD CONSTRAINT "FK_coordinator_term_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "dues_payment" ADD CONSTRAINT "FK_dues_payment_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "dues_waiver" ADD CONSTRAINT "FK_dues_waiver_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "event" ADD CONSTRAINT "FK_event_committee" FOREIGN KEY ("committee_id") REFERENCES "committee"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "meeting" ADD CONSTRAINT "FK_meeting_committee" FOREIGN KEY ("committee_id") REFERENCES "committee"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "meeting" ADD CONSTRAINT "FK_meeting_host_government" FOREIGN KEY ("host_government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "agenda_item" ADD CONSTRAINT "FK_agenda_item_meeting" FOREIGN KEY ("meeting_id") REFERENCES "meeting"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "chair_extension" ADD CONSTRAINT "FK_chair_extension_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "chair_extension" ADD CONSTRAINT "FK_chair_extension_agenda_item" FOREIGN KEY ("agenda_item_id") REFERENCES "agenda_item"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "cost_reduction" ADD CONSTRAINT "FK_cost_reduction_meeting" FOREIGN KEY ("meeting_id") REFERENCES "meeting"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "cost_reduction" ADD CONSTRAINT "FK_cost_reduction_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "meeting_attendance" ADD CONSTRAINT "FK_meeting_attendance_meeting" FOREIGN KEY ("meeting_id") REFERENCES "meeting"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "meeting_attendance" ADD CONSTRAINT "FK_meeting_attendance_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "vote" ADD CONSTRAINT "FK_vote_agenda_item" FOREIGN KEY ("agenda_item_id") REFERENCES "agenda_item"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "vote" ADD CONSTRAINT "FK_vote_government" FOREIGN KEY ("government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "post" ADD CONSTRAINT "FK_post_department" FOREIGN KEY ("department_id") REFERENCES "department"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "appointment" ADD CONSTRAINT "FK_appointment_staff_member" FOREIGN KEY ("staff_member_id") REFERENCES "staff_member"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "appointment" ADD CONSTRAINT "FK_appointment_post" FOREIGN KEY ("post_id") REFERENCES "post"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "appointment" ADD CONSTRAINT "FK_appointment_dispatched_by_government" FOREIGN KEY ("dispatched_by_government_id") REFERENCES "government"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

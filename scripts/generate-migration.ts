@@ -9,6 +9,7 @@
 import "reflect-metadata";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { MIGRATIONS } from "../migrations";
 import { createDataSource } from "../src/db/data-source";
 
 async function main(): Promise<void> {
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     console.error("usage: npm run migration:generate -- PascalCaseName");
     process.exit(1);
   }
-  const dataSource = createDataSource({ kind: "pglite", dataDir: null });
+  const dataSource = createDataSource({ kind: "pglite", dataDir: null }, { migrations: MIGRATIONS });
   await dataSource.initialize();
   await dataSource.runMigrations();
   const sql = await dataSource.driver.createSchemaBuilder().log();

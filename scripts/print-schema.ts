@@ -2,10 +2,11 @@
 import "reflect-metadata";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectRoot } from "../src/core/paths";
 import { printHubSchema } from "../src/graphql/schema";
 
-const file = join(projectRoot(), "schema", "schema.graphql");
-mkdirSync(join(projectRoot(), "schema"), { recursive: true });
+// Run from dist/scripts/: the repository is two folders up.
+const dir = join(__dirname, "..", "..", "schema");
+const file = join(dir, "schema.graphql");
+mkdirSync(dir, { recursive: true });
 writeFileSync(file, printHubSchema());
 console.log(`wrote ${file}`);

@@ -1,3 +1,5 @@
+import { parseArgs } from "node:util";
+
 /**
  * Every setting of the hub, read once from the environment and the command line,
  * validated, and frozen. A flag wins over its environment variable.
@@ -6,9 +8,7 @@
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
-export type DatabaseConfig =
-  | { kind: "pglite"; dataDir: string | null }
-  | { kind: "postgres"; url: string; poolSize: number };
+export type DatabaseConfig = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string; poolSize: number };
 
 export interface Config {
   readonly port: number;
@@ -65,23 +65,37 @@ export function helpText(): string {
   ].join("\n");
 }
 
-/** Parses `--flag value`, `--flag=value` and boolean `--flag`; rejects unknown flags. */
-function parseArgs(argv: readonly string[]): Map<string, string> {
-  const values = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const setting = SETTINGS.find((s) => s.flag === flag);
-    if (!setting) throw new ConfigError(`unknown argument "${arg}" (see --help)`);
-    if (setting.boolean) {
-      values.set(setting.env, inline ?? "true");
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new ConfigError(`${flag} needs a value`);
-    values.set(setting.env, value);
+/**
+ * Parses `--flag value`, `--flag=value` and boolean `--flag` with `node:util`'s strict
+ * parser, which rejects unknown flags and positionals; its messages are reworded into
+ * the hub's one-line form.
+ */
+function flagError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const named = /'([^']+)'/.exec(message ?? "")?.[1]?.split(" ")[0] ?? "";
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    const setting = SETTINGS.find((s) => s.flag === named);
+    return setting?.boolean ? `${named} takes no value (use ${setting.env}=true|false)` : `${named} needs a value`;
   }
-  return values;
+  return `unknown argument "${named}" (see --help)`;
+}
+
+function parseFlags(argv: readonly string[]): Map<string, string> {
+  const options = Object.fromEntries(
+    SETTINGS.map((s) => [s.flag.slice(2), { type: s.boolean ? ("boolean" as const) : ("string" as const) }]),
+  );
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new ConfigError(flagError(error));
+  }
+  const flags = new Map<string, string>();
+  for (const setting of SETTINGS) {
+    const value = values[setting.flag.slice(2)];
+    if (value !== undefined) flags.set(setting.env, String(value));
+  }
+  return flags;
 }
 
 function parseInteger(name: string, raw: string, min: number, max: number): number {
@@ -115,7 +129,7 @@ function parseDatabaseUrl(raw: string): string {
 
 /** Reads the configuration; `--help` is answered by the caller before this runs. */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Config {
-  const flags = parseArgs(argv);
+  const flags = parseFlags(argv);
   const read = (name: string): string | undefined => {
     const fromFlag = flags.get(name);
     if (fromFlag !== undefined) return fromFlag;

@@ -42,7 +42,17 @@ describe("configuration", () => {
 
   it("lists every variable and flag in --help", () => {
     const help = helpText();
-    for (const name of ["PORT", "HOST", "DATA_DIR", "DATABASE_URL", "DATABASE_POOL_SIZE", "LOG_LEVEL", "--memory", "--port", "--database-url"]) {
+    for (const name of [
+      "PORT",
+      "HOST",
+      "DATA_DIR",
+      "DATABASE_URL",
+      "DATABASE_POOL_SIZE",
+      "LOG_LEVEL",
+      "--memory",
+      "--port",
+      "--database-url",
+    ]) {
       expect(help).toContain(name);
     }
   });

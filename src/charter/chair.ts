@@ -63,7 +63,13 @@ export function chairOn(sittings: readonly AssemblySitting[], extensions: readon
       government: null,
       until: null,
       assemblyNumber: null,
-      reasons: [reason("NO_ASSEMBLY_RECORDED", "Charter Art. 7(1)", `No General Assembly is recorded on or after ${day}, so the hub cannot name the chair.`)],
+      reasons: [
+        reason(
+          "NO_ASSEMBLY_RECORDED",
+          "Charter Art. 7(1)",
+          `No General Assembly is recorded on or after ${day}, so the hub cannot name the chair.`,
+        ),
+      ],
     };
   }
   return {

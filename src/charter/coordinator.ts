@@ -61,20 +61,41 @@ export function coordination(input: CoordinationInput): Coordination {
     reasons.push(reason("NO_COORDINATOR", "Committee Reg. Art. 5(1)", `No coordinator is recorded on ${asOf}.`));
     return { coordinators, renewable: true, lastActivity: null, activeInCurrentTerm: null, replaceable: null, reasons };
   }
-  reasons.push(reason("TERM_TWO_YEARS_RENEWABLE", "Committee Reg. Art. 5(2)", `Terms are ${COORDINATOR_TERM_YEARS} years and renewable (${INTERPRETATIONS.COORDINATOR_TERMS_FROM_START.summary}).`));
+  reasons.push(
+    reason(
+      "TERM_TWO_YEARS_RENEWABLE",
+      "Committee Reg. Art. 5(2)",
+      `Terms are ${COORDINATOR_TERM_YEARS} years and renewable (${INTERPRETATIONS.COORDINATOR_TERMS_FROM_START.summary}).`,
+    ),
+  );
   for (const term of coordinators) {
     reasons.push(
       term.termStart === null
-        ? reason("TERM_START_UNKNOWN", "Committee Reg. Art. 5(2)", `The sources do not date the start of ${term.government}'s coordination, so its current term is unknown.`)
-        : reason("CURRENT_TERM", "Committee Reg. Art. 5(2)", `${term.government}: term ${term.termNumber}, ${term.termStart} to ${term.termEnd}.`),
+        ? reason(
+            "TERM_START_UNKNOWN",
+            "Committee Reg. Art. 5(2)",
+            `The sources do not date the start of ${term.government}'s coordination, so its current term is unknown.`,
+          )
+        : reason(
+            "CURRENT_TERM",
+            "Committee Reg. Art. 5(2)",
+            `${term.government}: term ${term.termNumber}, ${term.termStart} to ${term.termEnd}.`,
+          ),
     );
   }
 
-  const lastActivity = input.activities.filter((day) => day <= asOf).sort().at(-1) ?? null;
+  const lastActivity =
+    input.activities
+      .filter((day) => day <= asOf)
+      .sort()
+      .at(-1) ?? null;
   const recordsFrom = input.activityRecordsFrom;
   const coveredSince = (day: Day): boolean => recordsFrom !== null && recordsFrom <= day;
 
-  const termStarts = coordinators.map((c) => c.termStart).filter((d): d is Day => d !== null).sort();
+  const termStarts = coordinators
+    .map((c) => c.termStart)
+    .filter((d): d is Day => d !== null)
+    .sort();
   const latestTermStart = termStarts.at(-1) ?? null;
   let activeInCurrentTerm: boolean | null = null;
   if (latestTermStart !== null) {
@@ -83,11 +104,17 @@ export function coordination(input: CoordinationInput): Coordination {
   }
   reasons.push(
     activeInCurrentTerm === null
-      ? reason("ACTIVITY_IN_TERM_UNKNOWN", "Committee Reg. Art. 5(4)", "The records do not cover the current term: whether it met its one meeting or event is unknown.")
+      ? reason(
+          "ACTIVITY_IN_TERM_UNKNOWN",
+          "Committee Reg. Art. 5(4)",
+          "The records do not cover the current term: whether it met its one meeting or event is unknown.",
+        )
       : reason(
           activeInCurrentTerm ? "ACTIVE_IN_TERM" : "NO_ACTIVITY_IN_TERM",
           "Committee Reg. Art. 5(4)",
-          activeInCurrentTerm ? `A meeting or event on ${lastActivity} falls in the current term.` : "No meeting or event yet in the current term, which needs at least one.",
+          activeInCurrentTerm
+            ? `A meeting or event on ${lastActivity} falls in the current term.`
+            : "No meeting or event yet in the current term, which needs at least one.",
         ),
   );
 
@@ -105,7 +132,13 @@ export function coordination(input: CoordinationInput): Coordination {
     replaceable = null;
   }
   if (replaceable === null) {
-    reasons.push(reason("INACTIVITY_UNKNOWN", "Committee Reg. Art. 5(7)", `The records of meetings and events do not cover the two years before ${asOf}: whether the coordinator may be replaced is unknown.`));
+    reasons.push(
+      reason(
+        "INACTIVITY_UNKNOWN",
+        "Committee Reg. Art. 5(7)",
+        `The records of meetings and events do not cover the two years before ${asOf}: whether the coordinator may be replaced is unknown.`,
+      ),
+    );
   } else if (replaceable) {
     reasons.push(
       reason(
@@ -115,7 +148,13 @@ export function coordination(input: CoordinationInput): Coordination {
       ),
     );
   } else {
-    reasons.push(reason("NOT_REPLACEABLE", "Committee Reg. Art. 5(7)", `Last meeting or event on ${lastActivity}: less than two years before ${asOf}.`));
+    reasons.push(
+      reason(
+        "NOT_REPLACEABLE",
+        "Committee Reg. Art. 5(7)",
+        `Last meeting or event on ${lastActivity}: less than two years before ${asOf}.`,
+      ),
+    );
   }
   return { coordinators, renewable: true, lastActivity, activeInCurrentTerm, replaceable, reasons };
 }

@@ -45,7 +45,8 @@ export interface CostShares {
  */
 export function assemblyCostShares(input: CostShareInput): CostShares {
   if (input.totalMinor < 0n) throw new CharterInputError(`total must not be negative, got ${input.totalMinor}`, "total");
-  if (input.otherMembers.includes(input.host)) throw new CharterInputError(`the host ${input.host} is among the other members`, "otherMembers");
+  if (input.otherMembers.includes(input.host))
+    throw new CharterInputError(`the host ${input.host} is among the other members`, "otherMembers");
   for (const [government, bp] of input.reductionsBp) {
     if (!Number.isInteger(bp) || bp < 0 || bp > 10_000) {
       throw new CharterInputError(`the reduction for ${government} must be 0 to 10000 basis points, got ${bp}`, "reductions");
@@ -68,13 +69,36 @@ export function assemblyCostShares(input: CostShareInput): CostShares {
   const absent = members.filter((m) => !m.attended).length;
   const reasons: Reason[] = [
     reason("HOST_PAYS_HALF", "Charter Art. 15(2)(ii)", `The host pays B = A − C = ${hostHalf} of A = ${input.totalMinor}.`),
-    reason("OTHERS_SHARE_EVENLY", "Charter Art. 15(2)(ii)", `C = ${othersPart} is split over D = ${d} other members: ${share} each, ${remainder} left over.`),
-    reason("REMAINDER_TO_HOST", INTERPRETATIONS.COST_REMAINDER_TO_HOST.article, `Whole minor units: ${INTERPRETATIONS.COST_REMAINDER_TO_HOST.summary}.`),
+    reason(
+      "OTHERS_SHARE_EVENLY",
+      "Charter Art. 15(2)(ii)",
+      `C = ${othersPart} is split over D = ${d} other members: ${share} each, ${remainder} left over.`,
+    ),
+    reason(
+      "REMAINDER_TO_HOST",
+      INTERPRETATIONS.COST_REMAINDER_TO_HOST.article,
+      `Whole minor units: ${INTERPRETATIONS.COST_REMAINDER_TO_HOST.summary}.`,
+    ),
   ];
-  if (absent > 0) reasons.push(reason("ABSENT_MEMBERS_TO_HOST", "Charter Art. 15(2)(ii)", `${absent} member(s) absent: the host pays their shares.`));
+  if (absent > 0)
+    reasons.push(reason("ABSENT_MEMBERS_TO_HOST", "Charter Art. 15(2)(ii)", `${absent} member(s) absent: the host pays their shares.`));
   const reduced = members.filter((m) => m.attended && m.reductionMinor > 0n);
   if (reduced.length > 0) {
-    reasons.push(reason("FORCE_MAJEURE_REDUCTION", "Charter Art. 15(2)(ii)", `${reduced.length} member(s) granted a force-majeure reduction after consultation: the host covers it.`));
+    reasons.push(
+      reason(
+        "FORCE_MAJEURE_REDUCTION",
+        "Charter Art. 15(2)(ii)",
+        `${reduced.length} member(s) granted a force-majeure reduction after consultation: the host covers it.`,
+      ),
+    );
   }
-  return { totalMinor: input.totalMinor, hostHalfMinor: hostHalf, remainderMinor: remainder, hostShortfallMinor: shortfall, hostPayableMinor: hostPayable, members, reasons };
+  return {
+    totalMinor: input.totalMinor,
+    hostHalfMinor: hostHalf,
+    remainderMinor: remainder,
+    hostShortfallMinor: shortfall,
+    hostPayableMinor: hostPayable,
+    members,
+    reasons,
+  };
 }

@@ -63,7 +63,8 @@ export interface Decision {
 }
 
 function checkCount(value: number, field: string): void {
-  if (!Number.isInteger(value) || value < 0) throw new CharterInputError(`${field} must be a whole number of 0 or more, got ${value}`, field);
+  if (!Number.isInteger(value) || value < 0)
+    throw new CharterInputError(`${field} must be a whole number of 0 or more, got ${value}`, field);
 }
 
 export function ruleFor(charterItem: number, body: DecidingBody): DecisionRule {
@@ -73,7 +74,7 @@ export function ruleFor(charterItem: number, body: DecidingBody): DecisionRule {
   const twoThirds = charterItem <= 5;
   return {
     charterItem,
-    subject: CHARTER_ITEMS[charterItem]!,
+    subject: CHARTER_ITEMS[charterItem],
     majority: twoThirds ? "TWO_THIRDS" : "MORE_THAN_HALF",
     article: twoThirds ? "Charter Art. 8, 9(2)" : "Charter Art. 8, 9(3)",
     delegated: body === "WORKING_COMMITTEE" && DELEGATED_ITEMS.has(charterItem),
@@ -95,7 +96,10 @@ export function decide(input: DecisionInput): Decision {
   const rule = ruleFor(input.charterItem, input.body);
   for (const field of ["votingMembers", "present", "votesFor", "votesAgainst", "abstentions"] as const) checkCount(input[field], field);
   if (input.present > input.votingMembers) {
-    throw new CharterInputError(`present (${input.present}) exceeds the governments with voting rights (${input.votingMembers})`, "present");
+    throw new CharterInputError(
+      `present (${input.present}) exceeds the governments with voting rights (${input.votingMembers})`,
+      "present",
+    );
   }
   const cast = input.votesFor + input.votesAgainst + input.abstentions;
   if (cast > input.present) throw new CharterInputError(`${cast} votes recorded but only ${input.present} voting members present`, "votes");
@@ -103,7 +107,10 @@ export function decide(input: DecisionInput): Decision {
   const quorum = quorumRequired(input.votingMembers);
   const quorumMet = input.present >= quorum;
   const needed = votesRequired(rule.majority, input.present);
-  const majorityText = rule.majority === "TWO_THIRDS" ? `two thirds of ${input.present} present = ${needed}` : `more than half of ${input.present} present = ${needed}`;
+  const majorityText =
+    rule.majority === "TWO_THIRDS"
+      ? `two thirds of ${input.present} present = ${needed}`
+      : `more than half of ${input.present} present = ${needed}`;
   const arithmetic = `quorum: ${input.present} present of ${input.votingMembers} with voting rights, ${quorum} needed (more than half); in favour: ${input.votesFor}, needed ${majorityText}`;
   const reasons: Reason[] = [
     reason(
@@ -113,7 +120,13 @@ export function decide(input: DecisionInput): Decision {
     ),
   ];
   if (input.writtenConsultation) {
-    reasons.push(reason("WRITTEN_CONSULTATION", INTERPRETATIONS.WRITTEN_CONSULTATION_REPLIES_ARE_PRESENT.article, `Decided in writing: ${INTERPRETATIONS.WRITTEN_CONSULTATION_REPLIES_ARE_PRESENT.summary}.`));
+    reasons.push(
+      reason(
+        "WRITTEN_CONSULTATION",
+        INTERPRETATIONS.WRITTEN_CONSULTATION_REPLIES_ARE_PRESENT.article,
+        `Decided in writing: ${INTERPRETATIONS.WRITTEN_CONSULTATION_REPLIES_ARE_PRESENT.summary}.`,
+      ),
+    );
   }
 
   if (input.body === "WORKING_COMMITTEE") {
@@ -132,16 +145,32 @@ export function decide(input: DecisionInput): Decision {
     }
     reasons.push(
       rule.delegated
-        ? reason("DELEGATED_TO_WORKING_COMMITTEE", "Charter Art. 9-2", `No General Assembly sits this year: the Working Committee decides item ${rule.charterItem}.`)
-        : reason("WORKING_COMMITTEE_ART_11", interp.article, `The Working Committee decides item ${rule.charterItem} under Art. 11 (${interp.summary}).`),
+        ? reason(
+            "DELEGATED_TO_WORKING_COMMITTEE",
+            "Charter Art. 9-2",
+            `No General Assembly sits this year: the Working Committee decides item ${rule.charterItem}.`,
+          )
+        : reason(
+            "WORKING_COMMITTEE_ART_11",
+            interp.article,
+            `The Working Committee decides item ${rule.charterItem} under Art. 11 (${interp.summary}).`,
+          ),
     );
   }
 
   if (!quorumMet) {
-    reasons.push(reason("NO_QUORUM", "Charter Art. 9(2)", `${input.present} present of ${input.votingMembers} with voting rights: ${quorum} needed (${INTERPRETATIONS.QUORUM_OF_VOTING_MEMBERS.summary}).`));
+    reasons.push(
+      reason(
+        "NO_QUORUM",
+        "Charter Art. 9(2)",
+        `${input.present} present of ${input.votingMembers} with voting rights: ${quorum} needed (${INTERPRETATIONS.QUORUM_OF_VOTING_MEMBERS.summary}).`,
+      ),
+    );
     return { rule, quorumRequired: quorum, quorumMet, votesRequired: needed, outcome: "FAILED_NO_QUORUM", arithmetic, reasons };
   }
-  reasons.push(reason("QUORUM_MET", "Charter Art. 9(2)", `${input.present} present of ${input.votingMembers} with voting rights: ${quorum} needed.`));
+  reasons.push(
+    reason("QUORUM_MET", "Charter Art. 9(2)", `${input.present} present of ${input.votingMembers} with voting rights: ${quorum} needed.`),
+  );
   if (input.votesFor < needed) {
     reasons.push(reason("MAJORITY_NOT_REACHED", rule.article, `${input.votesFor} in favour; ${needed} needed (${majorityText}).`));
     return { rule, quorumRequired: quorum, quorumMet, votesRequired: needed, outcome: "FAILED_MAJORITY", arithmetic, reasons };

@@ -84,32 +84,65 @@ function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): {
   if (fiscalYear < DUES.firstFiscalYear) {
     return {
       assessed: false,
-      reasons: [reason("DUES_REGULATION_NOT_IN_FORCE", "Dues Reg., supplementary provision", `The Dues Regulation applies from fiscal year ${DUES.firstFiscalYear}; nothing is assessed for ${fiscalYear}.`)],
+      reasons: [
+        reason(
+          "DUES_REGULATION_NOT_IN_FORCE",
+          "Dues Reg., supplementary provision",
+          `The Dues Regulation applies from fiscal year ${DUES.firstFiscalYear}; nothing is assessed for ${fiscalYear}.`,
+        ),
+      ],
     };
   }
   const admitted = periods.find((p) => p.kind === "MEMBER" && p.startedOn !== null && yearOf(p.startedOn) === fiscalYear);
   if (admitted) {
     return {
       assessed: false,
-      reasons: [reason("ADMITTED_THIS_YEAR", "Dues Reg. Art. 5(2)", `Admitted as a member in ${fiscalYear} (${admitted.startedOn}): dues are owed from ${fiscalYear + 1}.`)],
+      reasons: [
+        reason(
+          "ADMITTED_THIS_YEAR",
+          "Dues Reg. Art. 5(2)",
+          `Admitted as a member in ${fiscalYear} (${admitted.startedOn}): dues are owed from ${fiscalYear + 1}.`,
+        ),
+      ],
     };
   }
   const period = membershipOn(periods, dueOn);
   if (period === null) {
-    return { assessed: false, reasons: [reason("NO_MEMBERSHIP_ON_DUE_DATE", "Dues Reg. Art. 5(1)", `Not a member of NEAR on ${dueOn}, the due date of ${fiscalYear}.`)] };
+    return {
+      assessed: false,
+      reasons: [
+        reason("NO_MEMBERSHIP_ON_DUE_DATE", "Dues Reg. Art. 5(1)", `Not a member of NEAR on ${dueOn}, the due date of ${fiscalYear}.`),
+      ],
+    };
   }
   if (period.kind !== "MEMBER") {
     const article = period.kind === "ASSOCIATE" ? "Dues Reg. Art. 5(1); Charter Art. 4-2" : "Dues Reg. Art. 5(1)";
     return {
       assessed: false,
-      reasons: [reason(`${period.kind}_OWES_NO_DUES`, article, `An ${period.kind.toLowerCase()} on ${dueOn} owes no dues: Art. 5 assesses member governments only.`)],
+      reasons: [
+        reason(
+          `${period.kind}_OWES_NO_DUES`,
+          article,
+          `An ${period.kind.toLowerCase()} on ${dueOn} owes no dues: Art. 5 assesses member governments only.`,
+        ),
+      ],
     };
   }
   const reasons = [
-    reason("ASSESSED", "Dues Reg. Art. 5(1)-(2)", `${usd(DUES.amountUsdCents)} assessed for ${fiscalYear}, due by ${dueOn} (${INTERPRETATIONS.ASSESSED_IF_MEMBER_ON_DUE_DATE.summary}).`),
+    reason(
+      "ASSESSED",
+      "Dues Reg. Art. 5(1)-(2)",
+      `${usd(DUES.amountUsdCents)} assessed for ${fiscalYear}, due by ${dueOn} (${INTERPRETATIONS.ASSESSED_IF_MEMBER_ON_DUE_DATE.summary}).`,
+    ),
   ];
   if (period.startedOn === null) {
-    reasons.push(reason("ADMISSION_UNKNOWN", "Dues Reg. Art. 5(2)", `The sources give no admission date: ${INTERPRETATIONS.UNKNOWN_ADMISSION_IS_EARLY.summary}.`));
+    reasons.push(
+      reason(
+        "ADMISSION_UNKNOWN",
+        "Dues Reg. Art. 5(2)",
+        `The sources give no admission date: ${INTERPRETATIONS.UNKNOWN_ADMISSION_IS_EARLY.summary}.`,
+      ),
+    );
   }
   return { assessed: true, reasons };
 }
@@ -120,7 +153,9 @@ export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLe
   const dueOn = dueDateOf(fiscalYear);
   const { assessed, reasons } = assessment(periods, fiscalYear);
   const onLedger = ledger.coveredFrom !== null && fiscalYear >= ledger.coveredFrom;
-  const paidUsdCents = ledger.payments.filter((p) => p.fiscalYear === fiscalYear && p.paidOn <= asOf).reduce((sum, p) => sum + p.creditedUsdCents, 0);
+  const paidUsdCents = ledger.payments
+    .filter((p) => p.fiscalYear === fiscalYear && p.paidOn <= asOf)
+    .reduce((sum, p) => sum + p.creditedUsdCents, 0);
   const waivers = ledger.waivers.filter((w) => w.fiscalYear === fiscalYear);
   const waivedUsdCents = Math.min(
     waivers.reduce((sum, w) => sum + w.waivedUsdCents, 0),
@@ -258,7 +293,9 @@ export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesL
       ],
     };
   }
-  const reasons = [reason("DUES_IN_ORDER", "Dues Reg. Art. 6", "No two most recent assessed fiscal years are unpaid past their due dates.")];
+  const reasons = [
+    reason("DUES_IN_ORDER", "Dues Reg. Art. 6", "No two most recent assessed fiscal years are unpaid past their due dates."),
+  ];
   if (ledger.coveredFrom === null || ledger.coveredFrom > yearOf(asOf) - 1) {
     reasons.push(ledgerCoverageReason("LEDGER_COVERAGE", ledger));
   }

@@ -27,7 +27,9 @@ export abstract class SixLanguageNames {
 }
 
 /** The SQL check that a precision column holds a DatePrecision. */
-export const DATE_PRECISION_CHECK = `IN (${Object.values(DatePrecision).map((p) => `'${p}'`).join(", ")})`;
+export const DATE_PRECISION_CHECK = `IN (${Object.values(DatePrecision)
+  .map((p) => `'${p}'`)
+  .join(", ")})`;
 
 /** Decorates the shared `source` and `notes` fields of seeded facts. */
 export function SourceField(): PropertyDecorator {

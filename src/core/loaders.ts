@@ -18,10 +18,10 @@ export class LoaderRegistry {
   constructor(private readonly scope: LoaderScope) {}
 
   get<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
-    let loader = this.loaders.get(factory as LoaderFactory<unknown, unknown>);
+    let loader = this.loaders.get(factory);
     if (!loader) {
-      loader = factory(this.scope) as DataLoader<unknown, unknown>;
-      this.loaders.set(factory as LoaderFactory<unknown, unknown>, loader);
+      loader = factory(this.scope);
+      this.loaders.set(factory, loader);
     }
     return loader as DataLoader<K, V>;
   }
@@ -54,7 +54,7 @@ export function byKey<K, R, V>(keys: readonly K[], rows: readonly R[], keyOf: (r
 
 /** One row per key or null. */
 export function oneByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
-  return byKey<K, R, R | null>(keys, rows, keyOf, (list) => list[0]!, null);
+  return byKey<K, R, R | null>(keys, rows, keyOf, (list) => list[0], null);
 }
 
 /** All rows per key, in the order the query returned them. */

@@ -19,7 +19,10 @@ export const MINOR_UNIT_DIGITS: Readonly<Record<string, number>> = {
 export function currencyDigits(currency: string, argumentName: string): number {
   const digits = MINOR_UNIT_DIGITS[currency.trim().toUpperCase()];
   if (digits === undefined) {
-    throw new InputError(`${argumentName}: unknown currency "${currency}"; use one of ${Object.keys(MINOR_UNIT_DIGITS).join(", ")}`, argumentName);
+    throw new InputError(
+      `${argumentName}: unknown currency "${currency}"; use one of ${Object.keys(MINOR_UNIT_DIGITS).join(", ")}`,
+      argumentName,
+    );
   }
   return digits;
 }
@@ -35,7 +38,7 @@ export function parseAmount(text: string, digits: number, argumentName: string):
   if (fraction.length > digits) {
     throw new InputError(`${argumentName}: "${text}" has ${fraction.length} decimals; this currency has ${digits}`, argumentName);
   }
-  return BigInt(match[2]!) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
+  return BigInt(match[2]) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, "0") || "0");
 }
 
 export function formatAmount(minor: bigint, digits: number): string {

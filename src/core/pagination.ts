@@ -9,7 +9,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Page size from the start (or after \`after\`), at most ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size from the start (or after \`after\`), at most ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: "An `endCursor` from an earlier page." })
@@ -79,7 +82,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
       return this.totalCount();
     }
   }
-  return ConnectionType as unknown as ClassType<ConnectionValue<T>>;
+  return ConnectionType;
 }
 
 /** One column of a keyset ordering: its SQL expression (never NULL) and the same value read from a row. */
@@ -143,7 +146,7 @@ function checkPageSize(value: number | null | undefined, argumentName: string): 
 
 function compareTuples(a: readonly (string | number)[], b: readonly (string | number)[]): number {
   for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i]!, b[i]!];
+    const [x, y] = [a[i], b[i]];
     if (x < y) return -1;
     if (x > y) return 1;
   }

@@ -27,7 +27,11 @@ export const DateScalar = new GraphQLScalarType<IsoDate, string>({
 function parseDateInput(value: unknown, node?: ValueNode): IsoDate {
   const date = typeof value === "string" ? parseIsoDate(value) : null;
   if (date === null) {
-    throw new InputError(`Invalid date ${JSON.stringify(value ?? null)}: expected a calendar day as YYYY-MM-DD, e.g. "2020-12-31"`, undefined, node);
+    throw new InputError(
+      `Invalid date ${JSON.stringify(value ?? null)}: expected a calendar day as YYYY-MM-DD, e.g. "2020-12-31"`,
+      undefined,
+      node,
+    );
   }
   return date;
 }

@@ -1,13 +1,12 @@
 import "reflect-metadata";
 import { mkdirSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import pg from "pg";
 import { DataSource } from "typeorm";
-import type { Logger } from "typeorm";
+import type { Logger, MixedList } from "typeorm";
 import { PGliteDriver } from "typeorm-pglite";
 import type { DatabaseConfig } from "../config";
 import { ENTITIES } from "./entities";
-import { MIGRATIONS } from "../../migrations";
 import { SnakeNamingStrategy } from "./naming";
 
 const DATE_OID = 1082;
@@ -15,10 +14,23 @@ const DATE_OID = 1082;
 // process's time zone.
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
 
+/** PGlite's type parsers: the same rule as `pg`'s above. */
+export const PGLITE_PARSERS = { [DATE_OID]: (value: string) => value };
+
+/**
+ * The compiled migrations beside the build: `dist/migrations/<timestamp>-<Name>.js`
+ * seen from `dist/src/db/`. They are loaded by path, not imported, so `src/` depends
+ * on nothing outside itself and a packed build carries them as files. (`index.js`
+ * lists the same classes for tests and scripts; the pattern skips it.)
+ */
+export const BUILT_MIGRATIONS = join(__dirname, "..", "..", "migrations", "[0-9]*-*.js");
+
 export interface DataSourceOptions {
   logger?: Logger;
-  /** PGlite only: start from this snapshot of a data folder (a `dumpDataDir` tarball) instead of an empty one. */
-  pgliteSnapshot?: Blob;
+  /** Migration classes or file patterns; default: the built migrations. */
+  migrations?: MixedList<Function | string>;
+  /** A PGlite driver made by the caller (e.g. from a data-folder image); default: one for `config`. */
+  pgliteDriver?: unknown;
 }
 
 /**
@@ -30,7 +42,7 @@ export function createDataSource(config: DatabaseConfig, options: DataSourceOpti
   const common = {
     type: "postgres" as const,
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    migrations: options.migrations ?? [BUILT_MIGRATIONS],
     migrationsTableName: "typeorm_migration",
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
@@ -45,15 +57,12 @@ export function createDataSource(config: DatabaseConfig, options: DataSourceOpti
       extra: { connectionTimeoutMillis: 5000, application_name: "near-data-hub" },
     });
   }
+  if (options.pgliteDriver) return new DataSource({ ...common, driver: options.pgliteDriver });
   let dataDir: string | undefined;
   if (config.dataDir !== null) {
     dataDir = resolve(config.dataDir);
     mkdirSync(dataDir, { recursive: true });
   }
-  const driver = new PGliteDriver({
-    ...(dataDir ? { dataDir } : {}),
-    ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
-    parsers: { [DATE_OID]: (value: string) => value },
-  }).driver;
+  const driver = new PGliteDriver({ ...(dataDir ? { dataDir } : {}), parsers: PGLITE_PARSERS }).driver;
   return new DataSource({ ...common, driver });
 }

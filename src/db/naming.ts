@@ -2,7 +2,10 @@ import { DefaultNamingStrategy } from "typeorm";
 import type { NamingStrategyInterface } from "typeorm";
 
 function snake(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z])([A-Z][a-z])/g, "$1_$2").toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([A-Z])([A-Z][a-z])/g, "$1_$2")
+    .toLowerCase();
 }
 
 /** snake_case tables and columns from camelCase properties (`countryCode` → `country_code`). */

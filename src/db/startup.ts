@@ -18,6 +18,14 @@ export async function openDatabase(dataSource: DataSource, where: string): Promi
   }
 }
 
+/** Applies pending migrations; a build that ships none is broken, not "up to date". */
+export async function migrate(dataSource: DataSource): Promise<string[]> {
+  if (dataSource.migrations.length === 0)
+    throw new StartupError("no migrations found beside the build (dist/migrations): rebuild with `npm run build`");
+  const applied = await dataSource.runMigrations({ transaction: "each" });
+  return applied.map((migration) => migration.name);
+}
+
 export async function isEmpty(dataSource: DataSource): Promise<boolean> {
   return (await dataSource.getRepository(Government).count()) === 0;
 }

@@ -39,7 +39,10 @@ function errorLogging(logger: FastifyBaseLogger): ApolloServerPlugin<RequestCont
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors.filter(isUnexpected)) {
-            logger.error({ err: error.originalError ?? error, requestId: contextValue.requestId, operationName, path: error.path }, "unexpected error");
+            logger.error(
+              { err: error.originalError ?? error, requestId: contextValue.requestId, operationName, path: error.path },
+              "unexpected error",
+            );
           }
         },
       };
@@ -61,7 +64,8 @@ export function createApolloServer(options: HubApolloOptions): ApolloServer<Requ
     plugins: [
       // The hub serves its own offline GraphiQL; Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
-      horizonExtension(options.factsCompleteUntil), errorLogging(options.logger),
+      horizonExtension(options.factsCompleteUntil),
+      errorLogging(options.logger),
       ...(options.plugins ?? []),
     ],
   });

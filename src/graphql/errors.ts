@@ -17,7 +17,9 @@ const PUBLIC_CODES = new Set<string>([
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   // A resolver's InputError is wrapped once; a scalar's, caught by validation, sits in `originalError`.
-  const input = [unwrapResolverError(error), error instanceof GraphQLError ? error.originalError : undefined].find((e) => e instanceof InputError);
+  const input = [unwrapResolverError(error), error instanceof GraphQLError ? error.originalError : undefined].find(
+    (e) => e instanceof InputError,
+  );
   if (input instanceof InputError) {
     return { ...formatted, extensions: { ...formatted.extensions, ...input.extensions, code: ErrorCode.BAD_USER_INPUT } };
   }

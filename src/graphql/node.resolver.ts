@@ -26,7 +26,10 @@ export function nodeResolver(nodeTypes: readonly NodeType[]) {
       return load(id, ctx, "id");
     }
 
-    @Query(() => [Node], { nullable: "items", description: `Objects by global ID, in the order asked, null for missing ones; at most ${MAX_NODES}.` })
+    @Query(() => [Node], {
+      nullable: "items",
+      description: `Objects by global ID, in the order asked, null for missing ones; at most ${MAX_NODES}.`,
+    })
     nodes(@Arg("ids", () => [ID]) ids: string[], @Ctx() ctx: RequestContext): Promise<unknown[]> {
       if (ids.length > MAX_NODES) throw new InputError(`Argument "ids" holds ${ids.length} IDs; at most ${MAX_NODES} are allowed`, "ids");
       return Promise.all(ids.map((id) => load(id, ctx, "ids")));

@@ -1,25 +1,48 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { projectRoot } from "../core/paths";
+
+/** The explorer's own files: `src/http/graphiql/`, copied beside `dist/src/http/` by the build. */
+const OWN_FILES = join(__dirname, "graphiql");
+
+export interface GraphiQLExample {
+  /** The file's name without its extension, e.g. `1-member-directory`. */
+  name: string;
+  query: string;
+}
+
+/** The preloaded tabs: one `.graphql` file each, in file-name order (a test validates them against the schema). */
+export function graphiqlExamples(): GraphiQLExample[] {
+  const dir = join(OWN_FILES, "examples");
+  return readdirSync(dir)
+    .filter((file) => file.endsWith(".graphql"))
+    .sort()
+    .map((file) => ({ name: file.replace(/\.graphql$/, ""), query: readFileSync(join(dir, file), "utf8").trimEnd() }));
+}
 
 interface Asset {
-  file: string;
+  body: Buffer;
   type: string;
 }
 
-/** GraphiQL and React ship as UMD files in node_modules: served as they are, no build step, no CDN. */
-function assets(root: string): Record<string, Asset> {
-  const modules = join(root, "node_modules");
-  const own = join(root, "src", "http", "graphiql");
+/**
+ * GraphiQL 3.9 and React 18 ship UMD files, served from the installed packages as
+ * they are (found through module resolution, so a build run from `dist/` finds them
+ * too): no bundling step, no CDN.
+ */
+function assets(): Record<string, Asset> {
+  const file = (path: string, type: string): Asset => ({ body: readFileSync(path), type });
+  // The packages do not export these files: find each package by its manifest, which they do export.
+  const inPackage = (name: string, path: string) => join(dirname(require.resolve(`${name}/package.json`)), path);
+  const examples = `var NEAR_EXAMPLES = ${JSON.stringify(graphiqlExamples())};\n`;
   return {
-    "graphiql.min.js": { file: join(modules, "graphiql", "graphiql.min.js"), type: "text/javascript" },
-    "graphiql.min.css": { file: join(modules, "graphiql", "graphiql.min.css"), type: "text/css" },
-    "react.production.min.js": { file: join(modules, "react", "umd", "react.production.min.js"), type: "text/javascript" },
-    "react-dom.production.min.js": { file: join(modules, "react-dom", "umd", "react-dom.production.min.js"), type: "text/javascript" },
-    "explorer.js": { file: join(own, "explorer.js"), type: "text/javascript" },
-    "explorer.css": { file: join(own, "explorer.css"), type: "text/css" },
-    "examples.js": { file: join(own, "examples.js"), type: "text/javascript" },
+    "graphiql.min.js": file(inPackage("graphiql", "graphiql.min.js"), "text/javascript"),
+    "graphiql.min.css": file(inPackage("graphiql", "graphiql.min.css"), "text/css"),
+    "react.production.min.js": file(inPackage("react", "umd/react.production.min.js"), "text/javascript"),
+    "react-dom.production.min.js": file(inPackage("react-dom", "umd/react-dom.production.min.js"), "text/javascript"),
+    "explorer.js": file(join(OWN_FILES, "explorer.js"), "text/javascript"),
+    "explorer.css": file(join(OWN_FILES, "explorer.css"), "text/css"),
+    "examples.js": { body: Buffer.from(examples), type: "text/javascript" },
   };
 }
 
@@ -32,11 +55,8 @@ export function wantsGraphiQL(request: FastifyRequest): boolean {
 
 /** Reads every file once at start-up: a missing asset fails the start, not a browser later. */
 export function registerGraphiQL(app: FastifyInstance): { page: string } {
-  const root = projectRoot();
-  const files = Object.fromEntries(
-    Object.entries(assets(root)).map(([name, asset]) => [name, { body: readFileSync(asset.file), type: asset.type }]),
-  );
-  const page = readFileSync(join(root, "src", "http", "graphiql", "index.html"), "utf8");
+  const files = assets();
+  const page = readFileSync(join(OWN_FILES, "index.html"), "utf8");
 
   app.get<{ Params: { name: string } }>("/graphiql/assets/:name", async (request, reply) => {
     const asset = files[request.params.name];

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import Fastify from "fastify";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from "fastify";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { DataSource } from "typeorm";
-import type { LogLevel } from "../config";
 import type { IsoDate } from "../core/dates";
 import { createApolloServer } from "../graphql/apollo";
 import { createRequestContext } from "../graphql/context";
@@ -11,7 +10,8 @@ import { registerGraphiQL, wantsGraphiQL } from "./graphiql";
 
 export interface ServerOptions {
   dataSource: DataSource;
-  logLevel: LogLevel;
+  /** The process's logger (pino): request logs carry the request id. */
+  logger: FastifyBaseLogger;
   /** The facts horizon, read at start-up (see main). */
   factsCompleteUntil: () => IsoDate;
   /** Fixes "today" for tests; the real clock otherwise. */
@@ -26,7 +26,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel },
+    loggerInstance: options.logger,
     // Keep a caller's request id (from a load balancer or a client) so logs join up.
     genReqId: (request) => {
       const given = request.headers["x-request-id"];

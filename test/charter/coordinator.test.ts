@@ -4,7 +4,15 @@ import { coordination, currentTerm } from "../../src/charter";
 describe("coordinator terms (Committee Reg. Art. 5)", () => {
   it.each([
     ["Committee Reg. Art. 5(2)", "first term", "2018-10-29", "2019-06-01", 1, "2018-10-29", "2020-10-28"],
-    ["Committee Reg. Art. 5(2)", "exactly two years later the second term begins", "2018-10-29", "2020-10-29", 2, "2020-10-29", "2022-10-28"],
+    [
+      "Committee Reg. Art. 5(2)",
+      "exactly two years later the second term begins",
+      "2018-10-29",
+      "2020-10-29",
+      2,
+      "2020-10-29",
+      "2022-10-28",
+    ],
     ["Committee Reg. Art. 5(2)", "the last day of the first term", "2018-10-29", "2020-10-28", 1, "2018-10-29", "2020-10-28"],
     ["Committee Reg. Art. 5(2)", "a spell from 29 February", "2016-02-29", "2018-03-01", 2, "2018-02-28", "2020-02-28"],
   ] as const)("%s: %s", (_article, _case, startedOn, asOf, termNumber, termStart, termEnd) => {
@@ -17,10 +25,29 @@ describe("coordinator terms (Committee Reg. Art. 5)", () => {
     ["Committee Reg. Art. 5(7)", "no activity at all, records cover two years: replaceable", [], "2017-01-01", "2020-06-01", true],
     ["Committee Reg. Art. 5(7)", "no activity recorded and no records: unknown", [], null, "2020-06-01", null],
     ["Committee Reg. Art. 5(7)", "an activity after the day asked about does not count", ["2021-01-01"], "2017-01-01", "2020-06-01", true],
-    ["Committee Reg. Art. 5(7)", "last activity over two years ago, but no records since: unknown", ["2018-01-01"], null, "2020-06-01", null],
-    ["Committee Reg. Art. 5(7)", "an activity within two years proves activity even without complete records", ["2019-01-01"], null, "2020-06-01", false],
+    [
+      "Committee Reg. Art. 5(7)",
+      "last activity over two years ago, but no records since: unknown",
+      ["2018-01-01"],
+      null,
+      "2020-06-01",
+      null,
+    ],
+    [
+      "Committee Reg. Art. 5(7)",
+      "an activity within two years proves activity even without complete records",
+      ["2019-01-01"],
+      null,
+      "2020-06-01",
+      false,
+    ],
   ] as const)("%s: %s", (_article, _case, activities, recordsFrom, asOf, replaceable) => {
-    const verdict = coordination({ spells: [{ government: "g", startedOn: "2016-01-01", endedOn: null }], activities, activityRecordsFrom: recordsFrom, asOf });
+    const verdict = coordination({
+      spells: [{ government: "g", startedOn: "2016-01-01", endedOn: null }],
+      activities,
+      activityRecordsFrom: recordsFrom,
+      asOf,
+    });
     expect(verdict.replaceable).toBe(replaceable);
     expect(verdict.renewable).toBe(true);
   });
@@ -44,6 +71,12 @@ describe("coordinator terms (Committee Reg. Art. 5)", () => {
       activeInCurrentTerm: true,
       replaceable: false,
     });
-    expect(verdict.reasons.map((r) => r.code)).toEqual(["TERM_TWO_YEARS_RENEWABLE", "CURRENT_TERM", "TERM_START_UNKNOWN", "ACTIVE_IN_TERM", "NOT_REPLACEABLE"]);
+    expect(verdict.reasons.map((r) => r.code)).toEqual([
+      "TERM_TWO_YEARS_RENEWABLE",
+      "CURRENT_TERM",
+      "TERM_START_UNKNOWN",
+      "ACTIVE_IN_TERM",
+      "NOT_REPLACEABLE",
+    ]);
   });
 });

@@ -6,7 +6,13 @@ const members = (n: number) => Array.from({ length: n }, (_, i) => `m${String(i)
 
 describe("General Assembly cost shares (Charter Art. 15(2)(ii))", () => {
   it("Charter Art. 15(2)(ii): host half, C/D each, the odd units to the host", () => {
-    const shares = assemblyCostShares({ totalMinor: 1001n, host: "host", otherMembers: members(3), attending: new Set(members(3)), reductionsBp: new Map() });
+    const shares = assemblyCostShares({
+      totalMinor: 1001n,
+      host: "host",
+      otherMembers: members(3),
+      attending: new Set(members(3)),
+      reductionsBp: new Map(),
+    });
     expect({
       hostHalf: shares.hostHalfMinor,
       remainder: shares.remainderMinor,
@@ -30,13 +36,19 @@ describe("General Assembly cost shares (Charter Art. 15(2)(ii))", () => {
       { government: "d", attended: false, shareMinor: 125_000n, reductionMinor: 125_000n, payableMinor: 0n },
     ]);
     expect([shares.hostShortfallMinor, shares.hostPayableMinor]).toEqual([187_500n, 687_500n]);
-    expect(shares.reasons.map((r) => r.code)).toEqual(["HOST_PAYS_HALF", "OTHERS_SHARE_EVENLY", "REMAINDER_TO_HOST", "ABSENT_MEMBERS_TO_HOST", "FORCE_MAJEURE_REDUCTION"]);
+    expect(shares.reasons.map((r) => r.code)).toEqual([
+      "HOST_PAYS_HALF",
+      "OTHERS_SHARE_EVENLY",
+      "REMAINDER_TO_HOST",
+      "ABSENT_MEMBERS_TO_HOST",
+      "FORCE_MAJEURE_REDUCTION",
+    ]);
   });
 
   it("Charter Art. 15(2)(ii): refuses a negative total, naming it", () => {
-    expect(() => assemblyCostShares({ totalMinor: -1n, host: "h", otherMembers: [], attending: new Set(), reductionsBp: new Map() })).toThrow(
-      new CharterInputError("total must not be negative, got -1", "total"),
-    );
+    expect(() =>
+      assemblyCostShares({ totalMinor: -1n, host: "h", otherMembers: [], attending: new Set(), reductionsBp: new Map() }),
+    ).toThrow(new CharterInputError("total must not be negative, got -1", "total"));
   });
 
   it("property (Charter Art. 15(2)(ii)): shares always sum exactly to the total, and the host pays at least half", () => {

@@ -24,10 +24,30 @@ describe("quorum and majorities (Charter Art. 8, 9, 9-2)", () => {
     ["Charter Art. 9(2)", "two thirds rounds up: 41 of 61 needed", ga(3, 78, 61, 40), "FAILED_MAJORITY"],
     ["Charter Art. 9(3)", "exactly half is not more than half: 30 of 60", ga(7, 78, 60, 30), "FAILED_MAJORITY"],
     ["Charter Art. 9(3)", "more than half: 31 of 60", ga(7, 78, 60, 31), "PASSED"],
-    ["Charter Art. 9-2", "Working Committee admits a member in a year without a General Assembly", { ...ga(1, 78, 50, 40), body: "WORKING_COMMITTEE", yearHasGeneralAssembly: false }, "PASSED"],
-    ["Charter Art. 9-2", "…but not in a year with one", { ...ga(1, 78, 50, 40), body: "WORKING_COMMITTEE", yearHasGeneralAssembly: true }, "FAILED_NOT_COMPETENT"],
-    ["Charter Art. 9-2", "the Working Committee never amends the charter", { ...ga(3, 78, 78, 78), body: "WORKING_COMMITTEE", yearHasGeneralAssembly: false }, "FAILED_NOT_COMPETENT"],
-    ["Charter Art. 11 [interp]", "the Working Committee decides matters of the next General Assembly by majority", { ...ga(9, 78, 66, 66), body: "WORKING_COMMITTEE", yearHasGeneralAssembly: false, writtenConsultation: true }, "PASSED"],
+    [
+      "Charter Art. 9-2",
+      "Working Committee admits a member in a year without a General Assembly",
+      { ...ga(1, 78, 50, 40), body: "WORKING_COMMITTEE", yearHasGeneralAssembly: false },
+      "PASSED",
+    ],
+    [
+      "Charter Art. 9-2",
+      "…but not in a year with one",
+      { ...ga(1, 78, 50, 40), body: "WORKING_COMMITTEE", yearHasGeneralAssembly: true },
+      "FAILED_NOT_COMPETENT",
+    ],
+    [
+      "Charter Art. 9-2",
+      "the Working Committee never amends the charter",
+      { ...ga(3, 78, 78, 78), body: "WORKING_COMMITTEE", yearHasGeneralAssembly: false },
+      "FAILED_NOT_COMPETENT",
+    ],
+    [
+      "Charter Art. 11 [interp]",
+      "the Working Committee decides matters of the next General Assembly by majority",
+      { ...ga(9, 78, 66, 66), body: "WORKING_COMMITTEE", yearHasGeneralAssembly: false, writtenConsultation: true },
+      "PASSED",
+    ],
   ] as const)("%s: %s", (_article, _case, input, outcome) => {
     expect(decide(input).outcome).toBe(outcome);
   });
@@ -37,7 +57,8 @@ describe("quorum and majorities (Charter Art. 8, 9, 9-2)", () => {
       quorumRequired: 40,
       quorumMet: true,
       votesRequired: 40,
-      arithmetic: "quorum: 60 present of 78 with voting rights, 40 needed (more than half); in favour: 39, needed two thirds of 60 present = 40",
+      arithmetic:
+        "quorum: 60 present of 78 with voting rights, 40 needed (more than half); in favour: 39, needed two thirds of 60 present = 40",
     });
   });
 

@@ -13,21 +13,120 @@ const ledger = (coveredFrom: number | null, payments: [number, string][] = [], w
 describe("dues for a fiscal year (Dues Reg. Art. 5)", () => {
   it.each([
     // article, case, periods, ledger, fiscal year, as of, expected status, outstanding
-    ["Dues Reg. Art. 5(2)", "due on 30 April: not overdue that day", [member("2000-01-01")], ledger(2017), 2020, "2020-04-30", "NOT_YET_DUE", 100_000],
+    [
+      "Dues Reg. Art. 5(2)",
+      "due on 30 April: not overdue that day",
+      [member("2000-01-01")],
+      ledger(2017),
+      2020,
+      "2020-04-30",
+      "NOT_YET_DUE",
+      100_000,
+    ],
     ["Dues Reg. Art. 5(2)", "overdue from 1 May", [member("2000-01-01")], ledger(2017), 2020, "2020-05-01", "UNPAID", 100_000],
-    ["Dues Reg. Art. 5(2)", "admitted in 2018: nothing owed for 2018", [member("2018-10-01")], ledger(2017), 2018, "2018-12-31", "NOT_ASSESSED", 0],
-    ["Dues Reg. Art. 5(2)", "admitted in 2018: owed from 2019", [member("2018-10-01")], ledger(2017), 2019, "2019-12-31", "UNPAID", 100_000],
-    ["Dues Reg. Art. 5(1)", "associate owes nothing", [{ kind: "ASSOCIATE", startedOn: "2018-01-01", endedOn: null }], ledger(2017), 2020, "2020-12-31", "NOT_ASSESSED", 0],
-    ["Dues Reg. Art. 5(1)", "observer owes nothing", [{ kind: "OBSERVER", startedOn: "2020-04-08", endedOn: null }], ledger(2017), 2021, "2021-12-31", "NOT_ASSESSED", 0],
-    ["Dues Reg. suppl.", "nothing before the regulation's first year, 2017", [member("1996-09-12")], ledger(2010), 2016, "2016-12-31", "NOT_ASSESSED", 0],
-    ["Dues Reg. Art. 4, 6", "a year before the ledger's coverage is not on the ledger", [member("1996-09-12")], ledger(2021), 2020, "2020-12-31", "NOT_ON_LEDGER", null],
+    [
+      "Dues Reg. Art. 5(2)",
+      "admitted in 2018: nothing owed for 2018",
+      [member("2018-10-01")],
+      ledger(2017),
+      2018,
+      "2018-12-31",
+      "NOT_ASSESSED",
+      0,
+    ],
+    [
+      "Dues Reg. Art. 5(2)",
+      "admitted in 2018: owed from 2019",
+      [member("2018-10-01")],
+      ledger(2017),
+      2019,
+      "2019-12-31",
+      "UNPAID",
+      100_000,
+    ],
+    [
+      "Dues Reg. Art. 5(1)",
+      "associate owes nothing",
+      [{ kind: "ASSOCIATE", startedOn: "2018-01-01", endedOn: null }],
+      ledger(2017),
+      2020,
+      "2020-12-31",
+      "NOT_ASSESSED",
+      0,
+    ],
+    [
+      "Dues Reg. Art. 5(1)",
+      "observer owes nothing",
+      [{ kind: "OBSERVER", startedOn: "2020-04-08", endedOn: null }],
+      ledger(2017),
+      2021,
+      "2021-12-31",
+      "NOT_ASSESSED",
+      0,
+    ],
+    [
+      "Dues Reg. suppl.",
+      "nothing before the regulation's first year, 2017",
+      [member("1996-09-12")],
+      ledger(2010),
+      2016,
+      "2016-12-31",
+      "NOT_ASSESSED",
+      0,
+    ],
+    [
+      "Dues Reg. Art. 4, 6",
+      "a year before the ledger's coverage is not on the ledger",
+      [member("1996-09-12")],
+      ledger(2021),
+      2020,
+      "2020-12-31",
+      "NOT_ON_LEDGER",
+      null,
+    ],
     ["Dues Reg. Art. 4, 6", "no ledger at all", [member(null)], ledger(null), 2020, "2020-12-31", "NOT_ON_LEDGER", null],
     ["Dues Reg. Art. 5(2)", "paid", [member("1996-09-12")], ledger(2017, [[2020, "2020-03-01"]]), 2020, "2020-12-31", "PAID", 0],
-    ["Dues Reg. Art. 5(2)", "a payment after the day asked about does not count yet", [member("1996-09-12")], ledger(2017, [[2020, "2020-06-01"]]), 2020, "2020-05-15", "UNPAID", 100_000],
+    [
+      "Dues Reg. Art. 5(2)",
+      "a payment after the day asked about does not count yet",
+      [member("1996-09-12")],
+      ledger(2017, [[2020, "2020-06-01"]]),
+      2020,
+      "2020-05-15",
+      "UNPAID",
+      100_000,
+    ],
     ["Dues Reg. Art. 5(3)", "fully waived", [member("1996-09-12")], ledger(2017, [], [[2020, 100_000]]), 2020, "2020-12-31", "PAID", 0],
-    ["Dues Reg. Art. 5(3)", "half waived, half unpaid", [member("1996-09-12")], ledger(2017, [], [[2020, 50_000]]), 2020, "2020-12-31", "UNPAID", 50_000],
-    ["Dues Reg. Art. 5(1)", "membership kind changes mid-year: member on 30 April, observer from June", [member("1996-09-12", "2020-05-31"), { kind: "OBSERVER", startedOn: "2020-06-01", endedOn: null } as MembershipPeriod], ledger(2017), 2020, "2020-12-31", "UNPAID", 100_000],
-    ["Dues Reg. Art. 5(1)-(2)", "observer turned member in June: admitted that year, nothing owed", [{ kind: "OBSERVER", startedOn: "2015-01-01", endedOn: "2020-05-31" } as MembershipPeriod, member("2020-06-01")], ledger(2017), 2020, "2020-12-31", "NOT_ASSESSED", 0],
+    [
+      "Dues Reg. Art. 5(3)",
+      "half waived, half unpaid",
+      [member("1996-09-12")],
+      ledger(2017, [], [[2020, 50_000]]),
+      2020,
+      "2020-12-31",
+      "UNPAID",
+      50_000,
+    ],
+    [
+      "Dues Reg. Art. 5(1)",
+      "membership kind changes mid-year: member on 30 April, observer from June",
+      [member("1996-09-12", "2020-05-31"), { kind: "OBSERVER", startedOn: "2020-06-01", endedOn: null }],
+      ledger(2017),
+      2020,
+      "2020-12-31",
+      "UNPAID",
+      100_000,
+    ],
+    [
+      "Dues Reg. Art. 5(1)-(2)",
+      "observer turned member in June: admitted that year, nothing owed",
+      [{ kind: "OBSERVER", startedOn: "2015-01-01", endedOn: "2020-05-31" }, member("2020-06-01")],
+      ledger(2017),
+      2020,
+      "2020-12-31",
+      "NOT_ASSESSED",
+      0,
+    ],
   ] as const)("%s: %s", (_article, _case, periods, book, fiscalYear, asOf, status, outstanding) => {
     const dues = duesForYear(periods as readonly MembershipPeriod[], book, fiscalYear, asOf);
     expect({ status: dues.status, outstanding: dues.outstandingUsdCents }).toEqual({ status, outstanding });
@@ -46,13 +145,93 @@ describe("arrears restriction (Dues Reg. Art. 6)", () => {
   const longStanding = [member("1996-09-12")];
 
   it.each([
-    ["Dues Reg. Art. 6", "two most recent past-due years unpaid: restricted", ledger(2017, [[2017, "2017-04-01"], [2018, "2018-04-01"]]), "2020-05-01", true, "2020-05-01", null],
-    ["Dues Reg. Art. 6", "one day earlier, 2020 is not yet past due: not restricted", ledger(2017, [[2017, "2017-04-01"], [2018, "2018-04-01"]]), "2020-04-30", false, null, null],
-    ["Dues Reg. Art. 6", "a single unpaid year is not enough", ledger(2017, [[2017, "2017-04-01"], [2018, "2018-04-01"], [2019, "2019-04-01"]]), "2020-12-31", false, null, null],
-    ["Dues Reg. Art. 6 [interp]", "unpaid years not consecutive (2018, 2020; 2019 paid): not restricted", ledger(2017, [[2017, "2017-04-01"], [2019, "2019-04-01"]]), "2020-12-31", false, null, null],
-    ["Dues Reg. Art. 6", "payment resumed in the fiscal year: restored for that year", ledger(2017, [[2017, "2017-04-01"], [2018, "2018-04-01"], [2019, "2021-03-02"]]), "2021-06-01", false, null, 2021],
-    ["Dues Reg. Art. 6", "restoration lasts one fiscal year: on 1 January 2022 the arrears restrict again", ledger(2017, [[2017, "2017-04-01"], [2018, "2018-04-01"], [2019, "2021-03-02"]]), "2022-05-01", true, "2022-01-01", null],
-    ["Dues Reg. Art. 6", "restricted since the first of January when the year's payment is missing", ledger(2017, [[2017, "2017-04-01"], [2018, "2018-04-01"]]), "2021-02-01", true, "2020-05-01", null],
+    [
+      "Dues Reg. Art. 6",
+      "two most recent past-due years unpaid: restricted",
+      ledger(2017, [
+        [2017, "2017-04-01"],
+        [2018, "2018-04-01"],
+      ]),
+      "2020-05-01",
+      true,
+      "2020-05-01",
+      null,
+    ],
+    [
+      "Dues Reg. Art. 6",
+      "one day earlier, 2020 is not yet past due: not restricted",
+      ledger(2017, [
+        [2017, "2017-04-01"],
+        [2018, "2018-04-01"],
+      ]),
+      "2020-04-30",
+      false,
+      null,
+      null,
+    ],
+    [
+      "Dues Reg. Art. 6",
+      "a single unpaid year is not enough",
+      ledger(2017, [
+        [2017, "2017-04-01"],
+        [2018, "2018-04-01"],
+        [2019, "2019-04-01"],
+      ]),
+      "2020-12-31",
+      false,
+      null,
+      null,
+    ],
+    [
+      "Dues Reg. Art. 6 [interp]",
+      "unpaid years not consecutive (2018, 2020; 2019 paid): not restricted",
+      ledger(2017, [
+        [2017, "2017-04-01"],
+        [2019, "2019-04-01"],
+      ]),
+      "2020-12-31",
+      false,
+      null,
+      null,
+    ],
+    [
+      "Dues Reg. Art. 6",
+      "payment resumed in the fiscal year: restored for that year",
+      ledger(2017, [
+        [2017, "2017-04-01"],
+        [2018, "2018-04-01"],
+        [2019, "2021-03-02"],
+      ]),
+      "2021-06-01",
+      false,
+      null,
+      2021,
+    ],
+    [
+      "Dues Reg. Art. 6",
+      "restoration lasts one fiscal year: on 1 January 2022 the arrears restrict again",
+      ledger(2017, [
+        [2017, "2017-04-01"],
+        [2018, "2018-04-01"],
+        [2019, "2021-03-02"],
+      ]),
+      "2022-05-01",
+      true,
+      "2022-01-01",
+      null,
+    ],
+    [
+      "Dues Reg. Art. 6",
+      "restricted since the first of January when the year's payment is missing",
+      ledger(2017, [
+        [2017, "2017-04-01"],
+        [2018, "2018-04-01"],
+      ]),
+      "2021-02-01",
+      true,
+      "2020-05-01",
+      null,
+    ],
     ["Dues Reg. Art. 4, 6", "no ledger: never restricted", ledger(null), "2020-12-31", false, null, null],
     ["Dues Reg. Art. 4, 6", "ledger from 2020: 2019 is never counted", ledger(2020), "2020-12-31", false, null, null],
   ] as const)("%s: %s", (_article, _case, book, asOf, restricted, since, restoredIn) => {
@@ -96,13 +275,19 @@ describe("arrears restriction (Dues Reg. Art. 6)", () => {
   it("property (Dues Reg. Art. 6): when restricted, every day from `restrictedSince` to the day asked is restricted too", () => {
     fc.assert(
       fc.property(fc.subarray([2017, 2018, 2019, 2020, 2021]), fc.integer({ min: 0, max: 5 * 365 }), (paidYears, offset) => {
-        const book = ledger(2017, paidYears.map((y) => [y, `${y}-02-01`] as [number, string]));
+        const book = ledger(
+          2017,
+          paidYears.map((y) => [y, `${y}-02-01`] as [number, string]),
+        );
         const asOf = new Date(Date.UTC(2018, 0, 1 + offset)).toISOString().slice(0, 10);
         const standing = duesStanding(longStanding, book, asOf);
         if (!standing.restricted) return true;
         const since = standing.restrictedSince!;
         const before = new Date(Date.parse(`${since}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-        return duesStanding(longStanding, book, since).restricted && (before < "2017-01-01" || !duesStanding(longStanding, book, before).restricted);
+        return (
+          duesStanding(longStanding, book, since).restricted &&
+          (before < "2017-01-01" || !duesStanding(longStanding, book, before).restricted)
+        );
       }),
     );
   });

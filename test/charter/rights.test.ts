@@ -8,24 +8,80 @@ const arrears: DuesLedger = { coveredFrom: 2017, payments: [], waivers: [] };
 
 describe("voting and election rights (Charter Art. 5-2, 7, 9(1); Dues Reg. Art. 6)", () => {
   it.each([
-    ["Charter Art. 9(1)", "a member in good standing votes", [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: null }], noLedger, "2020-12-31", true, ["MEMBER", "DUES_IN_ORDER", "LEDGER_COVERAGE"]],
-    ["Charter Art. 5-2", "an associate never votes", [{ kind: "ASSOCIATE", startedOn: "2018-01-01", endedOn: null }], noLedger, "2020-12-31", false, ["ASSOCIATE_NO_RIGHT"]],
-    ["Charter Art. 4", "an observer is not a member", [{ kind: "OBSERVER", startedOn: "2020-04-08", endedOn: null }], noLedger, "2020-12-31", false, ["OBSERVER_NOT_MEMBER"]],
-    ["Charter Art. 4", "before admission there is no membership", [{ kind: "MEMBER", startedOn: "2018-10-01", endedOn: null }], noLedger, "2018-09-30", false, ["NO_MEMBERSHIP"]],
-    ["Charter Art. 4", "admitted that day", [{ kind: "MEMBER", startedOn: "2018-10-01", endedOn: null }], noLedger, "2018-10-01", true, ["MEMBER", "DUES_IN_ORDER", "LEDGER_COVERAGE"]],
-    ["Dues Reg. Art. 6", "two unpaid past-due years restrict the vote", [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: null }], arrears, "2018-05-01", false, ["MEMBER", "DUES_ARREARS"]],
-    ["Charter Art. 4", "membership ended", [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: "2019-12-31" }], noLedger, "2020-01-01", false, ["NO_MEMBERSHIP"]],
+    [
+      "Charter Art. 9(1)",
+      "a member in good standing votes",
+      [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: null }],
+      noLedger,
+      "2020-12-31",
+      true,
+      ["MEMBER", "DUES_IN_ORDER", "LEDGER_COVERAGE"],
+    ],
+    [
+      "Charter Art. 5-2",
+      "an associate never votes",
+      [{ kind: "ASSOCIATE", startedOn: "2018-01-01", endedOn: null }],
+      noLedger,
+      "2020-12-31",
+      false,
+      ["ASSOCIATE_NO_RIGHT"],
+    ],
+    [
+      "Charter Art. 4",
+      "an observer is not a member",
+      [{ kind: "OBSERVER", startedOn: "2020-04-08", endedOn: null }],
+      noLedger,
+      "2020-12-31",
+      false,
+      ["OBSERVER_NOT_MEMBER"],
+    ],
+    [
+      "Charter Art. 4",
+      "before admission there is no membership",
+      [{ kind: "MEMBER", startedOn: "2018-10-01", endedOn: null }],
+      noLedger,
+      "2018-09-30",
+      false,
+      ["NO_MEMBERSHIP"],
+    ],
+    [
+      "Charter Art. 4",
+      "admitted that day",
+      [{ kind: "MEMBER", startedOn: "2018-10-01", endedOn: null }],
+      noLedger,
+      "2018-10-01",
+      true,
+      ["MEMBER", "DUES_IN_ORDER", "LEDGER_COVERAGE"],
+    ],
+    [
+      "Dues Reg. Art. 6",
+      "two unpaid past-due years restrict the vote",
+      [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: null }],
+      arrears,
+      "2018-05-01",
+      false,
+      ["MEMBER", "DUES_ARREARS"],
+    ],
+    [
+      "Charter Art. 4",
+      "membership ended",
+      [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: "2019-12-31" }],
+      noLedger,
+      "2020-01-01",
+      false,
+      ["NO_MEMBERSHIP"],
+    ],
   ] as const)("%s: %s", (_article, _case, periods, ledger, day, eligible, codes) => {
     for (const rights of [votingRights, electionRights]) {
-      const verdict = rights(periods as readonly MembershipPeriod[], ledger, day);
+      const verdict = rights(periods, ledger, day);
       expect({ eligible: verdict.eligible, codes: verdict.reasons.map((r) => r.code) }).toEqual({ eligible, codes });
     }
   });
 
   it("cites Art. 9(1) for voting and Art. 7(3) for election rights when arrears restrict them", () => {
     const periods: MembershipPeriod[] = [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: null }];
-    expect(votingRights(periods, arrears, "2018-05-01").reasons[1]!.article).toBe("Dues Reg. Art. 6; Charter Art. 9(1)");
-    expect(electionRights(periods, arrears, "2018-05-01").reasons[1]!.article).toBe("Dues Reg. Art. 6; Charter Art. 7(3)");
+    expect(votingRights(periods, arrears, "2018-05-01").reasons[1].article).toBe("Dues Reg. Art. 6; Charter Art. 9(1)");
+    expect(electionRights(periods, arrears, "2018-05-01").reasons[1].article).toBe("Dues Reg. Art. 6; Charter Art. 7(3)");
   });
 
   it("property (Charter Art. 5-2): an associate never votes and is never elected, whatever the date and ledger", () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createDataSource } from "../../src/db/data-source";
-import { testDatabaseConfig } from "../support/database";
+import { createTestDataSource, testDatabaseConfig } from "../support/database";
 
 describe("migrations", () => {
   it("agree with the entities: after all migrations the schema builder has nothing to change", async () => {
     // On the suite's own database: PostgreSQL in CI's second pass, where global setup migrated it.
-    const dataSource = createDataSource(testDatabaseConfig());
+    const dataSource = createTestDataSource(testDatabaseConfig());
     await dataSource.initialize();
     try {
       await dataSource.runMigrations({ transaction: "each" });
@@ -18,7 +17,7 @@ describe("migrations", () => {
 
   // Always on a private PGlite: undoing migrations on the shared PostgreSQL would pull it from under other files.
   it("revert cleanly: undoing every migration leaves no table of the hub behind", async () => {
-    const dataSource = createDataSource({ kind: "pglite", dataDir: null });
+    const dataSource = createTestDataSource({ kind: "pglite", dataDir: null });
     await dataSource.initialize();
     try {
       await dataSource.runMigrations({ transaction: "each" });

@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { createServer } from "../../src/http/server";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
+import { silentLogger } from "../support/logger";
 
 /** Debian's Chromium; never a browser downloaded by Playwright (there is no internet here). */
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -17,11 +18,18 @@ describe("GraphiQL in a browser", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    app = await createServer({ dataSource: db.dataSource, logLevel: "silent", factsCompleteUntil: () => "2020-12-31" });
+    app = await createServer({ dataSource: db.dataSource, logger: silentLogger(), factsCompleteUntil: () => "2020-12-31" });
     origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     });
   });
   afterAll(async () => {
@@ -51,5 +59,29 @@ describe("GraphiQL in a browser", () => {
 
     expect(pageErrors).toEqual([]);
     expect(foreign).toEqual([]);
+  });
+
+  it("passes the Headers pane to the hub: Accept-Language: ko typed there gives Korean names", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/graphql`);
+    await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
+    await page.getByRole("button", { name: "Headers" }).click();
+    // GraphiQL 3's editors are CodeMirror 5 instances: set their text as a user's typing would end.
+    await page.evaluate(() => {
+      type Editor = { setValue(text: string): void };
+      // The page's document (tests compile without the DOM library).
+      const page = (globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document;
+      const editorOf = (selector: string) => (page.querySelector(selector) as { CodeMirror: Editor }).CodeMirror;
+      editorOf(".graphiql-query-editor .CodeMirror").setValue(
+        'query AkitaInKorean { government(slug: "jp-akita") { name { text lang } } }',
+      );
+      editorOf(".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror").setValue('{ "Accept-Language": "ko" }');
+    });
+    // GraphiQL takes the operation's name from the editor a moment later: the tab's title shows it then.
+    await page.locator(".graphiql-tab-active", { hasText: "AkitaInKorean" }).waitFor();
+    await page.click(".graphiql-execute-button");
+    const result = page.locator(".result-window");
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('"lang": "KO"');
+    expect(await result.textContent()).toContain('"text": "아키타현"');
   });
 });

@@ -6,14 +6,24 @@ describe("assemblyCostShares (Charter Art. 15(2)(ii))", () => {
   const hub = useTestHub();
 
   async function assemblyId(number: number): Promise<string> {
-    const result = await hub.run<{ association: { generalAssemblies: { id: string; number: number }[] } }>(`{ association { generalAssemblies { id number } } }`);
+    const result = await hub.run<{ association: { generalAssemblies: { id: string; number: number }[] } }>(
+      `{ association { generalAssemblies { id number } } }`,
+    );
     return result.data!.association.generalAssemblies.find((a) => a.number === number)!.id;
   }
 
   it("splits the 12th General Assembly's cost: Hunan half, 77 other members C/D each, exact to the won", async () => {
     const id = await assemblyId(12);
     const result = await hub.run<{
-      assemblyCostShares: { total: { amount: string }; host: { slug: string }; hostHalf: { amount: string }; remainder: { amount: string }; hostPayable: { minorUnits: string }; members: { payable: { minorUnits: string } }[]; reasons: { code: string }[] };
+      assemblyCostShares: {
+        total: { amount: string };
+        host: { slug: string };
+        hostHalf: { amount: string };
+        remainder: { amount: string };
+        hostPayable: { minorUnits: string };
+        members: { payable: { minorUnits: string } }[];
+        reasons: { code: string }[];
+      };
     }>(
       `query ($id: ID!) { assemblyCostShares(meetingId: $id, total: "100000001", currency: "krw") {
         total { amount currency } host { slug } hostHalf { amount } remainder { amount } hostPayable { minorUnits }
@@ -23,7 +33,12 @@ describe("assemblyCostShares (Charter Art. 15(2)(ii))", () => {
     );
     expect(result.errors).toBeUndefined();
     const shares = result.data!.assemblyCostShares;
-    expect({ host: shares.host.slug, hostHalf: shares.hostHalf.amount, remainder: shares.remainder.amount, members: shares.members.length }).toEqual({
+    expect({
+      host: shares.host.slug,
+      hostHalf: shares.hostHalf.amount,
+      remainder: shares.remainder.amount,
+      members: shares.members.length,
+    }).toEqual({
       host: "cn-hunan",
       hostHalf: "50000001",
       remainder: "50",
@@ -32,12 +47,19 @@ describe("assemblyCostShares (Charter Art. 15(2)(ii))", () => {
     expect(shares.members.every((m) => m.payable.minorUnits === "649350")).toBe(true);
     const sum = shares.members.reduce((acc, m) => acc + BigInt(m.payable.minorUnits), BigInt(shares.hostPayable.minorUnits));
     expect(sum).toBe(100_000_001n);
-    expect(shares.reasons.map((r) => r.code)).toEqual(["HOST_PAYS_HALF", "OTHERS_SHARE_EVENLY", "REMAINDER_TO_HOST", "ATTENDANCE_NOT_RECORDED"]);
+    expect(shares.reasons.map((r) => r.code)).toEqual([
+      "HOST_PAYS_HALF",
+      "OTHERS_SHARE_EVENLY",
+      "REMAINDER_TO_HOST",
+      "ATTENDANCE_NOT_RECORDED",
+    ]);
   });
 
   it("refuses bad totals, currencies and meetings with typed errors naming the argument", async () => {
     const id = await assemblyId(12);
-    const consultation = (await hub.run<{ meetings: { nodes: { id: string }[] } }>(`{ meetings(filter: { committee: "working-committee" }) { nodes { id } } }`)).data!.meetings.nodes[0]!.id;
+    const consultation = (
+      await hub.run<{ meetings: { nodes: { id: string }[] } }>(`{ meetings(filter: { committee: "working-committee" }) { nodes { id } } }`)
+    ).data!.meetings.nodes[0].id;
     const cases: [string, string, string, string, string][] = [
       [id, "-5", "KRW", "BAD_USER_INPUT", "total must not be negative, got -5"],
       [id, "Infinity", "KRW", "BAD_USER_INPUT", 'total: "Infinity" is not a decimal amount such as "1500000" or "12345.67"'],
@@ -45,14 +67,23 @@ describe("assemblyCostShares (Charter Art. 15(2)(ii))", () => {
       [id, "10.5", "KRW", "BAD_USER_INPUT", 'total: "10.5" has 1 decimals; this currency has 0'],
       [id, "100", "XYZ", "BAD_USER_INPUT", 'currency: unknown currency "XYZ"; use one of KRW, JPY, VND, CNY, USD, EUR, RUB, MNT, KPW'],
       [toGlobalId("Meeting", 999999), "100", "KRW", "NOT_FOUND", `meetingId: no meeting "${toGlobalId("Meeting", 999999)}"`],
-      [consultation, "100", "KRW", "BAD_USER_INPUT", "meetingId: Art. 15(2)(ii) shares the cost of a General Assembly; this meeting is not one"],
+      [
+        consultation,
+        "100",
+        "KRW",
+        "BAD_USER_INPUT",
+        "meetingId: Art. 15(2)(ii) shares the cost of a General Assembly; this meeting is not one",
+      ],
     ];
     for (const [meetingId, total, currency, code, message] of cases) {
-      const result = await hub.run(`query ($id: ID!, $total: String!, $currency: String!) { assemblyCostShares(meetingId: $id, total: $total, currency: $currency) { total { amount } } }`, {
-        id: meetingId,
-        total,
-        currency,
-      });
+      const result = await hub.run(
+        `query ($id: ID!, $total: String!, $currency: String!) { assemblyCostShares(meetingId: $id, total: $total, currency: $currency) { total { amount } } }`,
+        {
+          id: meetingId,
+          total,
+          currency,
+        },
+      );
       expect(result.errors?.map((e) => [e.extensions?.["code"], e.message])).toEqual([[code, message]]);
     }
   });
@@ -79,7 +110,12 @@ describe("Committee.coordinator (Committee Reg. Art. 5)", () => {
           lastActivity: null,
           activeInCurrentTerm: null,
           replaceable: null,
-          reasons: [{ code: "TERM_TWO_YEARS_RENEWABLE" }, { code: "CURRENT_TERM" }, { code: "ACTIVITY_IN_TERM_UNKNOWN" }, { code: "INACTIVITY_UNKNOWN" }],
+          reasons: [
+            { code: "TERM_TWO_YEARS_RENEWABLE" },
+            { code: "CURRENT_TERM" },
+            { code: "ACTIVITY_IN_TERM_UNKNOWN" },
+            { code: "INACTIVITY_UNKNOWN" },
+          ],
         },
       },
       tourism: {
@@ -104,7 +140,10 @@ describe("dues and rights arguments", () => {
   it("refuses a fiscal year before the association existed, naming the argument", async () => {
     const result = await hub.run(`{ government(slug: "kr-gyeongbuk") { dues(fiscalYear: 1995) { status } } }`);
     expect(result.errors?.map((e) => ({ message: e.message, extensions: e.extensions }))).toEqual([
-      { message: "fiscalYear must be a year from 1996 (the association's founding) on, got 1995", extensions: { code: "BAD_USER_INPUT", argumentName: "fiscalYear" } },
+      {
+        message: "fiscalYear must be a year from 1996 (the association's founding) on, got 1995",
+        extensions: { code: "BAD_USER_INPUT", argumentName: "fiscalYear" },
+      },
     ]);
   });
 
@@ -125,6 +164,8 @@ describe("dues and rights arguments", () => {
       ],
     });
     const unknown = await hub.run(`{ budgetReviewCheck(members: ["xx-nowhere"]) { valid } }`);
-    expect(unknown.errors?.map((e) => [e.extensions?.["code"], e.message])).toEqual([["NOT_FOUND", 'members[0]: no government "xx-nowhere"']]);
+    expect(unknown.errors?.map((e) => [e.extensions?.["code"], e.message])).toEqual([
+      ["NOT_FOUND", 'members[0]: no government "xx-nowhere"'],
+    ]);
   });
 });

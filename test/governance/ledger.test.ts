@@ -32,7 +32,15 @@ describe("rights under a dues ledger", () => {
         );
       await em.getRepository(DuesPayment).insert(payments);
       const akita = governments.find((g) => g.slug === "jp-akita")!;
-      await em.getRepository(DuesPayment).insert({ governmentId: akita.id, fiscalYear: 2019, amountMinor: "1200000", currency: "KRW", creditedUsdCents: 100_000, paidOn: "2021-03-02", reference: "TEST-AKITA" });
+      await em.getRepository(DuesPayment).insert({
+        governmentId: akita.id,
+        fiscalYear: 2019,
+        amountMinor: "1200000",
+        currency: "KRW",
+        creditedUsdCents: 100_000,
+        paidOn: "2021-03-02",
+        reference: "TEST-AKITA",
+      });
     });
 
     const result = await hub.run(`{
@@ -74,8 +82,20 @@ describe("rights under a dues ledger", () => {
         in2021: [],
       },
       akita: {
-        votingRights: { eligible: false, reasons: [{ code: "MEMBER", article: "Charter Art. 9(1)" }, { code: "DUES_ARREARS", article: "Dues Reg. Art. 6; Charter Art. 9(1)" }] },
-        electionRights: { eligible: false, reasons: [{ code: "MEMBER", article: "Charter Art. 7(1)-(2)" }, { code: "DUES_ARREARS", article: "Dues Reg. Art. 6; Charter Art. 7(3)" }] },
+        votingRights: {
+          eligible: false,
+          reasons: [
+            { code: "MEMBER", article: "Charter Art. 9(1)" },
+            { code: "DUES_ARREARS", article: "Dues Reg. Art. 6; Charter Art. 9(1)" },
+          ],
+        },
+        electionRights: {
+          eligible: false,
+          reasons: [
+            { code: "MEMBER", article: "Charter Art. 7(1)-(2)" },
+            { code: "DUES_ARREARS", article: "Dues Reg. Art. 6; Charter Art. 7(3)" },
+          ],
+        },
         restored: { restricted: false, restoredInFiscalYear: 2021, fiscalYearsInArrears: [2020, 2021] },
         duesHistory: [
           { fiscalYear: 2019, status: "PAID", paidUsdCents: 100000, outstandingUsdCents: 0 },

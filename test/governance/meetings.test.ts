@@ -19,13 +19,19 @@ describe("recording a meeting", () => {
         host: "kr-gyeongbuk",
         attendance: [...KR, "vn-ho-chi-minh-city"],
         agendaItems: [
-          { title: "Approve the 2020 work plan", charterItem: 7, votes: KR.map((government, i) => ({ government, choice: i < 4 ? VoteChoice.FOR : VoteChoice.AGAINST })) },
+          {
+            title: "Approve the 2020 work plan",
+            charterItem: 7,
+            votes: KR.map((government, i) => ({ government, choice: i < 4 ? VoteChoice.FOR : VoteChoice.AGAINST })),
+          },
         ],
       }),
     );
-    const id = (await hub.run<{ meetings: { nodes: { id: string; startsOn: string }[] } }>(`{ meetings(filter: { committee: "working-committee" }) { nodes { id startsOn } } }`)).data!.meetings.nodes.find(
-      (n) => n.startsOn === meeting.startsOn,
-    )!.id;
+    const id = (
+      await hub.run<{ meetings: { nodes: { id: string; startsOn: string }[] } }>(
+        `{ meetings(filter: { committee: "working-committee" }) { nodes { id startsOn } } }`,
+      )
+    ).data!.meetings.nodes.find((n) => n.startsOn === meeting.startsOn)!.id;
     const result = await hub.run(
       `query ($id: ID!) { node(id: $id) { ... on Meeting {
         attendance { slug }
@@ -44,7 +50,8 @@ describe("recording a meeting", () => {
             tally: { present: 6, votesFor: 4, votesAgainst: 2, source: "PER_GOVERNMENT" },
             outcome: {
               outcome: "FAILED_NO_QUORUM",
-              arithmetic: "quorum: 6 present of 78 with voting rights, 40 needed (more than half); in favour: 4, needed more than half of 6 present = 4",
+              arithmetic:
+                "quorum: 6 present of 78 with voting rights, 40 needed (more than half); in favour: 4, needed more than half of 6 present = 4",
               // 2019 had no General Assembly, so the budget and work plans (item 7) fall to the Working Committee (Art. 9-2).
               reasons: [{ code: "MAJORITY_RULE" }, { code: "DELEGATED_TO_WORKING_COMMITTEE" }, { code: "NO_QUORUM" }],
             },
@@ -56,11 +63,46 @@ describe("recording a meeting", () => {
   });
 
   it.each([
-    ["a vote by a government absent from the meeting", { votes: [{ government: "jp-tottori", choice: VoteChoice.FOR }] }, "agendaItems[0].votes[0].government", 'agendaItems[0].votes[0].government: "jp-tottori" voted but is not recorded as present', "BAD_USER_INPUT"],
-    ["two votes by one government on one item", { votes: [{ government: "kr-busan", choice: VoteChoice.FOR }, { government: "kr-busan", choice: VoteChoice.AGAINST }] }, "agendaItems[0].votes[1].government", 'agendaItems[0].votes[1].government: "kr-busan" already voted on this item', "BAD_USER_INPUT"],
-    ["a vote by an associate, which has no vote", { votes: [{ government: "vn-ho-chi-minh-city", choice: VoteChoice.FOR }] }, "agendaItems[0].votes[0].government", 'agendaItems[0].votes[0].government: "vn-ho-chi-minh-city" has no voting rights on 2019-09-02 (see its votingRights)', "BAD_USER_INPUT"],
-    ["an unknown government", { votes: [{ government: "xx-atlantis", choice: VoteChoice.FOR }] }, "agendaItems[0].votes[0].government", 'agendaItems[0].votes[0].government: no government "xx-atlantis"', "NOT_FOUND"],
-    ["an item outside Charter Art. 8", { charterItem: 12, votes: [] }, "agendaItems[0].charterItem", "agendaItems[0].charterItem must be an item of Charter Art. 8, 1 to 11, got 12", "BAD_USER_INPUT"],
+    [
+      "a vote by a government absent from the meeting",
+      { votes: [{ government: "jp-tottori", choice: VoteChoice.FOR }] },
+      "agendaItems[0].votes[0].government",
+      'agendaItems[0].votes[0].government: "jp-tottori" voted but is not recorded as present',
+      "BAD_USER_INPUT",
+    ],
+    [
+      "two votes by one government on one item",
+      {
+        votes: [
+          { government: "kr-busan", choice: VoteChoice.FOR },
+          { government: "kr-busan", choice: VoteChoice.AGAINST },
+        ],
+      },
+      "agendaItems[0].votes[1].government",
+      'agendaItems[0].votes[1].government: "kr-busan" already voted on this item',
+      "BAD_USER_INPUT",
+    ],
+    [
+      "a vote by an associate, which has no vote",
+      { votes: [{ government: "vn-ho-chi-minh-city", choice: VoteChoice.FOR }] },
+      "agendaItems[0].votes[0].government",
+      'agendaItems[0].votes[0].government: "vn-ho-chi-minh-city" has no voting rights on 2019-09-02 (see its votingRights)',
+      "BAD_USER_INPUT",
+    ],
+    [
+      "an unknown government",
+      { votes: [{ government: "xx-atlantis", choice: VoteChoice.FOR }] },
+      "agendaItems[0].votes[0].government",
+      'agendaItems[0].votes[0].government: no government "xx-atlantis"',
+      "NOT_FOUND",
+    ],
+    [
+      "an item outside Charter Art. 8",
+      { charterItem: 12, votes: [] },
+      "agendaItems[0].charterItem",
+      "agendaItems[0].charterItem must be an item of Charter Art. 8, 1 to 11, got 12",
+      "BAD_USER_INPUT",
+    ],
   ])("refuses %s, naming the field, and writes nothing", async (_case, item, field, message, code) => {
     const count = () => hub.withEntityManager(async (em) => [await em.count(Meeting), await em.count(AgendaItem), await em.count(Vote)]);
     const before = await count();
@@ -88,25 +130,52 @@ describe("evaluateDecision", () => {
   const query = `query ($input: DecisionInput!) { evaluateDecision(input: $input) { rule { majority } tally { votingMembers present votesFor } decision { outcome votesRequired } } }`;
 
   it("applies two thirds to an admission by the General Assembly", async () => {
-    const members = (await hub.run<{ governments: { nodes: { slug: string }[] } }>(`{ governments(first: 100, filter: { kinds: [MEMBER], asOf: "2020-12-31" }) { nodes { slug } } }`)).data!.governments.nodes.map((n) => n.slug);
+    const members = (
+      await hub.run<{ governments: { nodes: { slug: string }[] } }>(
+        `{ governments(first: 100, filter: { kinds: [MEMBER], asOf: "2020-12-31" }) { nodes { slug } } }`,
+      )
+    ).data!.governments.nodes.map((n) => n.slug);
     const present = members.slice(0, 60);
     const result = await hub.run(query, {
-      input: { body: "GENERAL_ASSEMBLY", date: "2020-12-31", charterItem: 1, attendance: present, votes: present.map((government, i) => ({ government, choice: i < 40 ? "FOR" : "AGAINST" })) },
+      input: {
+        body: "GENERAL_ASSEMBLY",
+        date: "2020-12-31",
+        charterItem: 1,
+        attendance: present,
+        votes: present.map((government, i) => ({ government, choice: i < 40 ? "FOR" : "AGAINST" })),
+      },
     });
-    expect(result.data).toEqual({ evaluateDecision: { rule: { majority: "TWO_THIRDS" }, tally: { votingMembers: 78, present: 60, votesFor: 40 }, decision: { outcome: "PASSED", votesRequired: 40 } } });
+    expect(result.data).toEqual({
+      evaluateDecision: {
+        rule: { majority: "TWO_THIRDS" },
+        tally: { votingMembers: 78, present: 60, votesFor: 40 },
+        decision: { outcome: "PASSED", votesRequired: 40 },
+      },
+    });
   });
 
   it("refuses a vote from a government not present, naming the input field", async () => {
     const result = await hub.run(query, {
-      input: { body: "WORKING_COMMITTEE", date: "2020-07-01", charterItem: 9, attendance: ["kr-busan"], votes: [{ government: "kr-daegu", choice: "FOR" }] },
+      input: {
+        body: "WORKING_COMMITTEE",
+        date: "2020-07-01",
+        charterItem: 9,
+        attendance: ["kr-busan"],
+        votes: [{ government: "kr-daegu", choice: "FOR" }],
+      },
     });
     expect(result.errors?.map((e) => ({ message: e.message, extensions: e.extensions }))).toEqual([
-      { message: 'input.votes[0].government: "kr-daegu" voted but is not recorded as present', extensions: { code: "BAD_USER_INPUT", argumentName: "input.votes[0].government" } },
+      {
+        message: 'input.votes[0].government: "kr-daegu" voted but is not recorded as present',
+        extensions: { code: "BAD_USER_INPUT", argumentName: "input.votes[0].government" },
+      },
     ]);
   });
 
   it("refuses a date in an unparseable format with BAD_USER_INPUT", async () => {
-    const result = await hub.run(query, { input: { body: "WORKING_COMMITTEE", date: "1 July 2020", charterItem: 9, attendance: [], votes: [] } });
+    const result = await hub.run(query, {
+      input: { body: "WORKING_COMMITTEE", date: "1 July 2020", charterItem: 9, attendance: [], votes: [] },
+    });
     expect(result.errors?.map((e) => e.extensions?.["code"])).toEqual(["BAD_USER_INPUT"]);
     expect(result.errors?.[0]?.message).toContain('Invalid date "1 July 2020": expected a calendar day as YYYY-MM-DD');
   });

@@ -35,14 +35,21 @@ describe("the 2020 story", () => {
             agendaItems: [
               {
                 charterItem: 9,
-                rule: { charterItem: 9, subject: "matters concerning the next General Assembly", majority: "MORE_THAN_HALF", article: "Charter Art. 8, 9(3)", delegated: false },
+                rule: {
+                  charterItem: 9,
+                  subject: "matters concerning the next General Assembly",
+                  majority: "MORE_THAN_HALF",
+                  article: "Charter Art. 8, 9(3)",
+                  delegated: false,
+                },
                 tally: { votingMembers: 78, present: 66, votesFor: 66, votesAgainst: 0, abstentions: 0, source: "RECORDED_COUNTS" },
                 outcome: {
                   outcome: "PASSED",
                   quorumRequired: 40,
                   quorumMet: true,
                   votesRequired: 34,
-                  arithmetic: "quorum: 66 present of 78 with voting rights, 40 needed (more than half); in favour: 66, needed more than half of 66 present = 34",
+                  arithmetic:
+                    "quorum: 66 present of 78 with voting rights, 40 needed (more than half); in favour: 66, needed more than half of 66 present = 34",
                   reasons: [
                     { code: "MAJORITY_RULE", article: "Charter Art. 8, 9(3)" },
                     { code: "WRITTEN_CONSULTATION", article: "Charter Art. 9(2)" },
@@ -71,7 +78,12 @@ describe("the 2020 story", () => {
       association: {
         in2017: { government: { slug: "cn-hunan" }, assemblyNumber: 12, until: "2018-10-31", reasons: [{ code: "HOST_OF_ASSEMBLY" }] },
         in2019: { government: { slug: "ru-sakha" }, assemblyNumber: 13, until: "2020-10-31", reasons: [{ code: "HOST_OF_ASSEMBLY" }] },
-        end2020: { government: { slug: "ru-sakha" }, assemblyNumber: null, until: null, reasons: [{ code: "CHAIR_EXTENDED", article: "Charter Art. 7(1)" }] },
+        end2020: {
+          government: { slug: "ru-sakha" },
+          assemblyNumber: null,
+          until: null,
+          reasons: [{ code: "CHAIR_EXTENDED", article: "Charter Art. 7(1)" }],
+        },
       },
     });
   });
@@ -88,7 +100,14 @@ describe("the 2020 story", () => {
     expect(result.data).toEqual({
       government: {
         y2018: { assessed: false, status: "NOT_ASSESSED", reasons: [{ code: "ADMITTED_THIS_YEAR", article: "Dues Reg. Art. 5(2)" }] },
-        y2019: { assessed: true, assessedUsdCents: 100000, dueOn: "2019-04-30", status: "NOT_ON_LEDGER", outstandingUsdCents: null, reasons: [{ code: "ASSESSED" }, { code: "NOT_ON_LEDGER" }] },
+        y2019: {
+          assessed: true,
+          assessedUsdCents: 100000,
+          dueOn: "2019-04-30",
+          status: "NOT_ON_LEDGER",
+          outstandingUsdCents: null,
+          reasons: [{ code: "ASSESSED" }, { code: "NOT_ON_LEDGER" }],
+        },
         duesStanding: { restricted: false, fiscalYearsInArrears: [], reasons: [{ code: "DUES_IN_ORDER" }, { code: "LEDGER_COVERAGE" }] },
         votingRights: { eligible: true, membershipKind: "MEMBER" },
       },
@@ -121,7 +140,9 @@ describe("the 2020 story", () => {
   });
 
   it("78 members hold voting rights at the end of 2020, none restricted", async () => {
-    const result = await hub.run<{ association: { votingMembers: { totalCount: number; nodes: { slug: string }[] }; restrictedMembers: unknown[] } }>(`{
+    const result = await hub.run<{
+      association: { votingMembers: { totalCount: number; nodes: { slug: string }[] }; restrictedMembers: unknown[] };
+    }>(`{
       association { votingMembers(asOf: "2020-12-31", first: 100) { totalCount nodes { slug } } restrictedMembers(asOf: "2020-12-31") { government { slug } } }
     }`);
     const { votingMembers, restrictedMembers } = result.data!.association;
@@ -142,16 +163,22 @@ describe("the 2020 story", () => {
           eligible: true,
           reasons: [
             { code: "MEMBER", article: "Charter Art. 9(1)", message: "A member on 2026-11-25: one government, one vote." },
-            { code: "DUES_IN_ORDER", article: "Dues Reg. Art. 6", message: "No two most recent assessed fiscal years are unpaid past their due dates." },
+            {
+              code: "DUES_IN_ORDER",
+              article: "Dues Reg. Art. 6",
+              message: "No two most recent assessed fiscal years are unpaid past their due dates.",
+            },
             {
               code: "LEDGER_COVERAGE",
               article: "Dues Reg. Art. 4, 6",
-              message: "The dues ledger covers no fiscal year yet: fiscal years before the ledger's first covered year are never counted as arrears.",
+              message:
+                "The dues ledger covers no fiscal year yet: fiscal years before the ledger's first covered year are never counted as arrears.",
             },
             {
               code: "BEYOND_FACTS_HORIZON",
               article: "about.factsCompleteUntil",
-              message: "2026-11-25 is after 2020-12-31, where the hub's records end: this answer uses what was known then and misses any later change.",
+              message:
+                "2026-11-25 is after 2020-12-31, where the hub's records end: this answer uses what was known then and misses any later change.",
             },
           ],
         },

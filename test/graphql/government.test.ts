@@ -57,7 +57,9 @@ describe("government(slug:)", () => {
         today: membership { kind }
       }
     }`);
-    expect(result.data).toEqual({ government: { before: null, on: { kind: "OBSERVER", startedOn: "2020-04-08" }, today: { kind: "OBSERVER" } } });
+    expect(result.data).toEqual({
+      government: { before: null, on: { kind: "OBSERVER", startedOn: "2020-04-08" }, today: { kind: "OBSERVER" } },
+    });
   });
 });
 
@@ -93,9 +95,14 @@ describe("name(lang:)", () => {
         extensions: { code: "BAD_USER_INPUT", argumentName: "lang" },
       },
     ]);
-    const variable = await hub.run(`query ($lang: LanguageTag) { government(slug: "ru-sakha") { name(lang: $lang) { text } } }`, { lang: "klingon" });
+    const variable = await hub.run(`query ($lang: LanguageTag) { government(slug: "ru-sakha") { name(lang: $lang) { text } } }`, {
+      lang: "klingon",
+    });
     expect(variable.errors?.map((e) => [e.extensions?.["code"], e.message])).toEqual([
-      ["BAD_USER_INPUT", 'Variable "$lang" got invalid value "klingon"; Unknown language "klingon" for argument "lang": use one of en, zh, ko, ja, ru, mn'],
+      [
+        "BAD_USER_INPUT",
+        'Variable "$lang" got invalid value "klingon"; Unknown language "klingon" for argument "lang": use one of en, zh, ko, ja, ru, mn',
+      ],
     ]);
   });
 });
@@ -164,8 +171,20 @@ describe("relations of a government", () => {
         titleEn: "Chinese Dispatched Official",
         department: { slug: "international-cooperation" },
         holders: [
-          { staffMember: { slug: "ma-su-chao" }, dispatchedBy: { slug: "cn-ningxia" }, startedOn: "2019-12-01", endedOn: "2020-11-27", status: "FORMER" },
-          { staffMember: { slug: "cheng-an-ni" }, dispatchedBy: { slug: "cn-heilongjiang" }, startedOn: "2020-12-28", endedOn: null, status: "CURRENT" },
+          {
+            staffMember: { slug: "ma-su-chao" },
+            dispatchedBy: { slug: "cn-ningxia" },
+            startedOn: "2019-12-01",
+            endedOn: "2020-11-27",
+            status: "FORMER",
+          },
+          {
+            staffMember: { slug: "cheng-an-ni" },
+            dispatchedBy: { slug: "cn-heilongjiang" },
+            startedOn: "2020-12-28",
+            endedOn: null,
+            status: "CURRENT",
+          },
         ],
         onDec1: [],
         onDec31: [{ staffMember: { slug: "cheng-an-ni" } }],

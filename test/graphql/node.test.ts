@@ -26,13 +26,29 @@ describe("global object identification", () => {
     };
     collect(listed.data);
     expect(new Set(objects.map((o) => o.__typename))).toEqual(
-      new Set(["Country", "Government", "Membership", "CoordinatorTerm", "Committee", "StaffMember", "Appointment", "Post", "Department", "AmbassadorAppointment", "PartnerOrganisation", "Event"]),
+      new Set([
+        "Country",
+        "Government",
+        "Membership",
+        "CoordinatorTerm",
+        "Committee",
+        "StaffMember",
+        "Appointment",
+        "Post",
+        "Department",
+        "AmbassadorAppointment",
+        "PartnerOrganisation",
+        "Event",
+      ]),
     );
     for (const object of objects) expect(object.id).not.toMatch(/Government|Country|:/);
 
-    const fetched = await hub.run<{ nodes: ({ id: string; __typename: string } | null)[] }>(`query ($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }`, {
-      ids: objects.map((o) => o.id),
-    });
+    const fetched = await hub.run<{ nodes: ({ id: string; __typename: string } | null)[] }>(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { id __typename } }`,
+      {
+        ids: objects.map((o) => o.id),
+      },
+    );
     expect(fetched.data!.nodes).toEqual(objects);
   });
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { createDataSource } from "../../src/db/data-source";
+import { createTestDataSource } from "../support/database";
 import { createServer } from "../../src/http/server";
+import { silentLogger } from "../support/logger";
 
 describe("HTTP when the database is gone", () => {
   it("is not ready, and masks the failure of a query as INTERNAL_SERVER_ERROR", async () => {
     // Nothing listens on port 1: every statement fails as it would after losing PostgreSQL.
-    const dataSource = createDataSource({ kind: "postgres", url: "postgres://postgres@127.0.0.1:1/gone", poolSize: 1 });
-    const app = await createServer({ dataSource, logLevel: "silent", factsCompleteUntil: () => "2020-12-31" });
+    const dataSource = createTestDataSource({ kind: "postgres", url: "postgres://postgres@127.0.0.1:1/gone", poolSize: 1 });
+    const app = await createServer({ dataSource, logger: silentLogger(), factsCompleteUntil: () => "2020-12-31" });
     try {
       const ready = await app.inject({ method: "GET", url: "/readyz" });
       expect([ready.statusCode, ready.json()]).toEqual([503, { status: "not ready", reason: "database unreachable" }]);
@@ -18,7 +19,14 @@ describe("HTTP when the database is gone", () => {
       });
       expect(response.json()).toEqual({
         data: { government: null },
-        errors: [{ message: "Internal server error", locations: [{ line: 1, column: 3 }], path: ["government"], extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        errors: [
+          {
+            message: "Internal server error",
+            locations: [{ line: 1, column: 3 }],
+            path: ["government"],
+            extensions: { code: "INTERNAL_SERVER_ERROR" },
+          },
+        ],
         extensions: { factsCompleteUntil: "2020-12-31" },
       });
     } finally {

@@ -4,6 +4,7 @@ import { createServer } from "../../src/http/server";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
 import { TEST_TODAY } from "../support/hub";
+import { silentLogger } from "../support/logger";
 
 describe("HTTP", () => {
   let db: TestDatabase;
@@ -11,7 +12,12 @@ describe("HTTP", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    app = await createServer({ dataSource: db.dataSource, logLevel: "silent", factsCompleteUntil: () => "2020-12-31", now: () => TEST_TODAY });
+    app = await createServer({
+      dataSource: db.dataSource,
+      logger: silentLogger(),
+      factsCompleteUntil: () => "2020-12-31",
+      now: () => TEST_TODAY,
+    });
   });
   afterAll(async () => {
     await app.close();
@@ -31,7 +37,7 @@ describe("HTTP", () => {
   });
 
   it("answers GET /graphql?query= (GraphQL over HTTP), with a fresh request id when none is given", async () => {
-    const response = await app.inject({ method: "GET", url: `/graphql?query=${encodeURIComponent("{ country(code: \"mn\") { code } }")}` });
+    const response = await app.inject({ method: "GET", url: `/graphql?query=${encodeURIComponent('{ country(code: "mn") { code } }')}` });
     expect(response.statusCode).toBe(200);
     expect(response.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.json().data).toEqual({ country: { code: "MN" } });
@@ -64,7 +70,7 @@ describe("HTTP", () => {
       const response = await app.inject({ method: "GET", url, headers: { accept: "text/html,application/xhtml+xml" } });
       expect(response.statusCode).toBe(200);
       expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
-      const references = [...response.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+      const references = [...response.body.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
       expect(references.length).toBeGreaterThan(4);
       for (const reference of references) {
         expect(reference.startsWith("/graphiql/assets/")).toBe(true);
@@ -72,7 +78,9 @@ describe("HTTP", () => {
         expect(asset.statusCode).toBe(200);
       }
     }
-    const ownScripts = await Promise.all(["explorer.js", "examples.js"].map((name) => app.inject({ method: "GET", url: `/graphiql/assets/${name}` })));
+    const ownScripts = await Promise.all(
+      ["explorer.js", "examples.js"].map((name) => app.inject({ method: "GET", url: `/graphiql/assets/${name}` })),
+    );
     for (const script of ownScripts) expect(script.body).not.toMatch(/https?:\/\//);
     expect((await app.inject({ method: "GET", url: "/graphiql/assets/nope.js" })).statusCode).toBe(404);
   });

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import type { DataSource } from "typeorm";
+import { PGliteDriver } from "typeorm-pglite";
+import { MIGRATIONS } from "../../migrations";
 import type { DatabaseConfig } from "../../src/config";
-import { createDataSource } from "../../src/db/data-source";
-import { QueryCounter } from "../../src/db/query-counter";
-import { seed2020 } from "../../seeds/seed";
+import { PGLITE_PARSERS, createDataSource } from "../../src/db/data-source";
+import { seed2020 } from "../../src/seed/seed";
+import { QueryCounter } from "./query-counter";
 
 /**
  * The database the suite runs on: PostgreSQL when TEST_DATABASE_URL is set (CI's
@@ -19,6 +21,16 @@ export function onPostgres(): boolean {
   return testDatabaseConfig().kind === "postgres";
 }
 
+/** A data source for tests: the migration classes from source (the hub itself loads the built files). */
+export function createTestDataSource(config: DatabaseConfig, options: { counter?: QueryCounter; image?: Blob } = {}): DataSource {
+  const pgliteDriver = options.image ? new PGliteDriver({ loadDataDir: options.image, parsers: PGLITE_PARSERS }).driver : undefined;
+  return createDataSource(config, {
+    migrations: MIGRATIONS,
+    ...(options.counter ? { logger: options.counter } : {}),
+    ...(pgliteDriver ? { pgliteDriver } : {}),
+  });
+}
+
 export interface TestDatabase {
   dataSource: DataSource;
   counter: QueryCounter;
@@ -27,10 +39,10 @@ export interface TestDatabase {
 export async function openTestDatabase(): Promise<TestDatabase> {
   const counter = new QueryCounter();
   const snapshotFile = process.env["NEAR_TEST_PGLITE_SNAPSHOT"];
-  const snapshot = !onPostgres() && snapshotFile ? new Blob([readFileSync(snapshotFile)]) : undefined;
-  const dataSource = createDataSource(testDatabaseConfig(), { logger: counter, ...(snapshot ? { pgliteSnapshot: snapshot } : {}) });
+  const image = !onPostgres() && snapshotFile ? new Blob([readFileSync(snapshotFile)]) : undefined;
+  const dataSource = createTestDataSource(testDatabaseConfig(), { counter, ...(image ? { image } : {}) });
   await dataSource.initialize();
-  if (!onPostgres() && !snapshot) {
+  if (!onPostgres() && !image) {
     // Run outside the suite's global setup (a single file by hand): build the database here.
     await dataSource.runMigrations({ transaction: "each" });
     await seed2020(dataSource);

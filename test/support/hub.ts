@@ -1,12 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
-import pino from "pino";
+import { afterEach, beforeAll, beforeEach } from "vitest";
 import type { ApolloServer } from "@apollo/server";
-import type { FastifyBaseLogger } from "fastify";
 import type { EntityManager, QueryRunner } from "typeorm";
 import type { RequestContext } from "../../src/core/context";
 import { createApolloServer } from "../../src/graphql/apollo";
 import { createRequestContext } from "../../src/graphql/context";
 import { openTestDatabase } from "./database";
+import { silentLogger } from "./logger";
 import type { TestDatabase } from "./database";
 
 /** The day tests answer for by default: the facts horizon, so results do not drift with the clock. */
@@ -29,32 +28,50 @@ export interface TestHub {
   /** Writes a fixture inside the test's transaction (rolled back after the test). */
   withEntityManager<T>(write: (em: EntityManager) => Promise<T>): Promise<T>;
   /** Runs the operation and returns its result with the number of SQL statements it sent. */
-  countStatements<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<{ result: GraphQLResult<T>; statements: number }>;
+  countStatements<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ result: GraphQLResult<T>; statements: number }>;
+}
+
+interface SharedHub {
+  db: TestDatabase;
+  apollo: ApolloServer<RequestContext>;
+}
+
+let opening: Promise<SharedHub> | undefined;
+
+async function openSharedHub(): Promise<SharedHub> {
+  const db = await openTestDatabase();
+  const apollo = createApolloServer({ logger: silentLogger(), factsCompleteUntil: () => "2020-12-31" });
+  await apollo.start();
+  return { db, apollo };
+}
+
+/** Closes this file's hub; test/support/file-hooks.ts calls it once the file's tests are done. */
+export async function closeSharedHub(): Promise<void> {
+  if (!opening) return;
+  const { db, apollo } = await opening;
+  opening = undefined;
+  await apollo.stop();
+  await db.dataSource.destroy();
 }
 
 /**
- * A migrated, seeded database and an Apollo server for this test file; every test
- * runs inside a transaction rolled back after it, through `executeOperation`.
+ * A migrated, seeded database and an Apollo server, one per test file however many
+ * `describe` blocks ask for it; every test runs inside a transaction rolled back
+ * after it, through `executeOperation`.
  */
 export function useTestHub(): TestHub {
-  let db: TestDatabase | undefined;
-  let apollo: ApolloServer<RequestContext> | undefined;
+  let hub: SharedHub | undefined;
   let runner: QueryRunner | undefined;
 
   beforeAll(async () => {
-    db = await openTestDatabase();
-    apollo = createApolloServer({
-      logger: pino({ level: "silent" }) as unknown as FastifyBaseLogger,
-      factsCompleteUntil: () => "2020-12-31",
-    });
-    await apollo.start();
-  });
-  afterAll(async () => {
-    await apollo?.stop();
-    await db?.dataSource.destroy();
+    opening ??= openSharedHub();
+    hub = await opening;
   });
   beforeEach(async () => {
-    runner = db!.dataSource.createQueryRunner();
+    runner = hub!.db.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
   });
@@ -70,21 +87,21 @@ export function useTestHub(): TestHub {
       requestId: "test",
       now: options.now ?? TEST_TODAY,
     });
-    const response = await apollo!.executeOperation({ query, ...(variables ? { variables } : {}) }, { contextValue });
+    const response = await hub!.apollo.executeOperation({ query, ...(variables ? { variables } : {}) }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     return JSON.parse(JSON.stringify(response.body.singleResult)) as GraphQLResult<T>;
   }
 
   return {
     get db() {
-      return db!;
+      return hub!.db;
     },
     run,
     withEntityManager: (write) => write(runner!.manager),
     async countStatements<T>(query: string, variables?: Record<string, unknown>) {
-      const before = db!.counter.count;
+      const before = hub!.db.counter.count;
       const result = await run<T>(query, variables);
-      return { result, statements: db!.counter.count - before };
+      return { result, statements: hub!.db.counter.count - before };
     },
   };
 }

@@ -14,7 +14,10 @@ export const AmbassadorAppointmentConnection = connectionType(AmbassadorAppointm
 @Resolver(() => AmbassadorAppointment)
 export class AmbassadorResolver {
   @Query(() => AmbassadorAppointmentConnection, { description: "Honorary PR ambassador appointments; `people` counts persons." })
-  ambassadors(@Args(() => AmbassadorsArgs) args: AmbassadorsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<AmbassadorAppointment>> {
+  ambassadors(
+    @Args(() => AmbassadorsArgs) args: AmbassadorsArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<AmbassadorAppointment>> {
     return listAmbassadors(ctx.em, args);
   }
 

@@ -1,5 +1,5 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import { AmbassadorAppointment } from "./ambassador-appointment.entity";
+import type { AmbassadorAppointment } from "./ambassador-appointment.entity";
 import { ambassadorAppointmentById } from "./ambassador.loader";
 import { AmbassadorResolver, GovernmentAmbassadorsResolver } from "./ambassador.resolver";
 

@@ -2,7 +2,8 @@ import type DataLoader from "dataloader";
 import { In } from "typeorm";
 import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
-import { Committee, CommitteeKind } from "./committee.entity";
+import type { CommitteeKind } from "./committee.entity";
+import { Committee } from "./committee.entity";
 import { CommitteeParticipation } from "./committee-participation.entity";
 import { CoordinatorTerm } from "./coordinator-term.entity";
 

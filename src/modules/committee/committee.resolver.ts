@@ -38,7 +38,10 @@ export class CommitteeResolver {
     return listCommittees(ctx.em, args, ctx.today);
   }
 
-  @FieldResolver(() => LocalizedName, { nullable: true, description: "Null for the three abolished committees, whose names the report does not print." })
+  @FieldResolver(() => LocalizedName, {
+    nullable: true,
+    description: "Null for the three abolished committees, whose names the report does not print.",
+  })
   name(
     @Root() committee: Committee,
     @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
@@ -48,11 +51,17 @@ export class CommitteeResolver {
   }
 
   @FieldResolver(() => CommitteeStatus)
-  status(@Root() committee: Committee, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): CommitteeStatus {
+  status(
+    @Root() committee: Committee,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): CommitteeStatus {
     return committeeStatus(committee, asOf ?? ctx.today);
   }
 
-  @FieldResolver(() => [CoordinatorTerm], { description: "Coordinators on `asOf` (several when co-coordinated, Committee Reg. Art. 5(2))." })
+  @FieldResolver(() => [CoordinatorTerm], {
+    description: "Coordinators on `asOf` (several when co-coordinated, Committee Reg. Art. 5(2)).",
+  })
   async coordinators(
     @Root() committee: Committee,
     @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
@@ -117,7 +126,8 @@ export class GovernmentCommitteesResolver {
   }
 
   @FieldResolver(() => [Committee], {
-    description: "Specialised committees this government coordinates or takes part in on `asOf`, by number. Every member sits in the General Assembly and Working Committee; those are not listed.",
+    description:
+      "Specialised committees this government coordinates or takes part in on `asOf`, by number. Every member sits in the General Assembly and Working Committee; those are not listed.",
   })
   async committees(
     @Root() government: Government,
@@ -131,8 +141,6 @@ export class GovernmentCommitteesResolver {
     ]);
     const ids = new Set([...terms, ...participations].filter((row) => coversDay(row, day)).map((row) => row.committeeId));
     const committees = await ctx.loaders.get(committeeById).loadMany([...ids]);
-    return committees
-      .filter((c): c is Committee => c !== null && !(c instanceof Error))
-      .sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
+    return committees.filter((c): c is Committee => c !== null && !(c instanceof Error)).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   }
 }

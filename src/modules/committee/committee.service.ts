@@ -27,7 +27,10 @@ export function committeeStatus(committee: Pick<Committee, "establishedOn" | "ab
 
 export function listCommittees(em: EntityManager, args: CommitteesArgs, today: IsoDate): Promise<ConnectionValue<Committee>> {
   const filter = args.filter ?? {};
-  const query = em.getRepository(Committee).createQueryBuilder("c").setParameter("asOf", filter.asOf ?? today);
+  const query = em
+    .getRepository(Committee)
+    .createQueryBuilder("c")
+    .setParameter("asOf", filter.asOf ?? today);
   const kinds = nonEmptyList(filter.kinds, "filter.kinds");
   if (kinds) query.andWhere("c.kind IN (:...kinds)", { kinds });
   switch (filter.status) {

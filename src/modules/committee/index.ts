@@ -1,7 +1,7 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import { Committee } from "./committee.entity";
-import { CommitteeParticipation } from "./committee-participation.entity";
-import { CoordinatorTerm } from "./coordinator-term.entity";
+import type { Committee } from "./committee.entity";
+import type { CommitteeParticipation } from "./committee-participation.entity";
+import type { CoordinatorTerm } from "./coordinator-term.entity";
 import { committeeById, coordinatorTermById, participationById } from "./committee.loader";
 import {
   CommitteeParticipationResolver,
@@ -13,7 +13,13 @@ import {
 export { Committee, CommitteeKind } from "./committee.entity";
 export { CoordinatorTerm } from "./coordinator-term.entity";
 export { CommitteeParticipation } from "./committee-participation.entity";
-export { committeeById, committeeByKind, committeeBySlug, coordinatorTermsByCommittee, coordinatorTermsByGovernment } from "./committee.loader";
+export {
+  committeeById,
+  committeeByKind,
+  committeeBySlug,
+  coordinatorTermsByCommittee,
+  coordinatorTermsByGovernment,
+} from "./committee.loader";
 
 export const committeeResolvers = [
   CommitteeResolver,

@@ -1,5 +1,5 @@
 import { defineNodeType } from "../../core/node-registry";
-import { Country } from "./country.entity";
+import type { Country } from "./country.entity";
 import { countryByCode } from "./country.loader";
 import { CountryResolver } from "./country.resolver";
 

@@ -1,6 +1,6 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import { DuesPayment } from "./dues-payment.entity";
-import { DuesWaiver } from "./dues-waiver.entity";
+import type { DuesPayment } from "./dues-payment.entity";
+import type { DuesWaiver } from "./dues-waiver.entity";
 import { duesPaymentById, duesWaiverById } from "./dues.loader";
 
 export { DuesPayment } from "./dues-payment.entity";

@@ -33,7 +33,12 @@ registerEnumType(EventKind, { name: "EventKind", description: "What kind of even
 
 @Entity("event")
 @Index("UQ_event_starts_on_title", ["startsOn", "titleEn"], { unique: true })
-@Check("CHK_event_kind", `kind IN (${Object.values(EventKind).map((k) => `'${k}'`).join(", ")})`)
+@Check(
+  "CHK_event_kind",
+  `kind IN (${Object.values(EventKind)
+    .map((k) => `'${k}'`)
+    .join(", ")})`,
+)
 @Check("CHK_event_start_precision", `start_precision ${DATE_PRECISION_CHECK}`)
 @Check("CHK_event_period", `ends_on IS NULL OR ends_on >= starts_on`)
 @ObjectType("Event", { implements: Node, description: "A dated event: an assembly, forum, visit, MOU, contest, appointment…" })

@@ -1,5 +1,5 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import { Event } from "./event.entity";
+import type { Event } from "./event.entity";
 import { eventById } from "./event.loader";
 import { EventResolver } from "./event.resolver";
 

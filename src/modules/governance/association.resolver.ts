@@ -13,15 +13,23 @@ import { Meeting, agendaItemById, chairExtensions, meetingById, meetingsByCommit
 import { DuesStandingType, ReasonType } from "./governance.types";
 import { charterRecordOf, memberIdsOn, reasonsOn, votingMemberIdsOn } from "./governance.service";
 
-@ObjectType("Association", { description: "NEAR as a whole: its chair, its voting members, its records. (The facts horizon is on `about`.)" })
+@ObjectType("Association", {
+  description: "NEAR as a whole: its chair, its voting members, its records. (The facts horizon is on `about`.)",
+})
 export class AssociationType {
   @Field(() => String)
   name: string;
 
-  @Field(() => Int, { nullable: true, description: "First fiscal year the dues ledger is complete for; earlier years never count as arrears. Null: none yet." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "First fiscal year the dues ledger is complete for; earlier years never count as arrears. Null: none yet.",
+  })
   duesLedgerFrom: number | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "From this day every committee meeting and event is recorded. Null: no period is." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "From this day every committee meeting and event is recorded. Null: no period is.",
+  })
   activityRecordsFrom: IsoDate | null;
 
   secretariatHostGovernmentId: number | null;
@@ -70,7 +78,9 @@ async function assemblySittings(ctx: RequestContext): Promise<AssemblySitting[]>
   return hosted.flatMap((meeting, index) => {
     const host = hosts[index];
     if (!(host instanceof Government)) return [];
-    return [{ number: meeting.number, host: host.slug, startsOn: meeting.startsOn, endsOn: meeting.endsOn, postponedOn: meeting.postponedOn }];
+    return [
+      { number: meeting.number, host: host.slug, startsOn: meeting.startsOn, endsOn: meeting.endsOn, postponedOn: meeting.postponedOn },
+    ];
   });
 }
 
@@ -78,7 +88,10 @@ async function recordedExtensions(ctx: RequestContext): Promise<CharterChairExte
   const rows = await ctx.loaders.get(chairExtensions).load("all");
   return Promise.all(
     rows.map(async (row) => {
-      const [government, item] = await Promise.all([ctx.loaders.get(governmentById).load(row.governmentId), ctx.loaders.get(agendaItemById).load(row.agendaItemId)]);
+      const [government, item] = await Promise.all([
+        ctx.loaders.get(governmentById).load(row.governmentId),
+        ctx.loaders.get(agendaItemById).load(row.agendaItemId),
+      ]);
       const meeting = item ? await ctx.loaders.get(meetingById).load(item.meetingId) : null;
       return {
         government: government?.slug ?? String(row.governmentId),
@@ -114,27 +127,41 @@ export class AssociationResolver {
     return id === null ? null : ctx.loaders.get(governmentById).load(id);
   }
 
-  @FieldResolver(() => ChairType, { description: "The chair on `asOf` (default today): the host of the next General Assembly, or a recorded extension." })
+  @FieldResolver(() => ChairType, {
+    description: "The chair on `asOf` (default today): the host of the next General Assembly, or a recorded extension.",
+  })
   async chair(@Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<ChairType> {
     const day = asOf ?? ctx.today;
     const verdict = await chairVerdict(ctx, day);
     return Object.assign(new ChairType(), { ...verdict, asOf: day, reasons: await reasonsOn(ctx, day, verdict.reasons) });
   }
 
-  @FieldResolver(() => GovernmentConnection, { description: "Governments with voting rights on `asOf` (Charter Art. 9(1); Dues Reg. Art. 6), by slug." })
-  async votingMembers(@Args(() => VotingMembersArgs) args: VotingMembersArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Government>> {
+  @FieldResolver(() => GovernmentConnection, {
+    description: "Governments with voting rights on `asOf` (Charter Art. 9(1); Dues Reg. Art. 6), by slug.",
+  })
+  async votingMembers(
+    @Args(() => VotingMembersArgs) args: VotingMembersArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionValue<Government>> {
     const ids = await votingMemberIdsOn(ctx, args.asOf ?? ctx.today);
     const governments = await ctx.loaders.get(governmentById).loadMany(ids);
-    return paginateList(governments.filter((g): g is Government => g instanceof Government), BY_SLUG, args);
+    return paginateList(
+      governments.filter((g): g is Government => g instanceof Government),
+      BY_SLUG,
+      args,
+    );
   }
 
   @FieldResolver(() => [RestrictedMemberType], { description: "Members whose rights arrears restrict on `asOf`, by slug, with reasons." })
-  async restrictedMembers(@Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<RestrictedMemberType[]> {
+  async restrictedMembers(
+    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RestrictedMemberType[]> {
     const day = asOf ?? ctx.today;
     const members = await ctx.loaders.get(memberIdsOn).load(day);
     const records = await Promise.all(members.map((id) => charterRecordOf(ctx, id)));
     const restricted = members.flatMap((governmentId, index) => {
-      const standing = duesStanding(records[index]!.periods, records[index]!.ledger, day);
+      const standing = duesStanding(records[index].periods, records[index].ledger, day);
       return standing.restricted ? [{ governmentId, standing }] : [];
     });
     return Promise.all(

@@ -25,17 +25,22 @@ export class BudgetReviewCheckType {
 async function governmentsBySlugs(ctx: RequestContext, slugs: readonly string[], argumentName: string): Promise<Government[]> {
   const found = await ctx.loaders.get(governmentBySlug).loadMany(slugs);
   return found.map((government, index) => {
-    if (!(government instanceof Government)) throw new NotFoundError(`${argumentName}[${index}]: no government "${slugs[index]}"`, `${argumentName}[${index}]`);
+    if (!(government instanceof Government))
+      throw new NotFoundError(`${argumentName}[${index}]: no government "${slugs[index]}"`, `${argumentName}[${index}]`);
     return government;
   });
 }
 
 @Resolver()
 export class BudgetReviewResolver {
-  @Query(() => BudgetReviewCheckType, { description: "Checks a proposed Budget Review Committee: one member per country, from governments dispatching officials on `asOf`, Korea's not the secretariat's host, none an auditor's." })
+  @Query(() => BudgetReviewCheckType, {
+    description:
+      "Checks a proposed Budget Review Committee: one member per country, from governments dispatching officials on `asOf`, Korea's not the secretariat's host, none an auditor's.",
+  })
   async budgetReviewCheck(
     @Arg("members", () => [String], { description: "Slugs of the governments the members come from." }) members: string[],
-    @Arg("auditors", () => [String], { defaultValue: [], description: "Slugs of the auditors' governments (not yet recorded by the hub)." }) auditors: string[],
+    @Arg("auditors", () => [String], { defaultValue: [], description: "Slugs of the auditors' governments (not yet recorded by the hub)." })
+    auditors: string[],
     @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
     @Ctx() ctx: RequestContext,
   ): Promise<BudgetReviewCheckType> {
@@ -45,17 +50,28 @@ export class BudgetReviewResolver {
       governmentsBySlugs(ctx, auditors, "auditors"),
       ctx.loaders.get(associationRecord).load(1),
     ]);
-    const host = association.secretariatHostGovernmentId === null ? null : await ctx.loaders.get(governmentById).load(association.secretariatHostGovernmentId);
+    const host =
+      association.secretariatHostGovernmentId === null
+        ? null
+        : await ctx.loaders.get(governmentById).load(association.secretariatHostGovernmentId);
     const dispatched = await ctx.loaders.get(appointmentsByDispatchingGovernment).loadMany(candidates.map((g) => g.id));
     const verdict = checkBudgetReviewComposition({
       members: candidates.map((g, index) => {
         const appointments = dispatched[index];
-        return { government: g.slug, country: g.countryCode, dispatchesOfficial: Array.isArray(appointments) && appointments.some((a) => a.dispatchedOfficial && heldOn(a, day)) };
+        return {
+          government: g.slug,
+          country: g.countryCode,
+          dispatchesOfficial: Array.isArray(appointments) && appointments.some((a) => a.dispatchedOfficial && heldOn(a, day)),
+        };
       }),
       secretariatHost: host?.slug ?? "",
       secretariatHostCountry: host?.countryCode ?? "",
       auditorGovernments: new Set(auditorGovernments.map((g) => g.slug)),
     });
-    return Object.assign(new BudgetReviewCheckType(), { valid: verdict.valid, asOf: day, reasons: await reasonsOn(ctx, day, verdict.reasons) });
+    return Object.assign(new BudgetReviewCheckType(), {
+      valid: verdict.valid,
+      asOf: day,
+      reasons: await reasonsOn(ctx, day, verdict.reasons),
+    });
   }
 }

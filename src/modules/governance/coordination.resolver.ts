@@ -25,7 +25,9 @@ export class CoordinatorCurrentTermType {
   termEnd: IsoDate | null;
 }
 
-@ObjectType("Coordination", { description: "Who coordinates a committee on a day, and whether inactivity makes them replaceable (Committee Reg. Art. 5)." })
+@ObjectType("Coordination", {
+  description: "Who coordinates a committee on a day, and whether inactivity makes them replaceable (Committee Reg. Art. 5).",
+})
 export class CoordinationType {
   @Field(() => DateScalar)
   asOf: IsoDate;
@@ -39,10 +41,16 @@ export class CoordinationType {
   @Field(() => DateScalar, { nullable: true, description: "Latest recorded meeting or event of the committee up to `asOf`." })
   lastActivity: IsoDate | null;
 
-  @Field(() => Boolean, { nullable: true, description: "At least one meeting or event in the current term (Art. 5(4)); null when the records cannot tell." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "At least one meeting or event in the current term (Art. 5(4)); null when the records cannot tell.",
+  })
   activeInCurrentTerm: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Two years or more without a meeting or event (Art. 5(7)); null when the records cannot tell." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Two years or more without a meeting or event (Art. 5(7)); null when the records cannot tell.",
+  })
   replaceable: boolean | null;
 
   @Field(() => [ReasonType])
@@ -51,8 +59,14 @@ export class CoordinationType {
 
 @Resolver(() => Committee)
 export class CommitteeCoordinationResolver {
-  @FieldResolver(() => CoordinationType, { description: "The coordinator(s) on `asOf` (default today) with their term, last activity and whether they may be replaced." })
-  async coordinator(@Root() committee: Committee, @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<CoordinationType> {
+  @FieldResolver(() => CoordinationType, {
+    description: "The coordinator(s) on `asOf` (default today) with their term, last activity and whether they may be replaced.",
+  })
+  async coordinator(
+    @Root() committee: Committee,
+    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CoordinationType> {
     const day = asOf ?? ctx.today;
     const [terms, meetings, events, association] = await Promise.all([
       ctx.loaders.get(coordinatorTermsByCommittee).load(committee.id),
@@ -63,9 +77,16 @@ export class CommitteeCoordinationResolver {
     const governments = await ctx.loaders.get(governmentById).loadMany(terms.map((t) => t.governmentId));
     const spells = terms.map((term, index) => {
       const government = governments[index];
-      return { government: government instanceof Government ? government.slug : String(term.governmentId), startedOn: term.startedOn, endedOn: term.endedOn };
+      return {
+        government: government instanceof Government ? government.slug : String(term.governmentId),
+        startedOn: term.startedOn,
+        endedOn: term.endedOn,
+      };
     });
-    const activities = [...meetings.filter((m) => m.status === MeetingStatus.HELD).map((m) => m.startsOn), ...events.map((e) => e.startsOn)];
+    const activities = [
+      ...meetings.filter((m) => m.status === MeetingStatus.HELD).map((m) => m.startsOn),
+      ...events.map((e) => e.startsOn),
+    ];
     const verdict = coordination({ spells, activities, activityRecordsFrom: association.activityRecordsFrom, asOf: day });
     return Object.assign(new CoordinationType(), {
       ...verdict,

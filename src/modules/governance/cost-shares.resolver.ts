@@ -39,7 +39,9 @@ export class MemberCostShareType {
   payable: MoneyType;
 }
 
-@ObjectType("AssemblyCostShares", { description: "Who pays what of a General Assembly (Charter Art. 15(2)(ii)); the amounts sum exactly to the total." })
+@ObjectType("AssemblyCostShares", {
+  description: "Who pays what of a General Assembly (Charter Art. 15(2)(ii)); the amounts sum exactly to the total.",
+})
 export class AssemblyCostSharesType {
   @Field(() => MoneyType)
   total: MoneyType;
@@ -67,7 +69,9 @@ export class AssemblyCostSharesType {
 
 @Resolver(() => AssemblyCostSharesType)
 export class CostSharesResolver {
-  @Query(() => AssemblyCostSharesType, { description: "Splits a General Assembly's cost between host and members (Charter Art. 15(2)(ii))." })
+  @Query(() => AssemblyCostSharesType, {
+    description: "Splits a General Assembly's cost between host and members (Charter Art. 15(2)(ii)).",
+  })
   async assemblyCostShares(
     @Arg("meetingId", () => ID) meetingId: string,
     @Arg("total", () => String, { description: 'Decimal amount in `currency`, e.g. "150000000" (KRW).' }) total: string,
@@ -87,7 +91,8 @@ export class CostSharesResolver {
     if (committee?.kind !== CommitteeKind.GENERAL_ASSEMBLY) {
       throw new InputError("meetingId: Art. 15(2)(ii) shares the cost of a General Assembly; this meeting is not one", "meetingId");
     }
-    if (meeting.hostGovernmentId === null) throw new InputError("meetingId: the assembly has no recorded host to bear half the cost", "meetingId");
+    if (meeting.hostGovernmentId === null)
+      throw new InputError("meetingId: the assembly has no recorded host to bear half the cost", "meetingId");
 
     const [memberIds, attendance, reductions] = await Promise.all([
       ctx.loaders.get(memberIdsOn).load(meeting.startsOn),
@@ -110,10 +115,17 @@ export class CostSharesResolver {
         reductionsBp: new Map(reductions.map((r) => [slugOf.get(r.governmentId) ?? "", r.reductionBp])),
       }),
     );
-    const money = (minor: bigint) => Object.assign(new MoneyType(), { currency: code, minorUnits: minor.toString(), amount: formatAmount(minor, digits) });
+    const money = (minor: bigint) =>
+      Object.assign(new MoneyType(), { currency: code, minorUnits: minor.toString(), amount: formatAmount(minor, digits) });
     const reasons = toReasons(shares.reasons);
     if (!meeting.attendanceRecorded) {
-      reasons.push(Object.assign(new ReasonType(), { code: "ATTENDANCE_NOT_RECORDED", article: "Charter Art. 15(2)(ii)", message: "No attendance is recorded for this assembly: the shares assume every member attends." }));
+      reasons.push(
+        Object.assign(new ReasonType(), {
+          code: "ATTENDANCE_NOT_RECORDED",
+          article: "Charter Art. 15(2)(ii)",
+          message: "No attendance is recorded for this assembly: the shares assume every member attends.",
+        }),
+      );
     }
     return Object.assign(new AssemblyCostSharesType(), {
       total: money(shares.totalMinor),

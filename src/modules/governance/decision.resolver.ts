@@ -8,7 +8,15 @@ import { AgendaItem, Meeting, VoteChoice, attendanceByMeeting, meetingById } fro
 import { DecisionRuleType, DecisionType, QuorumType, TallyType } from "./governance.types";
 import type { DecisionOutcome, Majority } from "./governance.types";
 import { applyRule, toReasons, votingMemberIdsOn } from "./governance.service";
-import { countTally, decidingBodyOf, decisionOf, resolveAttendance, resolveVotes, tallyOf, yearHasGeneralAssembly } from "./decision.service";
+import {
+  countTally,
+  decidingBodyOf,
+  decisionOf,
+  resolveAttendance,
+  resolveVotes,
+  tallyOf,
+  yearHasGeneralAssembly,
+} from "./decision.service";
 
 export enum DecidingBody {
   GENERAL_ASSEMBLY = "GENERAL_ASSEMBLY",
@@ -17,7 +25,11 @@ export enum DecidingBody {
 registerEnumType(DecidingBody, { name: "DecidingBody" });
 
 function toDecision(decision: Decision): DecisionType {
-  return Object.assign(new DecisionType(), { ...decision, outcome: decision.outcome as DecisionOutcome, reasons: toReasons(decision.reasons) });
+  return Object.assign(new DecisionType(), {
+    ...decision,
+    outcome: decision.outcome as DecisionOutcome,
+    reasons: toReasons(decision.reasons),
+  });
 }
 
 function toRule(charterItem: number, body: "GENERAL_ASSEMBLY" | "WORKING_COMMITTEE", argumentPrefix = ""): DecisionRuleType {
@@ -69,11 +81,14 @@ class DecisionEvaluation {
 
 @Resolver(() => Meeting)
 export class MeetingQuorumResolver {
-  @FieldResolver(() => QuorumType, { description: "Charter Art. 9(2) on the meeting day; `present` counts only governments with voting rights." })
+  @FieldResolver(() => QuorumType, {
+    description: "Charter Art. 9(2) on the meeting day; `present` counts only governments with voting rights.",
+  })
   async quorum(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<QuorumType> {
     const voting = new Set(await votingMemberIdsOn(ctx, meeting.startsOn));
     const required = quorumRequired(voting.size);
-    if (!meeting.attendanceRecorded) return Object.assign(new QuorumType(), { votingMembers: voting.size, present: null, required, met: null });
+    if (!meeting.attendanceRecorded)
+      return Object.assign(new QuorumType(), { votingMembers: voting.size, present: null, required, met: null });
     const present = (await ctx.loaders.get(attendanceByMeeting).load(meeting.id)).filter((id) => voting.has(id)).length;
     return Object.assign(new QuorumType(), { votingMembers: voting.size, present, required, met: present >= required });
   }
@@ -81,7 +96,10 @@ export class MeetingQuorumResolver {
 
 @Resolver(() => AgendaItem)
 export class AgendaItemDecisionResolver {
-  @FieldResolver(() => DecisionRuleType, { nullable: true, description: "Null for bodies other than the General Assembly and Working Committee." })
+  @FieldResolver(() => DecisionRuleType, {
+    nullable: true,
+    description: "Null for bodies other than the General Assembly and Working Committee.",
+  })
   async rule(@Root() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<DecisionRuleType | null> {
     const meeting = await ctx.loaders.get(meetingById).load(item.meetingId);
     const body = meeting ? await decidingBodyOf(ctx, meeting) : null;
@@ -117,7 +135,14 @@ export class DecisionEvaluationResolver {
     );
     const hasAssembly = await yearHasGeneralAssembly(ctx, input.date);
     const decision = applyRule(
-      () => decide({ body: input.body, charterItem: input.charterItem, yearHasGeneralAssembly: hasAssembly, writtenConsultation: input.writtenConsultation, ...tally }),
+      () =>
+        decide({
+          body: input.body,
+          charterItem: input.charterItem,
+          yearHasGeneralAssembly: hasAssembly,
+          writtenConsultation: input.writtenConsultation,
+          ...tally,
+        }),
       "input.",
     );
     return Object.assign(new DecisionEvaluation(), { rule, tally: Object.assign(new TallyType(), tally), decision: toDecision(decision) });

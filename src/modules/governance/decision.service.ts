@@ -50,7 +50,10 @@ export async function tallyOf(ctx: RequestContext, meeting: Meeting, item: Agend
       source: TallySource.RECORDED_COUNTS,
     };
   }
-  const [attendance, votes] = await Promise.all([ctx.loaders.get(attendanceByMeeting).load(meeting.id), ctx.loaders.get(votesByAgendaItem).load(item.id)]);
+  const [attendance, votes] = await Promise.all([
+    ctx.loaders.get(attendanceByMeeting).load(meeting.id),
+    ctx.loaders.get(votesByAgendaItem).load(item.id),
+  ]);
   return countTally(voting, attendance, votes);
 }
 
@@ -77,7 +80,13 @@ export async function decisionOf(ctx: RequestContext, meeting: Meeting, item: Ag
   if (body === null) return null;
   const [tally, hasAssembly] = await Promise.all([tallyOf(ctx, meeting, item), yearHasGeneralAssembly(ctx, meeting.startsOn, meeting.id)]);
   return applyRule(() =>
-    decide({ body, charterItem: item.charterItem, yearHasGeneralAssembly: hasAssembly, writtenConsultation: meeting.format === "WRITTEN_CONSULTATION", ...tally }),
+    decide({
+      body,
+      charterItem: item.charterItem,
+      yearHasGeneralAssembly: hasAssembly,
+      writtenConsultation: meeting.format === "WRITTEN_CONSULTATION",
+      ...tally,
+    }),
   );
 }
 
@@ -125,7 +134,8 @@ export async function resolveVotes(
     if (!(government instanceof Government)) throw new NotFoundError(`${at}: no government "${vote.government}"`, at);
     if (!presentBySlug.has(vote.government)) throw new InputError(`${at}: "${vote.government}" voted but is not recorded as present`, at);
     if (voted.has(vote.government)) throw new InputError(`${at}: "${vote.government}" already voted on this item`, at);
-    if (!voting.has(government.id)) throw new InputError(`${at}: "${vote.government}" has no voting rights on ${day} (see its votingRights)`, at);
+    if (!voting.has(government.id))
+      throw new InputError(`${at}: "${vote.government}" has no voting rights on ${day} (see its votingRights)`, at);
     voted.add(vote.government);
     return { government, choice: vote.choice };
   });

@@ -58,7 +58,7 @@ export function memberIdsOn({ em }: LoaderScope): DataLoader<IsoDate, number[]> 
 export async function votingMemberIdsOn(ctx: RequestContext, day: IsoDate): Promise<number[]> {
   const members = await ctx.loaders.get(memberIdsOn).load(day);
   const records = await Promise.all(members.map((id) => charterRecordOf(ctx, id)));
-  return members.filter((_, index) => votingRights(records[index]!.periods, records[index]!.ledger, day).eligible);
+  return members.filter((_, index) => votingRights(records[index].periods, records[index].ledger, day).eligible);
 }
 
 export function toReasons(reasons: readonly Reason[]): ReasonType[] {

@@ -24,20 +24,35 @@ async function toVerdict(ctx: RequestContext, verdict: RightsVerdict, asOf: IsoD
 }
 
 async function toDues(ctx: RequestContext, dues: FiscalYearDues, asOf: IsoDate): Promise<FiscalYearDuesType> {
-  return Object.assign(new FiscalYearDuesType(), { ...dues, asOf, status: dues.status as DuesStatus, reasons: await reasonsOn(ctx, asOf, dues.reasons) });
+  return Object.assign(new FiscalYearDuesType(), {
+    ...dues,
+    asOf,
+    status: dues.status as DuesStatus,
+    reasons: await reasonsOn(ctx, asOf, dues.reasons),
+  });
 }
 
 @Resolver(() => Government)
 export class GovernmentRightsResolver {
-  @FieldResolver(() => RightsVerdictType, { description: "May it vote at the General Assembly and Working Committee (Charter Art. 9(1), 5-2; Dues Reg. Art. 6)?" })
-  async votingRights(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
+  @FieldResolver(() => RightsVerdictType, {
+    description: "May it vote at the General Assembly and Working Committee (Charter Art. 9(1), 5-2; Dues Reg. Art. 6)?",
+  })
+  async votingRights(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RightsVerdictType> {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
     return toVerdict(ctx, votingRights(periods, ledger, day), day);
   }
 
   @FieldResolver(() => RightsVerdictType, { description: "May it elect, and stand for, chair and auditor (Charter Art. 7(1)-(3), 5-2)?" })
-  async electionRights(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
+  async electionRights(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RightsVerdictType> {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
     return toVerdict(ctx, electionRights(periods, ledger, day), day);
@@ -52,18 +67,32 @@ export class GovernmentRightsResolver {
   ): Promise<FiscalYearDuesType> {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
-    return toDues(ctx, applyRule(() => duesForYear(periods, ledger, fiscalYear, day)), day);
+    return toDues(
+      ctx,
+      applyRule(() => duesForYear(periods, ledger, fiscalYear, day)),
+      day,
+    );
   }
 
   @FieldResolver(() => [FiscalYearDuesType], { description: "Every fiscal year assessed (or paid) from 2017 to the year of `asOf`." })
-  async duesHistory(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<FiscalYearDuesType[]> {
+  async duesHistory(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FiscalYearDuesType[]> {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
     return Promise.all(duesHistory(periods, ledger, yearOf(day), day).map((dues) => toDues(ctx, dues, day)));
   }
 
-  @FieldResolver(() => DuesStandingType, { description: "Whether arrears restrict its rights on `asOf`, since when, and whether a payment restored them (Dues Reg. Art. 6)." })
-  async duesStanding(@Root() government: Government, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<DuesStandingType> {
+  @FieldResolver(() => DuesStandingType, {
+    description: "Whether arrears restrict its rights on `asOf`, since when, and whether a payment restored them (Dues Reg. Art. 6).",
+  })
+  async duesStanding(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DuesStandingType> {
     const day = asOf ?? ctx.today;
     const { periods, ledger } = await charterRecordOf(ctx, government.id);
     const standing = duesStanding(periods, ledger, day);

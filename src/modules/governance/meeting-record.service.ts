@@ -8,7 +8,8 @@ import { Lang } from "../../core/i18n";
 import { LoaderRegistry } from "../../core/loaders";
 import { committeeBySlug } from "../committee";
 import { governmentBySlug } from "../government";
-import { AgendaItem, ChairExtension, Meeting, MeetingAttendance, MeetingFormat, MeetingStatus, Vote } from "../meeting";
+import type { MeetingFormat } from "../meeting";
+import { AgendaItem, ChairExtension, Meeting, MeetingAttendance, MeetingStatus, Vote } from "../meeting";
 import { applyRule } from "./governance.service";
 import { resolveAttendance, resolveVotes } from "./decision.service";
 import type { ProposedVote } from "./decision.service";
@@ -44,7 +45,13 @@ export interface MeetingRecordInput {
  */
 export async function recordMeeting(em: EntityManager, input: MeetingRecordInput): Promise<Meeting> {
   return em.transaction(async (tx) => {
-    const ctx: RequestContext = { em: tx, loaders: new LoaderRegistry({ em: tx }), today: input.startsOn, preferredLang: Lang.EN, requestId: "record-meeting" };
+    const ctx: RequestContext = {
+      em: tx,
+      loaders: new LoaderRegistry({ em: tx }),
+      today: input.startsOn,
+      preferredLang: Lang.EN,
+      requestId: "record-meeting",
+    };
     const committee = await ctx.loaders.get(committeeBySlug).load(input.committee);
     if (!committee) throw new NotFoundError(`committee: no committee "${input.committee}"`, "committee");
     const host = input.host === null ? null : await ctx.loaders.get(governmentBySlug).load(input.host);
@@ -59,7 +66,10 @@ export async function recordMeeting(em: EntityManager, input: MeetingRecordInput
         const votes = await resolveVotes(ctx, input.startsOn, present, item.votes, `agendaItems[${index}]`);
         const chairGovernment = item.extendsChair ? await ctx.loaders.get(governmentBySlug).load(item.extendsChair.government) : null;
         if (item.extendsChair && !chairGovernment) {
-          throw new NotFoundError(`agendaItems[${index}].extendsChair.government: no government "${item.extendsChair.government}"`, `agendaItems[${index}].extendsChair.government`);
+          throw new NotFoundError(
+            `agendaItems[${index}].extendsChair.government: no government "${item.extendsChair.government}"`,
+            `agendaItems[${index}].extendsChair.government`,
+          );
         }
         return { item, index, votes, chairGovernment };
       }),
@@ -84,7 +94,9 @@ export async function recordMeeting(em: EntityManager, input: MeetingRecordInput
       }),
     );
     if (present.length > 0) {
-      await tx.getRepository(MeetingAttendance).insert(present.map((government) => ({ meetingId: meeting.id, governmentId: government.id })));
+      await tx
+        .getRepository(MeetingAttendance)
+        .insert(present.map((government) => ({ meetingId: meeting.id, governmentId: government.id })));
     }
     for (const { item, index, votes, chairGovernment } of items) {
       const saved = await tx.getRepository(AgendaItem).save(
@@ -102,10 +114,17 @@ export async function recordMeeting(em: EntityManager, input: MeetingRecordInput
         }),
       );
       if (votes.length > 0) {
-        await tx.getRepository(Vote).insert(votes.map((vote) => ({ agendaItemId: saved.id, governmentId: vote.government.id, choice: vote.choice })));
+        await tx
+          .getRepository(Vote)
+          .insert(votes.map((vote) => ({ agendaItemId: saved.id, governmentId: vote.government.id, choice: vote.choice })));
       }
       if (item.extendsChair && chairGovernment) {
-        await tx.getRepository(ChairExtension).insert({ governmentId: chairGovernment.id, startsOn: item.extendsChair.from, until: item.extendsChair.until, agendaItemId: saved.id });
+        await tx.getRepository(ChairExtension).insert({
+          governmentId: chairGovernment.id,
+          startsOn: item.extendsChair.from,
+          until: item.extendsChair.until,
+          agendaItemId: saved.id,
+        });
       }
     }
     return meeting;

@@ -29,7 +29,7 @@ registerEnumType(MembershipStatus, {
 
 @InputType({ description: "All given conditions must hold. Membership conditions are judged on `asOf` (default today)." })
 export class GovernmentFilter {
-  @Field(() => [String], { nullable: true, description: "ISO 3166-1 alpha-2 codes, e.g. [\"JP\", \"KR\"]." })
+  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-2 codes, e.g. ["JP", "KR"].' })
   countries?: string[] | null;
 
   @Field(() => [MembershipKind], { nullable: true, description: "Membership kinds held on `asOf`." })
@@ -38,7 +38,10 @@ export class GovernmentFilter {
   @Field(() => MembershipStatus, { nullable: true })
   status?: MembershipStatus | null;
 
-  @Field(() => Boolean, { nullable: true, description: "Founding members (Charter Art. 19) only, or none of them. Disputed cases match neither." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Founding members (Charter Art. 19) only, or none of them. Disputed cases match neither.",
+  })
   founding?: boolean | null;
 
   @Field(() => String, { nullable: true, description: "Slug of a committee the government coordinates or takes part in on `asOf`." })

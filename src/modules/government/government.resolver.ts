@@ -84,7 +84,7 @@ export class CountryGovernmentsResolver {
     return governments.filter((_, index) => {
       const held = periods[index];
       if (held instanceof Error) throw held;
-      return held!.some((period) => coversDay(period, day) && (!kinds || kinds.includes(period.kind)));
+      return held.some((period) => coversDay(period, day) && (!kinds || kinds.includes(period.kind)));
     });
   }
 }

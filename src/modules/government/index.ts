@@ -1,5 +1,5 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import { Government } from "./government.entity";
+import type { Government } from "./government.entity";
 import { governmentById } from "./government.loader";
 import { CountryGovernmentsResolver, GovernmentResolver, MembershipGovernmentResolver } from "./government.resolver";
 

@@ -1,6 +1,6 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import { AgendaItem } from "./agenda-item.entity";
-import { Meeting } from "./meeting.entity";
+import type { AgendaItem } from "./agenda-item.entity";
+import type { Meeting } from "./meeting.entity";
 import { agendaItemById, meetingById } from "./meeting.loader";
 import { AgendaItemResolver, CommitteeMeetingsResolver, MeetingResolver, VoteRecordResolver } from "./meeting.resolver";
 

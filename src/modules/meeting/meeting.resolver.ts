@@ -33,12 +33,17 @@ export class MeetingResolver {
     return ctx.loaders.get(committeeById).load(meeting.committeeId);
   }
 
-  @FieldResolver(() => Government, { nullable: true, description: "The host government (for a General Assembly: the chair's, Charter Art. 7(1))." })
+  @FieldResolver(() => Government, {
+    nullable: true,
+    description: "The host government (for a General Assembly: the chair's, Charter Art. 7(1)).",
+  })
   host(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Government | null> | null {
     return meeting.hostGovernmentId === null ? null : ctx.loaders.get(governmentById).load(meeting.hostGovernmentId);
   }
 
-  @FieldResolver(() => [Government], { description: "Governments present (in a written consultation: those that replied), by slug. Empty when not recorded." })
+  @FieldResolver(() => [Government], {
+    description: "Governments present (in a written consultation: those that replied), by slug. Empty when not recorded.",
+  })
   async attendance(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<Government[]> {
     const ids = await ctx.loaders.get(attendanceByMeeting).load(meeting.id);
     const governments = await ctx.loaders.get(governmentById).loadMany(ids);

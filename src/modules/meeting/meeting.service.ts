@@ -18,7 +18,8 @@ const ORDERINGS: Record<MeetingOrder, Ordering<Meeting>> = {
 export function listMeetings(em: EntityManager, args: MeetingsArgs): Promise<ConnectionValue<Meeting>> {
   const filter = args.filter ?? {};
   const query = em.getRepository(Meeting).createQueryBuilder("m");
-  if (filter.committee) query.andWhere("m.committee_id IN (SELECT c.id FROM committee c WHERE c.slug = :committee)", { committee: filter.committee });
+  if (filter.committee)
+    query.andWhere("m.committee_id IN (SELECT c.id FROM committee c WHERE c.slug = :committee)", { committee: filter.committee });
   const statuses = nonEmptyList(filter.statuses, "filter.statuses");
   if (statuses) query.andWhere("m.status IN (:...statuses)", { statuses });
   dateRange(filter.from, filter.to, "filter");

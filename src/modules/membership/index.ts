@@ -1,5 +1,5 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import { Membership } from "./membership.entity";
+import type { Membership } from "./membership.entity";
 import { membershipById } from "./membership.loader";
 
 export { Membership, MembershipKind, FoundingStatus, coversDay, startYear } from "./membership.entity";

@@ -1,5 +1,5 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import { PartnerOrganisation } from "./partner-organisation.entity";
+import type { PartnerOrganisation } from "./partner-organisation.entity";
 import { partnerById } from "./partner.loader";
 import { PartnerResolver } from "./partner.resolver";
 

@@ -74,7 +74,9 @@ export class Appointment {
    * same as `dispatchedBy`: Shimane's liaison works for Shimane from Shimane.
    */
   @Column({ type: "boolean" })
-  @Field(() => Boolean, { description: "An official a member dispatched to the secretariat (Charter Art. 13(2)); Dues Reg. Art. 8(1) draws on their governments." })
+  @Field(() => Boolean, {
+    description: "An official a member dispatched to the secretariat (Charter Art. 13(2)); Dues Reg. Art. 8(1) draws on their governments.",
+  })
   dispatchedOfficial: boolean;
 
   @Column({ type: "text", nullable: true })

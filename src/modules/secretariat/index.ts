@@ -1,8 +1,8 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import { Appointment } from "./appointment.entity";
-import { Department } from "./department.entity";
-import { Post } from "./post.entity";
-import { StaffMember } from "./staff-member.entity";
+import type { Appointment } from "./appointment.entity";
+import type { Department } from "./department.entity";
+import type { Post } from "./post.entity";
+import type { StaffMember } from "./staff-member.entity";
 import { appointmentById, departmentById, postById, staffMemberById } from "./secretariat.loader";
 import {
   AppointmentResolver,

@@ -77,8 +77,14 @@ export class PostResolver {
     return ctx.loaders.get(postBySlug).load(slug);
   }
 
-  @FieldResolver(() => LocalizedName, { description: "The post's title in the language asked for (English or Chinese, as the report gives them)." })
-  title(@Root() post: Post, @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null, @Ctx() ctx: RequestContext): LocalizedName | null {
+  @FieldResolver(() => LocalizedName, {
+    description: "The post's title in the language asked for (English or Chinese, as the report gives them).",
+  })
+  title(
+    @Root() post: Post,
+    @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
+    @Ctx() ctx: RequestContext,
+  ): LocalizedName | null {
     return pickName(namesEnZh(post.titleEn, post.titleZh), lang ?? ctx.preferredLang);
   }
 
@@ -93,7 +99,11 @@ export class PostResolver {
   }
 
   @FieldResolver(() => [Appointment], { description: "Who held the post on `asOf` (some posts have several seats)." })
-  async holdersOn(@Root() post: Post, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<Appointment[]> {
+  async holdersOn(
+    @Root() post: Post,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Appointment[]> {
     const all = await ctx.loaders.get(appointmentsByPost).load(post.id);
     return all.filter((appointment) => heldOn(appointment, asOf ?? ctx.today));
   }
@@ -111,14 +121,21 @@ export class AppointmentResolver {
     return ctx.loaders.get(postById).load(appointment.postId);
   }
 
-  @FieldResolver(() => Government, { nullable: true, description: "The member government that dispatched the person (Charter Art. 13(2))." })
+  @FieldResolver(() => Government, {
+    nullable: true,
+    description: "The member government that dispatched the person (Charter Art. 13(2)).",
+  })
   dispatchedBy(@Root() appointment: Appointment, @Ctx() ctx: RequestContext): Promise<Government | null> | null {
     const id = appointment.dispatchedByGovernmentId;
     return id === null ? null : ctx.loaders.get(governmentById).load(id);
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the post is held on `asOf` (a FORMER appointment with no end date never is)." })
-  heldOn(@Root() appointment: Appointment, @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null, @Ctx() ctx: RequestContext): boolean {
+  heldOn(
+    @Root() appointment: Appointment,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): boolean {
     return heldOn(appointment, asOf ?? ctx.today);
   }
 

@@ -16,7 +16,10 @@ const ORDERINGS: Record<StaffOrder, Ordering<StaffMember>> = {
 
 export function listStaff(em: EntityManager, args: StaffArgs, today: IsoDate): Promise<ConnectionValue<StaffMember>> {
   const filter = args.filter ?? {};
-  const query = em.getRepository(StaffMember).createQueryBuilder("s").setParameter("asOf", filter.asOf ?? today);
+  const query = em
+    .getRepository(StaffMember)
+    .createQueryBuilder("s")
+    .setParameter("asOf", filter.asOf ?? today);
   if (filter.department) {
     query.andWhere(
       `EXISTS (SELECT 1 FROM appointment a JOIN post p ON p.id = a.post_id JOIN department d ON d.id = p.department_id

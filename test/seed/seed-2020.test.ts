@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/core/paths";
-import { cell, readCsv } from "../../seeds/csv";
-import { seed2020 } from "../../seeds/seed";
+import { cell, readCsv } from "../../src/seed/csv";
+import { FACTS_DIR, seed2020 } from "../../src/seed/seed";
 import { useTestHub } from "../support/hub";
 
 interface Page<T> {
@@ -88,17 +87,29 @@ describe("the 2020 seeds", () => {
   });
 
   it("derive each holder's predecessor and successor from the post's history as staff.csv records them", async () => {
-    const rows = readCsv(join(projectRoot(), "seeds", "near-2020", "staff.csv"));
-    const result = await hub.run<{ staff: { nodes: { slug: string; appointments: { predecessor: { staffMember: { slug: string } } | null; successor: { staffMember: { slug: string } } | null }[] }[] } }>(`{
+    const rows = readCsv(join(FACTS_DIR, "staff.csv"));
+    const result = await hub.run<{
+      staff: {
+        nodes: {
+          slug: string;
+          appointments: { predecessor: { staffMember: { slug: string } } | null; successor: { staffMember: { slug: string } } | null }[];
+        }[];
+      };
+    }>(`{
       staff(first: 100) { nodes { slug appointments { predecessor { staffMember { slug } } successor { staffMember { slug } } } } }
     }`);
     const derived = Object.fromEntries(
       result.data!.staff.nodes.map((s) => [
         s.slug,
-        { predecessor: s.appointments[0]?.predecessor?.staffMember.slug ?? null, successor: s.appointments[0]?.successor?.staffMember.slug ?? null },
+        {
+          predecessor: s.appointments[0]?.predecessor?.staffMember.slug ?? null,
+          successor: s.appointments[0]?.successor?.staffMember.slug ?? null,
+        },
       ]),
     );
-    const recorded = Object.fromEntries(rows.map((r) => [r["id"], { predecessor: cell(r, "predecessor_id"), successor: cell(r, "successor_id") }]));
+    const recorded = Object.fromEntries(
+      rows.map((r) => [r["id"], { predecessor: cell(r, "predecessor_id"), successor: cell(r, "successor_id") }]),
+    );
     expect(derived).toEqual(recorded);
   });
 
@@ -111,7 +122,11 @@ describe("the 2020 seeds", () => {
     expect(result.data).toEqual({
       ulaanbaatar: { membership: { startedOn: null, startPrecision: null, founding: "NOT_FOUNDING" } },
       primorsky: { membership: { startedOn: null, founding: "DISPUTED" } },
-      toyama: { coordinatorHistory: [{ startedOn: null, sourceSpeaksFor: "long-standing (about 20 years by 2023)", government: { slug: "jp-toyama" } }] },
+      toyama: {
+        coordinatorHistory: [
+          { startedOn: null, sourceSpeaksFor: "long-standing (about 20 years by 2023)", government: { slug: "jp-toyama" } },
+        ],
+      },
     });
   });
 });

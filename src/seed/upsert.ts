@@ -51,7 +51,10 @@ export async function upsertByKey<T extends ObjectLiteral>(
     byKey.set(key, current);
   }
   if (toInsert.length > 0) {
-    const created = await repository.save(toInsert.map((row) => repository.create(row as T)), { chunk: 100 });
+    const created = await repository.save(
+      toInsert.map((row) => repository.create(row as T)),
+      { chunk: 100 },
+    );
     for (const row of created) byKey.set(keyOf(row), row);
     report.inserted = created.length;
   }

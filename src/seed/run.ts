@@ -1,15 +1,15 @@
 /** `npm run seed`: loads the 2020 facts into the configured database (idempotent). */
 import "reflect-metadata";
-import { ConfigError, loadConfig } from "../src/config";
-import { createDataSource } from "../src/db/data-source";
-import { StartupError, openDatabase } from "../src/db/startup";
+import { ConfigError, loadConfig } from "../config";
+import { createDataSource } from "../db/data-source";
+import { StartupError, migrate, openDatabase } from "../db/startup";
 import { formatSeedReport, seed2020 } from "./seed";
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv.slice(2));
   const dataSource = createDataSource(config.database);
   await openDatabase(dataSource, config.database.kind === "postgres" ? "DATABASE_URL" : "the embedded database");
-  await dataSource.runMigrations({ transaction: "each" });
+  await migrate(dataSource);
   console.log(formatSeedReport(await seed2020(dataSource)));
   await dataSource.destroy();
 }

@@ -1,15 +1,20 @@
 import { join } from "node:path";
 import type { EntityManager } from "typeorm";
-import { Committee, CommitteeKind, CoordinatorTerm } from "../src/modules/committee";
-import type { Government } from "../src/modules/government";
-import { AgendaItem, ChairExtension, Meeting, MeetingFormat, MeetingStatus } from "../src/modules/meeting";
+import { Committee, CommitteeKind, CoordinatorTerm } from "../modules/committee";
+import type { Government } from "../modules/government";
+import { AgendaItem, ChairExtension, Meeting, MeetingFormat, MeetingStatus } from "../modules/meeting";
 import { cell, readCsv } from "./csv";
 import { BODIES, COMMITTEE_MEETINGS, COORDINATOR_TERMS, GENERAL_ASSEMBLIES, WRITTEN_CONSULTATION_2020 } from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 import { mustGet, ordinal, partial, required } from "./values";
 
-export async function seedCommittees(em: EntityManager, dir: string, governments: Map<string, Government>, reports: TableReport[]): Promise<Map<string, Committee>> {
+export async function seedCommittees(
+  em: EntityManager,
+  dir: string,
+  governments: Map<string, Government>,
+  reports: TableReport[],
+): Promise<Map<string, Committee>> {
   const specialised = readCsv(join(dir, "committees.csv")).map((row) => {
     const number = Number(required(row, "number"));
     const established = cell(row, "established");

@@ -1,15 +1,20 @@
 import { join } from "node:path";
 import type { EntityManager } from "typeorm";
-import type { Government } from "../src/modules/government";
-import { Appointment, Department, Post, StaffMember } from "../src/modules/secretariat";
-import type { AppointmentStatus } from "../src/modules/secretariat";
+import type { Government } from "../modules/government";
+import { Appointment, Department, Post, StaffMember } from "../modules/secretariat";
+import type { AppointmentStatus } from "../modules/secretariat";
 import { cell, readCsv } from "./csv";
 import { DEPARTMENTS, POSTS } from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 import { mustGet, partial, required } from "./values";
 
-export async function seedSecretariat(em: EntityManager, dir: string, governments: Map<string, Government>, reports: TableReport[]): Promise<void> {
+export async function seedSecretariat(
+  em: EntityManager,
+  dir: string,
+  governments: Map<string, Government>,
+  reports: TableReport[],
+): Promise<void> {
   const departments = await upsertByKey(
     em,
     Department,

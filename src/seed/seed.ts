@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import type { DataSource } from "typeorm";
-import { projectRoot } from "../src/core/paths";
-import { Association } from "../src/modules/association";
+import { Association } from "../modules/association";
 import { seedCommittees, seedMeetings } from "./committees.seed";
 import { ASSOCIATION } from "./curated";
 import { seedAmbassadors, seedPartnersAndEvents } from "./directory.seed";
@@ -12,11 +11,17 @@ import type { TableReport } from "./upsert";
 import { mustGet } from "./values";
 
 /**
+ * The extraction's CSV files: `seeds/near-2020/` beside `src/` in the repository, and
+ * beside `dist/src/` in a build (the build copies them there).
+ */
+export const FACTS_DIR = join(__dirname, "..", "..", "seeds", "near-2020");
+
+/**
  * Loads the 2020 facts in one transaction, upserting by natural key: a second run
  * inserts and updates nothing. Returns what it did, table by table.
  */
 export async function seed2020(dataSource: DataSource): Promise<TableReport[]> {
-  const dir = join(projectRoot(), "seeds", "near-2020");
+  const dir = FACTS_DIR;
   return dataSource.transaction(async (em) => {
     const reports: TableReport[] = [];
     const governments = await seedGovernments(em, dir, reports);

@@ -1,18 +1,23 @@
 import { join } from "node:path";
 import type { EntityManager } from "typeorm";
-import type { DatePrecision } from "../src/core/dates";
-import { AmbassadorAppointment, AmbassadorKind } from "../src/modules/ambassador";
-import { Event } from "../src/modules/event";
-import type { EventKind } from "../src/modules/event";
-import type { Government } from "../src/modules/government";
-import { PartnerOrganisation } from "../src/modules/partner";
-import type { PartnerRelation } from "../src/modules/partner";
+import type { DatePrecision } from "../core/dates";
+import { AmbassadorAppointment, AmbassadorKind } from "../modules/ambassador";
+import { Event } from "../modules/event";
+import type { EventKind } from "../modules/event";
+import type { Government } from "../modules/government";
+import { PartnerOrganisation } from "../modules/partner";
+import type { PartnerRelation } from "../modules/partner";
 import { cell, readCsv } from "./csv";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 import { mustGet, partial, required } from "./values";
 
-export async function seedAmbassadors(em: EntityManager, dir: string, governments: Map<string, Government>, reports: TableReport[]): Promise<void> {
+export async function seedAmbassadors(
+  em: EntityManager,
+  dir: string,
+  governments: Map<string, Government>,
+  reports: TableReport[],
+): Promise<void> {
   const rows = readCsv(join(dir, "ambassadors.csv")).map((row) => {
     const member = cell(row, "member_id");
     const round = cell(row, "round");

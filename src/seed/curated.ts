@@ -2,7 +2,7 @@
  * Facts the CSVs give in prose (notes, "coordinator_as_of", role titles) turned into
  * structured rows. Each entry quotes the cell it comes from; nothing here is new.
  */
-import { CommitteeKind } from "../src/modules/committee";
+import { CommitteeKind } from "../modules/committee";
 
 /** Membership starts more precise than members.csv's join_year, from its notes and events.csv. */
 export const MEMBERSHIP_STARTS: Record<string, { start: string; source: string }> = {
@@ -20,7 +20,8 @@ export const BODIES = [
     nameEn: "General Assembly",
     nameZh: "全体会议",
     established: "1996-09-12",
-    history: "Charter Art. 6 (rev. 2016-09-27): the heads of member governments; meets every other year. The charter was adopted on 1996-09-12.",
+    history:
+      "Charter Art. 6 (rev. 2016-09-27): the heads of member governments; meets every other year. The charter was adopted on 1996-09-12.",
     source: "R2020 (charter)",
   },
   {
@@ -80,7 +81,12 @@ export const COORDINATOR_TERMS: readonly CuratedCoordinatorTerm[] = [
 export const DEPARTMENTS = [
   { slug: "secretariat", nameEn: "Secretariat", nameZh: "秘书处", csv: "Secretariat" },
   { slug: "planning-pr", nameEn: "Planning & Public Relations Department", nameZh: "企划宣传部", csv: "Planning & PR" },
-  { slug: "international-cooperation", nameEn: "International Cooperation Department", nameZh: "国际协力部", csv: "International Cooperation" },
+  {
+    slug: "international-cooperation",
+    nameEn: "International Cooperation Department",
+    nameZh: "国际协力部",
+    csv: "International Cooperation",
+  },
   { slug: "shimane-branch", nameEn: "NEAR Secretariat Shimane Branch", nameZh: "NEAR秘书处岛根县分部", csv: "Shimane branch" },
 ];
 
@@ -90,20 +96,92 @@ export const DEPARTMENTS = [
  */
 export const POSTS = [
   { slug: "secretary-general", titleEn: "Secretary-General", titleZh: "秘书长", department: "secretariat", staff: ["sg-kim-ok-chae"] },
-  { slug: "planning-pr-director", titleEn: "Director, Planning & PR Department", titleZh: "企划宣传部长", department: "planning-pr", staff: ["kim-young-hee", "jeong-pil-ran"] },
-  { slug: "planning-pr-team-leader", titleEn: "Team Leader, Planning & PR Department", titleZh: "企划宣传部组长", department: "planning-pr", staff: ["lee-won-young", "choi-hae-yong"] },
-  { slug: "international-cooperation-director", titleEn: "Director, International Cooperation Department", titleZh: "国际协力部长", department: "international-cooperation", staff: ["kim-woon-gon"] },
-  { slug: "international-cooperation-team-leader", titleEn: "Team Leader, International Cooperation Department", titleZh: "国际协力部组长", department: "international-cooperation", staff: ["choi-ju-hwa"] },
-  { slug: "china-specialist", titleEn: "China Specialist", titleZh: "中国专员", department: "international-cooperation", staff: ["park-li-jing", "zhao-xian-hua"] },
-  { slug: "chinese-dispatched-official", titleEn: "Chinese Dispatched Official", titleZh: "中国派遣公务员", department: "international-cooperation", staff: ["ma-su-chao", "cheng-an-ni"] },
+  {
+    slug: "planning-pr-director",
+    titleEn: "Director, Planning & PR Department",
+    titleZh: "企划宣传部长",
+    department: "planning-pr",
+    staff: ["kim-young-hee", "jeong-pil-ran"],
+  },
+  {
+    slug: "planning-pr-team-leader",
+    titleEn: "Team Leader, Planning & PR Department",
+    titleZh: "企划宣传部组长",
+    department: "planning-pr",
+    staff: ["lee-won-young", "choi-hae-yong"],
+  },
+  {
+    slug: "international-cooperation-director",
+    titleEn: "Director, International Cooperation Department",
+    titleZh: "国际协力部长",
+    department: "international-cooperation",
+    staff: ["kim-woon-gon"],
+  },
+  {
+    slug: "international-cooperation-team-leader",
+    titleEn: "Team Leader, International Cooperation Department",
+    titleZh: "国际协力部组长",
+    department: "international-cooperation",
+    staff: ["choi-ju-hwa"],
+  },
+  {
+    slug: "china-specialist",
+    titleEn: "China Specialist",
+    titleZh: "中国专员",
+    department: "international-cooperation",
+    staff: ["park-li-jing", "zhao-xian-hua"],
+  },
+  {
+    slug: "chinese-dispatched-official",
+    titleEn: "Chinese Dispatched Official",
+    titleZh: "中国派遣公务员",
+    department: "international-cooperation",
+    staff: ["ma-su-chao", "cheng-an-ni"],
+  },
   { slug: "mongolia-specialist", titleEn: "Mongolia Specialist", titleZh: "蒙古专员", department: null, staff: ["xi-xi-ge"] },
-  { slug: "mongolian-dispatched-official", titleEn: "Mongolian Dispatched Official", titleZh: "蒙古派遣公务员", department: "international-cooperation", staff: ["ajizaya", "batsaikhan-munkhtsetseg"] },
-  { slug: "russian-dispatched-official", titleEn: "Russian Dispatched Official", titleZh: "俄罗斯派遣公务员", department: "international-cooperation", staff: ["konstantinova-anastasia", "irina-sleptsova"] },
+  {
+    slug: "mongolian-dispatched-official",
+    titleEn: "Mongolian Dispatched Official",
+    titleZh: "蒙古派遣公务员",
+    department: "international-cooperation",
+    staff: ["ajizaya", "batsaikhan-munkhtsetseg"],
+  },
+  {
+    slug: "russian-dispatched-official",
+    titleEn: "Russian Dispatched Official",
+    titleZh: "俄罗斯派遣公务员",
+    department: "international-cooperation",
+    staff: ["konstantinova-anastasia", "irina-sleptsova"],
+  },
   { slug: "russia-specialist", titleEn: "Russia Specialist", titleZh: "俄罗斯专员", department: null, staff: ["a-er-zhan"] },
-  { slug: "japan-specialist", titleEn: "Japan Specialist", titleZh: "日本专员", department: "international-cooperation", staff: ["son-ryeo-kyung"] },
-  { slug: "shimane-branch-liaison", titleEn: "Shimane Branch Liaison", titleZh: "NEAR秘书处岛根县分部", department: "shimane-branch", staff: ["cho-hee-eun", "bito-keisuke"] },
-  { slug: "english-specialist", titleEn: "English Specialist", titleZh: "英语专员", department: "planning-pr", staff: ["kim-mi-yeon", "seok-ji-ryeong"] },
-  { slug: "administrative-officer", titleEn: "Administrative Officer", titleZh: "行政专员", department: null, staff: ["kim-yu-jin", "kim-su-hyeon", "do-eon-seok"] },
+  {
+    slug: "japan-specialist",
+    titleEn: "Japan Specialist",
+    titleZh: "日本专员",
+    department: "international-cooperation",
+    staff: ["son-ryeo-kyung"],
+  },
+  {
+    slug: "shimane-branch-liaison",
+    titleEn: "Shimane Branch Liaison",
+    titleZh: "NEAR秘书处岛根县分部",
+    department: "shimane-branch",
+    staff: ["cho-hee-eun", "bito-keisuke"],
+  },
+  {
+    slug: "english-specialist",
+    titleEn: "English Specialist",
+    titleZh: "英语专员",
+    department: "planning-pr",
+    staff: ["kim-mi-yeon", "seok-ji-ryeong"],
+  },
+  {
+    slug: "administrative-officer",
+    titleEn: "Administrative Officer",
+    titleZh: "行政专员",
+    department: null,
+    staff: ["kim-yu-jin", "kim-su-hyeon", "do-eon-seok"],
+  },
 ];
 
 export const ASSOCIATION = {
@@ -136,10 +214,24 @@ export interface CuratedSitting {
  * for October 2020 in Sakha and postponed by the 2020 written consultation.
  */
 export const GENERAL_ASSEMBLIES: readonly CuratedSitting[] = [
-  { number: 1, host: "kr-gyeongbuk", when: "1996-09-12", location: "Gyeongju, KR", source: "R2020 (charter); NEAR-AFF", notes: "The charter was signed and the association founded (events.csv)." },
+  {
+    number: 1,
+    host: "kr-gyeongbuk",
+    when: "1996-09-12",
+    location: "Gyeongju, KR",
+    source: "R2020 (charter); NEAR-AFF",
+    notes: "The charter was signed and the association founded (events.csv).",
+  },
   { number: 2, host: "jp-toyama", when: "1998", location: null, source: "members.csv notes (jp-toyama)" },
   { number: 3, host: "jp-hyogo", when: "2000", location: null, source: "members.csv notes (jp-hyogo, cn-ningxia)" },
-  { number: 4, host: "ru-khabarovsk", when: "2002", location: "Khabarovsk, RU", source: "members.csv notes (ru-khabarovsk); KUKI-2018", notes: "The sources call it the 2002 Khabarovsk GA; its number follows from the 3rd (2000) and 5th (2004)." },
+  {
+    number: 4,
+    host: "ru-khabarovsk",
+    when: "2002",
+    location: "Khabarovsk, RU",
+    source: "members.csv notes (ru-khabarovsk); KUKI-2018",
+    notes: "The sources call it the 2002 Khabarovsk GA; its number follows from the 3rd (2000) and 5th (2004).",
+  },
   { number: 5, host: "cn-heilongjiang", when: "2004", location: "Harbin, CN", source: "R2020; members.csv notes (cn-heilongjiang)" },
   { number: 6, host: "kr-busan", when: "2006", location: "Busan, KR", source: "members.csv notes (kr-busan, cn-hubei)" },
   { number: 7, host: "cn-shandong", when: "2008", location: null, source: "members.csv notes (cn-shandong, ru-magadan)" },
@@ -147,7 +239,13 @@ export const GENERAL_ASSEMBLIES: readonly CuratedSitting[] = [
   { number: 9, host: "cn-ningxia", when: "2012", location: null, source: "R2020; members.csv notes (cn-ningxia)" },
   { number: 10, host: "kr-jeonnam", when: "2014-10", location: null, source: "members.csv notes (kr-jeonnam, ru-khakassia)" },
   { number: 11, host: "ru-irkutsk", when: "2016-09", location: null, source: "members.csv notes (ru-irkutsk, cn-shaanxi)" },
-  { number: 12, host: "cn-hunan", when: "2018-10", location: "Zhangjiajie, CN", source: "members.csv notes (cn-hunan, jp-akita); NEAR-12GA" },
+  {
+    number: 12,
+    host: "cn-hunan",
+    when: "2018-10",
+    location: "Zhangjiajie, CN",
+    source: "members.csv notes (cn-hunan, jp-akita); NEAR-12GA",
+  },
   {
     number: 13,
     host: "ru-sakha",
@@ -155,7 +253,8 @@ export const GENERAL_ASSEMBLIES: readonly CuratedSitting[] = [
     postponedOn: "2020-07-01",
     location: "Sakha, RU (planned)",
     source: "R2020",
-    notes: "Planned for October 2020 in Sakha (the SG's message says September), postponed to 2021 by the 2020 written consultation. It was held online from Pohang on 2021-08-10 (NEAR-13GA), after the facts horizon.",
+    notes:
+      "Planned for October 2020 in Sakha (the SG's message says September), postponed to 2021 by the 2020 written consultation. It was held online from Pohang on 2021-08-10 (NEAR-13GA), after the facts horizon.",
   },
 ];
 
@@ -182,7 +281,28 @@ export const WRITTEN_CONSULTATION_2020 = {
 
 /** Specialised-committee meetings that committees.csv dates (its coordinator_as_of column). */
 export const COMMITTEE_MEETINGS = [
-  { committee: "sc-07", host: "cn-shandong", when: "2009-11-02", title: "Inaugural meeting of the Subcommittee on Oceans and Fisheries", location: "Qingdao, CN", source: "CRI-2009" },
-  { committee: "sc-12", host: "kr-chungbuk", when: "2013-05", title: "First meeting of the Subcommittee on Life and Medical Industry", location: null, source: "NEAR-LIFE" },
-  { committee: "sc-14", host: "ru-sakha", when: "2019-08-06", title: "First meeting of the Subcommittee on Sports", location: "Yakutsk, RU", source: "SAKHA-SPORT" },
+  {
+    committee: "sc-07",
+    host: "cn-shandong",
+    when: "2009-11-02",
+    title: "Inaugural meeting of the Subcommittee on Oceans and Fisheries",
+    location: "Qingdao, CN",
+    source: "CRI-2009",
+  },
+  {
+    committee: "sc-12",
+    host: "kr-chungbuk",
+    when: "2013-05",
+    title: "First meeting of the Subcommittee on Life and Medical Industry",
+    location: null,
+    source: "NEAR-LIFE",
+  },
+  {
+    committee: "sc-14",
+    host: "ru-sakha",
+    when: "2019-08-06",
+    title: "First meeting of the Subcommittee on Sports",
+    location: "Yakutsk, RU",
+    source: "SAKHA-SPORT",
+  },
 ];

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import type { EntityManager } from "typeorm";
-import { Country } from "../src/modules/country";
-import { Government } from "../src/modules/government";
-import { FoundingStatus, Membership } from "../src/modules/membership";
-import type { MembershipKind } from "../src/modules/membership";
+import { Country } from "../modules/country";
+import { Government } from "../modules/government";
+import { FoundingStatus, Membership } from "../modules/membership";
+import type { MembershipKind } from "../modules/membership";
 import { COUNTRIES } from "./countries";
 import { cell, readCsv } from "./csv";
 import { MEMBERSHIP_STARTS } from "./curated";

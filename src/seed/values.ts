@@ -1,5 +1,5 @@
-import { parsePartialDate } from "../src/core/dates";
-import type { DatePrecision } from "../src/core/dates";
+import { parsePartialDate } from "../core/dates";
+import type { DatePrecision } from "../core/dates";
 import { cell } from "./csv";
 
 /** Small readers shared by the seed loaders: each fails loudly on a fact it cannot place. */
@@ -18,7 +18,7 @@ export function partial(raw: string | null, edge: "start" | "end"): { date: stri
 
 export function mustGet<K, V>(map: Map<K, V>, key: K, what: string): V {
   const value = map.get(key);
-  if (value === undefined) throw new Error(`Seed refers to unknown ${what} "${key}"`);
+  if (value === undefined) throw new Error(`Seed refers to unknown ${what} "${String(key)}"`);
   return value;
 }
 

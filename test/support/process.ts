@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+
+export interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A process of the hub's with its output collected, and a way to wait for a line:
+ * tests wait on what the process says, never on a clock, so a busy machine only
+ * makes them slower.
+ */
+export class HubProcess {
+  stdout = "";
+  stderr = "";
+  readonly exited: Promise<Exit>;
+  private readonly child: ChildProcessWithoutNullStreams;
+  private waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
+
+  constructor(command: string, args: readonly string[], env: Record<string, string> = {}) {
+    this.child = spawn(command, args, { env: { PATH: process.env["PATH"] ?? "", ...env } });
+    this.child.stdout.on("data", (chunk: Buffer) => {
+      this.stdout += chunk.toString();
+      this.check();
+    });
+    this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => this.child.on("close", (code) => resolve({ code, stdout: this.stdout, stderr: this.stderr })));
+  }
+
+  /** Resolves with the first match of `pattern` in stdout; rejects if the process ends first. */
+  waitForOutput(pattern: RegExp): Promise<RegExpExecArray> {
+    const found = pattern.exec(this.stdout);
+    if (found) return Promise.resolve(found);
+    const seen = new Promise<RegExpExecArray>((resolve) => this.waiters.push({ pattern, resolve }));
+    const ended = this.exited.then((exit) => {
+      throw new Error(`the process exited (${String(exit.code)}) before printing ${String(pattern)}:\n${exit.stdout}\n${exit.stderr}`);
+    });
+    return Promise.race([seen, ended]);
+  }
+
+  kill(signal: NodeJS.Signals): void {
+    this.child.kill(signal);
+  }
+
+  private check(): void {
+    this.waiters = this.waiters.filter(({ pattern, resolve }) => {
+      const match = pattern.exec(this.stdout);
+      if (match) resolve(match);
+      return !match;
+    });
+  }
+}
