@@ -16,7 +16,7 @@ export function dayOf(year: number, month: number, date: number): Day {
 export function addYears(day: Day, years: number): Day {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   const target = year + years;
-  const last = new Date(Date.UTC(target, month, 0)).getUTCDate();
+  const last = daysInMonth(target, month);
   return dayOf(target, month, Math.min(date, last));
 }
 
@@ -33,4 +33,8 @@ export interface Period {
 
 export function covers(period: Period, day: Day): boolean {
   return (period.startedOn === null || period.startedOn <= day) && (period.endedOn === null || day <= period.endedOn);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -9,8 +9,11 @@ export interface CostShareInput {
   host: string;
   /** Every member other than the host on the assembly's day: D of Art. 15(2)(ii). */
   otherMembers: readonly string[];
-  /** Governments that attended. */
-  attending: ReadonlySet<string>;
+  /**
+   * Governments that attended; null when attendance is not recorded (a planned
+   * assembly), and the split then assumes every member attends, and says so.
+   */
+  attending: ReadonlySet<string> | null;
   /** Recorded force-majeure reductions, in basis points of the member's share (10000 = all of it). */
   reductionsBp: ReadonlyMap<string, number>;
 }
@@ -60,7 +63,7 @@ export function assemblyCostShares(input: CostShareInput): CostShares {
 
   let shortfall = 0n;
   const members = [...input.otherMembers].sort().map((government): MemberShare => {
-    const attended = input.attending.has(government);
+    const attended = input.attending === null || input.attending.has(government);
     const reduction = attended ? (share * BigInt(input.reductionsBp.get(government) ?? 0)) / 10_000n : share;
     shortfall += reduction;
     return { government, attended, shareMinor: share, reductionMinor: reduction, payableMinor: share - reduction };
@@ -80,6 +83,15 @@ export function assemblyCostShares(input: CostShareInput): CostShares {
       `Whole minor units: ${INTERPRETATIONS.COST_REMAINDER_TO_HOST.summary}.`,
     ),
   ];
+  if (input.attending === null) {
+    reasons.push(
+      reason(
+        "ATTENDANCE_NOT_RECORDED",
+        "Charter Art. 15(2)(ii)",
+        "No attendance is recorded for this assembly: the shares assume every member attends.",
+      ),
+    );
+  }
   if (absent > 0)
     reasons.push(reason("ABSENT_MEMBERS_TO_HOST", "Charter Art. 15(2)(ii)", `${absent} member(s) absent: the host pays their shares.`));
   const reduced = members.filter((m) => m.attended && m.reductionMinor > 0n);

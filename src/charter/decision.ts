@@ -3,9 +3,16 @@ import { INTERPRETATIONS } from "./interpretations";
 import { reason } from "./reasons";
 import type { Reason } from "./reasons";
 
-export type DecidingBody = "GENERAL_ASSEMBLY" | "WORKING_COMMITTEE";
-export type Majority = "TWO_THIRDS" | "MORE_THAN_HALF";
-export type DecisionOutcome = "PASSED" | "FAILED_NO_QUORUM" | "FAILED_MAJORITY" | "FAILED_NOT_COMPETENT";
+/** The bodies that decide Art. 8 items (Art. 9, 9-2). */
+export const DECIDING_BODIES = ["GENERAL_ASSEMBLY", "WORKING_COMMITTEE"] as const;
+export type DecidingBody = (typeof DECIDING_BODIES)[number];
+
+/** TWO_THIRDS: Art. 9(2), items 1-5; MORE_THAN_HALF: Art. 9(3), items 6-11. */
+export const MAJORITIES = ["TWO_THIRDS", "MORE_THAN_HALF"] as const;
+export type Majority = (typeof MAJORITIES)[number];
+
+export const DECISION_OUTCOMES = ["PASSED", "FAILED_NO_QUORUM", "FAILED_MAJORITY", "FAILED_NOT_COMPETENT"] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /** Charter Art. 8: what the General Assembly decides, by item number. */
 export const CHARTER_ITEMS: Readonly<Record<number, string>> = {

@@ -39,7 +39,8 @@ export interface DuesLedger {
   waivers: readonly DuesWaiver[];
 }
 
-export type FiscalYearStatus = "NOT_ASSESSED" | "NOT_ON_LEDGER" | "NOT_YET_DUE" | "PAID" | "PARTLY_PAID" | "UNPAID";
+export const FISCAL_YEAR_STATUSES = ["NOT_ASSESSED", "NOT_ON_LEDGER", "NOT_YET_DUE", "PAID", "PARTLY_PAID", "UNPAID"] as const;
+export type FiscalYearStatus = (typeof FISCAL_YEAR_STATUSES)[number];
 
 export interface FiscalYearDues {
   fiscalYear: number;

@@ -1,25 +1,29 @@
 /**
  * The NEAR rules as pure functions: plain data and an explicit date in, a verdict
  * with its reasons out. Nothing here touches a database, GraphQL or the clock.
+ * Value tuples (`MEMBERSHIP_KINDS`, …) are the one list of each set of values: the
+ * GraphQL enums and database checks derive from them.
  */
 export type { Reason } from "./reasons";
+export { covers, daysInMonth, yearOf } from "./calendar";
 export type { Day, Period } from "./calendar";
 export { CharterInputError } from "./errors";
-export { INTERPRETATIONS } from "./interpretations";
-export type { Interpretation } from "./interpretations";
-export { membershipOn } from "./membership";
+export { MEMBERSHIP_KINDS, membershipOn } from "./membership";
 export type { MembershipKind, MembershipPeriod } from "./membership";
-export { DUES, checkFiscalYear, dueDateOf, duesForYear, duesHistory, duesStanding } from "./dues";
-export type { DuesLedger, DuesPayment, DuesStanding, DuesWaiver, FiscalYearDues, FiscalYearStatus } from "./dues";
+export { FISCAL_YEAR_STATUSES, duesForYear, duesHistory, duesStanding } from "./dues";
+export type { DuesLedger, DuesStanding, FiscalYearDues, FiscalYearStatus } from "./dues";
 export { electionRights, votingRights } from "./rights";
 export type { RightsVerdict } from "./rights";
-export { CHARTER_ITEMS, decide, quorumRequired, ruleFor, votesRequired } from "./decision";
-export type { Decision, DecisionInput, DecisionOutcome, DecisionRule, DecidingBody, Majority } from "./decision";
+export { DECIDING_BODIES, DECISION_OUTCOMES, MAJORITIES, decide, quorumRequired, ruleFor } from "./decision";
+export type { Decision, DecidingBody, DecisionInput, DecisionOutcome, DecisionRule, Majority } from "./decision";
+export { TALLY_SOURCES, VOTE_CHOICES, countTally, recordedTally } from "./tally";
+export type { Tally, TallySource, VoteChoice } from "./tally";
+export { COMMITTEE_STATUSES, committeeStatus } from "./committee";
+export type { CommitteeStatus } from "./committee";
 export { assemblyCostShares } from "./cost-shares";
-export type { CostShareInput, CostShares, MemberShare } from "./cost-shares";
-export { COORDINATOR_TERM_YEARS, coordination, currentTerm } from "./coordinator";
-export type { Coordination, CoordinationInput, CoordinatorSpell, CurrentTerm } from "./coordinator";
+export type { CostShares } from "./cost-shares";
+export { coordination, currentTerm } from "./coordinator";
+export type { Coordination } from "./coordinator";
 export { chairOn } from "./chair";
 export type { AssemblySitting, ChairExtension, ChairVerdict } from "./chair";
 export { checkBudgetReviewComposition } from "./budget-review";
-export type { BudgetReviewCandidate, BudgetReviewInput, BudgetReviewVerdict } from "./budget-review";

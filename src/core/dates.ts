@@ -1,3 +1,7 @@
+import { daysInMonth } from "../charter";
+
+export { yearOf } from "../charter";
+
 /**
  * Calendar dates are ISO strings (`YYYY-MM-DD`) everywhere in the hub: no time, no
  * time zone, so a date means the same day to PostgreSQL, Node and every client.
@@ -16,17 +20,9 @@ export function parseIsoDate(value: string): IsoDate | null {
   return value;
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** Today in UTC: the day the hub answers for when a client gives no `asOf`. */
 export function todayUtc(now: Date = new Date()): IsoDate {
   return now.toISOString().slice(0, 10);
-}
-
-export function yearOf(date: IsoDate): number {
-  return Number(date.slice(0, 4));
 }
 
 /** How much of a stored date the source actually gave. */

@@ -1,4 +1,5 @@
 import { Field, ID, InterfaceType } from "type-graphql";
+import { InputError } from "./errors";
 
 /** Relay's global object identification: every object has an opaque, stable `id`. */
 @InterfaceType("Node", { description: "An object with a globally unique, opaque ID; `node(id:)` fetches it again." })
@@ -23,4 +24,16 @@ export function fromGlobalId(id: string): { typename: string; key: string } | nu
   const colon = rest.indexOf(":");
   if (colon <= 0 || colon === rest.length - 1) return null;
   return { typename: rest.slice(0, colon), key: rest.slice(colon + 1) };
+}
+
+/**
+ * The key of a global ID that must name a `typename` with an integer key: the
+ * argument's value, or BAD_USER_INPUT naming `argumentName`.
+ */
+export function integerKeyOf(id: string, typename: string, argumentName: string): number {
+  const parsed = fromGlobalId(id);
+  if (!parsed || parsed.typename !== typename || !/^\d+$/.test(parsed.key)) {
+    throw new InputError(`${argumentName}: "${id}" is not the ID of a ${typename.toLowerCase()}`, argumentName);
+  }
+  return Number(parsed.key);
 }

@@ -7,15 +7,19 @@ import { toGlobalId } from "../core/node";
 import type { NodeType } from "../core/node-registry";
 import { ambassadorNodeTypes, ambassadorResolvers } from "../modules/ambassador";
 import { associationResolvers } from "../modules/association";
+import { budgetReviewResolvers } from "../modules/budget-review";
+import { chairResolvers } from "../modules/chair";
 import { committeeNodeTypes, committeeResolvers } from "../modules/committee";
+import { coordinationResolvers } from "../modules/coordination";
+import { costSharesResolvers } from "../modules/cost-shares";
 import { countryNodeTypes, countryResolvers } from "../modules/country";
 import { duesNodeTypes } from "../modules/dues";
 import { eventNodeTypes, eventResolvers } from "../modules/event";
-import { governanceResolvers } from "../modules/governance";
 import { governmentNodeTypes, governmentResolvers } from "../modules/government";
 import { meetingNodeTypes, meetingResolvers } from "../modules/meeting";
 import { membershipNodeTypes } from "../modules/membership";
 import { partnerNodeTypes, partnerResolvers } from "../modules/partner";
+import { rightsResolvers } from "../modules/rights";
 import { secretariatNodeTypes, secretariatResolvers } from "../modules/secretariat";
 import { nodeResolver } from "./node.resolver";
 
@@ -58,7 +62,11 @@ export function buildHubSchema(): GraphQLSchema {
     ...partnerResolvers,
     ...eventResolvers,
     ...meetingResolvers,
-    ...governanceResolvers,
+    ...rightsResolvers,
+    ...chairResolvers,
+    ...coordinationResolvers,
+    ...costSharesResolvers,
+    ...budgetReviewResolvers,
     nodeResolver(NODE_TYPES),
   ] as unknown as NonEmptyArray<Function>;
   const schema = buildSchemaSync({ resolvers, validate: false });

@@ -6,7 +6,7 @@ import { parse } from "csv-parse/sync";
  * trimmed; a row with more or fewer fields than the header is an error, never a guess.
  */
 export function readCsv(path: string): Record<string, string>[] {
-  return parse(readFileSync(path, "utf8"), { columns: true, trim: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  return parse<Record<string, string>>(readFileSync(path, "utf8"), { columns: true, trim: true, skip_empty_lines: true, bom: true });
 }
 
 /** An empty cell is null: the sources leave it open, and the hub never fills it in. */

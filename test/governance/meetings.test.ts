@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recordMeeting } from "../../src/modules/governance";
-import { AgendaItem, Meeting, MeetingFormat, Vote, VoteChoice } from "../../src/modules/meeting";
+import { AgendaItem, Meeting, MeetingFormat, Vote, VoteChoice, recordMeeting } from "../../src/modules/meeting";
 import { useTestHub } from "../support/hub";
 
 const KR = ["kr-busan", "kr-daegu", "kr-incheon", "kr-gwangju", "kr-daejeon", "kr-ulsan"];

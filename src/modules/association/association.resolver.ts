@@ -1,36 +1,27 @@
-import { Ctx, Field, ObjectType, Query, Resolver } from "type-graphql";
+import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import type { IsoDate } from "../../core/dates";
-import { DateScalar } from "../../core/scalars";
-import { associationRecord } from "./association.loader";
-
-@ObjectType("About", { description: "The hub's records as a whole." })
-export class About {
-  @Field(() => String)
-  name: string;
-
-  @Field(() => DateScalar, {
-    description: "The records are complete up to this day. Answers for a later `asOf` use what is known and may miss later changes.",
-  })
-  factsCompleteUntil: IsoDate;
-
-  @Field(() => String, { description: "Where the shipped facts come from." })
-  factsSource: string;
-
-  @Field(() => DateScalar, { description: "The day `asOf` means when left out: today, UTC." })
-  today: IsoDate;
-}
+import { Government, governmentById } from "../government";
+import { aboutOf, associationOf } from "./association.service";
+import { About, AssociationType } from "./association.types";
 
 @Resolver(() => About)
 export class AboutResolver {
   @Query(() => About)
-  async about(@Ctx() ctx: RequestContext): Promise<About> {
-    const association = await ctx.loaders.get(associationRecord).load(1);
-    return Object.assign(new About(), {
-      name: association.nameEn,
-      factsCompleteUntil: association.factsCompleteUntil,
-      factsSource: association.factsSource,
-      today: ctx.today,
-    });
+  about(@Ctx() ctx: RequestContext): Promise<About> {
+    return aboutOf(ctx);
+  }
+}
+
+@Resolver(() => AssociationType)
+export class AssociationResolver {
+  @Query(() => AssociationType)
+  association(@Ctx() ctx: RequestContext): Promise<AssociationType> {
+    return associationOf(ctx);
+  }
+
+  @FieldResolver(() => Government, { nullable: true, description: "The member hosting the secretariat (Charter Art. 12)." })
+  secretariatHost(@Root() association: AssociationType, @Ctx() ctx: RequestContext): Promise<Government | null> | null {
+    const id = association.secretariatHostGovernmentId;
+    return id === null ? null : ctx.loaders.get(governmentById).load(id);
   }
 }

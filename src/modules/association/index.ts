@@ -1,5 +1,8 @@
-import { AboutResolver } from "./association.resolver";
+import { AboutResolver, AssociationResolver } from "./association.resolver";
 
 export { Association } from "./association.entity";
 export { associationRecord } from "./association.loader";
-export const associationResolvers = [AboutResolver] as const;
+export { reasonsOn } from "./association.service";
+export { AssociationType } from "./association.types";
+
+export const associationResolvers = [AboutResolver, AssociationResolver] as const;

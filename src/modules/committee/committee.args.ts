@@ -1,15 +1,14 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { COMMITTEE_STATUSES } from "../../charter";
+import type { CommitteeStatus as CharterCommitteeStatus } from "../../charter";
 import type { IsoDate } from "../../core/dates";
+import { enumFrom } from "../../core/enums";
 import { PageArgs } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { CommitteeKind } from "./committee.entity";
 
-export enum CommitteeStatus {
-  ACTIVE = "ACTIVE",
-  ABOLISHED = "ABOLISHED",
-  NOT_YET_ESTABLISHED = "NOT_YET_ESTABLISHED",
-}
-registerEnumType(CommitteeStatus, { name: "CommitteeStatus", description: "A committee's state on a given day." });
+export const CommitteeStatus = enumFrom(COMMITTEE_STATUSES, "CommitteeStatus", "A committee's state on a given day.");
+export type CommitteeStatus = CharterCommitteeStatus;
 
 export enum CommitteeOrder {
   NUMBER_ASC = "NUMBER_ASC",

@@ -7,7 +7,7 @@ import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { Government, governmentById } from "../government";
-import { coversDay } from "../membership";
+import { committeeStatus, covers } from "../../charter";
 import { Committee } from "./committee.entity";
 import { CommitteeParticipation } from "./committee-participation.entity";
 import { CoordinatorTerm } from "./coordinator-term.entity";
@@ -20,7 +20,7 @@ import {
   participationsByCommittee,
   participationsByGovernment,
 } from "./committee.loader";
-import { committeeStatus, listCommittees } from "./committee.service";
+import { listCommittees } from "./committee.service";
 
 export const CommitteeConnection = connectionType(Committee, "Committee");
 
@@ -68,7 +68,7 @@ export class CommitteeResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CoordinatorTerm[]> {
     const terms = await ctx.loaders.get(coordinatorTermsByCommittee).load(committee.id);
-    return terms.filter((term) => coversDay(term, asOf ?? ctx.today));
+    return terms.filter((term) => covers(term, asOf ?? ctx.today));
   }
 
   @FieldResolver(() => [CoordinatorTerm], { description: "Every coordinator over time, earliest first (undated starts first)." })
@@ -83,7 +83,7 @@ export class CommitteeResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CommitteeParticipation[]> {
     const rows = await ctx.loaders.get(participationsByCommittee).load(committee.id);
-    return rows.filter((row) => coversDay(row, asOf ?? ctx.today));
+    return rows.filter((row) => covers(row, asOf ?? ctx.today));
   }
 }
 
@@ -122,7 +122,7 @@ export class GovernmentCommitteesResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<CoordinatorTerm[]> {
     const terms = await ctx.loaders.get(coordinatorTermsByGovernment).load(government.id);
-    return terms.filter((term) => coversDay(term, asOf ?? ctx.today));
+    return terms.filter((term) => covers(term, asOf ?? ctx.today));
   }
 
   @FieldResolver(() => [Committee], {
@@ -139,7 +139,7 @@ export class GovernmentCommitteesResolver {
       ctx.loaders.get(coordinatorTermsByGovernment).load(government.id),
       ctx.loaders.get(participationsByGovernment).load(government.id),
     ]);
-    const ids = new Set([...terms, ...participations].filter((row) => coversDay(row, day)).map((row) => row.committeeId));
+    const ids = new Set([...terms, ...participations].filter((row) => covers(row, day)).map((row) => row.committeeId));
     const committees = await ctx.loaders.get(committeeById).loadMany([...ids]);
     return committees.filter((c): c is Committee => c !== null && !(c instanceof Error)).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   }

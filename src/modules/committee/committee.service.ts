@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import type { IsoDate } from "../../core/dates";
 import { nonEmptyList, searchText } from "../../core/filters";
+import { coversSql } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Committee } from "./committee.entity";
@@ -17,13 +18,6 @@ const ORDERINGS: Record<CommitteeOrder, Ordering<Committee>> = {
   [CommitteeOrder.NAME_ASC]: { name: "NAME", descending: false, keys: [byName, bySlug] },
   [CommitteeOrder.NAME_DESC]: { name: "NAME", descending: true, keys: [byName, bySlug] },
 };
-
-/** A committee's state on `day`: before its establishment, abolished, or active. */
-export function committeeStatus(committee: Pick<Committee, "establishedOn" | "abolishedOn">, day: IsoDate): CommitteeStatus {
-  if (committee.abolishedOn !== null && committee.abolishedOn <= day) return CommitteeStatus.ABOLISHED;
-  if (committee.establishedOn !== null && committee.establishedOn > day) return CommitteeStatus.NOT_YET_ESTABLISHED;
-  return CommitteeStatus.ACTIVE;
-}
 
 export function listCommittees(em: EntityManager, args: CommitteesArgs, today: IsoDate): Promise<ConnectionValue<Committee>> {
   const filter = args.filter ?? {};
@@ -49,7 +43,7 @@ export function listCommittees(em: EntityManager, args: CommitteesArgs, today: I
     query.andWhere(
       `EXISTS (SELECT 1 FROM coordinator_term t JOIN government g ON g.id = t.government_id
                WHERE t.committee_id = c.id AND g.slug = :coordinator
-                 AND (t.started_on IS NULL OR t.started_on <= :asOf) AND (t.ended_on IS NULL OR t.ended_on >= :asOf))`,
+                 AND ${coversSql("t", ":asOf")})`,
       { coordinator: filter.coordinator },
     );
   }

@@ -7,7 +7,8 @@ import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { Country, countryByCode } from "../country";
-import { Membership, MembershipKind, coversDay, membershipsByGovernment } from "../membership";
+import { covers, membershipOn } from "../../charter";
+import { Membership, MembershipKind, membershipsByGovernment } from "../membership";
 import { Government } from "./government.entity";
 import { GovernmentsArgs } from "./government.args";
 import { governmentById, governmentBySlug, governmentsByCountry } from "./government.loader";
@@ -54,8 +55,7 @@ export class GovernmentResolver {
   ): Promise<Membership | null> {
     const day = asOf ?? ctx.today;
     const periods = await ctx.loaders.get(membershipsByGovernment).load(government.id);
-    // Periods of one government do not overlap; if data ever made them, the latest start wins.
-    return periods.filter((period) => coversDay(period, day)).at(-1) ?? null;
+    return membershipOn(periods, day);
   }
 }
 
@@ -84,7 +84,7 @@ export class CountryGovernmentsResolver {
     return governments.filter((_, index) => {
       const held = periods[index];
       if (held instanceof Error) throw held;
-      return held.some((period) => coversDay(period, day) && (!kinds || kinds.includes(period.kind)));
+      return held.some((period) => covers(period, day) && (!kinds || kinds.includes(period.kind)));
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import type { IsoDate } from "../../core/dates";
 import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
+import { coversSql } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { FoundingStatus } from "../membership";
@@ -23,7 +24,7 @@ const ORDERINGS: Record<GovernmentOrder, Ordering<Government>> = {
 };
 
 /** SQL: membership row `m` covers the day `:asOf` (an unknown start counts as "since before the records"). */
-const COVERS_AS_OF = "(m.started_on IS NULL OR m.started_on <= :asOf) AND (m.ended_on IS NULL OR m.ended_on >= :asOf)";
+const COVERS_AS_OF = coversSql("m", ":asOf");
 
 /**
  * The government directory. Membership and committee conditions are EXISTS

@@ -1,8 +1,15 @@
 import { defineNodeType, integerKey } from "../../core/node-registry";
 import type { AgendaItem } from "./agenda-item.entity";
+import { AgendaItemDecisionResolver, DecisionEvaluationResolver, MeetingQuorumResolver } from "./decision.resolver";
 import type { Meeting } from "./meeting.entity";
 import { agendaItemById, meetingById } from "./meeting.loader";
-import { AgendaItemResolver, CommitteeMeetingsResolver, MeetingResolver, VoteRecordResolver } from "./meeting.resolver";
+import {
+  AgendaItemResolver,
+  AssociationAssembliesResolver,
+  CommitteeMeetingsResolver,
+  MeetingResolver,
+  VoteRecordResolver,
+} from "./meeting.resolver";
 
 export { Meeting, MeetingFormat, MeetingStatus } from "./meeting.entity";
 export { MeetingAttendance } from "./meeting-attendance.entity";
@@ -12,16 +19,26 @@ export { ChairExtension } from "./chair-extension.entity";
 export { CostReduction } from "./cost-reduction.entity";
 export {
   agendaItemById,
-  agendaItemsByMeeting,
   attendanceByMeeting,
   chairExtensions,
   costReductionsByMeeting,
   meetingById,
   meetingsByCommittee,
-  votesByAgendaItem,
 } from "./meeting.loader";
+export { recordMeeting } from "./meeting-record.service";
+export type { MeetingRecordInput } from "./meeting-record.service";
 
-export const meetingResolvers = [MeetingResolver, AgendaItemResolver, VoteRecordResolver, CommitteeMeetingsResolver] as const;
+/** Meetings, their agenda items and votes, and what the charter makes of them: quorum, rules, outcomes (Art. 8, 9, 9-2). */
+export const meetingResolvers = [
+  MeetingResolver,
+  AgendaItemResolver,
+  VoteRecordResolver,
+  CommitteeMeetingsResolver,
+  AssociationAssembliesResolver,
+  MeetingQuorumResolver,
+  AgendaItemDecisionResolver,
+  DecisionEvaluationResolver,
+] as const;
 export const meetingNodeTypes = [
   defineNodeType<Meeting, number>({ typename: "Meeting", keyOf: (r) => r.id, parseKey: integerKey, loader: meetingById }),
   defineNodeType<AgendaItem, number>({ typename: "AgendaItem", keyOf: (r) => r.id, parseKey: integerKey, loader: agendaItemById }),

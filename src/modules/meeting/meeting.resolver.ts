@@ -1,25 +1,15 @@
-import { Args, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
-import { Committee, committeeById } from "../committee";
+import { AssociationType } from "../association";
+import { Committee, CommitteeKind, committeeById, committeeByKind } from "../committee";
 import { Government, governmentById } from "../government";
 import { AgendaItem } from "./agenda-item.entity";
 import { Meeting } from "./meeting.entity";
 import { MeetingsArgs } from "./meeting.args";
-import { VoteChoice } from "./vote.entity";
+import { MeetingConnection, VoteRecord } from "./meeting.types";
 import { agendaItemsByMeeting, attendanceByMeeting, meetingById, meetingsByCommittee, votesByAgendaItem } from "./meeting.loader";
 import { listMeetings } from "./meeting.service";
-
-export const MeetingConnection = connectionType(Meeting, "Meeting");
-
-@ObjectType("VoteRecord", { description: "How one government voted on one agenda item." })
-export class VoteRecord {
-  governmentId: number;
-
-  @Field(() => VoteChoice)
-  choice: VoteChoice;
-}
 
 @Resolver(() => Meeting)
 export class MeetingResolver {
@@ -83,5 +73,14 @@ export class CommitteeMeetingsResolver {
   @FieldResolver(() => [Meeting], { description: "The committee's meetings, earliest first." })
   meetings(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
     return ctx.loaders.get(meetingsByCommittee).load(committee.id);
+  }
+}
+
+@Resolver(() => AssociationType)
+export class AssociationAssembliesResolver {
+  @FieldResolver(() => [Meeting], { description: "The General Assembly's sittings, held and planned, earliest first." })
+  async generalAssemblies(@Ctx() ctx: RequestContext): Promise<Meeting[]> {
+    const assembly = await ctx.loaders.get(committeeByKind).load(CommitteeKind.GENERAL_ASSEMBLY);
+    return assembly ? ctx.loaders.get(meetingsByCommittee).load(assembly.id) : [];
   }
 }

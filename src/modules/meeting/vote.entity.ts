@@ -1,19 +1,17 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { registerEnumType } from "type-graphql";
+import { VOTE_CHOICES } from "../../charter";
+import type { VoteChoice as CharterVoteChoice } from "../../charter";
+import { enumFrom, sqlValueList } from "../../core/enums";
 import { Government } from "../government";
 import { AgendaItem } from "./agenda-item.entity";
 
-export enum VoteChoice {
-  FOR = "FOR",
-  AGAINST = "AGAINST",
-  ABSTAIN = "ABSTAIN",
-}
-registerEnumType(VoteChoice, { name: "VoteChoice" });
+export const VoteChoice = enumFrom(VOTE_CHOICES, "VoteChoice");
+export type VoteChoice = CharterVoteChoice;
 
 /** One government's vote on one agenda item: at most one, and only from a government present. */
 @Entity("vote")
 @Index("UQ_vote_agenda_item_government", ["agendaItemId", "governmentId"], { unique: true })
-@Check("CHK_vote_choice", `choice IN ('FOR', 'AGAINST', 'ABSTAIN')`)
+@Check("CHK_vote_choice", `choice ${sqlValueList(VOTE_CHOICES)}`)
 export class Vote {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;

@@ -1,20 +1,20 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { MEMBERSHIP_KINDS } from "../../charter";
+import type { MembershipKind as CharterMembershipKind } from "../../charter";
 import { DATE_PRECISION_CHECK, SourceField } from "../../core/entity-columns";
+import { enumFrom, sqlValueList } from "../../core/enums";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
 import { Node } from "../../core/node";
 
-export enum MembershipKind {
-  MEMBER = "MEMBER",
-  ASSOCIATE = "ASSOCIATE",
-  OBSERVER = "OBSERVER",
-}
-registerEnumType(MembershipKind, {
-  name: "MembershipKind",
-  description: "MEMBER (Charter Art. 4), ASSOCIATE (Art. 4-2: no vote, Art. 5-2) or OBSERVER (no Charter article: not a member).",
-});
+export const MembershipKind = enumFrom(
+  MEMBERSHIP_KINDS,
+  "MembershipKind",
+  "MEMBER (Charter Art. 4), ASSOCIATE (Art. 4-2: no vote, Art. 5-2) or OBSERVER (no Charter article: not a member).",
+);
+export type MembershipKind = CharterMembershipKind;
 
 export enum FoundingStatus {
   FOUNDING = "FOUNDING",
@@ -32,7 +32,7 @@ registerEnumType(FoundingStatus, {
  */
 @Entity("membership")
 @Index("UQ_membership_government_seq", ["governmentId", "seq"], { unique: true })
-@Check("CHK_membership_kind", `kind IN ('MEMBER', 'ASSOCIATE', 'OBSERVER')`)
+@Check("CHK_membership_kind", `kind ${sqlValueList(MEMBERSHIP_KINDS)}`)
 @Check("CHK_membership_founding", `founding IN ('FOUNDING', 'NOT_FOUNDING', 'DISPUTED')`)
 @Check("CHK_membership_start_precision", `start_precision ${DATE_PRECISION_CHECK}`)
 @Check("CHK_membership_period", `ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on`)
@@ -89,14 +89,4 @@ export class Membership {
 
   @SourceField()
   notes: string | null;
-}
-
-/** Whether the period covers `day`. An unknown start counts as "since before the records". */
-export function coversDay(period: { startedOn: IsoDate | null; endedOn: IsoDate | null }, day: IsoDate): boolean {
-  return (period.startedOn === null || period.startedOn <= day) && (period.endedOn === null || day <= period.endedOn);
-}
-
-/** The start year, or null when unknown. */
-export function startYear(period: { startedOn: IsoDate | null }): number | null {
-  return period.startedOn === null ? null : Number(period.startedOn.slice(0, 4));
 }

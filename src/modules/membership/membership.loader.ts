@@ -1,8 +1,10 @@
 import type DataLoader from "dataloader";
 import { In } from "typeorm";
 import { createLoader, loaderById, manyByKey } from "../../core/loaders";
+import type { IsoDate } from "../../core/dates";
 import type { LoaderScope } from "../../core/loaders";
-import { Membership } from "./membership.entity";
+import { coversSql } from "../../core/sql";
+import { Membership, MembershipKind } from "./membership.entity";
 
 /** Every membership period of each government, oldest first. */
 export function membershipsByGovernment({ em }: LoaderScope): DataLoader<number, Membership[]> {
@@ -16,3 +18,17 @@ export function membershipsByGovernment({ em }: LoaderScope): DataLoader<number,
 }
 
 export const membershipById = loaderById(Membership);
+
+/** Governments holding a MEMBER membership on each day asked, by id, in one statement for all the days. */
+export function memberIdsOn({ em }: LoaderScope): DataLoader<IsoDate, number[]> {
+  return createLoader(async (days) => {
+    const rows: { day: string; government_id: number }[] = await em.query(
+      `SELECT DISTINCT d.day::text AS day, m.government_id
+       FROM unnest($1::date[]) AS d(day)
+       JOIN membership m ON m.kind = $2 AND ${coversSql("m", "d.day")}
+       ORDER BY 1, 2`,
+      [[...days], MembershipKind.MEMBER],
+    );
+    return manyByKey(days, rows, (row) => row.day).map((list) => list.map((row) => Number(row.government_id)));
+  });
+}

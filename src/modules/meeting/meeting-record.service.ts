@@ -1,18 +1,21 @@
 import type { EntityManager } from "typeorm";
 import { ruleFor } from "../../charter";
-import type { RequestContext } from "../../core/context";
+import type { UnitOfWork } from "../../core/context";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
 import { InputError, NotFoundError } from "../../core/errors";
-import { Lang } from "../../core/i18n";
 import { LoaderRegistry } from "../../core/loaders";
+import { applyRule } from "../../core/reasons";
 import { committeeBySlug } from "../committee";
 import { governmentBySlug } from "../government";
-import type { MeetingFormat } from "../meeting";
-import { AgendaItem, ChairExtension, Meeting, MeetingAttendance, MeetingStatus, Vote } from "../meeting";
-import { applyRule } from "./governance.service";
+import { AgendaItem } from "./agenda-item.entity";
+import { ChairExtension } from "./chair-extension.entity";
 import { resolveAttendance, resolveVotes } from "./decision.service";
 import type { ProposedVote } from "./decision.service";
+import { MeetingAttendance } from "./meeting-attendance.entity";
+import { Meeting, MeetingStatus } from "./meeting.entity";
+import type { MeetingFormat } from "./meeting.entity";
+import { Vote } from "./vote.entity";
 
 export interface AgendaItemRecordInput {
   title: string;
@@ -45,26 +48,21 @@ export interface MeetingRecordInput {
  */
 export async function recordMeeting(em: EntityManager, input: MeetingRecordInput): Promise<Meeting> {
   return em.transaction(async (tx) => {
-    const ctx: RequestContext = {
-      em: tx,
-      loaders: new LoaderRegistry({ em: tx }),
-      today: input.startsOn,
-      preferredLang: Lang.EN,
-      requestId: "record-meeting",
-    };
-    const committee = await ctx.loaders.get(committeeBySlug).load(input.committee);
+    // Its own unit of work: the checks read through the transaction, and "today" is the meeting day.
+    const uow: UnitOfWork = { em: tx, loaders: new LoaderRegistry({ em: tx }), today: input.startsOn };
+    const committee = await uow.loaders.get(committeeBySlug).load(input.committee);
     if (!committee) throw new NotFoundError(`committee: no committee "${input.committee}"`, "committee");
-    const host = input.host === null ? null : await ctx.loaders.get(governmentBySlug).load(input.host);
+    const host = input.host === null ? null : await uow.loaders.get(governmentBySlug).load(input.host);
     if (input.host !== null && !host) throw new NotFoundError(`host: no government "${input.host}"`, "host");
     if (input.endsOn < input.startsOn) throw new InputError(`endsOn (${input.endsOn}) is before startsOn (${input.startsOn})`, "endsOn");
     if (input.title.trim() === "") throw new InputError("title must not be empty", "title");
 
-    const present = await resolveAttendance(ctx, input.attendance, "");
+    const present = await resolveAttendance(uow, input.attendance, "");
     const items = await Promise.all(
       input.agendaItems.map(async (item, index) => {
         applyRule(() => ruleFor(item.charterItem, "GENERAL_ASSEMBLY"), `agendaItems[${index}].`);
-        const votes = await resolveVotes(ctx, input.startsOn, present, item.votes, `agendaItems[${index}]`);
-        const chairGovernment = item.extendsChair ? await ctx.loaders.get(governmentBySlug).load(item.extendsChair.government) : null;
+        const votes = await resolveVotes(uow, input.startsOn, present, item.votes, `agendaItems[${index}]`);
+        const chairGovernment = item.extendsChair ? await uow.loaders.get(governmentBySlug).load(item.extendsChair.government) : null;
         if (item.extendsChair && !chairGovernment) {
           throw new NotFoundError(
             `agendaItems[${index}].extendsChair.government: no government "${item.extendsChair.government}"`,

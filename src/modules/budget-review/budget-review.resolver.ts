@@ -1,0 +1,23 @@
+import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import type { RequestContext } from "../../core/context";
+import type { IsoDate } from "../../core/dates";
+import { DateScalar } from "../../core/scalars";
+import { checkBudgetReview } from "./budget-review.service";
+import { BudgetReviewCheckType } from "./budget-review.types";
+
+@Resolver()
+export class BudgetReviewResolver {
+  @Query(() => BudgetReviewCheckType, {
+    description:
+      "Checks a proposed Budget Review Committee: one member per country, from governments dispatching officials on `asOf`, Korea's not the secretariat's host, none an auditor's.",
+  })
+  budgetReviewCheck(
+    @Arg("members", () => [String], { description: "Slugs of the governments the members come from." }) members: string[],
+    @Arg("auditors", () => [String], { defaultValue: [], description: "Slugs of the auditors' governments (not yet recorded by the hub)." })
+    auditors: string[],
+    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BudgetReviewCheckType> {
+    return checkBudgetReview(ctx, { members, auditors, asOf: asOf ?? ctx.today });
+  }
+}

@@ -1,0 +1,40 @@
+import { coordination } from "../../charter";
+import type { UnitOfWork } from "../../core/context";
+import type { IsoDate } from "../../core/dates";
+import { associationRecord, reasonsOn } from "../association";
+import { coordinatorTermsByCommittee } from "../committee";
+import type { Committee } from "../committee";
+import { eventsByCommittee } from "../event";
+import { Government, governmentById } from "../government";
+import { MeetingStatus, meetingsByCommittee } from "../meeting";
+import { CoordinationType, CoordinatorCurrentTermType } from "./coordination.types";
+
+/**
+ * Who coordinates `committee` on `day`, their current term, and whether two years
+ * without a meeting or event make them replaceable (Committee Reg. Art. 5).
+ */
+export async function coordinationOf(uow: UnitOfWork, committee: Committee, day: IsoDate): Promise<CoordinationType> {
+  const [terms, meetings, events, association] = await Promise.all([
+    uow.loaders.get(coordinatorTermsByCommittee).load(committee.id),
+    uow.loaders.get(meetingsByCommittee).load(committee.id),
+    uow.loaders.get(eventsByCommittee).load(committee.id),
+    uow.loaders.get(associationRecord).load(1),
+  ]);
+  const governments = await uow.loaders.get(governmentById).loadMany(terms.map((t) => t.governmentId));
+  const spells = terms.map((term, index) => {
+    const government = governments[index];
+    return {
+      government: government instanceof Government ? government.slug : String(term.governmentId),
+      startedOn: term.startedOn,
+      endedOn: term.endedOn,
+    };
+  });
+  const activities = [...meetings.filter((m) => m.status === MeetingStatus.HELD).map((m) => m.startsOn), ...events.map((e) => e.startsOn)];
+  const verdict = coordination({ spells, activities, activityRecordsFrom: association.activityRecordsFrom, asOf: day });
+  return Object.assign(new CoordinationType(), {
+    ...verdict,
+    asOf: day,
+    coordinators: verdict.coordinators.map((c) => Object.assign(new CoordinatorCurrentTermType(), c)),
+    reasons: await reasonsOn(uow, day, verdict.reasons),
+  });
+}

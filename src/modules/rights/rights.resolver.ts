@@ -1,0 +1,104 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../core/context";
+import type { IsoDate } from "../../core/dates";
+import type { ConnectionValue } from "../../core/pagination";
+import { DateScalar } from "../../core/scalars";
+import { AssociationType } from "../association";
+import { DuesPayment, duesPaymentsByGovernment } from "../dues";
+import { Government, GovernmentConnection, governmentById } from "../government";
+import {
+  duesHistoryOf,
+  duesOf,
+  duesStandingOf,
+  electionRightsOf,
+  restrictedMembersOn,
+  votingMembersOn,
+  votingRightsOf,
+} from "./rights.service";
+import { DuesStandingType, FiscalYearDuesType, RestrictedMemberType, RightsVerdictType, VotingMembersArgs } from "./rights.types";
+
+const asOfArg = { nullable: true, description: "The day to answer for; default today. Payments after it do not count." } as const;
+
+@Resolver(() => Government)
+export class GovernmentRightsResolver {
+  @FieldResolver(() => RightsVerdictType, {
+    description: "May it vote at the General Assembly and Working Committee (Charter Art. 9(1), 5-2; Dues Reg. Art. 6)?",
+  })
+  votingRights(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RightsVerdictType> {
+    return votingRightsOf(ctx, government.id, asOf ?? ctx.today);
+  }
+
+  @FieldResolver(() => RightsVerdictType, { description: "May it elect, and stand for, chair and auditor (Charter Art. 7(1)-(3), 5-2)?" })
+  electionRights(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RightsVerdictType> {
+    return electionRightsOf(ctx, government.id, asOf ?? ctx.today);
+  }
+
+  @FieldResolver(() => FiscalYearDuesType, { description: "Its dues for one fiscal year (Dues Reg. Art. 5), as known on `asOf`." })
+  dues(
+    @Root() government: Government,
+    @Arg("fiscalYear", () => Int) fiscalYear: number,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FiscalYearDuesType> {
+    return duesOf(ctx, government.id, fiscalYear, asOf ?? ctx.today);
+  }
+
+  @FieldResolver(() => [FiscalYearDuesType], { description: "Every fiscal year assessed (or paid) from 2017 to the year of `asOf`." })
+  duesHistory(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FiscalYearDuesType[]> {
+    return duesHistoryOf(ctx, government.id, asOf ?? ctx.today);
+  }
+
+  @FieldResolver(() => DuesStandingType, {
+    description: "Whether arrears restrict its rights on `asOf`, since when, and whether a payment restored them (Dues Reg. Art. 6).",
+  })
+  duesStanding(
+    @Root() government: Government,
+    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DuesStandingType> {
+    return duesStandingOf(ctx, government.id, asOf ?? ctx.today);
+  }
+
+  @FieldResolver(() => [DuesPayment], { description: "Its dues payments as booked, earliest first." })
+  duesPayments(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<DuesPayment[]> {
+    return ctx.loaders.get(duesPaymentsByGovernment).load(government.id);
+  }
+}
+
+@Resolver(() => AssociationType)
+export class AssociationRightsResolver {
+  @FieldResolver(() => GovernmentConnection, {
+    description: "Governments with voting rights on `asOf` (Charter Art. 9(1); Dues Reg. Art. 6), by slug.",
+  })
+  votingMembers(@Args(() => VotingMembersArgs) args: VotingMembersArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Government>> {
+    return votingMembersOn(ctx, args.asOf ?? ctx.today, args);
+  }
+
+  @FieldResolver(() => [RestrictedMemberType], { description: "Members whose rights arrears restrict on `asOf`, by slug, with reasons." })
+  restrictedMembers(
+    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RestrictedMemberType[]> {
+    return restrictedMembersOn(ctx, asOf ?? ctx.today);
+  }
+}
+
+@Resolver(() => RestrictedMemberType)
+export class RestrictedMemberResolver {
+  @FieldResolver(() => Government)
+  government(@Root() row: RestrictedMemberType, @Ctx() ctx: RequestContext): Promise<Government | null> {
+    return ctx.loaders.get(governmentById).load(row.governmentId);
+  }
+}

@@ -1,0 +1,122 @@
+import { duesForYear, duesHistory, duesStanding, electionRights, votingRights, yearOf } from "../../charter";
+import type { DuesLedger, DuesStanding, FiscalYearDues, MembershipPeriod, RightsVerdict } from "../../charter";
+import type { UnitOfWork } from "../../core/context";
+import type { IsoDate } from "../../core/dates";
+import { paginateList } from "../../core/pagination";
+import type { ConnectionValue, Ordering, PageArgs } from "../../core/pagination";
+import { applyRule } from "../../core/reasons";
+import { associationRecord, reasonsOn } from "../association";
+import { duesPaymentsByGovernment, duesWaiversByGovernment } from "../dues";
+import { Government, governmentById } from "../government";
+import { memberIdsOn, membershipsByGovernment } from "../membership";
+import { DuesStandingType, FiscalYearDuesType, RestrictedMemberType, RightsVerdictType } from "./rights.types";
+
+/** Everything the charter needs about one government's rights and dues. */
+export interface CharterRecord {
+  periods: MembershipPeriod[];
+  ledger: DuesLedger;
+}
+
+/** One government's charter record, through the request's loaders (batched across governments). */
+export async function charterRecordOf(uow: UnitOfWork, governmentId: number): Promise<CharterRecord> {
+  const [association, memberships, payments, waivers] = await Promise.all([
+    uow.loaders.get(associationRecord).load(1),
+    uow.loaders.get(membershipsByGovernment).load(governmentId),
+    uow.loaders.get(duesPaymentsByGovernment).load(governmentId),
+    uow.loaders.get(duesWaiversByGovernment).load(governmentId),
+  ]);
+  return {
+    periods: memberships.map((m) => ({ kind: m.kind, startedOn: m.startedOn, endedOn: m.endedOn })),
+    ledger: {
+      coveredFrom: association.duesLedgerFrom,
+      payments: payments.map((p) => ({ fiscalYear: p.fiscalYear, creditedUsdCents: p.creditedUsdCents, paidOn: p.paidOn })),
+      waivers: waivers.map((w) => ({ fiscalYear: w.fiscalYear, waivedUsdCents: w.waivedUsdCents, reason: w.reason })),
+    },
+  };
+}
+
+async function toVerdict(uow: UnitOfWork, verdict: RightsVerdict, day: IsoDate): Promise<RightsVerdictType> {
+  return Object.assign(new RightsVerdictType(), {
+    eligible: verdict.eligible,
+    asOf: day,
+    membershipKind: verdict.membershipKind,
+    reasons: await reasonsOn(uow, day, verdict.reasons),
+  });
+}
+
+async function toDues(uow: UnitOfWork, dues: FiscalYearDues, day: IsoDate): Promise<FiscalYearDuesType> {
+  return Object.assign(new FiscalYearDuesType(), { ...dues, asOf: day, reasons: await reasonsOn(uow, day, dues.reasons) });
+}
+
+async function toStanding(uow: UnitOfWork, standing: DuesStanding, day: IsoDate): Promise<DuesStandingType> {
+  return Object.assign(new DuesStandingType(), { ...standing, asOf: day, reasons: await reasonsOn(uow, day, standing.reasons) });
+}
+
+/** Charter Art. 9(1), 5-2; Dues Reg. Art. 6. */
+export async function votingRightsOf(uow: UnitOfWork, governmentId: number, day: IsoDate): Promise<RightsVerdictType> {
+  const { periods, ledger } = await charterRecordOf(uow, governmentId);
+  return toVerdict(uow, votingRights(periods, ledger, day), day);
+}
+
+/** Charter Art. 7(1)-(3), 5-2. */
+export async function electionRightsOf(uow: UnitOfWork, governmentId: number, day: IsoDate): Promise<RightsVerdictType> {
+  const { periods, ledger } = await charterRecordOf(uow, governmentId);
+  return toVerdict(uow, electionRights(periods, ledger, day), day);
+}
+
+/** Dues Reg. Art. 5, for one fiscal year; a year the charter cannot judge is BAD_USER_INPUT on `fiscalYear`. */
+export async function duesOf(uow: UnitOfWork, governmentId: number, fiscalYear: number, day: IsoDate): Promise<FiscalYearDuesType> {
+  const { periods, ledger } = await charterRecordOf(uow, governmentId);
+  return toDues(
+    uow,
+    applyRule(() => duesForYear(periods, ledger, fiscalYear, day)),
+    day,
+  );
+}
+
+/** Every fiscal year assessed (or paid) up to `day`'s. */
+export async function duesHistoryOf(uow: UnitOfWork, governmentId: number, day: IsoDate): Promise<FiscalYearDuesType[]> {
+  const { periods, ledger } = await charterRecordOf(uow, governmentId);
+  return Promise.all(duesHistory(periods, ledger, yearOf(day), day).map((dues) => toDues(uow, dues, day)));
+}
+
+/** Dues Reg. Art. 6. */
+export async function duesStandingOf(uow: UnitOfWork, governmentId: number, day: IsoDate): Promise<DuesStandingType> {
+  const { periods, ledger } = await charterRecordOf(uow, governmentId);
+  return toStanding(uow, duesStanding(periods, ledger, day), day);
+}
+
+/** The governments with voting rights on `day` (Charter Art. 9(1); Dues Reg. Art. 6), by id. */
+export async function votingMemberIdsOn(uow: UnitOfWork, day: IsoDate): Promise<number[]> {
+  const members = await uow.loaders.get(memberIdsOn).load(day);
+  const records = await Promise.all(members.map((id) => charterRecordOf(uow, id)));
+  return members.filter((_, index) => votingRights(records[index]!.periods, records[index]!.ledger, day).eligible);
+}
+
+const BY_SLUG: Ordering<Government> = { name: "SLUG", descending: false, keys: [{ sql: "slug", value: (g) => g.slug }] };
+
+/** A page of the governments with voting rights on `day`, by slug. */
+export async function votingMembersOn(uow: UnitOfWork, day: IsoDate, page: PageArgs): Promise<ConnectionValue<Government>> {
+  const ids = await votingMemberIdsOn(uow, day);
+  const governments = await uow.loaders.get(governmentById).loadMany(ids);
+  return paginateList(
+    governments.filter((g): g is Government => g instanceof Government),
+    BY_SLUG,
+    page,
+  );
+}
+
+/** Members whose rights arrears restrict on `day`, with their standing. */
+export async function restrictedMembersOn(uow: UnitOfWork, day: IsoDate): Promise<RestrictedMemberType[]> {
+  const members = await uow.loaders.get(memberIdsOn).load(day);
+  const records = await Promise.all(members.map((id) => charterRecordOf(uow, id)));
+  const restricted = members.flatMap((governmentId, index) => {
+    const standing = duesStanding(records[index]!.periods, records[index]!.ledger, day);
+    return standing.restricted ? [{ governmentId, standing }] : [];
+  });
+  return Promise.all(
+    restricted.map(async ({ governmentId, standing }) =>
+      Object.assign(new RestrictedMemberType(), { governmentId, standing: await toStanding(uow, standing, day) }),
+    ),
+  );
+}
