@@ -1,16 +1,14 @@
 import { join } from "node:path";
 import type { EntityManager } from "typeorm";
-import type { DatePrecision } from "../core/dates";
+import { DatePrecision } from "../core/dates";
 import { AmbassadorAppointment, AmbassadorKind } from "../modules/ambassador";
-import { Event } from "../modules/event";
-import type { EventKind } from "../modules/event";
+import { Event, EventKind } from "../modules/event";
 import type { Government } from "../modules/government";
-import { PartnerOrganisation } from "../modules/partner";
-import type { PartnerRelation } from "../modules/partner";
+import { PartnerOrganisation, PartnerRelation } from "../modules/partner";
 import { cell, readCsv } from "./csv";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
-import { mustGet, partial, required } from "./values";
+import { mustGet, oneOf, partial, required } from "./values";
 
 export async function seedAmbassadors(
   em: EntityManager,
@@ -44,7 +42,7 @@ export async function seedPartnersAndEvents(em: EntityManager, dir: string, repo
     slug: required(row, "id"),
     nameEn: required(row, "name_en"),
     nameZh: cell(row, "name_zh_in_report"),
-    relation: required(row, "relation") as PartnerRelation,
+    relation: oneOf(row, "relation", Object.values(PartnerRelation)),
     description: cell(row, "description"),
     website: cell(row, "website_in_report"),
     source: cell(row, "source"),
@@ -55,11 +53,15 @@ export async function seedPartnersAndEvents(em: EntityManager, dir: string, repo
   const events = readCsv(join(dir, "events.csv")).map((row) => {
     const start = partial(required(row, "date_start"), "start");
     const end = partial(cell(row, "date_end"), "end");
-    const precision = required(row, "date_precision").toUpperCase() as DatePrecision;
+    const precision = oneOf(
+      { date_precision: required(row, "date_precision").toUpperCase() },
+      "date_precision",
+      Object.values(DatePrecision),
+    );
     return {
       titleEn: required(row, "title_en"),
       titleZh: cell(row, "title_zh_short"),
-      kind: required(row, "kind") as EventKind,
+      kind: oneOf(row, "kind", Object.values(EventKind)),
       startsOn: start.date!,
       endsOn: end.date,
       startPrecision: precision,

@@ -3,13 +3,13 @@ import type { EntityManager } from "typeorm";
 import { Country } from "../modules/country";
 import { Government } from "../modules/government";
 import { FoundingStatus, Membership } from "../modules/membership";
-import type { MembershipKind } from "../modules/membership";
+import { MEMBERSHIP_KINDS } from "../charter";
 import { COUNTRIES } from "./countries";
 import { cell, readCsv } from "./csv";
 import { MEMBERSHIP_STARTS } from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
-import { mustGet, partial, required } from "./values";
+import { mustGet, oneOf, partial, required } from "./values";
 
 const FOUNDING: Record<string, FoundingStatus> = {
   yes: FoundingStatus.FOUNDING,
@@ -60,7 +60,7 @@ export async function seedGovernments(em: EntityManager, dir: string, reports: T
     return {
       governmentId: mustGet(byKey, slug, "government").id,
       seq: 1,
-      kind: required(row, "kind") as MembershipKind,
+      kind: oneOf(row, "kind", MEMBERSHIP_KINDS),
       startedOn: start.date,
       startPrecision: start.precision,
       endedOn: null,

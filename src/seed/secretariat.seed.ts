@@ -1,13 +1,12 @@
 import { join } from "node:path";
 import type { EntityManager } from "typeorm";
 import type { Government } from "../modules/government";
-import { Appointment, Department, Post, StaffMember } from "../modules/secretariat";
-import type { AppointmentStatus } from "../modules/secretariat";
+import { Appointment, AppointmentStatus, Department, Post, StaffMember } from "../modules/secretariat";
 import { cell, readCsv } from "./csv";
 import { DEPARTMENTS, POSTS } from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
-import { mustGet, partial, required } from "./values";
+import { mustGet, oneOf, partial, required } from "./values";
 
 export async function seedSecretariat(
   em: EntityManager,
@@ -69,7 +68,7 @@ export async function seedSecretariat(
       startPrecision: start.precision,
       endedOn: end.date,
       endPrecision: end.precision,
-      status: required(row, "status_end_2020") as AppointmentStatus,
+      status: oneOf(row, "status_end_2020", Object.values(AppointmentStatus)),
       source: cell(row, "source"),
     } satisfies Partial<Appointment>;
   });

@@ -9,6 +9,14 @@ export function required(record: Record<string, string>, column: string): string
   return value;
 }
 
+/** A column holding one of a fixed set of values (an enum's): anything else fails the seed, naming the column. */
+export function oneOf<const T extends string>(record: Record<string, string>, column: string, values: readonly T[]): T {
+  const value = required(record, column);
+  const known = values.find((v) => v === value);
+  if (known === undefined) throw new Error(`Seed column ${column} holds "${value}"; expected one of ${values.join(", ")}`);
+  return known;
+}
+
 export function partial(raw: string | null, edge: "start" | "end"): { date: string | null; precision: DatePrecision | null } {
   if (raw === null) return { date: null, precision: null };
   const parsed = parsePartialDate(raw, edge);

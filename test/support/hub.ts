@@ -31,7 +31,7 @@ export interface TestHub {
   countStatements<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-  ): Promise<{ result: GraphQLResult<T>; statements: number }>;
+  ): Promise<{ result: GraphQLResult<T>; statements: number; sql: string[] }>;
 }
 
 interface SharedHub {
@@ -101,7 +101,8 @@ export function useTestHub(): TestHub {
     async countStatements<T>(query: string, variables?: Record<string, unknown>) {
       const before = hub!.db.counter.count;
       const result = await run<T>(query, variables);
-      return { result, statements: hub!.db.counter.count - before };
+      const sql = hub!.db.counter.statements.slice(before);
+      return { result, statements: sql.length, sql };
     },
   };
 }

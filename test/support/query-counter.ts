@@ -1,17 +1,21 @@
 import type { Logger } from "typeorm";
 
 /**
- * Counts the SQL statements the hub sends. Tests read it to pin how many statements
- * a query costs; it never logs (pino does the logging).
+ * Records the SQL statements the hub sends. Tests read it to pin how many
+ * statements a query costs, and which; it never logs (pino does the logging).
  */
 export class QueryCounter implements Logger {
-  count = 0;
+  readonly statements: string[] = [];
 
-  logQuery(): void {
-    this.count++;
+  get count(): number {
+    return this.statements.length;
   }
-  logQueryError(): void {
-    this.count++;
+
+  logQuery(query: string): void {
+    this.statements.push(query);
+  }
+  logQueryError(_error: string | Error, query: string): void {
+    this.statements.push(query);
   }
   logQuerySlow(): void {}
   logSchemaBuild(): void {}

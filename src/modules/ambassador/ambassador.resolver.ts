@@ -1,6 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
 import { Country, countryByCode } from "../country";
 import { Government, governmentById } from "../government";
@@ -8,8 +7,7 @@ import { AmbassadorAppointment } from "./ambassador-appointment.entity";
 import { AmbassadorsArgs } from "./ambassador.args";
 import { ambassadorAppointmentsByGovernment } from "./ambassador.loader";
 import { listAmbassadors } from "./ambassador.service";
-
-export const AmbassadorAppointmentConnection = connectionType(AmbassadorAppointment, "AmbassadorAppointment");
+import { AmbassadorAppointmentConnection } from "./ambassador.types";
 
 @Resolver(() => AmbassadorAppointment)
 export class AmbassadorResolver {
@@ -18,7 +16,7 @@ export class AmbassadorResolver {
     @Args(() => AmbassadorsArgs) args: AmbassadorsArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionValue<AmbassadorAppointment>> {
-    return listAmbassadors(ctx.em, args);
+    return listAmbassadors(ctx, args);
   }
 
   @FieldResolver(() => Country)

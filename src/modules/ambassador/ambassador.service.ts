@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { UnitOfWork } from "../../core/context";
 import { countryCodes, nonEmptyList } from "../../core/filters";
 import { paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
@@ -15,7 +15,7 @@ const ORDERINGS: Record<AmbassadorOrder, Ordering<AmbassadorAppointment>> = {
   [AmbassadorOrder.TERM_START_DESC]: { name: "TERM_START", descending: true, keys },
 };
 
-export function listAmbassadors(em: EntityManager, args: AmbassadorsArgs): Promise<ConnectionValue<AmbassadorAppointment>> {
+export function listAmbassadors({ em }: UnitOfWork, args: AmbassadorsArgs): Promise<ConnectionValue<AmbassadorAppointment>> {
   const filter = args.filter ?? {};
   const query = em.getRepository(AmbassadorAppointment).createQueryBuilder("a");
   const countries = countryCodes(filter.countries, "filter.countries");

@@ -3,7 +3,6 @@ import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
-import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { Government, governmentById } from "../government";
@@ -21,8 +20,7 @@ import {
   participationsByGovernment,
 } from "./committee.loader";
 import { listCommittees } from "./committee.service";
-
-export const CommitteeConnection = connectionType(Committee, "Committee");
+import { CommitteeConnection } from "./committee.types";
 
 const asOfArg = { nullable: true, description: "The day to answer for; default today." } as const;
 
@@ -35,7 +33,7 @@ export class CommitteeResolver {
 
   @Query(() => CommitteeConnection)
   committees(@Args(() => CommitteesArgs) args: CommitteesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Committee>> {
-    return listCommittees(ctx.em, args, ctx.today);
+    return listCommittees(ctx, args);
   }
 
   @FieldResolver(() => LocalizedName, {

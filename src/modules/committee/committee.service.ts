@@ -1,5 +1,4 @@
-import type { EntityManager } from "typeorm";
-import type { IsoDate } from "../../core/dates";
+import type { UnitOfWork } from "../../core/context";
 import { nonEmptyList, searchText } from "../../core/filters";
 import { coversSql } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
@@ -19,7 +18,7 @@ const ORDERINGS: Record<CommitteeOrder, Ordering<Committee>> = {
   [CommitteeOrder.NAME_DESC]: { name: "NAME", descending: true, keys: [byName, bySlug] },
 };
 
-export function listCommittees(em: EntityManager, args: CommitteesArgs, today: IsoDate): Promise<ConnectionValue<Committee>> {
+export function listCommittees({ em, today }: UnitOfWork, args: CommitteesArgs): Promise<ConnectionValue<Committee>> {
   const filter = args.filter ?? {};
   const query = em
     .getRepository(Committee)

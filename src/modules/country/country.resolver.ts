@@ -2,14 +2,12 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graph
 import type { RequestContext } from "../../core/context";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
-import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
 import { Country } from "./country.entity";
 import { CountriesArgs } from "./country.args";
 import { countryByCode } from "./country.loader";
 import { listCountries } from "./country.service";
-
-export const CountryConnection = connectionType(Country, "Country");
+import { CountryConnection } from "./country.types";
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -20,7 +18,7 @@ export class CountryResolver {
 
   @Query(() => CountryConnection)
   countries(@Args(() => CountriesArgs) args: CountriesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Country>> {
-    return listCountries(ctx.em, args);
+    return listCountries(ctx, args);
   }
 
   @FieldResolver(() => LocalizedName, { nullable: true })

@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { UnitOfWork } from "../../core/context";
 import { paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Country } from "./country.entity";
@@ -26,7 +26,7 @@ const ORDERINGS: Record<CountryOrder, Ordering<Country>> = {
   },
 };
 
-export function listCountries(em: EntityManager, args: CountriesArgs): Promise<ConnectionValue<Country>> {
+export function listCountries({ em }: UnitOfWork, args: CountriesArgs): Promise<ConnectionValue<Country>> {
   const query = em.getRepository(Country).createQueryBuilder("c");
   if (args.filter?.region) query.andWhere("c.region = :region", { region: args.filter.region });
   return paginate(query, ORDERINGS[args.orderBy], args);

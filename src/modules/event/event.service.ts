@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { UnitOfWork } from "../../core/context";
 import { dateRange, nonEmptyList, searchText } from "../../core/filters";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
@@ -15,7 +15,7 @@ const ORDERINGS: Record<EventOrder, Ordering<Event>> = {
   [EventOrder.DATE_DESC]: { name: "DATE", descending: true, keys },
 };
 
-export function listEvents(em: EntityManager, args: EventsArgs): Promise<ConnectionValue<Event>> {
+export function listEvents({ em }: UnitOfWork, args: EventsArgs): Promise<ConnectionValue<Event>> {
   const filter = args.filter ?? {};
   const query = em.getRepository(Event).createQueryBuilder("e");
   const kinds = nonEmptyList(filter.kinds, "filter.kinds");

@@ -3,7 +3,6 @@ import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
-import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { Country, countryByCode } from "../country";
@@ -13,8 +12,7 @@ import { Government } from "./government.entity";
 import { GovernmentsArgs } from "./government.args";
 import { governmentById, governmentBySlug, governmentsByCountry } from "./government.loader";
 import { listGovernments } from "./government.service";
-
-export const GovernmentConnection = connectionType(Government, "Government");
+import { GovernmentConnection } from "./government.types";
 
 @Resolver(() => Government)
 export class GovernmentResolver {
@@ -25,7 +23,7 @@ export class GovernmentResolver {
 
   @Query(() => GovernmentConnection, { description: "The directory of governments: members, associates, observers, former ones." })
   governments(@Args(() => GovernmentsArgs) args: GovernmentsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Government>> {
-    return listGovernments(ctx.em, args, ctx.today);
+    return listGovernments(ctx, args);
   }
 
   @FieldResolver(() => LocalizedName, { nullable: true })

@@ -1,5 +1,4 @@
-import type { EntityManager } from "typeorm";
-import type { IsoDate } from "../../core/dates";
+import type { UnitOfWork } from "../../core/context";
 import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
 import { coversSql } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
@@ -30,7 +29,7 @@ const COVERS_AS_OF = coversSql("m", ":asOf");
  * The government directory. Membership and committee conditions are EXISTS
  * sub-queries on those tables, so a page stays one statement however it is filtered.
  */
-export function listGovernments(em: EntityManager, args: GovernmentsArgs, today: IsoDate): Promise<ConnectionValue<Government>> {
+export function listGovernments({ em, today }: UnitOfWork, args: GovernmentsArgs): Promise<ConnectionValue<Government>> {
   const filter = args.filter ?? {};
   const asOf = filter.asOf ?? today;
   const query = em.getRepository(Government).createQueryBuilder("g").setParameter("asOf", asOf);

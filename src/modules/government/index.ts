@@ -5,7 +5,7 @@ import { CountryGovernmentsResolver, GovernmentResolver, MembershipGovernmentRes
 
 export { Government } from "./government.entity";
 export { governmentById, governmentBySlug, governmentsByCountry } from "./government.loader";
-export { GovernmentConnection } from "./government.resolver";
+export { GovernmentConnection } from "./government.types";
 
 export const governmentResolvers = [GovernmentResolver, MembershipGovernmentResolver, CountryGovernmentsResolver] as const;
 export const governmentNodeTypes = [

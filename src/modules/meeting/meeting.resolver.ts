@@ -15,7 +15,7 @@ import { listMeetings } from "./meeting.service";
 export class MeetingResolver {
   @Query(() => MeetingConnection, { description: "Sittings and written consultations of the assemblies and committees." })
   meetings(@Args(() => MeetingsArgs) args: MeetingsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Meeting>> {
-    return listMeetings(ctx.em, args);
+    return listMeetings(ctx, args);
   }
 
   @FieldResolver(() => Committee)

@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { UnitOfWork } from "../../core/context";
 import { dateRange, nonEmptyList } from "../../core/filters";
 import { paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
@@ -15,7 +15,7 @@ const ORDERINGS: Record<MeetingOrder, Ordering<Meeting>> = {
   [MeetingOrder.DATE_DESC]: { name: "DATE", descending: true, keys },
 };
 
-export function listMeetings(em: EntityManager, args: MeetingsArgs): Promise<ConnectionValue<Meeting>> {
+export function listMeetings({ em }: UnitOfWork, args: MeetingsArgs): Promise<ConnectionValue<Meeting>> {
   const filter = args.filter ?? {};
   const query = em.getRepository(Meeting).createQueryBuilder("m");
   if (filter.committee)

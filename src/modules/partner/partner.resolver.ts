@@ -2,14 +2,12 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graph
 import type { RequestContext } from "../../core/context";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
-import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
 import { PartnerOrganisation } from "./partner-organisation.entity";
 import { PartnersArgs } from "./partner.args";
 import { partnerBySlug } from "./partner.loader";
 import { listPartners } from "./partner.service";
-
-export const PartnerConnection = connectionType(PartnerOrganisation, "PartnerOrganisation");
+import { PartnerConnection } from "./partner.types";
 
 @Resolver(() => PartnerOrganisation)
 export class PartnerResolver {
@@ -20,7 +18,7 @@ export class PartnerResolver {
 
   @Query(() => PartnerConnection)
   partners(@Args(() => PartnersArgs) args: PartnersArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<PartnerOrganisation>> {
-    return listPartners(ctx.em, args);
+    return listPartners(ctx, args);
   }
 
   @FieldResolver(() => LocalizedName)

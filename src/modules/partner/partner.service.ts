@@ -1,4 +1,4 @@
-import type { EntityManager } from "typeorm";
+import type { UnitOfWork } from "../../core/context";
 import { nonEmptyList, searchText } from "../../core/filters";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
@@ -15,7 +15,7 @@ const ORDERINGS: Record<PartnerOrder, Ordering<PartnerOrganisation>> = {
   [PartnerOrder.NAME_DESC]: { name: "NAME", descending: true, keys },
 };
 
-export function listPartners(em: EntityManager, args: PartnersArgs): Promise<ConnectionValue<PartnerOrganisation>> {
+export function listPartners({ em }: UnitOfWork, args: PartnersArgs): Promise<ConnectionValue<PartnerOrganisation>> {
   const query = em.getRepository(PartnerOrganisation).createQueryBuilder("p");
   const relations = nonEmptyList(args.filter?.relations, "filter.relations");
   if (relations) query.andWhere("p.relation IN (:...relations)", { relations });

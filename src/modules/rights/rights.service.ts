@@ -90,7 +90,7 @@ export async function duesStandingOf(uow: UnitOfWork, governmentId: number, day:
 export async function votingMemberIdsOn(uow: UnitOfWork, day: IsoDate): Promise<number[]> {
   const members = await uow.loaders.get(memberIdsOn).load(day);
   const records = await Promise.all(members.map((id) => charterRecordOf(uow, id)));
-  return members.filter((_, index) => votingRights(records[index]!.periods, records[index]!.ledger, day).eligible);
+  return members.filter((_, index) => votingRights(records[index].periods, records[index].ledger, day).eligible);
 }
 
 const BY_SLUG: Ordering<Government> = { name: "SLUG", descending: false, keys: [{ sql: "slug", value: (g) => g.slug }] };
@@ -111,7 +111,7 @@ export async function restrictedMembersOn(uow: UnitOfWork, day: IsoDate): Promis
   const members = await uow.loaders.get(memberIdsOn).load(day);
   const records = await Promise.all(members.map((id) => charterRecordOf(uow, id)));
   const restricted = members.flatMap((governmentId, index) => {
-    const standing = duesStanding(records[index]!.periods, records[index]!.ledger, day);
+    const standing = duesStanding(records[index].periods, records[index].ledger, day);
     return standing.restricted ? [{ governmentId, standing }] : [];
   });
   return Promise.all(

@@ -3,7 +3,6 @@ import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
-import { connectionType } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { Government, governmentById } from "../government";
@@ -23,10 +22,9 @@ import {
   staffMemberById,
   staffMemberBySlug,
 } from "./secretariat.loader";
-import { listStaff } from "./secretariat.service";
+import { listDepartments, listStaff } from "./secretariat.service";
 import { heldOn, predecessorIn, successorIn } from "./secretariat.rules";
-
-export const StaffMemberConnection = connectionType(StaffMember, "StaffMember");
+import { StaffMemberConnection } from "./secretariat.types";
 
 const asOfArg = { nullable: true, description: "The day to answer for; default today." } as const;
 
@@ -39,7 +37,7 @@ export class StaffMemberResolver {
 
   @Query(() => StaffMemberConnection, { description: "The people of the secretariat." })
   staff(@Args(() => StaffArgs) args: StaffArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<StaffMember>> {
-    return listStaff(ctx.em, args, ctx.today);
+    return listStaff(ctx, args);
   }
 
   @FieldResolver(() => [Appointment], { description: "Every post the person held, earliest first." })
@@ -52,7 +50,7 @@ export class StaffMemberResolver {
 export class DepartmentResolver {
   @Query(() => [Department], { description: "The secretariat's departments, by slug." })
   departments(@Ctx() ctx: RequestContext): Promise<Department[]> {
-    return ctx.em.getRepository(Department).find({ order: { slug: "ASC" } });
+    return listDepartments(ctx);
   }
 
   @FieldResolver(() => LocalizedName)

@@ -1,5 +1,5 @@
-import type { EntityManager } from "typeorm";
-import type { IsoDate } from "../../core/dates";
+import type { UnitOfWork } from "../../core/context";
+import { Department } from "./department.entity";
 import { searchText } from "../../core/filters";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
@@ -14,7 +14,7 @@ const ORDERINGS: Record<StaffOrder, Ordering<StaffMember>> = {
   [StaffOrder.SLUG_DESC]: { name: "SLUG", descending: true, keys: [bySlug] },
 };
 
-export function listStaff(em: EntityManager, args: StaffArgs, today: IsoDate): Promise<ConnectionValue<StaffMember>> {
+export function listStaff({ em, today }: UnitOfWork, args: StaffArgs): Promise<ConnectionValue<StaffMember>> {
   const filter = args.filter ?? {};
   const query = em
     .getRepository(StaffMember)
@@ -41,4 +41,9 @@ export function listStaff(em: EntityManager, args: StaffArgs, today: IsoDate): P
   const text = searchText(filter.search, "filter.search");
   if (text !== null) query.andWhere("(s.name_zh ILIKE :pattern OR s.name_latin ILIKE :pattern)", { pattern: likePattern(text) });
   return paginate(query, ORDERINGS[args.orderBy], args);
+}
+
+/** The secretariat's departments, by slug. */
+export function listDepartments({ em }: UnitOfWork): Promise<Department[]> {
+  return em.getRepository(Department).find({ order: { slug: "ASC" } });
 }

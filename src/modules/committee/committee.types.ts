@@ -1,0 +1,4 @@
+import { connectionType } from "../../core/pagination";
+import { Committee } from "./committee.entity";
+
+export const CommitteeConnection = connectionType(Committee, "Committee");

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { covers } from "../../src/charter";
+import { LoaderRegistry } from "../../src/core/loaders";
+import { Membership, memberIdsOn } from "../../src/modules/membership";
+import { useTestHub } from "../support/hub";
+
+/**
+ * The charter's `covers` has one SQL form (`coversSql`); filters that run in the
+ * database must agree with the rule run in Node, on the seeded rows, on days that
+ * fall before, on and after period boundaries.
+ */
+describe("SQL filters agree with the charter's rules", () => {
+  const hub = useTestHub();
+  const DAYS = ["1996-09-12", "1999-12-31", "2004-09-01", "2010-10-28", "2016-12-31", "2019-06-30", "2020-12-31"];
+
+  async function membershipsInNode(): Promise<Membership[]> {
+    return hub.withEntityManager((em) => em.getRepository(Membership).find({ order: { governmentId: "ASC" } }));
+  }
+
+  it("memberIdsOn (SQL) = governments whose MEMBER period covers the day (charter)", async () => {
+    const memberships = await membershipsInNode();
+    const fromSql = await hub.withEntityManager((em) => new LoaderRegistry({ em }).get(memberIdsOn).loadMany(DAYS));
+    const inNode = DAYS.map((day) => [
+      ...new Set(memberships.filter((m) => m.kind === "MEMBER" && covers(m, day)).map((m) => m.governmentId)),
+    ]);
+    expect(fromSql).toEqual(inNode);
+    // Not a vacuous agreement: the days see different member sets.
+    expect(new Set(inNode.map((ids) => ids.length)).size).toBeGreaterThan(2);
+  });
+
+  it("governments(filter: { kinds, asOf }) (SQL) = governments with a period of those kinds covering the day (charter)", async () => {
+    const memberships = await membershipsInNode();
+    for (const day of DAYS) {
+      for (const kinds of [["MEMBER"], ["OBSERVER", "ASSOCIATE"]]) {
+        const result = await hub.run<{ governments: { nodes: { slug: string }[] } }>(
+          "query ($day: Date, $kinds: [MembershipKind!]) { governments(first: 100, filter: { kinds: $kinds, asOf: $day }) { nodes { slug } } }",
+          { day, kinds },
+        );
+        const governmentIds = new Set(memberships.filter((m) => kinds.includes(m.kind) && covers(m, day)).map((m) => m.governmentId));
+        const expected = await hub.withEntityManager(async (em) =>
+          (await em.query('SELECT slug FROM government WHERE id = ANY($1) ORDER BY slug COLLATE "C"', [[...governmentIds]])).map(
+            (row: { slug: string }) => row.slug,
+          ),
+        );
+        expect(result.data!.governments.nodes.map((g) => g.slug)).toEqual(expected);
+      }
+    }
+  });
+});
