@@ -1,7 +1,7 @@
 import { reason } from "./reasons";
 import type { Reason } from "./reasons";
 
-export interface BudgetReviewCandidate {
+interface BudgetReviewCandidate {
   government: string;
   country: string;
   /** Whether the government has an official dispatched to the secretariat on the day. */

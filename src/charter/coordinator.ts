@@ -5,9 +5,9 @@ import { reason } from "./reasons";
 import type { Reason } from "./reasons";
 
 /** Committee Reg. Art. 5(2): a coordinator's term is 2 years, renewable. */
-export const COORDINATOR_TERM_YEARS = 2;
+const COORDINATOR_TERM_YEARS = 2;
 /** Committee Reg. Art. 5(7): 2 years or more with no meeting or event. */
-export const INACTIVITY_YEARS = 2;
+const INACTIVITY_YEARS = 2;
 
 export interface CoordinatorSpell extends Period {
   government: string;

@@ -18,7 +18,7 @@ export interface CostShareInput {
   reductionsBp: ReadonlyMap<string, number>;
 }
 
-export interface MemberShare {
+interface MemberShare {
   government: string;
   attended: boolean;
   /** C/D, the even share before any reduction. */

@@ -15,7 +15,7 @@ export const DECISION_OUTCOMES = ["PASSED", "FAILED_NO_QUORUM", "FAILED_MAJORITY
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /** Charter Art. 8: what the General Assembly decides, by item number. */
-export const CHARTER_ITEMS: Readonly<Record<number, string>> = {
+const CHARTER_ITEMS: Readonly<Record<number, string>> = {
   1: "admission and expulsion of members and associate members",
   2: "membership dues",
   3: "amendment of the charter",
@@ -89,7 +89,7 @@ export function ruleFor(charterItem: number, body: DecidingBody): DecisionRule {
 }
 
 /** Votes in favour needed out of `present`: at least two thirds (items 1-5), or more than half (items 6-11). */
-export function votesRequired(majority: Majority, present: number): number {
+function votesRequired(majority: Majority, present: number): number {
   return majority === "TWO_THIRDS" ? Math.ceil((2 * present) / 3) : Math.floor(present / 2) + 1;
 }
 

@@ -8,7 +8,7 @@ import { reason } from "./reasons";
 import type { Reason } from "./reasons";
 
 /** Dues Reg. Art. 5: USD 1,000 a member a fiscal year, due by 30 April, paid in the secretariat's currency. */
-export const DUES = {
+const DUES = {
   amountUsdCents: 100_000,
   dueMonth: 4,
   dueDay: 30,
@@ -19,14 +19,14 @@ export const DUES = {
   associationFounded: 1996,
 } as const;
 
-export interface DuesPayment {
+interface DuesPayment {
   fiscalYear: number;
   /** What the secretariat credited the payment for, in US cents (dues are set in USD, paid in KRW). */
   creditedUsdCents: number;
   paidOn: Day;
 }
 
-export interface DuesWaiver {
+interface DuesWaiver {
   fiscalYear: number;
   waivedUsdCents: number;
   reason: string;
@@ -57,7 +57,7 @@ export interface FiscalYearDues {
   reasons: Reason[];
 }
 
-export function dueDateOf(fiscalYear: number): Day {
+function dueDateOf(fiscalYear: number): Day {
   return dayOf(fiscalYear, DUES.dueMonth, DUES.dueDay);
 }
 
@@ -70,7 +70,7 @@ function ledgerCoverageReason(code: string, ledger: DuesLedger): Reason {
   return reason(code, INTERPRETATIONS.LEDGER_COVERAGE.article, `The dues ledger ${coverage}: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`);
 }
 
-export function checkFiscalYear(fiscalYear: number, field: string): void {
+function checkFiscalYear(fiscalYear: number, field: string): void {
   if (!Number.isInteger(fiscalYear) || fiscalYear < DUES.associationFounded || fiscalYear > 9999) {
     throw new CharterInputError(
       `${field} must be a year from ${DUES.associationFounded} (the association's founding) on, got ${fiscalYear}`,

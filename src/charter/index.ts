@@ -6,7 +6,6 @@
  */
 export type { Reason } from "./reasons";
 export { covers, daysInMonth, yearOf } from "./calendar";
-export type { Day, Period } from "./calendar";
 export { CharterInputError } from "./errors";
 export { MEMBERSHIP_KINDS, membershipOn } from "./membership";
 export type { MembershipKind, MembershipPeriod } from "./membership";
@@ -15,15 +14,13 @@ export type { DuesLedger, DuesStanding, FiscalYearDues, FiscalYearStatus } from 
 export { electionRights, votingRights } from "./rights";
 export type { RightsVerdict } from "./rights";
 export { DECIDING_BODIES, DECISION_OUTCOMES, MAJORITIES, decide, quorumRequired, ruleFor } from "./decision";
-export type { Decision, DecidingBody, DecisionInput, DecisionOutcome, DecisionRule, Majority } from "./decision";
+export type { Decision, DecidingBody, DecisionInput, DecisionOutcome, Majority } from "./decision";
 export { TALLY_SOURCES, VOTE_CHOICES, countTally, recordedTally } from "./tally";
 export type { Tally, TallySource, VoteChoice } from "./tally";
 export { COMMITTEE_STATUSES, committeeStatus } from "./committee";
 export type { CommitteeStatus } from "./committee";
 export { assemblyCostShares } from "./cost-shares";
-export type { CostShares } from "./cost-shares";
 export { coordination, currentTerm } from "./coordinator";
-export type { Coordination } from "./coordinator";
 export { chairOn } from "./chair";
-export type { AssemblySitting, ChairExtension, ChairVerdict } from "./chair";
+export type { AssemblySitting, ChairExtension } from "./chair";
 export { checkBudgetReviewComposition } from "./budget-review";

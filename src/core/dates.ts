@@ -1,7 +1,5 @@
 import { daysInMonth } from "../charter";
 
-export { yearOf } from "../charter";
-
 /**
  * Calendar dates are ISO strings (`YYYY-MM-DD`) everywhere in the hub: no time, no
  * time zone, so a date means the same day to PostgreSQL, Node and every client.

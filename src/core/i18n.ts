@@ -20,7 +20,7 @@ const FALLBACK_ORDER: readonly Lang[] = [Lang.EN, Lang.ZH, Lang.KO, Lang.JA, Lan
 const KNOWN = new Set<string>(Object.values(Lang));
 
 /** The Lang of a BCP 47 tag ("ko", "zh-Hans-CN", "EN-us"), or null if the hub keeps no names in it. */
-export function langOfTag(tag: string): Lang | null {
+function langOfTag(tag: string): Lang | null {
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? "";
   return KNOWN.has(primary) ? (primary as Lang) : null;
 }

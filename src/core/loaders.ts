@@ -38,7 +38,7 @@ export function createLoader<K, V>(batch: DataLoader.BatchLoadFn<K, V>): DataLoa
 }
 
 /** Orders batch results by key, one value per key, `fallback` for a miss (DataLoader's contract). */
-export function byKey<K, R, V>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K, group: (rows: R[]) => V, fallback: V): V[] {
+function byKey<K, R, V>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K, group: (rows: R[]) => V, fallback: V): V[] {
   const grouped = new Map<K, R[]>();
   for (const row of rows) {
     const key = keyOf(row);

@@ -4,7 +4,7 @@ import { InputError } from "./errors";
  * Digits after the decimal point of the currencies NEAR's members and partners use
  * (ISO 4217). Amounts are kept as integers of the minor unit: never floats.
  */
-export const MINOR_UNIT_DIGITS: Readonly<Record<string, number>> = {
+const MINOR_UNIT_DIGITS: Readonly<Record<string, number>> = {
   KRW: 0,
   JPY: 0,
   VND: 0,

@@ -4,8 +4,8 @@ import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { InputError } from "./errors";
 
 /** The largest page a client may ask for: enough for the whole association (82 governments) in one page. */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
@@ -26,7 +26,7 @@ export class PageArgs {
 }
 
 @ObjectType({ description: "Where a page sits in the whole list (Relay cursor connections)." })
-export class PageInfo {
+class PageInfo {
   @Field(() => Boolean)
   hasNextPage: boolean;
 
@@ -40,7 +40,7 @@ export class PageInfo {
   endCursor: string | null;
 }
 
-export interface Edge<T> {
+interface Edge<T> {
   cursor: string;
   node: T;
 }
@@ -86,7 +86,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
 }
 
 /** One column of a keyset ordering: its SQL expression (never NULL) and the same value read from a row. */
-export interface OrderKey<T> {
+interface OrderKey<T> {
   sql: string;
   value: (row: T) => string | number;
 }

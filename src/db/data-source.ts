@@ -23,7 +23,7 @@ export const PGLITE_PARSERS = { [DATE_OID]: (value: string) => value };
  * on nothing outside itself and a packed build carries them as files. (`index.js`
  * lists the same classes for tests and scripts; the pattern skips it.)
  */
-export const BUILT_MIGRATIONS = join(__dirname, "..", "..", "migrations", "[0-9]*-*.js");
+const BUILT_MIGRATIONS = join(__dirname, "..", "..", "migrations", "[0-9]*-*.js");
 
 export interface DataSourceOptions {
   logger?: Logger;

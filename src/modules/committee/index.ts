@@ -18,7 +18,6 @@ export {
   committeeByKind,
   committeeBySlug,
   coordinatorTermsByCommittee,
-  coordinatorTermsByGovernment,
 } from "./committee.loader";
 
 export const committeeResolvers = [

@@ -4,7 +4,7 @@ import { governmentById } from "./government.loader";
 import { CountryGovernmentsResolver, GovernmentResolver, MembershipGovernmentResolver } from "./government.resolver";
 
 export { Government } from "./government.entity";
-export { governmentById, governmentBySlug, governmentsByCountry } from "./government.loader";
+export { governmentById, governmentBySlug } from "./government.loader";
 export { GovernmentConnection } from "./government.types";
 
 export const governmentResolvers = [GovernmentResolver, MembershipGovernmentResolver, CountryGovernmentsResolver] as const;

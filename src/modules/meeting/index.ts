@@ -26,7 +26,6 @@ export {
   meetingsByCommittee,
 } from "./meeting.loader";
 export { recordMeeting } from "./meeting-record.service";
-export type { MeetingRecordInput } from "./meeting-record.service";
 
 /** Meetings, their agenda items and votes, and what the charter makes of them: quorum, rules, outcomes (Art. 8, 9, 9-2). */
 export const meetingResolvers = [

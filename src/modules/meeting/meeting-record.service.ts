@@ -17,7 +17,7 @@ import { Meeting, MeetingStatus } from "./meeting.entity";
 import type { MeetingFormat } from "./meeting.entity";
 import { Vote } from "./vote.entity";
 
-export interface AgendaItemRecordInput {
+interface AgendaItemRecordInput {
   title: string;
   charterItem: number;
   votes: ProposedVote[];

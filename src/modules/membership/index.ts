@@ -3,7 +3,7 @@ import type { Membership } from "./membership.entity";
 import { membershipById } from "./membership.loader";
 
 export { Membership, MembershipKind, FoundingStatus } from "./membership.entity";
-export { memberIdsOn, membershipsByGovernment, membershipById } from "./membership.loader";
+export { memberIdsOn, membershipsByGovernment } from "./membership.loader";
 
 export const membershipNodeTypes = [
   defineNodeType<Membership, number>({ typename: "Membership", keyOf: (row) => row.id, parseKey: integerKey, loader: membershipById }),

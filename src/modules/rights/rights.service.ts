@@ -12,13 +12,13 @@ import { memberIdsOn, membershipsByGovernment } from "../membership";
 import { DuesStandingType, FiscalYearDuesType, RestrictedMemberType, RightsVerdictType } from "./rights.types";
 
 /** Everything the charter needs about one government's rights and dues. */
-export interface CharterRecord {
+interface CharterRecord {
   periods: MembershipPeriod[];
   ledger: DuesLedger;
 }
 
 /** One government's charter record, through the request's loaders (batched across governments). */
-export async function charterRecordOf(uow: UnitOfWork, governmentId: number): Promise<CharterRecord> {
+async function charterRecordOf(uow: UnitOfWork, governmentId: number): Promise<CharterRecord> {
   const [association, memberships, payments, waivers] = await Promise.all([
     uow.loaders.get(associationRecord).load(1),
     uow.loaders.get(membershipsByGovernment).load(governmentId),
