@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "./support/paths";
+
+/** Every relative import of every file under src/, resolved to a path from the repository root. */
+function sourceImports(): { from: string; to: string }[] {
+  const files = readdirSync(join(REPO_ROOT, "src"), { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".ts"))
+    .map((file) => join(REPO_ROOT, "src", file));
+  return files.flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/from "(\.[^"]+)"/g)].map((match) => ({
+      from: relative(REPO_ROOT, file),
+      to: relative(REPO_ROOT, resolve(dirname(file), match[1]!)),
+    })),
+  );
+}
+
+const moduleOf = (path: string) => /^src\/modules\/([^/]+)/.exec(path)?.[1] ?? null;
+const layerOf = (path: string) => /^src\/([^/.]+)/.exec(path)?.[1] ?? null;
+
+describe("the layers of docs/architecture.md", () => {
+  const imports = sourceImports();
+
+  it("nothing under src/ imports from outside it (dist/ runs alone)", () => {
+    expect(imports.filter((i) => !i.to.startsWith("src/"))).toEqual([]);
+  });
+
+  it("charter/ imports nothing of the project; core/ imports no module, no http, no graphql", () => {
+    expect(imports.filter((i) => layerOf(i.from) === "charter" && layerOf(i.to) !== "charter")).toEqual([]);
+    expect(imports.filter((i) => layerOf(i.from) === "core" && !["core", "charter"].includes(layerOf(i.to) ?? ""))).toEqual([]);
+  });
+
+  it("modules import http and graphql never, and one another only through index.ts", () => {
+    const fromModules = imports.filter((i) => moduleOf(i.from) !== null);
+    expect(fromModules.filter((i) => ["http", "graphql", "db", "seed"].includes(layerOf(i.to) ?? ""))).toEqual([]);
+    expect(fromModules.filter((i) => moduleOf(i.to) !== null && moduleOf(i.to) !== moduleOf(i.from) && i.to.split("/").length > 3)).toEqual(
+      [],
+    );
+  });
+
+  it("the modules form no cycle", () => {
+    const edges = new Map<string, Set<string>>();
+    for (const { from, to } of imports) {
+      const [a, b] = [moduleOf(from), moduleOf(to)];
+      if (a && b && a !== b) edges.set(a, (edges.get(a) ?? new Set()).add(b));
+    }
+    const cycles: string[] = [];
+    const visit = (node: string, path: string[]) => {
+      if (path.includes(node)) return void cycles.push([...path.slice(path.indexOf(node)), node].join(" → "));
+      for (const next of edges.get(node) ?? []) visit(next, [...path, node]);
+    };
+    for (const node of edges.keys()) visit(node, []);
+    expect(cycles).toEqual([]);
+    expect(edges.size).toBeGreaterThan(5);
+  });
+});
