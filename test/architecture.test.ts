@@ -11,7 +11,7 @@ function sourceImports(): { from: string; to: string }[] {
   return files.flatMap((file) =>
     [...readFileSync(file, "utf8").matchAll(/from "(\.[^"]+)"/g)].map((match) => ({
       from: relative(REPO_ROOT, file),
-      to: relative(REPO_ROOT, resolve(dirname(file), match[1]!)),
+      to: relative(REPO_ROOT, resolve(dirname(file), match[1])),
     })),
   );
 }
