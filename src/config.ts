@@ -10,6 +10,39 @@ const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debu
 
 export type DatabaseConfig = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string; poolSize: number };
 
+/** What one GraphQL operation may ask for; each is refused before execution (docs/security.md). */
+export interface OperationLimits {
+  readonly maxCost: number;
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  readonly maxDocumentBytes: number;
+  /** Wall time one operation may run; at the deadline its SQL stops and the client gets TIMEOUT. */
+  readonly timeoutMs: number;
+}
+
+interface HttpSettings {
+  readonly bodyLimitBytes: number;
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
+  readonly keepAliveTimeoutMs: number;
+  readonly maxConnections: number;
+  /** How long in-flight requests get to finish on SIGTERM/SIGINT. */
+  readonly shutdownGraceMs: number;
+  /** `*` or a list of origins allowed to read responses in a browser. */
+  readonly corsOrigins: "*" | readonly string[];
+  /** Take the client address from `X-Forwarded-For` (behind a reverse proxy or load balancer). */
+  readonly trustProxy: boolean;
+}
+
+export interface RateLimitSettings {
+  /** Requests a client may send at once (the bucket's size). */
+  readonly burst: number;
+  /** Requests a client regains each second. */
+  readonly perSecond: number;
+}
+
 export interface Config {
   readonly port: number;
   readonly host: string;
@@ -17,6 +50,17 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Load the 2020 seeds when the database holds no government yet. */
   readonly seedIfEmpty: boolean;
+  readonly limits: OperationLimits;
+  readonly http: HttpSettings;
+  /** Null: rate limits off. */
+  readonly rateLimit: RateLimitSettings | null;
+  /** Seconds a public answer may be reused by caches and the hub's response cache; 0 turns caching off. */
+  readonly cacheMaxAgeSeconds: number;
+  /** Shared state of many replicas (rate limits, persisted queries, response cache); null: in this process. */
+  readonly redisUrl: string | null;
+  /** Port of the Prometheus `/metrics` endpoint on HOST; null: no metrics endpoint. */
+  readonly metricsPort: number | null;
+  readonly introspection: boolean;
 }
 
 /** A setting the user gave wrongly: main prints the message as one line and exits 1. */
@@ -45,6 +89,41 @@ const SETTINGS: readonly Setting[] = [
   { env: "DATABASE_POOL_SIZE", flag: "--database-pool-size", help: "connections to PostgreSQL", default: "10" },
   { env: "LOG_LEVEL", flag: "--log-level", help: LOG_LEVELS.join(" | "), default: "info" },
   { env: "SEED", flag: "--seed", help: "load the 2020 seeds into an empty database (true | false)", default: "true" },
+  {
+    env: "REDIS_URL",
+    flag: "--redis-url",
+    help: "redis://host:port; shares rate limits, persisted queries and cached answers between replicas",
+  },
+  { env: "METRICS_PORT", flag: "--metrics-port", help: "serve Prometheus metrics at http://HOST:METRICS_PORT/metrics" },
+  { env: "CORS_ORIGINS", flag: "--cors-origins", help: "* or a comma-separated list of origins browsers may read from", default: "*" },
+  { env: "TRUST_PROXY", flag: "--trust-proxy", help: "take client addresses from X-Forwarded-For (true | false)", default: "false" },
+  {
+    env: "RATE_LIMIT_BURST",
+    flag: "--rate-limit-burst",
+    help: "requests a client may send at once; 0 turns rate limits off",
+    default: "120",
+  },
+  { env: "RATE_LIMIT_PER_SECOND", flag: "--rate-limit-per-second", help: "requests a client regains each second", default: "20" },
+  { env: "CACHE_MAX_AGE", flag: "--cache-max-age", help: "seconds public answers may be cached; 0 turns caching off", default: "60" },
+  { env: "INTROSPECTION", flag: "--introspection", help: "answer introspection queries (true | false)", default: "true" },
+  { env: "OPERATION_TIMEOUT_MS", flag: "--operation-timeout-ms", help: "deadline of one GraphQL operation", default: "5000" },
+  { env: "MAX_COST", flag: "--max-cost", help: "largest cost of one operation (lists multiply)", default: "50000" },
+  { env: "MAX_DEPTH", flag: "--max-depth", help: "deepest field nesting of one operation", default: "15" },
+  { env: "MAX_ALIASES", flag: "--max-aliases", help: "aliased fields in one operation", default: "30" },
+  { env: "MAX_DIRECTIVES", flag: "--max-directives", help: "directives in one operation", default: "20" },
+  { env: "MAX_TOKENS", flag: "--max-tokens", help: "tokens of one GraphQL document", default: "3000" },
+  { env: "MAX_DOCUMENT_BYTES", flag: "--max-document-bytes", help: "bytes of one GraphQL document", default: "20000" },
+  { env: "BODY_LIMIT_BYTES", flag: "--body-limit-bytes", help: "bytes of one request body", default: "65536" },
+  { env: "HEADERS_TIMEOUT_MS", flag: "--headers-timeout-ms", help: "time a client has to send the request headers", default: "10000" },
+  { env: "REQUEST_TIMEOUT_MS", flag: "--request-timeout-ms", help: "time a client has to send the whole request", default: "30000" },
+  {
+    env: "KEEP_ALIVE_TIMEOUT_MS",
+    flag: "--keep-alive-timeout-ms",
+    help: "idle time before a kept-alive connection is closed",
+    default: "5000",
+  },
+  { env: "MAX_CONNECTIONS", flag: "--max-connections", help: "open connections at once; more are refused", default: "1024" },
+  { env: "SHUTDOWN_GRACE_MS", flag: "--shutdown-grace-ms", help: "time in-flight requests get to finish on SIGTERM", default: "10000" },
 ];
 
 export function helpText(): string {
@@ -112,6 +191,38 @@ function parseBoolean(name: string, raw: string): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function parseUrl(name: string, raw: string, protocols: readonly string[], example: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${raw}" (expected ${example})`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(" or ")}, got "${url.protocol}//"`);
+  }
+  if (!url.hostname) throw new ConfigError(`${name} has no host: "${raw}"`);
+  return raw;
+}
+
+function parseOrigins(raw: string): "*" | string[] {
+  if (raw.trim() === "*") return "*";
+  return raw.split(",").map((origin) => {
+    const text = origin.trim();
+    let url: URL | null = null;
+    try {
+      url = new URL(text);
+    } catch {
+      url = null;
+    }
+    // An origin is scheme, host and port only: what a browser sends in `Origin`.
+    if (url === null || url.origin !== text) {
+      throw new ConfigError(`CORS_ORIGINS must be * or origins like https://partner.example, got "${text}"`);
+    }
+    return text;
+  });
+}
+
 function parseDatabaseUrl(raw: string): string {
   let url: URL;
   try {
@@ -155,12 +266,40 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
           poolSize: parseInteger("DATABASE_POOL_SIZE", read("DATABASE_POOL_SIZE")!, 1, 1000),
         };
 
+  const int = (name: string, min: number, max: number) => parseInteger(name, read(name)!, min, max);
+  const redisUrl = read("REDIS_URL");
+  const metricsPort = read("METRICS_PORT");
+  const burst = int("RATE_LIMIT_BURST", 0, 1_000_000);
   return Object.freeze({
-    port: parseInteger("PORT", read("PORT")!, 0, 65535),
+    port: int("PORT", 0, 65535),
     host: read("HOST")!,
     database,
     logLevel: logLevel as LogLevel,
     seedIfEmpty: parseBoolean("SEED", read("SEED")!),
+    limits: Object.freeze({
+      maxCost: int("MAX_COST", 1, 100_000_000),
+      maxDepth: int("MAX_DEPTH", 1, 1000),
+      maxAliases: int("MAX_ALIASES", 0, 100_000),
+      maxDirectives: int("MAX_DIRECTIVES", 0, 100_000),
+      maxTokens: int("MAX_TOKENS", 10, 10_000_000),
+      maxDocumentBytes: int("MAX_DOCUMENT_BYTES", 100, 100_000_000),
+      timeoutMs: int("OPERATION_TIMEOUT_MS", 10, 3_600_000),
+    }),
+    http: Object.freeze({
+      bodyLimitBytes: int("BODY_LIMIT_BYTES", 1024, 100_000_000),
+      headersTimeoutMs: int("HEADERS_TIMEOUT_MS", 100, 3_600_000),
+      requestTimeoutMs: int("REQUEST_TIMEOUT_MS", 100, 3_600_000),
+      keepAliveTimeoutMs: int("KEEP_ALIVE_TIMEOUT_MS", 100, 3_600_000),
+      maxConnections: int("MAX_CONNECTIONS", 1, 1_000_000),
+      shutdownGraceMs: int("SHUTDOWN_GRACE_MS", 0, 3_600_000),
+      corsOrigins: parseOrigins(read("CORS_ORIGINS")!),
+      trustProxy: parseBoolean("TRUST_PROXY", read("TRUST_PROXY")!),
+    }),
+    rateLimit: burst === 0 ? null : Object.freeze({ burst, perSecond: int("RATE_LIMIT_PER_SECOND", 1, 1_000_000) }),
+    cacheMaxAgeSeconds: int("CACHE_MAX_AGE", 0, 31_536_000),
+    redisUrl: redisUrl === undefined ? null : parseUrl("REDIS_URL", redisUrl, ["redis:", "rediss:"], "redis://host:6379"),
+    metricsPort: metricsPort === undefined ? null : parseInteger("METRICS_PORT", metricsPort, 0, 65535),
+    introspection: parseBoolean("INTROSPECTION", read("INTROSPECTION")!),
   });
 }
 

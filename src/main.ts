@@ -9,11 +9,12 @@ import type { Config } from "./config";
 import { createDataSource } from "./db/data-source";
 import { StartupError, isEmpty, migrate, openDatabase, readFactsHorizon } from "./db/startup";
 import { assertPortFree } from "./http/port";
-import { createServer } from "./http/server";
+import { HubMetrics } from "./http/metrics";
+import { createMetricsServer, createServer } from "./http/server";
+import { MemoryState, RedisState } from "./http/shared-state";
+import type { SharedState } from "./http/shared-state";
+import { poolStats } from "./db/pool";
 import { seed2020 } from "./seed/seed";
-
-/** How long in-flight requests get to finish on SIGTERM/SIGINT before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 function describeDatabase(config: Config): string {
   if (config.database.kind === "postgres") {
@@ -23,10 +24,24 @@ function describeDatabase(config: Config): string {
   return config.database.dataDir === null ? "PGlite in memory" : `PGlite in ${config.database.dataDir}`;
 }
 
-async function start(config: Config, log: Logger): Promise<{ app: FastifyInstance; dataSource: DataSource }> {
+interface Running {
+  app: FastifyInstance;
+  metricsApp: FastifyInstance | null;
+  dataSource: DataSource;
+  shared: SharedState;
+}
+
+async function sharedState(config: Config, log: Logger, metrics: HubMetrics): Promise<SharedState> {
+  if (config.redisUrl === null) return new MemoryState();
+  const redis = new RedisState(config.redisUrl, log, (mode) => metrics.sharedState.set(mode === "redis" ? 1 : 0));
+  await redis.connect();
+  return redis;
+}
+
+async function start(config: Config, log: Logger): Promise<Running> {
   const where = describeDatabase(config);
   await assertPortFree(config.port, config.host);
-  const dataSource = createDataSource(config.database);
+  const dataSource = createDataSource(config.database, { statementTimeoutMs: config.limits.timeoutMs });
   await openDatabase(dataSource, where);
   for (const name of await migrate(dataSource)) log.info({ migration: name }, `migration applied: ${name}`);
   if (config.seedIfEmpty && (await isEmpty(dataSource))) {
@@ -34,15 +49,23 @@ async function start(config: Config, log: Logger): Promise<{ app: FastifyInstanc
     for (const report of await seed2020(dataSource)) log.info(report, `seeded ${report.table}: inserted ${report.inserted}`);
   }
   const horizon = await readFactsHorizon(dataSource);
-  const app = await createServer({ dataSource, logger: log, factsCompleteUntil: () => horizon });
+  const metrics = new HubMetrics(() => poolStats(dataSource));
+  const shared = await sharedState(config, log, metrics);
+  const app = await createServer({ dataSource, logger: log, factsCompleteUntil: () => horizon, settings: config, shared, metrics });
   const address = await app.listen({ port: config.port, host: config.host });
+  let metricsApp: FastifyInstance | null = null;
+  if (config.metricsPort !== null) {
+    metricsApp = await createMetricsServer(metrics, log);
+    const metricsAddress = await metricsApp.listen({ port: config.metricsPort, host: config.host });
+    log.info({ url: `${metricsAddress}/metrics` }, `metrics: ${metricsAddress}/metrics`);
+  }
   const shown = address.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
   log.info({ database: where, factsCompleteUntil: horizon }, `NEAR data hub on ${where}; facts complete until ${horizon}`);
   log.info({ url: `${shown}/graphql` }, `GraphiQL: ${shown}/graphql`);
-  return { app, dataSource };
+  return { app, metricsApp, dataSource, shared };
 }
 
-function onSignals(app: FastifyInstance, dataSource: DataSource, log: Logger): void {
+function onSignals({ app, metricsApp, dataSource, shared }: Running, graceMs: number, log: Logger): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -51,10 +74,12 @@ function onSignals(app: FastifyInstance, dataSource: DataSource, log: Logger): v
     const force = setTimeout(() => {
       log.error("in-flight requests did not finish in time; exiting");
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
+    }, graceMs);
     force.unref();
     app
       .close()
+      .then(() => metricsApp?.close())
+      .then(() => shared.close())
       .then(() => dataSource.destroy())
       .then(() => {
         log.info("stopped");
@@ -85,8 +110,7 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig(process.env, argv);
     const log = pino({ level: config.logLevel });
-    const { app, dataSource } = await start(config, log);
-    onSignals(app, dataSource, log);
+    onSignals(await start(config, log), config.http.shutdownGraceMs, log);
   } catch (error) {
     const line = failure(error);
     if (line === null) throw error;

@@ -2,19 +2,63 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, helpText, loadConfig } from "../src/config";
 
 describe("configuration", () => {
-  it("defaults to the embedded database in ./data on 127.0.0.1:4000", () => {
+  it("defaults to the embedded database in ./data on 127.0.0.1:4000, with every limit at its documented default", () => {
     expect(loadConfig({}, [])).toEqual({
       port: 4000,
       host: "127.0.0.1",
       database: { kind: "pglite", dataDir: "./data" },
       logLevel: "info",
       seedIfEmpty: true,
+      limits: {
+        maxCost: 50_000,
+        maxDepth: 15,
+        maxAliases: 30,
+        maxDirectives: 20,
+        maxTokens: 3000,
+        maxDocumentBytes: 20_000,
+        timeoutMs: 5000,
+      },
+      http: {
+        bodyLimitBytes: 65_536,
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 5000,
+        maxConnections: 1024,
+        shutdownGraceMs: 10_000,
+        corsOrigins: "*",
+        trustProxy: false,
+      },
+      rateLimit: { burst: 120, perSecond: 20 },
+      cacheMaxAgeSeconds: 60,
+      redisUrl: null,
+      metricsPort: null,
+      introspection: true,
     });
+  });
+
+  it("reads the serving settings: origins, Redis, metrics, limits off", () => {
+    const config = loadConfig(
+      {
+        CORS_ORIGINS: "https://a.example, http://localhost:3000",
+        REDIS_URL: "redis://127.0.0.1:6379",
+        METRICS_PORT: "9464",
+        RATE_LIMIT_BURST: "0",
+      },
+      ["--introspection", "false", "--max-cost", "100"],
+    );
+    expect(config.http.corsOrigins).toEqual(["https://a.example", "http://localhost:3000"]);
+    expect([config.redisUrl, config.metricsPort, config.rateLimit, config.introspection, config.limits.maxCost]).toEqual([
+      "redis://127.0.0.1:6379",
+      9464,
+      null,
+      false,
+      100,
+    ]);
   });
 
   it("reads environment variables, and flags win over them", () => {
     const env = { PORT: "5000", HOST: "0.0.0.0", DATABASE_URL: "postgres://u@db:5432/near", DATABASE_POOL_SIZE: "25", LOG_LEVEL: "WARN" };
-    expect(loadConfig(env, ["--port", "6000", "--log-level=debug"])).toEqual({
+    expect(loadConfig(env, ["--port", "6000", "--log-level=debug"])).toMatchObject({
       port: 6000,
       host: "0.0.0.0",
       database: { kind: "postgres", url: "postgres://u@db:5432/near", poolSize: 25 },
@@ -36,6 +80,13 @@ describe("configuration", () => {
     [{}, ["--frobnicate"], 'unknown argument "--frobnicate" (see --help)'],
     [{}, ["--port"], "--port needs a value"],
     [{ DATABASE_URL: "postgres://x@y/z" }, ["--memory"], "--memory and DATABASE_URL exclude each other"],
+    [
+      { CORS_ORIGINS: "https://a.example/path" },
+      [],
+      'CORS_ORIGINS must be * or origins like https://partner.example, got "https://a.example/path"',
+    ],
+    [{ REDIS_URL: "http://cache" }, [], 'REDIS_URL must start with redis:// or rediss://, got "http://"'],
+    [{ OPERATION_TIMEOUT_MS: "1" }, [], "OPERATION_TIMEOUT_MS must be between 10 and 3600000, got 1"],
   ] as const)("refuses %o %o with one clear line", (env, argv, message) => {
     expect(() => loadConfig(env, argv)).toThrow(new ConfigError(message));
   });

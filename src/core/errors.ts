@@ -5,6 +5,12 @@ import type { ASTNode } from "graphql";
 export const ErrorCode = {
   BAD_USER_INPUT: "BAD_USER_INPUT",
   NOT_FOUND: "NOT_FOUND",
+  /** The operation ran past its deadline (OPERATION_TIMEOUT_MS): HTTP 503, retry with a smaller one. */
+  TIMEOUT: "TIMEOUT",
+  /** The database cannot be reached or is overloaded: HTTP 503 with Retry-After. */
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  /** An operation over a limit of cost, depth, aliases, directives, tokens or size: HTTP 400. */
+  OPERATION_LIMIT_EXCEEDED: "OPERATION_LIMIT_EXCEEDED",
 } as const;
 
 /**
@@ -26,5 +32,23 @@ export class NotFoundError extends GraphQLError {
   constructor(message: string, argumentName?: string) {
     super(message, { extensions: { code: ErrorCode.NOT_FOUND, ...(argumentName ? { argumentName } : {}) } });
     this.name = "NotFoundError";
+  }
+}
+
+/** Why a request's signal was aborted: the deadline passed, or the client went away. */
+export type AbortCause = "deadline" | "client-gone";
+
+/**
+ * The request's deadline passed (or its client went away) before this statement:
+ * the work stops here. Reported to the client as TIMEOUT.
+ */
+export class DeadlineExceededError extends Error {
+  override name = "DeadlineExceededError";
+  readonly reason: AbortCause;
+
+  constructor(signalReason: unknown) {
+    const reason: AbortCause = signalReason === "client-gone" ? "client-gone" : "deadline";
+    super(reason === "deadline" ? "the operation's deadline passed" : "the client went away");
+    this.reason = reason;
   }
 }

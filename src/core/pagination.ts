@@ -4,8 +4,8 @@ import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { InputError } from "./errors";
 
 /** The largest page a client may ask for: enough for the whole association (82 governments) in one page. */
-const MAX_PAGE_SIZE = 100;
-const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {

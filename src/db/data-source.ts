@@ -31,6 +31,12 @@ export interface DataSourceOptions {
   migrations?: MixedList<Function | string>;
   /** A PGlite driver made by the caller (e.g. from a data-folder image); default: one for `config`. */
   pgliteDriver?: unknown;
+  /**
+   * PostgreSQL ends any statement running longer (and the client gives up on one whose
+   * answer takes a second more, for a server that no longer answers): the operation
+   * deadline, so no statement outlives its request.
+   */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -54,7 +60,13 @@ export function createDataSource(config: DatabaseConfig, options: DataSourceOpti
       ...common,
       url: config.url,
       poolSize: config.poolSize,
-      extra: { connectionTimeoutMillis: 5000, application_name: "near-data-hub" },
+      extra: {
+        connectionTimeoutMillis: 5000,
+        application_name: "near-data-hub",
+        ...(options.statementTimeoutMs
+          ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1000 }
+          : {}),
+      },
     });
   }
   if (options.pgliteDriver) return new DataSource({ ...common, driver: options.pgliteDriver });

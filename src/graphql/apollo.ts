@@ -1,16 +1,29 @@
 import { ApolloServer } from "@apollo/server";
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { FastifyBaseLogger } from "fastify";
+import type { OperationLimits } from "../config";
 import type { RequestContext } from "../core/context";
 import type { IsoDate } from "../core/dates";
+import { cacheControlPlugin } from "./cache-control.plugin";
 import { formatError, isUnexpected } from "./errors";
+import { httpStatusPlugin } from "./http-status.plugin";
+import { OperationTypeSupported, operationLimitsPlugin } from "./limits.plugin";
+import type { LimitObserver } from "./limits.plugin";
 import { buildHubSchema } from "./schema";
 
 export interface HubApolloOptions {
   logger: FastifyBaseLogger;
   /** The facts horizon every response reports; read by the caller, never per request. */
   factsCompleteUntil: () => IsoDate;
+  limits: OperationLimits;
+  /** Seconds public answers may be cached; 0: never. */
+  cacheMaxAgeSeconds: number;
+  introspection: boolean;
+  /** Where automatic persisted queries are kept (this process, or Redis for many replicas). */
+  persistedQueries?: KeyValueCache<string>;
+  limitObserver?: LimitObserver;
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
@@ -32,7 +45,7 @@ function horizonExtension(factsCompleteUntil: () => IsoDate): ApolloServerPlugin
   };
 }
 
-/** Logs unexpected errors whole (the client only sees them masked). */
+/** Logs unexpected errors whole (the client only sees them masked); a client's mistakes are not logged as errors. */
 function errorLogging(logger: FastifyBaseLogger): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
@@ -50,12 +63,20 @@ function errorLogging(logger: FastifyBaseLogger): ApolloServerPlugin<RequestCont
   };
 }
 
+const IGNORE_LIMITS: LimitObserver = { measured: () => {}, refused: () => {} };
+
 export function createApolloServer(options: HubApolloOptions): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     schema: buildHubSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    // No "Did you mean …?": the schema is public through introspection, but error
+    // messages do not walk a stranger through it.
+    hideSchemaDetailsFromClientErrors: true,
+    introspection: options.introspection,
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    validationRules: [OperationTypeSupported],
+    ...(options.persistedQueries ? { persistedQueries: { cache: options.persistedQueries, ttl: null } } : {}),
     // Reads are public and writes will authenticate with a header, never a cookie,
     // so there is no ambient credential to forge; partner sites need plain GETs.
     csrfPrevention: false,
@@ -64,8 +85,11 @@ export function createApolloServer(options: HubApolloOptions): ApolloServer<Requ
     plugins: [
       // The hub serves its own offline GraphiQL; Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
+      operationLimitsPlugin(options.limits, options.limitObserver ?? IGNORE_LIMITS),
       horizonExtension(options.factsCompleteUntil),
       errorLogging(options.logger),
+      httpStatusPlugin(),
+      cacheControlPlugin(options.cacheMaxAgeSeconds),
       ...(options.plugins ?? []),
     ],
   });

@@ -2,6 +2,22 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
+/**
+ * The explorer's page may load and call only the hub itself, and no one may frame it.
+ * GraphiQL sets element styles from script, hence `'unsafe-inline'` for styles only.
+ */
+export const GRAPHIQL_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
 /** The explorer's own files: `src/http/graphiql/`, copied beside `dist/src/http/` by the build. */
 const OWN_FILES = join(__dirname, "graphiql");
 

@@ -1,12 +1,22 @@
 import { randomUUID } from "node:crypto";
 import Fastify from "fastify";
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from "fastify";
-import { fastifyApolloHandler } from "@as-integrations/fastify";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { DataSource } from "typeorm";
+import type { Config } from "../config";
 import type { IsoDate } from "../core/dates";
+import { poolStats } from "../db/pool";
 import { createApolloServer } from "../graphql/apollo";
-import { createRequestContext } from "../graphql/context";
-import { registerGraphiQL, wantsGraphiQL } from "./graphiql";
+import { registerCors } from "./cors";
+import { GRAPHIQL_CSP, registerGraphiQL, wantsGraphiQL } from "./graphiql";
+import { graphqlRoute } from "./graphql-route";
+import { HubMetrics } from "./metrics";
+import { rateLimitHook } from "./rate-limit";
+import { MemoryState } from "./shared-state";
+import type { SharedState } from "./shared-state";
+
+/** The settings the HTTP server uses: a whole Config, or the same shape from a test. */
+export type ServingSettings = Pick<Config, "limits" | "http" | "rateLimit" | "cacheMaxAgeSeconds" | "introspection">;
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -14,17 +24,38 @@ export interface ServerOptions {
   logger: FastifyBaseLogger;
   /** The facts horizon, read at start-up (see main). */
   factsCompleteUntil: () => IsoDate;
+  settings: ServingSettings;
+  /** Rate limits, persisted queries and cached answers: this process's memory unless given (Redis). */
+  shared?: SharedState;
+  metrics?: HubMetrics;
   /** Fixes "today" for tests; the real clock otherwise. */
   now?: () => Date;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 
+/** Apollo's persisted-query cache over the shared state (its TTL is ignored: a hash names one document forever). */
+function persistedQueryCache(shared: SharedState): KeyValueCache<string> {
+  const ttl = 7 * 24 * 3600;
+  return {
+    get: async (key) => (await shared.get(`apq:${key}`)) ?? undefined,
+    set: (key, value) => shared.set(`apq:${key}`, value, ttl),
+    delete: async (key) => {
+      await shared.delete(`apq:${key}`);
+    },
+  };
+}
+
 /**
  * The hub's HTTP server: GraphQL (GET and POST) and GraphiQL at /graphql, GraphiQL
- * at /, health at /healthz and /readyz. Routes are added here as the hub grows.
+ * at /, health at /healthz and /readyz. Every response carries the request id and
+ * the security headers; /graphql answers CORS, is rate limited per client, and runs
+ * each operation under its limits and deadline.
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { http, limits, rateLimit } = options.settings;
+  const shared = options.shared ?? new MemoryState();
+  const metrics = options.metrics ?? new HubMetrics(() => poolStats(options.dataSource));
   const app = Fastify({
     loggerInstance: options.logger,
     // Keep a caller's request id (from a load balancer or a client) so logs join up.
@@ -32,36 +63,74 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const given = request.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     },
+    trustProxy: http.trustProxy,
+    bodyLimit: http.bodyLimitBytes,
+    requestTimeout: http.requestTimeoutMs,
+    keepAliveTimeout: http.keepAliveTimeoutMs,
+    // An idle socket is closed after this long; a slow client cannot hold one open.
+    connectionTimeout: http.requestTimeoutMs,
+    // Late arrivals during shutdown get 503 with `Connection: close`; idle kept-alive sockets are closed.
     return503OnClosing: true,
+    forceCloseConnections: "idle",
   });
+  app.server.headersTimeout = http.headersTimeoutMs;
+  app.server.maxConnections = http.maxConnections;
+
   app.addHook("onSend", async (request, reply) => {
     void reply.header("x-request-id", request.id);
+    void reply.header("x-content-type-options", "nosniff");
+    void reply.header("referrer-policy", "no-referrer");
+  });
+  // A body over the limit, or one that is not JSON: the client's mistake, said in GraphQL's error shape.
+  app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, "request failed");
+      return reply.code(500).send({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    }
+    const tooLarge = error.code === "FST_ERR_CTP_BODY_TOO_LARGE";
+    const extensions = tooLarge
+      ? { code: "OPERATION_LIMIT_EXCEEDED", limit: "bodyBytes", maximum: http.bodyLimitBytes }
+      : { code: "BAD_REQUEST" };
+    const message = tooLarge ? `The request body is over the limit of ${http.bodyLimitBytes} bytes (BODY_LIMIT_BYTES).` : error.message;
+    return reply.code(status).send({ errors: [{ message, extensions }] });
   });
 
-  const apollo = createApolloServer({ logger: app.log, factsCompleteUntil: options.factsCompleteUntil });
+  const apollo = createApolloServer({
+    logger: options.logger,
+    factsCompleteUntil: options.factsCompleteUntil,
+    limits,
+    cacheMaxAgeSeconds: options.settings.cacheMaxAgeSeconds,
+    introspection: options.settings.introspection,
+    persistedQueries: persistedQueryCache(shared),
+    limitObserver: { measured: (cost) => metrics.cost.observe(cost), refused: (limit) => metrics.refusals.inc({ limit }) },
+  });
   await apollo.start();
-  // fastify.close() stops accepting and lets in-flight requests finish; only then is
-  // Apollo stopped. (Apollo's fastify drain plugin would call fastify.close() from
-  // inside this hook and wait on itself.)
+  // fastify.close() stops accepting and lets in-flight requests finish; only then is Apollo stopped.
   app.addHook("onClose", async () => {
     await apollo.stop();
   });
 
-  const graphql = fastifyApolloHandler(apollo, {
-    context: async (request) =>
-      createRequestContext({
-        em: options.dataSource.manager,
-        acceptLanguage: request.headers["accept-language"],
-        requestId: request.id,
-        ...(options.now ? { now: options.now() } : {}),
-      }),
+  const graphql = graphqlRoute({
+    apollo,
+    dataSource: options.dataSource,
+    limits,
+    cacheMaxAgeSeconds: options.settings.cacheMaxAgeSeconds,
+    shared,
+    metrics,
+    ...(options.now ? { now: options.now } : {}),
   });
   const { page } = registerGraphiQL(app);
-  const sendPage = (reply: FastifyReply) => reply.type("text/html; charset=utf-8").send(page);
+  const sendPage = (reply: FastifyReply) =>
+    reply.type("text/html; charset=utf-8").header("content-security-policy", GRAPHIQL_CSP).header("x-frame-options", "DENY").send(page);
 
+  await app.register(async (api) => {
+    registerCors(api, http.corsOrigins);
+    if (rateLimit) api.addHook("onRequest", rateLimitHook(shared, rateLimit, metrics));
+    api.get("/graphql", async (request, reply) => (wantsGraphiQL(request) ? sendPage(reply) : graphql(request, reply)));
+    api.post("/graphql", graphql);
+  });
   app.get("/", async (_request, reply) => sendPage(reply));
-  app.get("/graphql", async (request, reply) => (wantsGraphiQL(request) ? sendPage(reply) : graphql.call(app, request, reply)));
-  app.post("/graphql", graphql);
 
   app.get("/healthz", async () => ({ status: "ok" }));
   app.get("/readyz", async (_request, reply) => {
@@ -69,11 +138,18 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       await options.dataSource.query("SELECT 1");
       const pending = await options.dataSource.showMigrations();
       if (pending) return reply.code(503).send({ status: "not ready", reason: "migrations pending" });
-      return { status: "ready" };
+      return { status: "ready", sharedState: shared.mode() };
     } catch (error) {
       app.log.warn({ err: error }, "readiness check failed");
-      return reply.code(503).send({ status: "not ready", reason: "database unreachable" });
+      return reply.code(503).header("retry-after", "5").send({ status: "not ready", reason: "database unreachable" });
     }
   });
+  return app;
+}
+
+/** Prometheus metrics on their own port (METRICS_PORT), so they need not face the internet with the API. */
+export async function createMetricsServer(metrics: HubMetrics, logger: FastifyBaseLogger): Promise<FastifyInstance> {
+  const app = Fastify({ loggerInstance: logger, disableRequestLogging: true });
+  app.get("/metrics", async (_request, reply) => reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
   return app;
 }

@@ -6,6 +6,7 @@ import { createServer } from "../../src/http/server";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
 import { silentLogger } from "../support/logger";
+import { testSettings } from "../support/settings";
 
 /** Debian's Chromium; never a browser downloaded by Playwright (there is no internet here). */
 const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
@@ -18,7 +19,12 @@ describe("GraphiQL in a browser", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    app = await createServer({ dataSource: db.dataSource, logger: silentLogger(), factsCompleteUntil: () => "2020-12-31" });
+    app = await createServer({
+      dataSource: db.dataSource,
+      logger: silentLogger(),
+      settings: testSettings(),
+      factsCompleteUntil: () => "2020-12-31",
+    });
     origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
     browser = await chromium.launch({
       executablePath: CHROMIUM,

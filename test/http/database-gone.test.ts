@@ -2,12 +2,18 @@ import { describe, expect, it } from "vitest";
 import { createTestDataSource } from "../support/database";
 import { createServer } from "../../src/http/server";
 import { silentLogger } from "../support/logger";
+import { testSettings } from "../support/settings";
 
 describe("HTTP when the database is gone", () => {
   it("is not ready, and masks the failure of a query as INTERNAL_SERVER_ERROR", async () => {
     // Nothing listens on port 1: every statement fails as it would after losing PostgreSQL.
     const dataSource = createTestDataSource({ kind: "postgres", url: "postgres://postgres@127.0.0.1:1/gone", poolSize: 1 });
-    const app = await createServer({ dataSource, logger: silentLogger(), factsCompleteUntil: () => "2020-12-31" });
+    const app = await createServer({
+      dataSource,
+      logger: silentLogger(),
+      settings: testSettings(),
+      factsCompleteUntil: () => "2020-12-31",
+    });
     try {
       const ready = await app.inject({ method: "GET", url: "/readyz" });
       expect([ready.statusCode, ready.json()]).toEqual([503, { status: "not ready", reason: "database unreachable" }]);

@@ -5,6 +5,7 @@ import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
 import { TEST_TODAY } from "../support/hub";
 import { silentLogger } from "../support/logger";
+import { testSettings } from "../support/settings";
 
 describe("HTTP", () => {
   let db: TestDatabase;
@@ -15,6 +16,7 @@ describe("HTTP", () => {
     app = await createServer({
       dataSource: db.dataSource,
       logger: silentLogger(),
+      settings: testSettings(),
       factsCompleteUntil: () => "2020-12-31",
       now: () => TEST_TODAY,
     });
@@ -88,6 +90,6 @@ describe("HTTP", () => {
   it("reports liveness and readiness", async () => {
     expect((await app.inject({ method: "GET", url: "/healthz" })).json()).toEqual({ status: "ok" });
     const ready = await app.inject({ method: "GET", url: "/readyz" });
-    expect([ready.statusCode, ready.json()]).toEqual([200, { status: "ready" }]);
+    expect([ready.statusCode, ready.json()]).toEqual([200, { status: "ready", sharedState: "memory" }]);
   });
 });

@@ -6,6 +6,7 @@ import { createApolloServer } from "../../src/graphql/apollo";
 import { createRequestContext } from "../../src/graphql/context";
 import { openTestDatabase } from "./database";
 import { silentLogger } from "./logger";
+import { testSettings } from "./settings";
 import type { TestDatabase } from "./database";
 
 /** The day tests answer for by default: the facts horizon, so results do not drift with the clock. */
@@ -43,7 +44,14 @@ let opening: Promise<SharedHub> | undefined;
 
 async function openSharedHub(): Promise<SharedHub> {
   const db = await openTestDatabase();
-  const apollo = createApolloServer({ logger: silentLogger(), factsCompleteUntil: () => "2020-12-31" });
+  const { limits, cacheMaxAgeSeconds, introspection } = testSettings();
+  const apollo = createApolloServer({
+    logger: silentLogger(),
+    factsCompleteUntil: () => "2020-12-31",
+    limits,
+    cacheMaxAgeSeconds,
+    introspection,
+  });
   await apollo.start();
   return { db, apollo };
 }

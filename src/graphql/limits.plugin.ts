@@ -1,0 +1,48 @@
+import { GraphQLError } from "graphql";
+import type { ValidationRule } from "graphql";
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { OperationLimits } from "../config";
+import type { RequestContext } from "../core/context";
+import { checkOperation, measureOperation } from "./operation-limits";
+
+export interface LimitObserver {
+  /** Every operation's measure, for the cost histogram. */
+  measured(cost: number): void;
+  /** A refusal, by limit name. */
+  refused(limit: string): void;
+}
+
+/**
+ * Enforces the operation limits after validation and before execution, with the
+ * request's variables (a page size given as a variable prices like a literal one).
+ */
+export function operationLimitsPlugin(limits: OperationLimits, observer: LimitObserver): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const measure = measureOperation(schema, document, operation, request.variables ?? {});
+          observer.measured(measure.cost);
+          const refusal = checkOperation(measure, limits);
+          if (refusal) {
+            observer.refused(String(refusal.extensions["limit"]));
+            throw refusal;
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * `mutation { … }` and `subscription { … }` against a schema without such a root type
+ * are the client's mistake: a validation error (HTTP 400), not a failure in execution.
+ */
+export const OperationTypeSupported: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (!context.getSchema().getRootType(node.operation)) {
+      context.reportError(new GraphQLError(`This API has no ${node.operation} operations: send a query.`, { nodes: node }));
+    }
+  },
+});

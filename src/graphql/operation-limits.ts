@@ -1,0 +1,231 @@
+import { GraphQLError, Kind, getNamedType, getNullableType, isCompositeType, isListType, isObjectType, isInterfaceType } from "graphql";
+import type {
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  GraphQLCompositeType,
+  GraphQLNamedType,
+  GraphQLSchema,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValueNode,
+} from "graphql";
+import type { OperationLimits } from "../config";
+import { ErrorCode } from "../core/errors";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../core/pagination";
+
+/** The limit names clients see in `extensions.limit`, with the setting that changes each. */
+export const LIMIT_SETTINGS = {
+  cost: "MAX_COST",
+  depth: "MAX_DEPTH",
+  aliases: "MAX_ALIASES",
+  directives: "MAX_DIRECTIVES",
+  tokens: "MAX_TOKENS",
+  documentBytes: "MAX_DOCUMENT_BYTES",
+  bodyBytes: "BODY_LIMIT_BYTES",
+} as const;
+export type LimitName = keyof typeof LIMIT_SETTINGS;
+
+/** A refusal naming the limit, what the operation measured and the maximum. */
+export function limitExceeded(limit: LimitName, measured: number, maximum: number): GraphQLError {
+  return new GraphQLError(
+    `The operation's ${limit} is ${measured}, over the limit of ${maximum} (${LIMIT_SETTINGS[limit]}). Ask for less: fewer or smaller pages, fewer aliases, less nesting.`,
+    { extensions: { code: ErrorCode.OPERATION_LIMIT_EXCEEDED, limit, measured, maximum, http: { status: 400 } } },
+  );
+}
+
+/**
+ * What each derived field costs beyond an ordinary object field (1): the charter's
+ * computations load a government's whole record, or every member's. Priced by the
+ * work they do, so a page of 100 `votingRights` costs what it takes.
+ */
+const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
+  "Government.votingRights": 20,
+  "Government.electionRights": 20,
+  "Government.dues": 20,
+  "Government.duesHistory": 40,
+  "Government.duesStanding": 20,
+  "Association.votingMembers": 200,
+  "Association.restrictedMembers": 200,
+  "Association.chair": 20,
+  "Committee.coordinator": 10,
+  "Meeting.quorum": 20,
+  "AgendaItem.tally": 20,
+  "AgendaItem.outcome": 20,
+  "Query.evaluateDecision": 200,
+  "Query.assemblyCostShares": 200,
+  "Query.budgetReviewCheck": 20,
+};
+
+/** `totalCount` runs its own COUNT statement. */
+const TOTAL_COUNT_WEIGHT = 5;
+
+/**
+ * Object lists that are not connections have no page size; their sizes follow from
+ * the association itself (82 governments, 7 countries, 20 committees), so each is
+ * priced at the most it can hold there, and any other at UNPAGED_LIST_SIZE.
+ */
+const LIST_SIZES: Readonly<Record<string, number>> = {
+  "Country.governments": 25,
+  "Government.memberships": 5,
+  "Meeting.attendance": 82,
+  "AgendaItem.votes": 82,
+  "Association.restrictedMembers": 82,
+  "AssemblyCostShares.members": 82,
+};
+const UNPAGED_LIST_SIZE = 10;
+
+export interface OperationMeasure {
+  cost: number;
+  depth: number;
+  aliases: number;
+  directives: number;
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  variables: Readonly<Record<string, unknown>>;
+  /** Per fragment: its measure is additive, so a fragment spread many times is walked once. */
+  memo: Map<string, OperationMeasure>;
+}
+
+function pageSize(field: FieldNode, walk: Walk): number {
+  for (const name of ["first", "last"]) {
+    const arg = field.arguments?.find((a) => a.name.value === name);
+    if (!arg) continue;
+    const value = valueOf(arg.value, walk.variables);
+    if (typeof value === "number" && Number.isInteger(value) && value >= 0) return Math.min(value, MAX_PAGE_SIZE);
+    // A page size the resolver will refuse still prices as the largest page.
+    if (value !== null && value !== undefined) return MAX_PAGE_SIZE;
+  }
+  return DEFAULT_PAGE_SIZE;
+}
+
+function valueOf(node: ValueNode, variables: Readonly<Record<string, unknown>>): unknown {
+  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
+  if (node.kind === Kind.INT) return Number(node.value);
+  if (node.kind === Kind.LIST) return node.values;
+  if (node.kind === Kind.NULL) return null;
+  return undefined;
+}
+
+function isConnection(type: GraphQLNamedType): boolean {
+  return isObjectType(type) && type.name.endsWith("Connection") && "pageInfo" in type.getFields();
+}
+
+/** How many times the field's selection runs: the page size, the ids asked for, an estimate, or once. */
+function multiplier(field: FieldNode, parent: GraphQLCompositeType, type: GraphQLNamedType, list: boolean, walk: Walk): number {
+  if (isConnection(type)) return pageSize(field, walk);
+  if (!list || !isCompositeType(type)) return 1;
+  // A connection's `nodes` and `edges` are its page: already counted on the connection.
+  if (isConnection(parent)) return 1;
+  if (field.name.value === "nodes" && parent.name === "Query") {
+    const ids = field.arguments?.find((a) => a.name.value === "ids");
+    const value = ids ? valueOf(ids.value, walk.variables) : undefined;
+    return Array.isArray(value) ? value.length : UNPAGED_LIST_SIZE;
+  }
+  return LIST_SIZES[`${parent.name}.${field.name.value}`] ?? UNPAGED_LIST_SIZE;
+}
+
+function measureSelections(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, walk: Walk): OperationMeasure {
+  const total: OperationMeasure = { cost: 0, depth: 0, aliases: 0, directives: 0 };
+  for (const selection of selectionSet.selections) {
+    total.directives += selection.directives?.length ?? 0;
+    let part: OperationMeasure;
+    if (selection.kind === Kind.FIELD) {
+      part = measureField(selection, parent, walk);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
+      part =
+        type && isCompositeType(type)
+          ? measureSelections(selection.selectionSet, type, walk)
+          : { cost: 0, depth: 0, aliases: 0, directives: 0 };
+    } else {
+      part = measureFragment(selection.name.value, walk);
+    }
+    total.cost += part.cost;
+    total.aliases += part.aliases;
+    total.directives += part.directives;
+    total.depth = Math.max(total.depth, part.depth);
+  }
+  return total;
+}
+
+function measureFragment(name: string, walk: Walk): OperationMeasure {
+  const known = walk.memo.get(name);
+  if (known) return known;
+  const fragment = walk.fragments.get(name);
+  const type = fragment ? walk.schema.getType(fragment.typeCondition.name.value) : undefined;
+  // Validation has refused unknown fragments and cycles before this runs; the placeholder guards a walk all the same.
+  walk.memo.set(name, { cost: 0, depth: 0, aliases: 0, directives: 0 });
+  const measure =
+    fragment && type && isCompositeType(type)
+      ? measureSelections(fragment.selectionSet, type, walk)
+      : { cost: 0, depth: 0, aliases: 0, directives: 0 };
+  measure.directives += fragment?.directives?.length ?? 0;
+  walk.memo.set(name, measure);
+  return measure;
+}
+
+function measureField(field: FieldNode, parent: GraphQLCompositeType, walk: Walk): OperationMeasure {
+  const aliases = field.alias ? 1 : 0;
+  const name = field.name.value;
+  const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+  if (name.startsWith("__") || !definition) {
+    // Introspection and __typename cost nothing (the schema is small and public); depth still counts.
+    const inner = field.selectionSet ? introspectionDepth(field.selectionSet) : 0;
+    return { cost: 0, depth: 1 + inner, aliases, directives: 0 };
+  }
+  const type = getNamedType(definition.type);
+  const list = isListType(getNullableType(definition.type));
+  const children =
+    field.selectionSet && isCompositeType(type)
+      ? measureSelections(field.selectionSet, type, walk)
+      : { cost: 0, depth: 0, aliases: 0, directives: 0 };
+  const weight =
+    FIELD_WEIGHTS[`${parent.name}.${name}`] ??
+    (name === "totalCount" && isConnection(parent) ? TOTAL_COUNT_WEIGHT : isCompositeType(type) ? 1 : 0);
+  return {
+    cost: weight + multiplier(field, parent, type, list, walk) * children.cost,
+    depth: 1 + children.depth,
+    aliases: aliases + children.aliases,
+    directives: children.directives,
+  };
+}
+
+function introspectionDepth(selectionSet: SelectionSetNode): number {
+  let depth = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD)
+      depth = Math.max(depth, 1 + (selection.selectionSet ? introspectionDepth(selection.selectionSet) : 0));
+    else if (selection.kind === Kind.INLINE_FRAGMENT) depth = Math.max(depth, introspectionDepth(selection.selectionSet));
+  }
+  return depth;
+}
+
+/** Cost, depth, aliases (`__typename` included) and directives of one operation, with its variables. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+): OperationMeasure {
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const root = schema.getRootType(operation.operation);
+  if (!root) return { cost: 0, depth: 0, aliases: 0, directives: 0 };
+  const measure = measureSelections(operation.selectionSet, root, { schema, fragments, variables, memo: new Map() });
+  measure.directives += operation.directives?.length ?? 0;
+  return measure;
+}
+
+/** The first limit the operation passes, as the error to answer with; null when it keeps within all. */
+export function checkOperation(measure: OperationMeasure, limits: OperationLimits): GraphQLError | null {
+  if (measure.aliases > limits.maxAliases) return limitExceeded("aliases", measure.aliases, limits.maxAliases);
+  if (measure.directives > limits.maxDirectives) return limitExceeded("directives", measure.directives, limits.maxDirectives);
+  if (measure.depth > limits.maxDepth) return limitExceeded("depth", measure.depth, limits.maxDepth);
+  if (measure.cost > limits.maxCost) return limitExceeded("cost", measure.cost, limits.maxCost);
+  return null;
+}

@@ -1,0 +1,248 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { HeaderMap } from "@apollo/server";
+import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { Lexer, Source, TokenKind } from "graphql";
+import type { DataSource } from "typeorm";
+import type { OperationLimits } from "../config";
+import type { RequestContext } from "../core/context";
+import { todayUtc } from "../core/dates";
+import { ErrorCode } from "../core/errors";
+import { negotiateLang } from "../core/i18n";
+import { openRequestRunner } from "../db/request-runner";
+import { createRequestContext } from "../graphql/context";
+import { RETRY_AFTER_SECONDS, isRequestErrorBody } from "../graphql/http-status.plugin";
+import { limitExceeded } from "../graphql/operation-limits";
+import type { LimitName } from "../graphql/operation-limits";
+import type { HubMetrics, Outcome } from "./metrics";
+import type { SharedState } from "./shared-state";
+
+export interface GraphQLRouteOptions {
+  apollo: ApolloServer<RequestContext>;
+  dataSource: DataSource;
+  limits: OperationLimits;
+  cacheMaxAgeSeconds: number;
+  shared: SharedState;
+  metrics: HubMetrics;
+  /** Fixes "today" for tests; the real clock otherwise. */
+  now?: () => Date;
+}
+
+interface GraphQLParams {
+  query?: unknown;
+  operationName?: unknown;
+  variables?: unknown;
+  extensions?: unknown;
+}
+
+interface CachedAnswer {
+  body: string;
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+}
+
+const ABORTED = Symbol("aborted");
+
+/** GET carries its parameters in the query string (variables and extensions as JSON); POST in its body. */
+function paramsOf(request: FastifyRequest): GraphQLParams {
+  const source = request.method === "GET" ? request.query : request.body;
+  return source !== null && typeof source === "object" && !Array.isArray(source) ? source : {};
+}
+
+/** Tokens of a document (bounded by MAX_DOCUMENT_BYTES, checked first), so a refusal can say how many. */
+function countTokens(query: string): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) count++;
+  } catch {
+    // A lexing error is the parser's to report, with its location.
+  }
+  return count;
+}
+
+/** Refusals that need no parsing: the document's size and tokens, and NUL characters PostgreSQL cannot store. */
+function precheck(params: GraphQLParams, limits: OperationLimits): { error: Error; limit?: LimitName } | null {
+  const query = params.query;
+  if (typeof query === "string") {
+    const bytes = Buffer.byteLength(query);
+    if (bytes > limits.maxDocumentBytes)
+      return { error: limitExceeded("documentBytes", bytes, limits.maxDocumentBytes), limit: "documentBytes" };
+    const tokens = countTokens(query);
+    if (tokens > limits.maxTokens) return { error: limitExceeded("tokens", tokens, limits.maxTokens), limit: "tokens" };
+  }
+  const variables = typeof params.variables === "string" ? params.variables : JSON.stringify(params.variables ?? null);
+  // A NUL as a character, or as the escape `\u0000` in a GraphQL string or in JSON variables.
+  const nul = (text: string) => text.includes("\u0000") || text.includes("\\u0000");
+  if ((typeof query === "string" && nul(query)) || variables.includes("\\u0000")) {
+    return {
+      error: Object.assign(new Error("Strings may not contain the NUL character (U+0000): the database cannot store it."), {
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      }),
+    };
+  }
+  return null;
+}
+
+function errorBody(error: Error & { extensions?: Record<string, unknown> }): string {
+  const { http: _http, ...extensions } = error.extensions ?? {};
+  return JSON.stringify({ errors: [{ message: error.message, extensions }] });
+}
+
+/** The key of an anonymous answer: the document (or its persisted hash), operation, variables, language and day. */
+function cacheKey(params: GraphQLParams, lang: string, today: string): string | null {
+  const query = typeof params.query === "string" ? params.query : null;
+  const hash = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
+  const document = query ?? (typeof hash === "string" ? `#${hash}` : null);
+  if (document === null) return null;
+  const variables = typeof params.variables === "string" ? params.variables : JSON.stringify(params.variables ?? {});
+  const material = JSON.stringify([document, params.operationName ?? null, variables, lang, today]);
+  return `rc:${createHash("sha256").update(material).digest("base64url")}`;
+}
+
+function etagOf(body: string): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+}
+
+function headerMapOf(request: FastifyRequest): HeaderMap {
+  const map = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) map.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return map;
+}
+
+function outcomeOf(status: number, body: string): Outcome {
+  if (status === 503) return body.includes(`"${ErrorCode.TIMEOUT}"`) ? "timeout" : "unavailable";
+  if (status >= 400) return body.includes(ErrorCode.OPERATION_LIMIT_EXCEEDED) ? "refused" : "error";
+  return body.includes('"errors"') ? "error" : "ok";
+}
+
+/**
+ * POST and GET /graphql: limits that need no parsing, then the response cache for
+ * anonymous queries, then Apollo under a deadline. At the deadline, or when the
+ * client goes away, the request's signal aborts: its query runner sends no further
+ * SQL and the client gets TIMEOUT (503). A GET answer carries a strong ETag, and an
+ * `If-None-Match` that matches gets 304.
+ */
+export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
+  const { apollo, dataSource, limits, shared, metrics } = options;
+
+  function send(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer & { status: number }): FastifyReply {
+    const vary = reply.getHeader("vary");
+    void reply.header("content-type", answer.contentType).header("vary", vary ? `${String(vary)}, Accept, Accept-Language` : "Accept, Accept-Language");
+    if (request.method === "GET" && answer.status === 200) {
+      void reply.header("cache-control", answer.cacheControl).header("etag", answer.etag);
+      if (request.headers["if-none-match"]?.split(/\s*,\s*/).includes(answer.etag)) return reply.code(304).send();
+    } else {
+      // HTTP caches keep no POST; an error is never kept.
+      void reply.header("cache-control", "no-store");
+    }
+    return reply.code(answer.status).send(answer.body);
+  }
+
+  return async (request, reply) => {
+    const started = performance.now();
+    const params = paramsOf(request);
+    const operationName = typeof params.operationName === "string" ? params.operationName : null;
+    const record = (outcome: Outcome) => metrics.record(operationName, outcome, (performance.now() - started) / 1000);
+
+    const refusal = precheck(params, limits);
+    if (refusal) {
+      if (refusal.limit) metrics.refusals.inc({ limit: refusal.limit });
+      record(refusal.limit ? "refused" : "error");
+      // As Apollo answers its own refusals: a limit under application/json is 200 (GraphQL over HTTP); a NUL is always 400.
+      const strict = (request.headers.accept ?? "").includes("application/graphql-response+json");
+      return reply
+        .code(refusal.limit && !strict ? 200 : 400)
+        .type(strict ? "application/graphql-response+json; charset=utf-8" : "application/json; charset=utf-8")
+        .header("cache-control", "no-store")
+        .send(errorBody(refusal.error));
+    }
+
+    const lang = negotiateLang(request.headers["accept-language"]);
+    const now = options.now?.() ?? new Date();
+    const anonymous = !request.headers.authorization;
+    const key = anonymous && options.cacheMaxAgeSeconds > 0 ? cacheKey(params, lang, todayUtc(now)) : null;
+    if (key !== null) {
+      const hit = await shared.get(key);
+      metrics.cache.inc({ result: hit === null ? "miss" : "hit" });
+      if (hit !== null) {
+        const answer = JSON.parse(hit) as CachedAnswer;
+        const sent = send(request, reply, { ...answer, status: 200 });
+        record(sent.statusCode === 304 ? "not_modified" : "cached");
+        return sent;
+      }
+    }
+
+    const controller = new AbortController();
+    const deadline = setTimeout(() => controller.abort("deadline"), limits.timeoutMs);
+    const onClose = () => {
+      if (!reply.raw.writableFinished) controller.abort("client-gone");
+    };
+    reply.raw.once("close", onClose);
+    const aborted = new Promise<typeof ABORTED>((resolve) =>
+      controller.signal.addEventListener("abort", () => resolve(ABORTED), { once: true }),
+    );
+
+    const runner = openRequestRunner(dataSource, controller.signal);
+    const context = createRequestContext({
+      em: runner.em,
+      acceptLanguage: request.headers["accept-language"],
+      requestId: request.id,
+      now,
+    });
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: request.method.toUpperCase(),
+      headers: headerMapOf(request),
+      search: new URL(request.url, "http://hub.invalid").search,
+      body: request.body,
+    };
+    const execution = apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
+    // The connection goes back to the pool only once Apollo is done, even after a timeout.
+    const settled = execution.finally(() => {
+      metrics.statements.observe(runner.statements());
+      void runner.release();
+    });
+    const result = await Promise.race([settled, aborted]);
+    clearTimeout(deadline);
+    reply.raw.off("close", onClose);
+
+    if (result === ABORTED) {
+      settled.catch((error: unknown) => request.log.warn({ err: error }, "an abandoned operation failed after its deadline"));
+      record("timeout");
+      const error = Object.assign(
+        new Error(`The operation ran past its deadline of ${limits.timeoutMs} ms and was stopped. Ask for less, or retry later.`),
+        {
+          extensions: { code: ErrorCode.TIMEOUT, deadlineMs: limits.timeoutMs },
+        },
+      );
+      return reply
+        .code(503)
+        .type("application/json; charset=utf-8")
+        .header("retry-after", String(RETRY_AFTER_SECONDS))
+        .header("cache-control", "no-store")
+        .send(errorBody(error));
+    }
+
+    for (const [name, value] of result.headers) if (name !== "cache-control") void reply.header(name, value);
+    const status = result.status ?? 200;
+    if (result.body.kind === "chunked") {
+      record("ok");
+      return reply.code(status).send(Readable.from(result.body.asyncIterator));
+    }
+    const body = result.body.string;
+    const contentType = result.headers.get("content-type") ?? "application/json; charset=utf-8";
+    // GraphQL over HTTP: under application/json a well-formed request whose document or variables fail is 200.
+    const answerStatus = status === 400 && contentType.startsWith("application/json") && isRequestErrorBody(body) ? 200 : status;
+    const cacheControl = result.headers.get("cache-control") ?? "no-store";
+    const answer = { body, etag: etagOf(body), contentType, cacheControl, status: answerStatus };
+    if (key !== null && answerStatus === 200 && cacheControl.startsWith("public")) {
+      await shared.set(key, JSON.stringify({ body, etag: answer.etag, contentType, cacheControl }), options.cacheMaxAgeSeconds);
+    }
+    record(outcomeOf(answerStatus, body));
+    return send(request, reply, answer);
+  };
+}

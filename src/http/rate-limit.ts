@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { RateLimitSettings } from "../config";
+import type { HubMetrics } from "./metrics";
+import type { SharedState } from "./shared-state";
+
+/**
+ * A token bucket per client address (the proxy's `X-Forwarded-For` when TRUST_PROXY
+ * is on): BURST requests at once, PER_SECOND more each second, shared by every
+ * replica through Redis. Answers carry the IETF draft's `RateLimit-*` headers; a
+ * refusal is 429 with `Retry-After`. Preflights are not counted.
+ */
+export function rateLimitHook(shared: SharedState, settings: RateLimitSettings, metrics: HubMetrics) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    if (request.method === "OPTIONS") return undefined;
+    const verdict = await shared.takeToken(`ip:${request.ip}`, settings.burst, settings.perSecond);
+    void reply
+      .header("ratelimit-limit", String(settings.burst))
+      .header("ratelimit-remaining", String(verdict.remaining))
+      .header("ratelimit-reset", String(verdict.resetSeconds));
+    if (verdict.allowed) return undefined;
+    metrics.rateLimited.inc();
+    return reply
+      .code(429)
+      .header("retry-after", String(verdict.retryAfterSeconds))
+      .header("cache-control", "no-store")
+      .send({
+        errors: [
+          {
+            message: `Too many requests: ${settings.burst} at once and ${settings.perSecond} a second per client. Retry after ${verdict.retryAfterSeconds} s.`,
+            extensions: { code: "RATE_LIMITED", retryAfterSeconds: verdict.retryAfterSeconds },
+          },
+        ],
+      });
+  };
+}

@@ -1,0 +1,302 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import { getIntrospectionQuery } from "graphql";
+import { createServer } from "../../src/http/server";
+import type { ServingSettings } from "../../src/http/server";
+import { openTestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+import { TEST_TODAY } from "../support/hub";
+import { silentLogger } from "../support/logger";
+import { testSettings } from "../support/settings";
+
+interface Answer {
+  status: number;
+  headers: Record<string, unknown>;
+  body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  statements: number;
+}
+
+/**
+ * The hub as partner websites and strangers meet it: limits refused before any SQL,
+ * GraphQL over HTTP status codes, CORS, security headers, HTTP caching, persisted
+ * queries and rate limits, through the real HTTP stack (Fastify's inject).
+ */
+describe("serving /graphql on the open internet", () => {
+  let db: TestDatabase;
+  const apps: FastifyInstance[] = [];
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await db.dataSource.destroy();
+  });
+
+  async function hub(settings: ServingSettings = testSettings({ rateLimit: null })): Promise<FastifyInstance> {
+    const app = await createServer({
+      dataSource: db.dataSource,
+      logger: silentLogger(),
+      settings,
+      factsCompleteUntil: () => "2020-12-31",
+      now: () => TEST_TODAY,
+    });
+    apps.push(app);
+    return app;
+  }
+
+  async function send(app: FastifyInstance, options: InjectOptions): Promise<Answer> {
+    const before = db.counter.count;
+    const response = await app.inject(options);
+    const text = response.body;
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: text === "" ? {} : (JSON.parse(text) as Answer["body"]),
+      statements: db.counter.count - before,
+    };
+  }
+
+  const post = (app: FastifyInstance, body: unknown, headers: Record<string, string> = {}) =>
+    send(app, { method: "POST", url: "/graphql", headers: { "content-type": "application/json", ...headers }, payload: JSON.stringify(body) });
+  const get = (app: FastifyInstance, params: Record<string, string>, headers: Record<string, string> = {}) =>
+    send(app, { method: "GET", url: `/graphql?${new URLSearchParams(params).toString()}`, headers: { accept: "application/json", ...headers } });
+
+  function refusal(answer: Answer) {
+    return { status: answer.status, statements: answer.statements, extensions: answer.body.errors?.[0]?.extensions, data: answer.body.data };
+  }
+
+  describe("operation limits, refused before execution with no SQL sent", () => {
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      app = await hub();
+    });
+
+    it("the five-level fan-out that once took the process down: cost", async () => {
+      const level = (inner: string) => `governments { slug country { ${inner} } }`;
+      const query = `{ country(code: "KR") { ${level(level(level(level(level("code")))))} } }`;
+      expect(refusal(await post(app, { query }))).toEqual({
+        status: 200,
+        statements: 0,
+        extensions: { code: "OPERATION_LIMIT_EXCEEDED", limit: "cost", measured: expect.any(Number), maximum: 50_000 },
+        data: undefined,
+      });
+    });
+
+    it("page sizes given as variables price like literals", async () => {
+      const rights = "nodes { votingRights { eligible } electionRights { eligible } duesStanding { restricted } duesHistory { status } memberships { government { duesHistory { status } } } }";
+      const query = `query ($n: Int) { a: governments(first: $n) { ${rights} } b: governments(first: $n) { ${rights} } }`;
+      const small = await post(app, { query, variables: { n: 2 } });
+      expect(small.body.errors).toBeUndefined();
+      expect(refusal(await post(app, { query, variables: { n: 100 } }))).toMatchObject({ statements: 0, extensions: { limit: "cost" } });
+    });
+
+    it("alias floods, counting aliased __typename", async () => {
+      const aliases = Array.from({ length: 31 }, (_, i) => `t${i}: __typename`).join(" ");
+      expect(refusal(await post(app, { query: `{ ${aliases} }` }))).toMatchObject({
+        statements: 0,
+        extensions: { code: "OPERATION_LIMIT_EXCEEDED", limit: "aliases", measured: 31, maximum: 30 },
+      });
+      const flood = Array.from({ length: 1000 }, (_, i) => `a${i}: association { votingMembers(first: 100) { totalCount } }`).join(" ");
+      expect(refusal(await post(app, { query: `{ ${flood} }` }))).toMatchObject({ status: 200, statements: 0, extensions: { limit: "documentBytes" } });
+      expect(refusal(await post(app, { query: `{ ${"a ".repeat(3500)}}` }))).toMatchObject({
+        statements: 0,
+        extensions: { limit: "tokens", measured: 3502, maximum: 3000 },
+      });
+    });
+
+    it("directive overloading, deep nesting, and fragments spread many times (measured once each)", async () => {
+      // A directive repeated on one field is refused by validation already; spread over inline fragments it is not.
+      const directives = Array.from({ length: 21 }, () => "... @include(if: true) { name }").join(" ");
+      expect(refusal(await post(app, { query: `{ about { ${directives} } }` }))).toMatchObject({ statements: 0, extensions: { limit: "directives", measured: 21 } });
+      const loop = (inner: string) => `country { governments { memberships { government { ${inner} } } } }`;
+      const deep = `{ committees(first: 1) { nodes { coordinatorHistory { government { ${loop(loop(loop("slug")))} } } } } }`;
+      expect(refusal(await post(app, { query: deep }))).toMatchObject({ statements: 0, extensions: { limit: "depth", maximum: 15 } });
+      // Each fragment spreads the next one ten times: 10^6 selections from a small document.
+      const fragments = Array.from({ length: 6 }, (_, i) => `fragment F${i} on Government { ${i === 5 ? "slug" : Array.from({ length: 10 }, () => `...F${i + 1}`).join(" ")} }`);
+      const spread = await post(app, { query: `{ governments(first: 100) { nodes { ...F0 } } } ${fragments.join(" ")}` });
+      expect(spread.statements).toBeLessThanOrEqual(2);
+    });
+
+    it("documents over the size or token limits, and bodies over the body limit", async () => {
+      expect(refusal(await post(app, { query: `{ about { name } } # ${"x".repeat(20_000)}` }))).toMatchObject({
+        statements: 0,
+        extensions: { limit: "documentBytes", maximum: 20_000 },
+      });
+      const tooLarge = await send(app, {
+        method: "POST",
+        url: "/graphql",
+        headers: { "content-type": "application/json" },
+        payload: JSON.stringify({ query: "{ about { name } }", variables: { pad: "x".repeat(70_000) } }),
+      });
+      expect({ status: tooLarge.status, extensions: tooLarge.body.errors?.[0]?.extensions }).toEqual({
+        status: 413,
+        extensions: { code: "OPERATION_LIMIT_EXCEEDED", limit: "bodyBytes", maximum: 65_536 },
+      });
+    });
+
+    it("batched requests are refused; introspection (GraphiQL's own query) passes every limit", async () => {
+      const batch = await send(app, {
+        method: "POST",
+        url: "/graphql",
+        headers: { "content-type": "application/json" },
+        payload: JSON.stringify([{ query: "{ about { name } }" }, { query: "{ about { name } }" }]),
+      });
+      expect(batch.status).toBe(400);
+      const introspection = await post(app, { query: getIntrospectionQuery() });
+      expect([introspection.status, introspection.body.errors]).toEqual([200, undefined]);
+    });
+  });
+
+  describe("errors where they belong", () => {
+    let app: FastifyInstance;
+    beforeAll(async () => {
+      app = await hub();
+    });
+
+    it("an operation type the schema lacks: a validation error, 400 under graphql-response+json, 200 under json", async () => {
+      const strict = await post(app, { query: "mutation { a }" }, { accept: "application/graphql-response+json" });
+      const plain = await post(app, { query: "mutation { a }" }, { accept: "application/json" });
+      expect([strict.status, strict.body.errors?.[0]?.extensions?.["code"], plain.status]).toEqual([400, "GRAPHQL_VALIDATION_FAILED", 200]);
+      expect(strict.body.errors?.[0]?.message).toBe("This API has no mutation operations: send a query.");
+    });
+
+    it("parse, validation and variable failures answer 200 under application/json, as the GraphQL-over-HTTP spec recommends", async () => {
+      const cases = [
+        [{ query: "{ about { name " }, "GRAPHQL_PARSE_FAILED"],
+        [{ query: "{ about { nope } }" }, "GRAPHQL_VALIDATION_FAILED"],
+        [{ query: "query ($d: Date) { government(slug: \"jp-akita\") { membership(asOf: $d) { kind } } }", variables: { d: "2020-13-45" } }, "BAD_USER_INPUT"],
+      ] as const;
+      for (const [body, code] of cases) {
+        const answer = await post(app, body, { accept: "application/json" });
+        expect([answer.status, answer.body.errors?.[0]?.extensions?.["code"]]).toEqual([200, code]);
+      }
+    });
+
+    it("no field suggestions for strangers", async () => {
+      const answer = await post(app, { query: "{ governmnts { totalCount } }" });
+      expect(answer.body.errors?.[0]?.message).toBe('Cannot query field "governmnts" on type "Query".');
+    });
+
+    it("a NUL character in a string argument or variable is the client's mistake: 400 BAD_USER_INPUT, nothing sent to the database", async () => {
+      for (const body of [
+        { query: '{ government(slug: "jp\\u0000akita") { slug } }' },
+        { query: "query ($s: String!) { government(slug: $s) { slug } }", variables: { s: "jp\u0000akita" } },
+      ]) {
+        const answer = await post(app, body);
+        expect(refusal(answer)).toMatchObject({ status: 400, statements: 0, extensions: { code: "BAD_USER_INPUT" } });
+      }
+    });
+
+    it("introspection can be turned off (INTROSPECTION=false)", async () => {
+      const closed = await hub(testSettings({ rateLimit: null, introspection: false }));
+      const answer = await post(closed, { query: "{ __schema { queryType { name } } }" });
+      expect(answer.body.errors?.[0]?.extensions?.["code"]).toBe("GRAPHQL_VALIDATION_FAILED");
+    });
+  });
+
+  describe("browsers on other origins, and the headers every answer carries", () => {
+    it("CORS: a real preflight, and `*` on answers by default", async () => {
+      const app = await hub();
+      const preflight = await app.inject({
+        method: "OPTIONS",
+        url: "/graphql",
+        headers: { origin: "https://partner.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" },
+      });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers).toMatchObject({
+        "access-control-allow-origin": "*",
+        "access-control-allow-methods": "GET, POST, OPTIONS",
+        "access-control-allow-headers": "content-type, accept, accept-language, authorization, x-request-id",
+        "access-control-max-age": "86400",
+      });
+      const answer = await get(app, { query: "{ about { name } }" }, { origin: "https://partner.example" });
+      expect(answer.headers["access-control-allow-origin"]).toBe("*");
+      expect(String(answer.headers["access-control-expose-headers"])).toContain("etag");
+    });
+
+    it("CORS with a list: a listed origin is echoed with Vary: Origin, another gets nothing", async () => {
+      const app = await hub(testSettings({ rateLimit: null, http: { corsOrigins: ["https://partner.example"] } }));
+      const listed = await get(app, { query: "{ about { name } }" }, { origin: "https://partner.example" });
+      const other = await get(app, { query: "{ about { name } }" }, { origin: "https://evil.example" });
+      expect([listed.headers["access-control-allow-origin"], String(listed.headers["vary"])]).toEqual(["https://partner.example", expect.stringContaining("Origin")]);
+      expect(other.headers["access-control-allow-origin"]).toBeUndefined();
+    });
+
+    it("security headers on every answer, a strict CSP on GraphiQL, and no cookies anywhere", async () => {
+      const app = await hub();
+      const page = await app.inject({ method: "GET", url: "/graphql", headers: { accept: "text/html" } });
+      expect(page.headers).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY" });
+      expect(String(page.headers["content-security-policy"])).toContain("default-src 'self'");
+      expect(String(page.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
+      for (const url of ["/graphql?query=%7Babout%7Bname%7D%7D", "/healthz", "/readyz", "/", "/graphiql/assets/explorer.js"]) {
+        const response = await app.inject({ method: "GET", url });
+        expect([url, response.headers["set-cookie"], response.headers["x-content-type-options"]]).toEqual([url, undefined, "nosniff"]);
+      }
+    });
+  });
+
+  describe("HTTP caching", () => {
+    it("a GET is public with a max-age and a strong ETag; If-None-Match gets 304; a repeat is served from the response cache", async () => {
+      const app = await hub();
+      const params = { query: '{ government(slug: "jp-akita") { slug name { text } } }' };
+      const first = await get(app, params);
+      expect([first.status, first.headers["cache-control"], first.statements > 0]).toEqual([200, "public, max-age=60", true]);
+      const etag = String(first.headers["etag"]);
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+      const again = await get(app, params);
+      expect([again.status, again.headers["etag"], again.statements, again.body]).toEqual([200, etag, 0, first.body]);
+      const revalidated = await get(app, params, { "if-none-match": etag });
+      expect([revalidated.status, revalidated.statements]).toEqual([304, 0]);
+      const korean = await get(app, params, { "accept-language": "ko" });
+      expect([korean.statements > 0, korean.headers["etag"] !== etag]).toEqual([true, true]);
+    });
+
+    it("POST, errors and anything asked with credentials are never stored by HTTP caches", async () => {
+      const app = await hub();
+      const query = '{ government(slug: "jp-akita") { slug } }';
+      expect((await post(app, { query })).headers["cache-control"]).toBe("no-store");
+      expect((await get(app, { query: "{ about { nope } }" })).headers["cache-control"]).toBe("no-store");
+      const withKey = await get(app, { query }, { authorization: "Bearer something" });
+      const withKeyAgain = await get(app, { query }, { authorization: "Bearer something" });
+      expect([withKey.headers["cache-control"], withKeyAgain.statements > 0]).toEqual(["no-store", true]);
+    });
+
+    it("automatic persisted queries: a partner site GETs by hash once the hub has seen the document", async () => {
+      const app = await hub();
+      const query = '{ government(slug: "kr-gyeongbuk") { slug } }';
+      const sha256Hash = createHash("sha256").update(query).digest("hex");
+      const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash } });
+      const unknown = await get(app, { extensions });
+      expect(unknown.body.errors?.[0]?.extensions?.["code"]).toBe("PERSISTED_QUERY_NOT_FOUND");
+      expect((await get(app, { query, extensions })).body.data).toEqual({ government: { slug: "kr-gyeongbuk" } });
+      const byHash = await get(app, { extensions });
+      expect([byHash.status, byHash.body.data, byHash.headers["cache-control"]]).toEqual([200, { government: { slug: "kr-gyeongbuk" } }, "public, max-age=60"]);
+    });
+  });
+
+  describe("rate limits", () => {
+    it("a token bucket per client: 429 with Retry-After and RateLimit headers once the burst is spent", async () => {
+      const app = await hub(testSettings({ rateLimit: { burst: 3, perSecond: 1 }, http: { trustProxy: true } }));
+      const from = (ip: string) => get(app, { query: "{ about { name } }" }, { "x-forwarded-for": ip });
+      const answers = [await from("203.0.113.1"), await from("203.0.113.1"), await from("203.0.113.1"), await from("203.0.113.1")];
+      expect(answers.map((a) => [a.status, a.headers["ratelimit-remaining"]])).toEqual([
+        [200, "2"],
+        [200, "1"],
+        [200, "0"],
+        [429, "0"],
+      ]);
+      expect(answers[3]!.headers).toMatchObject({ "retry-after": "1", "ratelimit-limit": "3" });
+      expect(answers[3]!.body.errors?.[0]?.extensions).toEqual({ code: "RATE_LIMITED", retryAfterSeconds: 1 });
+      expect((await from("203.0.113.2")).status).toBe(200);
+    });
+
+    it("health checks and preflights are not counted", async () => {
+      const app = await hub(testSettings({ rateLimit: { burst: 1, perSecond: 1 } }));
+      for (let i = 0; i < 3; i++) expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200);
+      for (let i = 0; i < 3; i++) expect((await app.inject({ method: "OPTIONS", url: "/graphql" })).statusCode).toBe(204);
+      expect((await get(app, { query: "{ about { name } }" })).status).toBe(200);
+    });
+  });
+});
