@@ -20,12 +20,25 @@ export default defineConfig({
         test: {
           name: "api",
           include: ["test/**/*.test.ts"],
-          exclude: [...UNIT_TESTS, "test/e2e/**", "test/package/**"],
+          exclude: [...UNIT_TESTS, "test/e2e/**", "test/package/**", "test/services/**"],
           // One migrated, seeded database per run; each file loads it into its own hub.
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["reflect-metadata", "test/support/file-hooks.ts"],
           pool: "forks",
           // Generous: a busy machine is slow, and these wait on events, not on a clock.
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        ...shared,
+        test: {
+          // The machine's PostgreSQL and Redis: faults, deadlines, replicas. `npm run test:services`.
+          name: "services",
+          include: ["test/services/**/*.test.ts"],
+          globalSetup: ["test/support/services-setup.ts"],
+          setupFiles: ["reflect-metadata"],
+          pool: "forks",
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -132,7 +132,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
 
   function send(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer & { status: number }): FastifyReply {
     const vary = reply.getHeader("vary");
-    void reply.header("content-type", answer.contentType).header("vary", vary ? `${String(vary)}, Accept, Accept-Language` : "Accept, Accept-Language");
+    void reply
+      .header("content-type", answer.contentType)
+      .header("vary", vary ? `${String(vary)}, Accept, Accept-Language` : "Accept, Accept-Language");
     if (request.method === "GET" && answer.status === 200) {
       void reply.header("cache-control", answer.cacheControl).header("etag", answer.etag);
       if (request.headers["if-none-match"]?.split(/\s*,\s*/).includes(answer.etag)) return reply.code(304).send();

@@ -98,8 +98,6 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return { allowed, tostring(tokens) }
 `;
 
-const PREFIX = "near:";
-
 /** Redis, with this process's memory standing in while it is unreachable. */
 export class RedisState implements SharedState {
   private readonly redis: Redis;
@@ -111,6 +109,8 @@ export class RedisState implements SharedState {
     url: string,
     private readonly log: FastifyBaseLogger,
     private readonly onModeChange: (mode: "redis" | "degraded") => void = () => {},
+    /** Keys are kept under this prefix, so one Redis can serve several hubs (and test runs). */
+    private readonly prefix = "near:",
   ) {
     this.redis = new Redis(url, {
       lazyConnect: true,
@@ -156,7 +156,7 @@ export class RedisState implements SharedState {
   takeToken(key: string, burst: number, perSecond: number): Promise<TokenVerdict> {
     return this.attempt(
       async () => {
-        const [allowed, tokens] = (await this.redis.eval(TAKE_TOKEN, 1, `${PREFIX}rl:${key}`, burst, perSecond)) as [number, string];
+        const [allowed, tokens] = (await this.redis.eval(TAKE_TOKEN, 1, `${this.prefix}rl:${key}`, burst, perSecond)) as [number, string];
         return verdict(Number(tokens), burst, perSecond, allowed === 1);
       },
       () => this.fallback.takeToken(key, burst, perSecond),
@@ -165,7 +165,7 @@ export class RedisState implements SharedState {
 
   get(key: string): Promise<string | null> {
     return this.attempt(
-      () => this.redis.get(PREFIX + key),
+      () => this.redis.get(this.prefix + key),
       () => this.fallback.get(key),
     );
   }
@@ -173,7 +173,7 @@ export class RedisState implements SharedState {
   set(key: string, value: string, ttlSeconds: number): Promise<void> {
     return this.attempt(
       async () => {
-        await this.redis.set(PREFIX + key, value, "EX", ttlSeconds);
+        await this.redis.set(this.prefix + key, value, "EX", ttlSeconds);
       },
       () => this.fallback.set(key, value, ttlSeconds),
     );
@@ -182,7 +182,7 @@ export class RedisState implements SharedState {
   delete(key: string): Promise<void> {
     return this.attempt(
       async () => {
-        await this.redis.del(PREFIX + key);
+        await this.redis.del(this.prefix + key);
       },
       () => this.fallback.delete(key),
     );

@@ -59,12 +59,26 @@ describe("serving /graphql on the open internet", () => {
   }
 
   const post = (app: FastifyInstance, body: unknown, headers: Record<string, string> = {}) =>
-    send(app, { method: "POST", url: "/graphql", headers: { "content-type": "application/json", ...headers }, payload: JSON.stringify(body) });
+    send(app, {
+      method: "POST",
+      url: "/graphql",
+      headers: { "content-type": "application/json", ...headers },
+      payload: JSON.stringify(body),
+    });
   const get = (app: FastifyInstance, params: Record<string, string>, headers: Record<string, string> = {}) =>
-    send(app, { method: "GET", url: `/graphql?${new URLSearchParams(params).toString()}`, headers: { accept: "application/json", ...headers } });
+    send(app, {
+      method: "GET",
+      url: `/graphql?${new URLSearchParams(params).toString()}`,
+      headers: { accept: "application/json", ...headers },
+    });
 
   function refusal(answer: Answer) {
-    return { status: answer.status, statements: answer.statements, extensions: answer.body.errors?.[0]?.extensions, data: answer.body.data };
+    return {
+      status: answer.status,
+      statements: answer.statements,
+      extensions: answer.body.errors?.[0]?.extensions,
+      data: answer.body.data,
+    };
   }
 
   describe("operation limits, refused before execution with no SQL sent", () => {
@@ -85,7 +99,8 @@ describe("serving /graphql on the open internet", () => {
     });
 
     it("page sizes given as variables price like literals", async () => {
-      const rights = "nodes { votingRights { eligible } electionRights { eligible } duesStanding { restricted } duesHistory { status } memberships { government { duesHistory { status } } } }";
+      const rights =
+        "nodes { votingRights { eligible } electionRights { eligible } duesStanding { restricted } duesHistory { status } memberships { government { duesHistory { status } } } }";
       const query = `query ($n: Int) { a: governments(first: $n) { ${rights} } b: governments(first: $n) { ${rights} } }`;
       const small = await post(app, { query, variables: { n: 2 } });
       expect(small.body.errors).toBeUndefined();
@@ -99,7 +114,11 @@ describe("serving /graphql on the open internet", () => {
         extensions: { code: "OPERATION_LIMIT_EXCEEDED", limit: "aliases", measured: 31, maximum: 30 },
       });
       const flood = Array.from({ length: 1000 }, (_, i) => `a${i}: association { votingMembers(first: 100) { totalCount } }`).join(" ");
-      expect(refusal(await post(app, { query: `{ ${flood} }` }))).toMatchObject({ status: 200, statements: 0, extensions: { limit: "documentBytes" } });
+      expect(refusal(await post(app, { query: `{ ${flood} }` }))).toMatchObject({
+        status: 200,
+        statements: 0,
+        extensions: { limit: "documentBytes" },
+      });
       expect(refusal(await post(app, { query: `{ ${"a ".repeat(3500)}}` }))).toMatchObject({
         statements: 0,
         extensions: { limit: "tokens", measured: 3502, maximum: 3000 },
@@ -109,12 +128,18 @@ describe("serving /graphql on the open internet", () => {
     it("directive overloading, deep nesting, and fragments spread many times (measured once each)", async () => {
       // A directive repeated on one field is refused by validation already; spread over inline fragments it is not.
       const directives = Array.from({ length: 21 }, () => "... @include(if: true) { name }").join(" ");
-      expect(refusal(await post(app, { query: `{ about { ${directives} } }` }))).toMatchObject({ statements: 0, extensions: { limit: "directives", measured: 21 } });
+      expect(refusal(await post(app, { query: `{ about { ${directives} } }` }))).toMatchObject({
+        statements: 0,
+        extensions: { limit: "directives", measured: 21 },
+      });
       const loop = (inner: string) => `country { governments { memberships { government { ${inner} } } } }`;
       const deep = `{ committees(first: 1) { nodes { coordinatorHistory { government { ${loop(loop(loop("slug")))} } } } } }`;
       expect(refusal(await post(app, { query: deep }))).toMatchObject({ statements: 0, extensions: { limit: "depth", maximum: 15 } });
       // Each fragment spreads the next one ten times: 10^6 selections from a small document.
-      const fragments = Array.from({ length: 6 }, (_, i) => `fragment F${i} on Government { ${i === 5 ? "slug" : Array.from({ length: 10 }, () => `...F${i + 1}`).join(" ")} }`);
+      const fragments = Array.from(
+        { length: 6 },
+        (_, i) => `fragment F${i} on Government { ${i === 5 ? "slug" : Array.from({ length: 10 }, () => `...F${i + 1}`).join(" ")} }`,
+      );
       const spread = await post(app, { query: `{ governments(first: 100) { nodes { ...F0 } } } ${fragments.join(" ")}` });
       expect(spread.statements).toBeLessThanOrEqual(2);
     });
@@ -166,7 +191,10 @@ describe("serving /graphql on the open internet", () => {
       const cases = [
         [{ query: "{ about { name " }, "GRAPHQL_PARSE_FAILED"],
         [{ query: "{ about { nope } }" }, "GRAPHQL_VALIDATION_FAILED"],
-        [{ query: "query ($d: Date) { government(slug: \"jp-akita\") { membership(asOf: $d) { kind } } }", variables: { d: "2020-13-45" } }, "BAD_USER_INPUT"],
+        [
+          { query: 'query ($d: Date) { government(slug: "jp-akita") { membership(asOf: $d) { kind } } }', variables: { d: "2020-13-45" } },
+          "BAD_USER_INPUT",
+        ],
       ] as const;
       for (const [body, code] of cases) {
         const answer = await post(app, body, { accept: "application/json" });
@@ -202,7 +230,11 @@ describe("serving /graphql on the open internet", () => {
       const preflight = await app.inject({
         method: "OPTIONS",
         url: "/graphql",
-        headers: { origin: "https://partner.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type, authorization" },
+        headers: {
+          origin: "https://partner.example",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "content-type, authorization",
+        },
       });
       expect(preflight.statusCode).toBe(204);
       expect(preflight.headers).toMatchObject({
@@ -220,14 +252,21 @@ describe("serving /graphql on the open internet", () => {
       const app = await hub(testSettings({ rateLimit: null, http: { corsOrigins: ["https://partner.example"] } }));
       const listed = await get(app, { query: "{ about { name } }" }, { origin: "https://partner.example" });
       const other = await get(app, { query: "{ about { name } }" }, { origin: "https://evil.example" });
-      expect([listed.headers["access-control-allow-origin"], String(listed.headers["vary"])]).toEqual(["https://partner.example", expect.stringContaining("Origin")]);
+      expect([listed.headers["access-control-allow-origin"], String(listed.headers["vary"])]).toEqual([
+        "https://partner.example",
+        expect.stringContaining("Origin"),
+      ]);
       expect(other.headers["access-control-allow-origin"]).toBeUndefined();
     });
 
     it("security headers on every answer, a strict CSP on GraphiQL, and no cookies anywhere", async () => {
       const app = await hub();
       const page = await app.inject({ method: "GET", url: "/graphql", headers: { accept: "text/html" } });
-      expect(page.headers).toMatchObject({ "x-content-type-options": "nosniff", "referrer-policy": "no-referrer", "x-frame-options": "DENY" });
+      expect(page.headers).toMatchObject({
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+        "x-frame-options": "DENY",
+      });
       expect(String(page.headers["content-security-policy"])).toContain("default-src 'self'");
       expect(String(page.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
       for (const url of ["/graphql?query=%7Babout%7Bname%7D%7D", "/healthz", "/readyz", "/", "/graphiql/assets/explorer.js"]) {
@@ -272,7 +311,11 @@ describe("serving /graphql on the open internet", () => {
       expect(unknown.body.errors?.[0]?.extensions?.["code"]).toBe("PERSISTED_QUERY_NOT_FOUND");
       expect((await get(app, { query, extensions })).body.data).toEqual({ government: { slug: "kr-gyeongbuk" } });
       const byHash = await get(app, { extensions });
-      expect([byHash.status, byHash.body.data, byHash.headers["cache-control"]]).toEqual([200, { government: { slug: "kr-gyeongbuk" } }, "public, max-age=60"]);
+      expect([byHash.status, byHash.body.data, byHash.headers["cache-control"]]).toEqual([
+        200,
+        { government: { slug: "kr-gyeongbuk" } },
+        "public, max-age=60",
+      ]);
     });
   });
 

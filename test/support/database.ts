@@ -22,12 +22,16 @@ export function onPostgres(): boolean {
 }
 
 /** A data source for tests: the migration classes from source (the hub itself loads the built files). */
-export function createTestDataSource(config: DatabaseConfig, options: { counter?: QueryCounter; image?: Blob } = {}): DataSource {
+export function createTestDataSource(
+  config: DatabaseConfig,
+  options: { counter?: QueryCounter; image?: Blob; statementTimeoutMs?: number } = {},
+): DataSource {
   const pgliteDriver = options.image ? new PGliteDriver({ loadDataDir: options.image, parsers: PGLITE_PARSERS }).driver : undefined;
   return createDataSource(config, {
     migrations: MIGRATIONS,
     ...(options.counter ? { logger: options.counter } : {}),
     ...(pgliteDriver ? { pgliteDriver } : {}),
+    ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
   });
 }
 

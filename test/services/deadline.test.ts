@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import type { FastifyInstance } from "fastify";
+import { createServer } from "../../src/http/server";
+import { silentLogger } from "../support/logger";
+import { databaseUrl, freshDatabase } from "../support/services";
+import type { ServiceDatabase } from "../support/services";
+import { testSettings } from "../support/settings";
+
+/**
+ * A deadline on every operation, on PostgreSQL: a statement stuck behind a lock is
+ * answered TIMEOUT (503) at the deadline, the server ends the statement itself
+ * (`statement_timeout`), and the hub keeps answering everyone else meanwhile.
+ */
+describe("the operation deadline on PostgreSQL", () => {
+  let database: ServiceDatabase;
+  let app: FastifyInstance;
+  const TIMEOUT_MS = 400;
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    const { dataSource } = await database.open({ statementTimeoutMs: TIMEOUT_MS });
+    app = await createServer({
+      dataSource,
+      logger: silentLogger(),
+      settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, limits: { timeoutMs: TIMEOUT_MS } }),
+      factsCompleteUntil: () => "2020-12-31",
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it("a statement blocked by a lock: TIMEOUT at the deadline, the statement cancelled by the server, other requests answered", async () => {
+    const locker = new pg.Client({ connectionString: databaseUrl(database.name) });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE government IN ACCESS EXCLUSIVE MODE");
+      const blocked = app.inject({
+        method: "POST",
+        url: "/graphql",
+        headers: { "content-type": "application/json" },
+        payload: { query: "{ governments(first: 1) { totalCount } }" },
+      });
+      // Meanwhile the hub answers what does not need the locked table.
+      const health = await app.inject({ method: "GET", url: "/healthz" });
+      expect(health.statusCode).toBe(200);
+      const answer = await blocked;
+      expect([answer.statusCode, answer.headers["retry-after"], answer.json()]).toEqual([
+        503,
+        "5",
+        { errors: [{ message: expect.stringContaining("deadline"), extensions: { code: "TIMEOUT", deadlineMs: TIMEOUT_MS } }] },
+      ]);
+      // The lock is still held, yet the hub's statement is gone: PostgreSQL ended it (statement_timeout).
+      await expect
+        .poll(
+          async () =>
+            (
+              await locker.query(
+                "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'near-data-hub' AND wait_event_type = 'Lock'",
+              )
+            ).rows[0].n,
+          { timeout: 10_000 },
+        )
+        .toBe(0);
+    } finally {
+      await locker.query("ROLLBACK");
+      await locker.end();
+    }
+    const after = await app.inject({
+      method: "POST",
+      url: "/graphql",
+      headers: { "content-type": "application/json" },
+      payload: { query: "{ governments(first: 1) { totalCount } }" },
+    });
+    expect(after.json()).toMatchObject({ data: { governments: { totalCount: 82 } } });
+  });
+});
