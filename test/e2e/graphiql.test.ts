@@ -1,3 +1,5 @@
+import { createServer as createHttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
@@ -89,5 +91,48 @@ describe("GraphiQL in a browser", () => {
     const result = page.locator(".result-window");
     await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('"lang": "KO"');
     expect(await result.textContent()).toContain('"text": "아키타현"');
+  });
+
+  it("runs under its strict Content-Security-Policy without a violation", async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+    });
+    const response = await page.goto(`${origin}/graphql`);
+    expect(response?.headers()["content-security-policy"]).toContain("default-src 'self'");
+    await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
+    await page.click(".graphiql-execute-button");
+    await expect.poll(() => page.locator(".result-window").textContent(), { timeout: 30_000 }).toContain('"totalCount": 78');
+    expect(violations).toEqual([]);
+  });
+
+  it("a partner page on another origin reads the hub with fetch: POST with JSON and a plain GET", async () => {
+    // The partner's site: another port is another origin.
+    const partner = createHttpServer((_request, response) => {
+      response.setHeader("content-type", "text/html; charset=utf-8");
+      response.end(`<!doctype html><html><body><pre id="post">…</pre><pre id="get">…</pre><script>
+        const hub = ${JSON.stringify(origin)};
+        fetch(hub + "/graphql", { method: "POST", headers: { "content-type": "application/json", "accept-language": "ja" },
+          body: JSON.stringify({ query: '{ government(slug: "kr-gyeongbuk") { name { text } } }' }) })
+          .then((r) => r.json()).then((j) => { document.getElementById("post").textContent = j.data.government.name.text; })
+          .catch((e) => { document.getElementById("post").textContent = "failed: " + e; });
+        fetch(hub + "/graphql?query=" + encodeURIComponent("{ about { factsCompleteUntil } }"))
+          .then((r) => r.json()).then((j) => { document.getElementById("get").textContent = j.data.about.factsCompleteUntil; })
+          .catch((e) => { document.getElementById("get").textContent = "failed: " + e; });
+      </script></body></html>`);
+    });
+    const partnerOrigin = await new Promise<string>((resolve) =>
+      partner.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(partner.address() as AddressInfo).port}`)),
+    );
+    try {
+      expect(partnerOrigin).not.toBe(origin);
+      const page = await browser.newPage();
+      await page.goto(partnerOrigin);
+      await expect.poll(() => page.textContent("#post"), { timeout: 30_000 }).toBe("慶尚北道");
+      await expect.poll(() => page.textContent("#get"), { timeout: 30_000 }).toBe("2020-12-31");
+    } finally {
+      partner.close();
+    }
   });
 });

@@ -330,8 +330,8 @@ describe("serving /graphql on the open internet", () => {
         [200, "0"],
         [429, "0"],
       ]);
-      expect(answers[3]!.headers).toMatchObject({ "retry-after": "1", "ratelimit-limit": "3" });
-      expect(answers[3]!.body.errors?.[0]?.extensions).toEqual({ code: "RATE_LIMITED", retryAfterSeconds: 1 });
+      expect(answers[3].headers).toMatchObject({ "retry-after": "1", "ratelimit-limit": "3" });
+      expect(answers[3].body.errors?.[0]?.extensions).toEqual({ code: "RATE_LIMITED", retryAfterSeconds: 1 });
       expect((await from("203.0.113.2")).status).toBe(200);
     });
 

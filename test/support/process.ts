@@ -40,6 +40,23 @@ export class HubProcess {
     return Promise.race([seen, ended]);
   }
 
+  /** Resolves once stdout holds `count` lines that contain `text`. */
+  async waitForLines(text: string, count: number): Promise<void> {
+    const enough = () => this.stdout.split("\n").filter((line) => line.includes(text)).length >= count;
+    if (enough()) return;
+    await new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (enough()) {
+          this.child.stdout.off("data", check);
+          resolve();
+        }
+      };
+      this.child.stdout.on("data", check);
+      void this.exited.then(() => reject(new Error(`the process exited before printing ${count} lines with "${text}"`)));
+      check();
+    });
+  }
+
   kill(signal: NodeJS.Signals): void {
     this.child.kill(signal);
   }
