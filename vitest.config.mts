@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           name: "api",
           include: ["test/**/*.test.ts"],
-          exclude: [...UNIT_TESTS, "test/e2e/**", "test/package/**", "test/services/**"],
+          exclude: [...UNIT_TESTS, "test/e2e/**", "test/package/**", "test/services/**", "test/fuzz/**"],
           // One migrated, seeded database per run; each file loads it into its own hub.
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["reflect-metadata", "test/support/file-hooks.ts"],

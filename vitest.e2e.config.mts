@@ -7,7 +7,7 @@ export default defineConfig({
   oxc: false,
   resolve: { alias: { graphql: "graphql/index.js" } },
   test: {
-    include: ["test/e2e/**/*.test.ts", "test/package/**/*.test.ts"],
+    include: ["test/e2e/**/*.test.ts", "test/package/**/*.test.ts", "test/fuzz/**/*.test.ts"],
     setupFiles: ["reflect-metadata"],
     testTimeout: 300_000,
     hookTimeout: 300_000,

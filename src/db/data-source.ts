@@ -8,6 +8,7 @@ import { PGliteDriver } from "typeorm-pglite";
 import type { DatabaseConfig } from "../config";
 import { ENTITIES } from "./entities";
 import { SnakeNamingStrategy } from "./naming";
+import { guardStatements } from "./request-scope";
 
 const DATE_OID = 1082;
 // Calendar dates stay ISO strings: parsing them into JS Dates would shift them by the
@@ -56,25 +57,32 @@ export function createDataSource(config: DatabaseConfig, options: DataSourceOpti
     ...(options.logger ? { logger: options.logger } : {}),
   };
   if (config.kind === "postgres") {
-    return new DataSource({
-      ...common,
-      url: config.url,
-      poolSize: config.poolSize,
-      extra: {
-        connectionTimeoutMillis: 5000,
-        application_name: "near-data-hub",
-        ...(options.statementTimeoutMs
-          ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1000 }
-          : {}),
-      },
-    });
+    return guarded(
+      new DataSource({
+        ...common,
+        url: config.url,
+        poolSize: config.poolSize,
+        extra: {
+          connectionTimeoutMillis: 5000,
+          application_name: "near-data-hub",
+          ...(options.statementTimeoutMs
+            ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1000 }
+            : {}),
+        },
+      }),
+    );
   }
-  if (options.pgliteDriver) return new DataSource({ ...common, driver: options.pgliteDriver });
+  if (options.pgliteDriver) return guarded(new DataSource({ ...common, driver: options.pgliteDriver }));
   let dataDir: string | undefined;
   if (config.dataDir !== null) {
     dataDir = resolve(config.dataDir);
     mkdirSync(dataDir, { recursive: true });
   }
   const driver = new PGliteDriver({ ...(dataDir ? { dataDir } : {}), parsers: PGLITE_PARSERS }).driver;
-  return new DataSource({ ...common, driver });
+  return guarded(new DataSource({ ...common, driver }));
+}
+
+function guarded(dataSource: DataSource): DataSource {
+  guardStatements(dataSource);
+  return dataSource;
 }

@@ -10,7 +10,7 @@ import type { RequestContext } from "../core/context";
 import { todayUtc } from "../core/dates";
 import { ErrorCode } from "../core/errors";
 import { negotiateLang } from "../core/i18n";
-import { openRequestRunner } from "../db/request-runner";
+import { inRequestScope } from "../db/request-scope";
 import { createRequestContext } from "../graphql/context";
 import { RETRY_AFTER_SECONDS, isRequestErrorBody } from "../graphql/http-status.plugin";
 import { limitExceeded } from "../graphql/operation-limits";
@@ -189,9 +189,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       controller.signal.addEventListener("abort", () => resolve(ABORTED), { once: true }),
     );
 
-    const runner = openRequestRunner(dataSource, controller.signal);
+    const scope = { signal: controller.signal, statements: 0 };
     const context = createRequestContext({
-      em: runner.em,
+      em: dataSource.manager,
       acceptLanguage: request.headers["accept-language"],
       requestId: request.id,
       now,
@@ -202,12 +202,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       search: new URL(request.url, "http://hub.invalid").search,
       body: request.body,
     };
-    const execution = apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
-    // The connection goes back to the pool only once Apollo is done, even after a timeout.
-    const settled = execution.finally(() => {
-      metrics.statements.observe(runner.statements());
-      void runner.release();
-    });
+    const settled = inRequestScope(scope, () =>
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context }),
+    ).finally(() => metrics.statements.observe(scope.statements));
     const result = await Promise.race([settled, aborted]);
     clearTimeout(deadline);
     reply.raw.off("close", onClose);

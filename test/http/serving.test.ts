@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { getIntrospectionQuery } from "graphql";
-import { createServer } from "../../src/http/server";
+import { HubMetrics } from "../../src/http/metrics";
+import { createMetricsServer, createServer } from "../../src/http/server";
 import type { ServingSettings } from "../../src/http/server";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
@@ -340,6 +341,44 @@ describe("serving /graphql on the open internet", () => {
       for (let i = 0; i < 3; i++) expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200);
       for (let i = 0; i < 3; i++) expect((await app.inject({ method: "OPTIONS", url: "/graphql" })).statusCode).toBe(204);
       expect((await get(app, { query: "{ about { name } }" })).status).toBe(200);
+    });
+  });
+
+  describe("metrics", () => {
+    it("Prometheus text on the metrics server: requests by operation and outcome, cost, refusals, statements, cache, rate limits, event-loop lag", async () => {
+      const metrics = new HubMetrics();
+      const app = await createServer({
+        dataSource: db.dataSource,
+        logger: silentLogger(),
+        settings: testSettings({ rateLimit: { burst: 3, perSecond: 1 } }),
+        factsCompleteUntil: () => "2020-12-31",
+        metrics,
+      });
+      apps.push(app);
+      const metricsApp = await createMetricsServer(metrics, silentLogger());
+      apps.push(metricsApp);
+      await get(app, { query: "query Directory { governments(first: 2) { nodes { slug } } }", operationName: "Directory" });
+      await get(app, { query: "query Directory { governments(first: 2) { nodes { slug } } }", operationName: "Directory" });
+      await get(app, { query: `{ ${"a ".repeat(3500)}}` });
+      expect((await get(app, { query: "{ about { name } }" })).status).toBe(429);
+      const text = (await metricsApp.inject({ method: "GET", url: "/metrics" })).body;
+      for (const line of [
+        'near_graphql_requests_total{operation="Directory",outcome="ok"} 1',
+        'near_graphql_requests_total{operation="Directory",outcome="cached"} 1',
+        'near_graphql_refusals_total{limit="tokens"} 1',
+        'near_response_cache_lookups_total{result="hit"} 1',
+        "near_rate_limited_total 1",
+      ]) {
+        expect(text).toContain(line);
+      }
+      for (const name of [
+        "near_graphql_request_duration_seconds_bucket",
+        "near_graphql_operation_cost_bucket",
+        "near_sql_statements_per_request_bucket",
+        "near_nodejs_eventloop_lag_seconds",
+      ]) {
+        expect(text).toContain(name);
+      }
     });
   });
 });

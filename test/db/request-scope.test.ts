@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DeadlineExceededError } from "../../src/core/errors";
+import { inRequestScope } from "../../src/db/request-scope";
+import { Government } from "../../src/modules/government";
+import { openTestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+
+describe("statements answer to their request's signal", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await db.dataSource.destroy();
+  });
+
+  it("counts a request's statements, and once its signal aborts sends none: raw SQL, repositories and query builders alike", async () => {
+    const controller = new AbortController();
+    const scope = { signal: controller.signal, statements: 0 };
+    const em = db.dataSource.manager;
+    await inRequestScope(scope, async () => {
+      await em.query("SELECT 1");
+      await em.getRepository(Government).count();
+    });
+    expect(scope.statements).toBe(2);
+
+    controller.abort("deadline");
+    const before = db.counter.count;
+    const attempts = await inRequestScope(scope, () =>
+      Promise.allSettled([
+        em.query("SELECT 1"),
+        em.getRepository(Government).findOneBy({ slug: "jp-akita" }),
+        em.getRepository(Government).createQueryBuilder("g").getMany(),
+      ]),
+    );
+    expect(
+      attempts.map((a) => (a.status === "rejected" && a.reason instanceof DeadlineExceededError ? a.reason.reason : a.status)),
+    ).toEqual(["deadline", "deadline", "deadline"]);
+    expect([db.counter.count - before, scope.statements]).toEqual([0, 2]);
+    // Outside any request (start-up, seeds, scripts) nothing is guarded.
+    expect(await em.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
+  });
+});
