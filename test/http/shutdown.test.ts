@@ -38,7 +38,7 @@ describe("graceful shutdown", () => {
     ]);
     const [, url] = await hub.waitForOutput(/GraphiQL: (http:\/\/\S+)\/graphql/);
     const query = { query: '{ governments(first: 100) { totalCount nodes { slug votingRights(asOf: "2020-12-31") { eligible } } } }' };
-    const answers = Array.from({ length: 50 }, () => postJson(url!, query));
+    const answers = Array.from({ length: 50 }, () => postJson(url, query));
     // Every one of them has reached the hub (one log line each) before the signal.
     await hub.waitForLines('"msg":"incoming request"', 50);
     hub.kill("SIGTERM");
