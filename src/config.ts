@@ -108,7 +108,7 @@ const SETTINGS: readonly Setting[] = [
   { env: "INTROSPECTION", flag: "--introspection", help: "answer introspection queries (true | false)", default: "true" },
   { env: "OPERATION_TIMEOUT_MS", flag: "--operation-timeout-ms", help: "deadline of one GraphQL operation", default: "5000" },
   { env: "MAX_COST", flag: "--max-cost", help: "largest cost of one operation (lists multiply)", default: "50000" },
-  { env: "MAX_DEPTH", flag: "--max-depth", help: "deepest field nesting of one operation", default: "15" },
+  { env: "MAX_DEPTH", flag: "--max-depth", help: "deepest field nesting of one operation", default: "20" },
   { env: "MAX_ALIASES", flag: "--max-aliases", help: "aliased fields in one operation", default: "30" },
   { env: "MAX_DIRECTIVES", flag: "--max-directives", help: "directives in one operation", default: "20" },
   { env: "MAX_TOKENS", flag: "--max-tokens", help: "tokens of one GraphQL document", default: "3000" },

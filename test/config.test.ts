@@ -11,7 +11,7 @@ describe("configuration", () => {
       seedIfEmpty: true,
       limits: {
         maxCost: 50_000,
-        maxDepth: 15,
+        maxDepth: 20,
         maxAliases: 30,
         maxDirectives: 20,
         maxTokens: 3000,

@@ -1,9 +1,22 @@
-import { GraphQLError, Kind, getNamedType, getNullableType, isCompositeType, isListType, isObjectType, isInterfaceType } from "graphql";
+import {
+  GraphQLError,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+} from "graphql";
 import type {
   DocumentNode,
   FieldNode,
   FragmentDefinitionNode,
   GraphQLCompositeType,
+  GraphQLField,
   GraphQLNamedType,
   GraphQLSchema,
   OperationDefinitionNode,
@@ -72,6 +85,16 @@ const LIST_SIZES: Readonly<Record<string, number>> = {
   "AgendaItem.votes": 82,
   "Association.restrictedMembers": 82,
   "AssemblyCostShares.members": 82,
+  // Introspection: the schema's own sizes (about 110 types, at most some 30 fields each).
+  "__Schema.types": 120,
+  "__Schema.directives": 10,
+  "__Type.fields": 30,
+  "__Type.inputFields": 30,
+  "__Type.enumValues": 30,
+  "__Type.interfaces": 3,
+  "__Type.possibleTypes": 10,
+  "__Field.args": 5,
+  "__Directive.args": 5,
 };
 const UNPAGED_LIST_SIZE = 10;
 
@@ -168,40 +191,43 @@ function measureFragment(name: string, walk: Walk): OperationMeasure {
   return measure;
 }
 
+function weightOf(parent: GraphQLCompositeType, name: string, type: GraphQLNamedType): number {
+  const known = FIELD_WEIGHTS[`${parent.name}.${name}`];
+  if (known !== undefined) return known;
+  // Introspection reads the schema in memory: only the elements of its lists, which multiply, carry a cost.
+  if (name.startsWith("__") || parent.name.startsWith("__")) return 0;
+  if (name === "totalCount" && isConnection(parent)) return TOTAL_COUNT_WEIGHT;
+  return isCompositeType(type) ? 1 : 0;
+}
+
+/** The introspection entry points, which no type lists among its fields. */
+const META_FIELDS: Readonly<Record<string, GraphQLField<unknown, unknown>>> = {
+  __schema: SchemaMetaFieldDef,
+  __type: TypeMetaFieldDef,
+  __typename: TypeNameMetaFieldDef,
+};
+
 function measureField(field: FieldNode, parent: GraphQLCompositeType, walk: Walk): OperationMeasure {
   const aliases = field.alias ? 1 : 0;
   const name = field.name.value;
-  const definition = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
-  if (name.startsWith("__") || !definition) {
-    // Introspection and __typename cost nothing (the schema is small and public); depth still counts.
-    const inner = field.selectionSet ? introspectionDepth(field.selectionSet) : 0;
-    return { cost: 0, depth: 1 + inner, aliases, directives: 0 };
-  }
+  // Introspection is measured like the rest: its lists multiply, so `types { fields { type { fields … } } }` is refused
+  // while GraphiQL's own introspection query passes.
+  const definition = META_FIELDS[name] ?? (isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined);
+  if (!definition) return { cost: 0, depth: 1, aliases, directives: 0 };
   const type = getNamedType(definition.type);
   const list = isListType(getNullableType(definition.type));
   const children =
     field.selectionSet && isCompositeType(type)
       ? measureSelections(field.selectionSet, type, walk)
       : { cost: 0, depth: 0, aliases: 0, directives: 0 };
-  const weight =
-    FIELD_WEIGHTS[`${parent.name}.${name}`] ??
-    (name === "totalCount" && isConnection(parent) ? TOTAL_COUNT_WEIGHT : isCompositeType(type) ? 1 : 0);
+  const weight = weightOf(parent, name, type);
+  const introspection = list && (name.startsWith("__") || parent.name.startsWith("__"));
   return {
-    cost: weight + multiplier(field, parent, type, list, walk) * children.cost,
+    cost: weight + multiplier(field, parent, type, list, walk) * (children.cost + (introspection ? 1 : 0)),
     depth: 1 + children.depth,
     aliases: aliases + children.aliases,
     directives: children.directives,
   };
-}
-
-function introspectionDepth(selectionSet: SelectionSetNode): number {
-  let depth = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD)
-      depth = Math.max(depth, 1 + (selection.selectionSet ? introspectionDepth(selection.selectionSet) : 0));
-    else if (selection.kind === Kind.INLINE_FRAGMENT) depth = Math.max(depth, introspectionDepth(selection.selectionSet));
-  }
-  return depth;
 }
 
 /** Cost, depth, aliases (`__typename` included) and directives of one operation, with its variables. */

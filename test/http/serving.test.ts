@@ -134,8 +134,11 @@ describe("serving /graphql on the open internet", () => {
         extensions: { limit: "directives", measured: 21 },
       });
       const loop = (inner: string) => `country { governments { memberships { government { ${inner} } } } }`;
-      const deep = `{ committees(first: 1) { nodes { coordinatorHistory { government { ${loop(loop(loop("slug")))} } } } } }`;
-      expect(refusal(await post(app, { query: deep }))).toMatchObject({ statements: 0, extensions: { limit: "depth", maximum: 15 } });
+      const deep = `{ committees(first: 1) { nodes { coordinatorHistory { government { ${loop(loop(loop(loop("slug"))))} } } } } }`;
+      expect(refusal(await post(app, { query: deep }))).toMatchObject({
+        statements: 0,
+        extensions: { limit: "depth", measured: 21, maximum: 20 },
+      });
       // Each fragment spreads the next one ten times: 10^6 selections from a small document.
       const fragments = Array.from(
         { length: 6 },
@@ -172,6 +175,9 @@ describe("serving /graphql on the open internet", () => {
       expect(batch.status).toBe(400);
       const introspection = await post(app, { query: getIntrospectionQuery() });
       expect([introspection.status, introspection.body.errors]).toEqual([200, undefined]);
+      // Introspection's lists multiply like any other: walking types → fields → type → fields is refused.
+      const walk = await post(app, { query: "{ __schema { types { fields { type { fields { type { name } } } } } } }" });
+      expect(refusal(walk)).toMatchObject({ statements: 0, extensions: { limit: "cost", measured: 111_720 } });
     });
   });
 
