@@ -5,7 +5,10 @@
  * and RSS at start and end. A real HTTP load generator (autocannon) against a real
  * process; nothing here is a test assertion.
  *
- *   npm run bench:load -- --seconds 60 --connections 200 [--only pglite|postgres]
+ *   npm run bench:load -- --seconds 60 --connections 200 [--only pglite|postgres] [--check]
+ *
+ * `--check` (CI) exits 1 when any request failed, timed out or was not 2xx: a proof
+ * that the hub stays correct under load, with no figure asserted.
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
@@ -23,8 +26,10 @@ const { values } = parseArgs({
     connections: { type: "string", default: "200" },
     only: { type: "string" },
     postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+    check: { type: "boolean", default: false },
   },
 });
+let failures = 0;
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const MAIN = join(__dirname, "..", "src", "main.js");
@@ -131,6 +136,7 @@ async function run(name: string, args: string[]): Promise<string> {
   child.kill("SIGTERM");
   await stopped;
   const errors = result.errors + result.timeouts + result.non2xx;
+  failures += errors;
   return `| ${name} | ${result.requests.total} | ${result.requests.average.toFixed(0)} | ${errors} (${result.timeouts} timeouts, ${result.non2xx} non-2xx) | ${result.latency.p50} | ${result.latency.p99} | ${percentile(healthz, 50).toFixed(1)} / ${percentile(healthz, 99).toFixed(1)} | ${rssStart.toFixed(0)} → ${rssEnd.toFixed(0)} (peak ${rssPeak.toFixed(0)}) |`;
 }
 
@@ -157,6 +163,10 @@ async function main(): Promise<void> {
   console.log("| database | requests | req/s | errors | p50 ms | p99 ms | /healthz p50 / p99 ms | RSS MB start → end |");
   console.log("|---|---|---|---|---|---|---|---|");
   for (const row of rows) console.log(row);
+  if (values.check && failures > 0) {
+    console.error(`load check failed: ${failures} requests failed`);
+    process.exit(1);
+  }
 }
 
 main().catch((error: unknown) => {
