@@ -7,7 +7,13 @@ import type { ViteUserConfig } from "vitest/config";
 const shared: ViteUserConfig = { plugins: [swc.vite()], oxc: false, resolve: { alias: { graphql: "graphql/index.js" } } };
 
 /** Plain code: the charter, settings, CSV. No database, no global setup: seconds. */
-export const UNIT_TESTS = ["test/charter/**/*.test.ts", "test/config.test.ts", "test/seed/csv.test.ts", "test/architecture.test.ts"];
+export const UNIT_TESTS = [
+  "test/charter/**/*.test.ts",
+  "test/config.test.ts",
+  "test/seed/csv.test.ts",
+  "test/architecture.test.ts",
+  "test/http/admission.test.ts",
+];
 
 export default defineConfig({
   test: {

@@ -33,6 +33,7 @@ let failures = 0;
 const SECONDS = Number(values.seconds);
 const CONNECTIONS = Number(values.connections);
 const MAIN = join(__dirname, "..", "src", "main.js");
+const EXTRA = (process.env["BENCH_HUB_ARGS"] ?? "").split(" ").filter(Boolean);
 
 /** The mix: what partner sites, the explorer and dashboards ask most. */
 const WORKLOAD = [
@@ -71,7 +72,7 @@ async function startHub(name: string, args: string[]): Promise<{ child: ChildPro
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [MAIN, "--port", String(port), "--log-level", "warn", "--rate-limit-burst", "0", "--cache-max-age", "0", ...args],
+    [MAIN, "--port", String(port), "--log-level", "warn", "--rate-limit-burst", "0", "--cache-max-age", "0", ...EXTRA, ...args],
     {
       env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
       stdio: ["ignore", "inherit", "inherit"],

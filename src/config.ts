@@ -20,6 +20,10 @@ export interface OperationLimits {
   readonly maxDocumentBytes: number;
   /** Wall time one operation may run; at the deadline its SQL stops and the client gets TIMEOUT. */
   readonly timeoutMs: number;
+  /** Operations executing at once; more wait in arrival order. */
+  readonly maxInFlight: number;
+  /** Operations that may wait; more are refused 503 at once. */
+  readonly maxQueued: number;
 }
 
 interface HttpSettings {
@@ -107,6 +111,12 @@ const SETTINGS: readonly Setting[] = [
   { env: "CACHE_MAX_AGE", flag: "--cache-max-age", help: "seconds public answers may be cached; 0 turns caching off", default: "60" },
   { env: "INTROSPECTION", flag: "--introspection", help: "answer introspection queries (true | false)", default: "true" },
   { env: "OPERATION_TIMEOUT_MS", flag: "--operation-timeout-ms", help: "deadline of one GraphQL operation", default: "5000" },
+  {
+    env: "MAX_IN_FLIGHT",
+    flag: "--max-in-flight",
+    help: "operations executing at once (default: 2 on the embedded database, 2 × DATABASE_POOL_SIZE on PostgreSQL)",
+  },
+  { env: "MAX_QUEUED", flag: "--max-queued", help: "operations waiting for their turn; more are refused 503", default: "2000" },
   { env: "MAX_COST", flag: "--max-cost", help: "largest cost of one operation (lists multiply)", default: "50000" },
   { env: "MAX_DEPTH", flag: "--max-depth", help: "deepest field nesting of one operation", default: "20" },
   { env: "MAX_ALIASES", flag: "--max-aliases", help: "aliased fields in one operation", default: "30" },
@@ -284,6 +294,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       maxTokens: int("MAX_TOKENS", 10, 10_000_000),
       maxDocumentBytes: int("MAX_DOCUMENT_BYTES", 100, 100_000_000),
       timeoutMs: int("OPERATION_TIMEOUT_MS", 10, 3_600_000),
+      // One PGlite session runs one statement at a time: a few operations keep it busy.
+      maxInFlight:
+        read("MAX_IN_FLIGHT") === undefined ? (database.kind === "pglite" ? 2 : 2 * database.poolSize) : int("MAX_IN_FLIGHT", 1, 100_000),
+      maxQueued: int("MAX_QUEUED", 0, 1_000_000),
     }),
     http: Object.freeze({
       bodyLimitBytes: int("BODY_LIMIT_BYTES", 1024, 100_000_000),

@@ -17,6 +17,8 @@ describe("configuration", () => {
         maxTokens: 3000,
         maxDocumentBytes: 20_000,
         timeoutMs: 5000,
+        maxInFlight: 2,
+        maxQueued: 2000,
       },
       http: {
         bodyLimitBytes: 65_536,

@@ -13,6 +13,7 @@ import { negotiateLang } from "../core/i18n";
 import { inRequestScope } from "../db/request-scope";
 import { createRequestContext } from "../graphql/context";
 import { RETRY_AFTER_SECONDS, isRequestErrorBody } from "../graphql/http-status.plugin";
+import { Admission } from "./admission";
 import { limitExceeded } from "../graphql/operation-limits";
 import type { LimitName } from "../graphql/operation-limits";
 import type { HubMetrics, Outcome } from "./metrics";
@@ -129,6 +130,16 @@ function outcomeOf(status: number, body: string): Outcome {
  */
 export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
   const { apollo, dataSource, limits, shared, metrics } = options;
+  const admission = new Admission(limits.maxInFlight, limits.maxQueued);
+
+  function unavailable(reply: FastifyReply, code: string, message: string, extensions: Record<string, unknown> = {}): FastifyReply {
+    return reply
+      .code(503)
+      .type("application/json; charset=utf-8")
+      .header("retry-after", String(RETRY_AFTER_SECONDS))
+      .header("cache-control", "no-store")
+      .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+  }
 
   function send(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer & { status: number }): FastifyReply {
     const vary = reply.getHeader("vary");
@@ -189,6 +200,31 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       controller.signal.addEventListener("abort", () => resolve(ABORTED), { once: true }),
     );
 
+    const timeout = () => {
+      record("timeout");
+      return unavailable(
+        reply,
+        ErrorCode.TIMEOUT,
+        `The operation ran past its deadline of ${limits.timeoutMs} ms and was stopped. Ask for less, or retry later.`,
+        {
+          deadlineMs: limits.timeoutMs,
+        },
+      );
+    };
+    const finish = () => {
+      clearTimeout(deadline);
+      reply.raw.off("close", onClose);
+    };
+
+    // The deadline counts from arrival: a wait for a turn is part of the answer's time.
+    const release = await admission.enter(controller.signal);
+    if (release === null) {
+      finish();
+      if (controller.signal.aborted) return timeout();
+      record("unavailable");
+      return unavailable(reply, ErrorCode.SERVICE_UNAVAILABLE, "The hub is at capacity. Retry later.");
+    }
+
     const scope = { signal: controller.signal, statements: 0 };
     const context = createRequestContext({
       em: dataSource.manager,
@@ -204,26 +240,17 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     };
     const settled = inRequestScope(scope, () =>
       apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context }),
-    ).finally(() => metrics.statements.observe(scope.statements));
+    ).finally(() => {
+      metrics.statements.observe(scope.statements);
+      // The turn is given back once Apollo is done, even after a timeout: abandoned work still holds the database.
+      release();
+    });
     const result = await Promise.race([settled, aborted]);
-    clearTimeout(deadline);
-    reply.raw.off("close", onClose);
+    finish();
 
     if (result === ABORTED) {
       settled.catch((error: unknown) => request.log.warn({ err: error }, "an abandoned operation failed after its deadline"));
-      record("timeout");
-      const error = Object.assign(
-        new Error(`The operation ran past its deadline of ${limits.timeoutMs} ms and was stopped. Ask for less, or retry later.`),
-        {
-          extensions: { code: ErrorCode.TIMEOUT, deadlineMs: limits.timeoutMs },
-        },
-      );
-      return reply
-        .code(503)
-        .type("application/json; charset=utf-8")
-        .header("retry-after", String(RETRY_AFTER_SECONDS))
-        .header("cache-control", "no-store")
-        .send(errorBody(error));
+      return timeout();
     }
 
     for (const [name, value] of result.headers) if (name !== "cache-control") void reply.header(name, value);
