@@ -194,6 +194,15 @@ function parseInteger(name: string, raw: string, min: number, max: number): numb
   return value;
 }
 
+/** Requests a second: a positive decimal (0.5 is one request every two seconds). */
+function parseRate(raw: string): number {
+  const value = Number(raw.trim());
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || value <= 0 || value > 1_000_000) {
+    throw new ConfigError(`RATE_LIMIT_PER_SECOND must be a number above 0, got "${raw}"`);
+  }
+  return value;
+}
+
 function parseBoolean(name: string, raw: string): boolean {
   const value = raw.trim().toLowerCase();
   if (["1", "true", "yes", "on"].includes(value)) return true;
@@ -309,7 +318,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       corsOrigins: parseOrigins(read("CORS_ORIGINS")!),
       trustProxy: parseBoolean("TRUST_PROXY", read("TRUST_PROXY")!),
     }),
-    rateLimit: burst === 0 ? null : Object.freeze({ burst, perSecond: int("RATE_LIMIT_PER_SECOND", 1, 1_000_000) }),
+    rateLimit: burst === 0 ? null : Object.freeze({ burst, perSecond: parseRate(read("RATE_LIMIT_PER_SECOND")!) }),
     cacheMaxAgeSeconds: int("CACHE_MAX_AGE", 0, 31_536_000),
     redisUrl: redisUrl === undefined ? null : parseUrl("REDIS_URL", redisUrl, ["redis:", "rediss:"], "redis://host:6379"),
     metricsPort: metricsPort === undefined ? null : parseInteger("METRICS_PORT", metricsPort, 0, 65535),
