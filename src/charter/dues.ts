@@ -61,8 +61,11 @@ function dueDateOf(fiscalYear: number): Day {
   return dayOf(fiscalYear, DUES.dueMonth, DUES.dueDay);
 }
 
+/** One formatter for every message: `toLocaleString` with options builds a new one per call (about 100 µs each). */
+const USD_AMOUNT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 function usd(cents: number): string {
-  return `USD ${(cents / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `USD ${USD_AMOUNT.format(cents / 100)}`;
 }
 
 function ledgerCoverageReason(code: string, ledger: DuesLedger): Reason {

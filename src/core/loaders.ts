@@ -14,6 +14,21 @@ export type LoaderFactory<K, V> = (scope: LoaderScope) => DataLoader<K, V>;
  */
 export class LoaderRegistry {
   private readonly loaders = new Map<LoaderFactory<unknown, unknown>, DataLoader<unknown, unknown>>();
+  private readonly memos = new Map<string, Promise<unknown>>();
+
+  /**
+   * A computation done once per request whoever asks (e.g. the voting members on a
+   * day, which quorum, tallies and outcomes all need): the first caller's promise is
+   * shared by the rest.
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let known = this.memos.get(key) as Promise<T> | undefined;
+    if (!known) {
+      known = compute();
+      this.memos.set(key, known);
+    }
+    return known;
+  }
 
   constructor(private readonly scope: LoaderScope) {}
 
@@ -69,4 +84,20 @@ export function loaderById<T extends ObjectLiteral & { id: number }>(entity: Ent
       const rows = await em.getRepository(entity).createQueryBuilder("row").where("row.id IN (:...ids)", { ids }).getMany();
       return oneByKey(ids, rows, (row) => row.id);
     });
+}
+
+/** How many items a long computation handles before it gives the event loop back. */
+const ITEMS_PER_TURN = 16;
+
+/**
+ * `items.filter(keep)`, giving the event loop back every few items: a request that
+ * judges every member in Node does not hold up everyone else's (health checks included).
+ */
+export async function filterYielding<T>(items: readonly T[], keep: (item: T, index: number) => boolean): Promise<T[]> {
+  const kept: T[] = [];
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0 && index % ITEMS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (keep(items[index], index)) kept.push(items[index]);
+  }
+  return kept;
 }

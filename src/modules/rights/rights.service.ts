@@ -4,6 +4,7 @@ import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { paginateList } from "../../core/pagination";
 import type { ConnectionValue, Ordering, PageArgs } from "../../core/pagination";
+import { filterYielding } from "../../core/loaders";
 import { applyRule } from "../../core/reasons";
 import { associationRecord, reasonsOn } from "../association";
 import { duesPaymentsByGovernment, duesWaiversByGovernment } from "../dues";
@@ -87,10 +88,12 @@ export async function duesStandingOf(uow: UnitOfWork, governmentId: number, day:
 }
 
 /** The governments with voting rights on `day` (Charter Art. 9(1); Dues Reg. Art. 6), by id. */
-export async function votingMemberIdsOn(uow: UnitOfWork, day: IsoDate): Promise<number[]> {
-  const members = await uow.loaders.get(memberIdsOn).load(day);
-  const records = await Promise.all(members.map((id) => charterRecordOf(uow, id)));
-  return members.filter((_, index) => votingRights(records[index].periods, records[index].ledger, day).eligible);
+export function votingMemberIdsOn(uow: UnitOfWork, day: IsoDate): Promise<number[]> {
+  return uow.loaders.memo(`votingMemberIdsOn:${day}`, async () => {
+    const members = await uow.loaders.get(memberIdsOn).load(day);
+    const records = await Promise.all(members.map((id) => charterRecordOf(uow, id)));
+    return filterYielding(members, (_, index) => votingRights(records[index].periods, records[index].ledger, day).eligible);
+  });
 }
 
 const BY_SLUG: Ordering<Government> = { name: "SLUG", descending: false, keys: [{ sql: "slug", value: (g) => g.slug }] };
@@ -110,10 +113,13 @@ export async function votingMembersOn(uow: UnitOfWork, day: IsoDate, page: PageA
 export async function restrictedMembersOn(uow: UnitOfWork, day: IsoDate): Promise<RestrictedMemberType[]> {
   const members = await uow.loaders.get(memberIdsOn).load(day);
   const records = await Promise.all(members.map((id) => charterRecordOf(uow, id)));
-  const restricted = members.flatMap((governmentId, index) => {
+  const standings = new Map<number, DuesStanding>();
+  const restrictedIds = await filterYielding(members, (governmentId, index) => {
     const standing = duesStanding(records[index].periods, records[index].ledger, day);
-    return standing.restricted ? [{ governmentId, standing }] : [];
+    standings.set(governmentId, standing);
+    return standing.restricted;
   });
+  const restricted = restrictedIds.map((governmentId) => ({ governmentId, standing: standings.get(governmentId)! }));
   return Promise.all(
     restricted.map(async ({ governmentId, standing }) =>
       Object.assign(new RestrictedMemberType(), { governmentId, standing: await toStanding(uow, standing, day) }),
