@@ -1,20 +1,11 @@
 import { createHash } from "node:crypto";
-import { createServer as createNetServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILT_MAIN } from "../support/paths";
 import { HubProcess } from "../support/process";
 import { REDIS_URL, databaseUrl, freshDatabase } from "../support/services";
 import type { ServiceDatabase } from "../support/services";
-
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from "../../bench/ports";
 
 interface Running {
   process: HubProcess;
