@@ -1,4 +1,6 @@
-import { parseArgs } from "node:util";
+import { ConfigError, SETTINGS, parseFlags } from "./settings";
+
+export { ConfigError, helpText } from "./settings";
 
 /**
  * Every setting of the hub, read once from the environment and the command line,
@@ -65,126 +67,6 @@ export interface Config {
   /** Port of the Prometheus `/metrics` endpoint on HOST; null: no metrics endpoint. */
   readonly metricsPort: number | null;
   readonly introspection: boolean;
-}
-
-/** A setting the user gave wrongly: main prints the message as one line and exits 1. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
-
-interface Setting {
-  env: string;
-  flag: string;
-  help: string;
-  default?: string;
-  boolean?: boolean;
-}
-
-const SETTINGS: readonly Setting[] = [
-  { env: "PORT", flag: "--port", help: "TCP port to listen on", default: "4000" },
-  { env: "HOST", flag: "--host", help: "interface to bind", default: "127.0.0.1" },
-  { env: "DATA_DIR", flag: "--data-dir", help: "folder of the embedded PGlite database", default: "./data" },
-  { env: "MEMORY", flag: "--memory", help: "embedded database in memory only (thrown away on exit)", boolean: true },
-  {
-    env: "DATABASE_URL",
-    flag: "--database-url",
-    help: "postgres://user:pass@host:port/db; when set, PostgreSQL replaces the embedded database",
-  },
-  { env: "DATABASE_POOL_SIZE", flag: "--database-pool-size", help: "connections to PostgreSQL", default: "10" },
-  { env: "LOG_LEVEL", flag: "--log-level", help: LOG_LEVELS.join(" | "), default: "info" },
-  { env: "SEED", flag: "--seed", help: "load the 2020 seeds into an empty database (true | false)", default: "true" },
-  {
-    env: "REDIS_URL",
-    flag: "--redis-url",
-    help: "redis://host:port; shares rate limits, persisted queries and cached answers between replicas",
-  },
-  { env: "METRICS_PORT", flag: "--metrics-port", help: "serve Prometheus metrics at http://HOST:METRICS_PORT/metrics" },
-  { env: "CORS_ORIGINS", flag: "--cors-origins", help: "* or a comma-separated list of origins browsers may read from", default: "*" },
-  { env: "TRUST_PROXY", flag: "--trust-proxy", help: "take client addresses from X-Forwarded-For (true | false)", default: "false" },
-  {
-    env: "RATE_LIMIT_BURST",
-    flag: "--rate-limit-burst",
-    help: "requests a client may send at once; 0 turns rate limits off",
-    default: "120",
-  },
-  { env: "RATE_LIMIT_PER_SECOND", flag: "--rate-limit-per-second", help: "requests a client regains each second", default: "20" },
-  { env: "CACHE_MAX_AGE", flag: "--cache-max-age", help: "seconds public answers may be cached; 0 turns caching off", default: "60" },
-  { env: "INTROSPECTION", flag: "--introspection", help: "answer introspection queries (true | false)", default: "true" },
-  { env: "OPERATION_TIMEOUT_MS", flag: "--operation-timeout-ms", help: "deadline of one GraphQL operation", default: "5000" },
-  {
-    env: "MAX_IN_FLIGHT",
-    flag: "--max-in-flight",
-    help: "operations executing at once (default: 2 on the embedded database, 2 × DATABASE_POOL_SIZE on PostgreSQL)",
-  },
-  { env: "MAX_QUEUED", flag: "--max-queued", help: "operations waiting for their turn; more are refused 503", default: "2000" },
-  { env: "MAX_COST", flag: "--max-cost", help: "largest cost of one operation (lists multiply)", default: "50000" },
-  { env: "MAX_DEPTH", flag: "--max-depth", help: "deepest field nesting of one operation", default: "20" },
-  { env: "MAX_ALIASES", flag: "--max-aliases", help: "aliased fields in one operation", default: "30" },
-  { env: "MAX_DIRECTIVES", flag: "--max-directives", help: "directives in one operation", default: "20" },
-  { env: "MAX_TOKENS", flag: "--max-tokens", help: "tokens of one GraphQL document", default: "3000" },
-  { env: "MAX_DOCUMENT_BYTES", flag: "--max-document-bytes", help: "bytes of one GraphQL document", default: "20000" },
-  { env: "BODY_LIMIT_BYTES", flag: "--body-limit-bytes", help: "bytes of one request body", default: "65536" },
-  { env: "HEADERS_TIMEOUT_MS", flag: "--headers-timeout-ms", help: "time a client has to send the request headers", default: "10000" },
-  { env: "REQUEST_TIMEOUT_MS", flag: "--request-timeout-ms", help: "time a client has to send the whole request", default: "30000" },
-  {
-    env: "KEEP_ALIVE_TIMEOUT_MS",
-    flag: "--keep-alive-timeout-ms",
-    help: "idle time before a kept-alive connection is closed",
-    default: "5000",
-  },
-  { env: "MAX_CONNECTIONS", flag: "--max-connections", help: "open connections at once; more are refused", default: "1024" },
-  { env: "SHUTDOWN_GRACE_MS", flag: "--shutdown-grace-ms", help: "time in-flight requests get to finish on SIGTERM", default: "10000" },
-];
-
-export function helpText(): string {
-  const rows = SETTINGS.map((s) => {
-    const name = s.boolean ? s.flag : `${s.flag} <value>`;
-    const def = s.default === undefined ? "" : ` (default: ${s.default})`;
-    return `  ${name.padEnd(30)} ${s.env.padEnd(20)} ${s.help}${def}`;
-  });
-  return [
-    "NEAR data hub: the GraphQL graph of the Association of North East Asia Regional Governments",
-    "",
-    "Usage: npm start -- [flags]",
-    "",
-    "Every flag can also be given as the environment variable beside it; the flag wins.",
-    `  ${"flag".padEnd(30)} ${"variable".padEnd(20)} meaning`,
-    ...rows,
-    "  --help                         print this text",
-  ].join("\n");
-}
-
-/**
- * Parses `--flag value`, `--flag=value` and boolean `--flag` with `node:util`'s strict
- * parser, which rejects unknown flags and positionals; its messages are reworded into
- * the hub's one-line form.
- */
-function flagError(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  const named = /'([^']+)'/.exec(message ?? "")?.[1]?.split(" ")[0] ?? "";
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    const setting = SETTINGS.find((s) => s.flag === named);
-    return setting?.boolean ? `${named} takes no value (use ${setting.env}=true|false)` : `${named} needs a value`;
-  }
-  return `unknown argument "${named}" (see --help)`;
-}
-
-function parseFlags(argv: readonly string[]): Map<string, string> {
-  const options = Object.fromEntries(
-    SETTINGS.map((s) => [s.flag.slice(2), { type: s.boolean ? ("boolean" as const) : ("string" as const) }]),
-  );
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
-  } catch (error) {
-    throw new ConfigError(flagError(error));
-  }
-  const flags = new Map<string, string>();
-  for (const setting of SETTINGS) {
-    const value = values[setting.flag.slice(2)];
-    if (value !== undefined) flags.set(setting.env, String(value));
-  }
-  return flags;
 }
 
 function parseInteger(name: string, raw: string, min: number, max: number): number {

@@ -124,7 +124,7 @@ function outcomeOf(status: number, body: string): Outcome {
 /**
  * POST and GET /graphql: limits that need no parsing, then the response cache for
  * anonymous queries, then Apollo under a deadline. At the deadline, or when the
- * client goes away, the request's signal aborts: its query runner sends no further
+ * client goes away, the request's signal aborts: its request scope sends no further
  * SQL and the client gets TIMEOUT (503). A GET answer carries a strong ETag, and an
  * `If-None-Match` that matches gets 304.
  */
