@@ -2,7 +2,7 @@
  * `npm run bench:load`: holds 200 connections for 60 s on a mixed read workload
  * against the built hub (NODE_ENV=production) on PostgreSQL and on the embedded
  * database, and reports errors, latency percentiles, /healthz latency under the load
- * and RSS at start and end. A real HTTP load generator (autocannon) against a real
+ * /readyz latency under the load, and RSS at start and end. A real HTTP load generator (autocannon) against a real
  * process; nothing here is a test assertion.
  *
  *   npm run bench:load -- --seconds 60 --connections 200 [--only pglite|postgres] [--check]
@@ -86,13 +86,15 @@ async function startHub(name: string, args: string[]): Promise<{ child: ChildPro
   }
 }
 
-async function healthLatencies(url: string, until: () => boolean): Promise<number[]> {
+/** Latencies of a probe path every 100 ms while the load runs (a failed probe counts as 30 s). */
+async function probeLatencies(url: string, path: string, until: () => boolean): Promise<number[]> {
   const samples: number[] = [];
   while (!until()) {
     const started = performance.now();
     try {
-      await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(30_000) });
-      samples.push(performance.now() - started);
+      const response = await fetch(`${url}${path}`, { signal: AbortSignal.timeout(30_000) });
+      await response.arrayBuffer();
+      samples.push(response.ok ? performance.now() - started : 30_000);
     } catch {
       samples.push(30_000);
     }
@@ -115,7 +117,8 @@ async function run(name: string, args: string[]): Promise<string> {
     })),
   );
   let finished = false;
-  const health = healthLatencies(url, () => finished);
+  const health = probeLatencies(url, "/healthz", () => finished);
+  const readiness = probeLatencies(url, "/readyz", () => finished);
   let rssPeak = rssStart;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssOf(child.pid!))), 500);
   process.stderr.write(`${name}: ${CONNECTIONS} connections for ${SECONDS} s…\n`);
@@ -123,13 +126,14 @@ async function run(name: string, args: string[]): Promise<string> {
   finished = true;
   clearInterval(sampler);
   const healthz = await health;
+  const readyz = await readiness;
   const rssEnd = rssOf(child.pid!);
   const stopped = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
   await stopped;
   const errors = result.errors + result.timeouts + result.non2xx;
   failures += errors;
-  return `| ${name} | ${result.requests.total} | ${result.requests.average.toFixed(0)} | ${errors} (${result.timeouts} timeouts, ${result.non2xx} non-2xx) | ${result.latency.p50} | ${result.latency.p99} | ${percentile(healthz, 50).toFixed(1)} / ${percentile(healthz, 99).toFixed(1)} | ${rssStart.toFixed(0)} → ${rssEnd.toFixed(0)} (peak ${rssPeak.toFixed(0)}) |`;
+  return `| ${name} | ${result.requests.total} | ${result.requests.average.toFixed(0)} | ${errors} (${result.timeouts} timeouts, ${result.non2xx} non-2xx) | ${result.latency.p50} | ${result.latency.p99} | ${percentile(healthz, 50).toFixed(1)} / ${percentile(healthz, 99).toFixed(1)} | ${percentile(readyz, 50).toFixed(1)} / ${percentile(readyz, 99).toFixed(1)} | ${rssStart.toFixed(0)} → ${rssEnd.toFixed(0)} (peak ${rssPeak.toFixed(0)}) |`;
 }
 
 async function main(): Promise<void> {
@@ -152,8 +156,10 @@ async function main(): Promise<void> {
   console.log(
     `${CONNECTIONS} connections, ${SECONDS} s, mixed reads (${WORKLOAD.map((w) => w.weight).join(":")}), response cache and rate limits off\n`,
   );
-  console.log("| database | requests | req/s | errors | p50 ms | p99 ms | /healthz p50 / p99 ms | RSS MB start → end |");
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log(
+    "| database | requests | req/s | errors | p50 ms | p99 ms | /healthz p50 / p99 ms | /readyz p50 / p99 ms | RSS MB start → end |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const row of rows) console.log(row);
   if (values.check && failures > 0) {
     console.error(`load check failed: ${failures} requests failed`);

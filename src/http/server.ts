@@ -12,6 +12,7 @@ import { GRAPHIQL_CSP, registerGraphiQL, wantsGraphiQL } from "./graphiql";
 import { graphqlRoute } from "./graphql-route";
 import { HubMetrics } from "./metrics";
 import { rateLimitHook } from "./rate-limit";
+import { ReadinessProbe } from "./readiness";
 import { MemoryState } from "./shared-state";
 import type { SharedState } from "./shared-state";
 
@@ -133,16 +134,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   app.get("/", async (_request, reply) => sendPage(reply));
 
   app.get("/healthz", async () => ({ status: "ok" }));
+  const readiness = new ReadinessProbe(options.dataSource, app.log);
+  await readiness.start();
+  app.addHook("onClose", async () => readiness.stop());
   app.get("/readyz", async (_request, reply) => {
-    try {
-      await options.dataSource.query("SELECT 1");
-      const pending = await options.dataSource.showMigrations();
-      if (pending) return reply.code(503).send({ status: "not ready", reason: "migrations pending" });
-      return { status: "ready", sharedState: shared.mode() };
-    } catch (error) {
-      app.log.warn({ err: error }, "readiness check failed");
-      return reply.code(503).header("retry-after", "5").send({ status: "not ready", reason: "database unreachable" });
-    }
+    const state = readiness.current();
+    if (state.ready) return { status: "ready", sharedState: shared.mode() };
+    return reply.code(503).header("retry-after", "5").send({ status: "not ready", reason: state.reason });
   });
   return app;
 }

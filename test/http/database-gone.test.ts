@@ -5,8 +5,8 @@ import { silentLogger } from "../support/logger";
 import { testSettings } from "../support/settings";
 
 describe("HTTP when the database is gone", () => {
-  it("is not ready, and masks the failure of a query as INTERNAL_SERVER_ERROR", async () => {
-    // Nothing listens on port 1: every statement fails as it would after losing PostgreSQL.
+  it("a data source that never opened: not ready, and a query's failure masked as INTERNAL_SERVER_ERROR", async () => {
+    // Never initialized (a fault of the code, not of the database: losing PostgreSQL is test/services/faults.test.ts).
     const dataSource = createTestDataSource({ kind: "postgres", url: "postgres://postgres@127.0.0.1:1/gone", poolSize: 1 });
     const app = await createServer({
       dataSource,

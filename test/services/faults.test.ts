@@ -54,7 +54,7 @@ describe("faults of PostgreSQL", () => {
       expect(JSON.stringify(answer.json())).toMatch(/"code":"(SERVICE_UNAVAILABLE|TIMEOUT)"/);
       expect(answer.body).not.toMatch(/ECONN|pg|stack|at /);
     }
-    expect(await ready()).toBe(503);
+    await expect.poll(ready, { timeout: 30_000 }).toBe(503);
 
     proxy.restore();
     await expect.poll(ready, { timeout: 30_000 }).toBe(200);
