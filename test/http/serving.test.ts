@@ -165,6 +165,18 @@ describe("serving /graphql on the open internet", () => {
       });
     });
 
+    it("the scanners' other probes: field duplication, circular fragments, a mutation sent by GET", async () => {
+      const duplicated = await post(app, { query: `{ about { ${"name ".repeat(3500)}} }` });
+      expect(refusal(duplicated)).toMatchObject({ statements: 0, extensions: { limit: "tokens" } });
+      const circular = await post(app, {
+        query: "{ governments { nodes { ...A } } } fragment A on Government { ...B } fragment B on Government { ...A }",
+      });
+      expect(refusal(circular)).toMatchObject({ statements: 0, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } });
+      const mutationByGet = await get(app, { query: "mutation { a }" });
+      expect(mutationByGet.statements).toBe(0);
+      expect(mutationByGet.body.errors?.[0]?.extensions?.["code"]).toBe("GRAPHQL_VALIDATION_FAILED");
+    });
+
     it("batched requests are refused; introspection (GraphiQL's own query) passes every limit", async () => {
       const batch = await send(app, {
         method: "POST",

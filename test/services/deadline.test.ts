@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import type { FastifyInstance } from "fastify";
+import { HubMetrics } from "../../src/http/metrics";
 import { createServer } from "../../src/http/server";
 import { silentLogger } from "../support/logger";
 import { databaseUrl, freshDatabase } from "../support/services";
@@ -76,5 +77,66 @@ describe("the operation deadline on PostgreSQL", () => {
       payload: { query: "{ governments(first: 1) { totalCount } }" },
     });
     expect(after.json()).toMatchObject({ data: { governments: { totalCount: 82 } } });
+  });
+});
+
+describe("a client that goes away on PostgreSQL", () => {
+  let database: ServiceDatabase;
+  let app: FastifyInstance;
+  let url: string;
+  const metrics = new HubMetrics();
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    // A long deadline and statement_timeout: what ends the statement below is the client leaving.
+    const { dataSource } = await database.open({ statementTimeoutMs: 120_000 });
+    app = await createServer({
+      dataSource,
+      logger: silentLogger(),
+      settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, limits: { timeoutMs: 120_000 } }),
+      factsCompleteUntil: () => "2020-12-31",
+      metrics,
+    });
+    url = await app.listen({ port: 0, host: "127.0.0.1" });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it("its running statement is cancelled at once, and its work stops", async () => {
+    const locker = new pg.Client({ connectionString: databaseUrl(database.name) });
+    await locker.connect();
+    const waitingOnLock = async () =>
+      (
+        await locker.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'near-data-hub' AND wait_event_type = 'Lock'",
+        )
+      ).rows[0].n;
+    try {
+      await locker.query("BEGIN");
+      await locker.query("LOCK TABLE government IN ACCESS EXCLUSIVE MODE");
+      const client = new AbortController();
+      const request = fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ governments(first: 1) { totalCount } }" }),
+        signal: client.signal,
+      }).catch((error: unknown) => error);
+      await expect.poll(waitingOnLock, { timeout: 30_000 }).toBeGreaterThan(0);
+      client.abort();
+      await request;
+      // Long before the two-minute statement_timeout, with the lock still held: cancelled.
+      await expect.poll(waitingOnLock, { timeout: 30_000 }).toBe(0);
+      await expect
+        .poll(
+          async () => (await metrics.registry.getSingleMetricAsString("near_graphql_requests_total")).includes('outcome="timeout"} 1'),
+          { timeout: 30_000 },
+        )
+        .toBe(true);
+    } finally {
+      await locker.query("ROLLBACK");
+      await locker.end();
+    }
   });
 });
