@@ -1,0 +1,339 @@
+/**
+ * `npm run bench`: the hub against PostGraphile 5 on the very same PostgreSQL rows.
+ *
+ * A fresh database is migrated and seeded by the hub; the built hub (NODE_ENV=production,
+ * response cache and rate limits off, so every request executes) and PostGraphile (its
+ * own folder, bench/peers/postgraphile, on Node 22 from the npm package `node@22`) serve
+ * it. For each scenario the two answers are compared first (after mapping both to the
+ * same plain rows); then rounds alternate between the servers, a warm-up thrown away,
+ * with autocannon. Reported: req/s, p50/p99, transactions per request (PostgreSQL's
+ * `xact_commit`, counted over sequential requests: each autocommit statement is one),
+ * CPU ms per request of the server process, peak RSS, and the hub ÷ PostGraphile ratio.
+ *
+ *   npm run bench -- [--seconds 10] [--rounds 3] [--connections 10]
+ */
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import pg from "pg";
+import { freePort } from "./ports";
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    rounds: { type: "string", default: "3" },
+    connections: { type: "string", default: "10" },
+    postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
+  },
+});
+const ROOT = join(__dirname, "..", "..");
+const PEER = join(ROOT, "bench", "peers", "postgraphile");
+
+type Rows = unknown;
+interface Scenario {
+  name: string;
+  hub: string | null;
+  peer: string | null;
+  /** Both answers mapped to the same plain rows, to check they are equal before timing. */
+  hubRows: (data: never) => Rows;
+  peerRows: (data: never) => Rows;
+}
+
+/** Dates in text order, an unknown one (null) first: the same order on both sides. */
+const byText = (a: string | null, b: string | null) => (a ?? "").localeCompare(b ?? "");
+
+interface GovernmentRow {
+  slug: string;
+  name: string;
+  country: string;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: "flat: every government with slug, English name, country code",
+    hub: "{ governments(first: 100, orderBy: SLUG_ASC) { nodes { slug name { text } country { code } } } }",
+    peer: "{ allGovernments(orderBy: SLUG_ASC) { nodes { slug nameEn countryByCountryCode { code } } } }",
+    hubRows: (d: { governments: { nodes: { slug: string; name: { text: string }; country: { code: string } }[] } }): GovernmentRow[] =>
+      d.governments.nodes.map((g) => ({ slug: g.slug, name: g.name.text, country: g.country.code })),
+    peerRows: (d: {
+      allGovernments: { nodes: { slug: string; nameEn: string; countryByCountryCode: { code: string } }[] };
+    }): GovernmentRow[] => d.allGovernments.nodes.map((g) => ({ slug: g.slug, name: g.nameEn, country: g.countryByCountryCode.code })),
+  },
+  {
+    name: "nested: countries → governments → memberships and coordinator terms",
+    hub: '{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31") { slug memberships { kind startedOn } coordinatorTerms { startedOn } } } } }',
+    peer: "{ allCountries(orderBy: CODE_ASC) { nodes { code governmentsByCountryCode(orderBy: SLUG_ASC) { nodes { slug membershipsByGovernmentId(orderBy: SEQ_ASC) { nodes { kind startedOn } } coordinatorTermsByGovernmentId(orderBy: [STARTED_ON_ASC, ID_ASC]) { nodes { startedOn } } } } } } }",
+    hubRows: (d: {
+      countries: {
+        nodes: {
+          code: string;
+          governments: { slug: string; memberships: unknown[]; coordinatorTerms: { startedOn: string | null }[] }[];
+        }[];
+      };
+    }) =>
+      d.countries.nodes.map((c) => ({
+        code: c.code,
+        governments: c.governments.map((g) => ({
+          slug: g.slug,
+          memberships: g.memberships,
+          terms: g.coordinatorTerms.map((t) => t.startedOn).sort(byText),
+        })),
+      })),
+    peerRows: (d: {
+      allCountries: {
+        nodes: {
+          code: string;
+          governmentsByCountryCode: {
+            nodes: {
+              slug: string;
+              membershipsByGovernmentId: { nodes: unknown[] };
+              coordinatorTermsByGovernmentId: { nodes: { startedOn: string | null }[] };
+            }[];
+          };
+        }[];
+      };
+    }) =>
+      d.allCountries.nodes.map((c) => ({
+        code: c.code,
+        governments: c.governmentsByCountryCode.nodes.map((g) => ({
+          slug: g.slug,
+          memberships: g.membershipsByGovernmentId.nodes,
+          terms: g.coordinatorTermsByGovernmentId.nodes.map((t) => t.startedOn).sort(byText),
+        })),
+      })),
+  },
+  {
+    name: "single: one government by slug with its country and memberships",
+    hub: '{ government(slug: "kr-gyeongbuk") { slug name { text } country { code } memberships { kind startedOn endedOn } } }',
+    peer: '{ governmentBySlug(slug: "kr-gyeongbuk") { slug nameEn countryByCountryCode { code } membershipsByGovernmentId(orderBy: SEQ_ASC) { nodes { kind startedOn endedOn } } } }',
+    hubRows: (d: { government: { slug: string; name: { text: string }; country: { code: string }; memberships: unknown[] } }) => ({
+      slug: d.government.slug,
+      name: d.government.name.text,
+      country: d.government.country.code,
+      memberships: d.government.memberships,
+    }),
+    peerRows: (d: {
+      governmentBySlug: {
+        slug: string;
+        nameEn: string;
+        countryByCountryCode: { code: string };
+        membershipsByGovernmentId: { nodes: unknown[] };
+      };
+    }) => ({
+      slug: d.governmentBySlug.slug,
+      name: d.governmentBySlug.nameEn,
+      country: d.governmentBySlug.countryByCountryCode.code,
+      memberships: d.governmentBySlug.membershipsByGovernmentId.nodes,
+    }),
+  },
+  {
+    name: "voting rights of all 82 governments (the charter: no peer equivalent)",
+    hub: '{ governments(first: 100) { nodes { slug votingRights(asOf: "2020-12-31") { eligible reasons { code } } } } }',
+    peer: null,
+    hubRows: () => null,
+    peerRows: () => null,
+  },
+];
+
+interface Server {
+  name: string;
+  child: ChildProcess;
+  url: string;
+  peakRss: number;
+}
+
+function procStat(pid: number): { cpuMs: number; rssMb: number } {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  // utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second here).
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const rss = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
+  return { cpuMs: ticks * 10, rssMb: Number(rss?.replace(/\D+/g, "") ?? 0) / 1024 };
+}
+
+async function start(name: string, command: string, args: string[], env: Record<string, string>, port: number): Promise<Server> {
+  const child = spawn(command, args, {
+    env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const exited = new Promise<never>((_resolve, reject) =>
+    child.on("exit", (code) => reject(new Error(`${name} exited (${String(code)})`))),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    const up = await Promise.race([
+      fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' }).then(
+        (r) => r.ok,
+        () => false,
+      ),
+      exited,
+    ]);
+    if (up) return { name, child, url, peakRss: procStat(child.pid!).rssMb };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+async function ask(server: Server, query: string): Promise<{ data?: unknown; errors?: unknown }> {
+  const response = await fetch(`${server.url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as { data?: unknown; errors?: unknown };
+}
+
+async function transactionsPerRequest(admin: pg.Client, database: string, server: Server, query: string): Promise<number> {
+  const commits = async () =>
+    Number((await admin.query("SELECT xact_commit FROM pg_stat_database WHERE datname = $1", [database])).rows[0].xact_commit);
+  // The statistics collector reports with a delay: many requests, then wait for the count to settle.
+  const requests = 50;
+  const before = await commits();
+  for (let i = 0; i < requests; i++) await ask(server, query);
+  let after = await commits();
+  for (let settled = 0; settled < 3; ) {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const now = await commits();
+    settled = now === after ? settled + 1 : 0;
+    after = now;
+  }
+  // Our own two reads of pg_stat_database commit too, one each; the loop's reads add one each.
+  return (after - before) / requests;
+}
+
+interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMsPerRequest: number;
+}
+
+async function round(server: Server, query: string, seconds: number): Promise<Measure> {
+  const before = procStat(server.child.pid!);
+  const sampler = setInterval(() => (server.peakRss = Math.max(server.peakRss, procStat(server.child.pid!).rssMb)), 250);
+  const result = await autocannon({
+    url: `${server.url}/graphql`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+    connections: Number(values.connections),
+    duration: seconds,
+  });
+  clearInterval(sampler);
+  const after = procStat(server.child.pid!);
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${server.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest: (after.cpuMs - before.cpuMs) / result.requests.total,
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const peerNode = join(PEER, "node_modules", ".bin", "node");
+  if (!existsSync(peerNode)) throw new Error("PostGraphile is not installed: run `npm ci --prefix bench/peers/postgraphile`");
+  const database = `near_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: values.postgres });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(values.postgres);
+  url.pathname = `/${database}`;
+  const servers: Server[] = [];
+  try {
+    const hubPort = await freePort();
+    const hub = await start(
+      "hub",
+      process.execPath,
+      [
+        join(ROOT, "dist", "src", "main.js"),
+        "--database-url",
+        url.toString(),
+        "--port",
+        String(hubPort),
+        "--log-level",
+        "warn",
+        "--rate-limit-burst",
+        "0",
+        "--cache-max-age",
+        "0",
+      ],
+      {},
+      hubPort,
+    );
+    servers.push(hub);
+    const peerPort = await freePort();
+    const peer = await start("PostGraphile", peerNode, [join(PEER, "server.mjs"), url.toString(), String(peerPort)], {}, peerPort);
+    servers.push(peer);
+
+    const rows: string[] = [];
+    for (const scenario of SCENARIOS) {
+      const hubAnswer = await ask(hub, scenario.hub!);
+      if (hubAnswer.errors) throw new Error(`hub, ${scenario.name}: ${JSON.stringify(hubAnswer.errors)}`);
+      if (scenario.peer) {
+        const peerAnswer = await ask(peer, scenario.peer);
+        const same =
+          JSON.stringify(scenario.hubRows(hubAnswer.data as never)) === JSON.stringify(scenario.peerRows(peerAnswer.data as never));
+        if (!same)
+          throw new Error(
+            `the answers differ for "${scenario.name}":\nhub ${JSON.stringify(hubAnswer.data).slice(0, 400)}\npeer ${JSON.stringify(peerAnswer.data).slice(0, 400)}`,
+          );
+      }
+      const contenders = scenario.peer ? [hub, peer] : [hub];
+      const measures = new Map<Server, Measure[]>(contenders.map((s) => [s, []]));
+      for (const server of contenders) await round(server, server === hub ? scenario.hub! : scenario.peer!, 2); // warm-up, thrown away
+      for (let r = 0; r < Number(values.rounds); r++) {
+        for (const server of r % 2 === 0 ? contenders : [...contenders].reverse()) {
+          measures.get(server)!.push(await round(server, server === hub ? scenario.hub! : scenario.peer!, Number(values.seconds)));
+        }
+      }
+      const summary = (server: Server) => {
+        const list = measures.get(server)!;
+        return {
+          rps: median(list.map((m) => m.rps)),
+          p50: median(list.map((m) => m.p50)),
+          p99: median(list.map((m) => m.p99)),
+          cpu: median(list.map((m) => m.cpuMsPerRequest)),
+        };
+      };
+      const h = summary(hub);
+      const hubTx = await transactionsPerRequest(admin, database, hub, scenario.hub!);
+      if (scenario.peer) {
+        const p = summary(peer);
+        const peerTx = await transactionsPerRequest(admin, database, peer, scenario.peer);
+        rows.push(
+          `| ${scenario.name} | ${h.rps.toFixed(0)} | ${p.rps.toFixed(0)} | **${(h.rps / p.rps).toFixed(2)}×** | ${h.p50} / ${h.p99} | ${p.p50} / ${p.p99} | ${hubTx.toFixed(1)} / ${peerTx.toFixed(1)} | ${h.cpu.toFixed(1)} / ${p.cpu.toFixed(1)} |`,
+        );
+      } else {
+        rows.push(
+          `| ${scenario.name} | ${h.rps.toFixed(0)} | — | — | ${h.p50} / ${h.p99} | — | ${hubTx.toFixed(1)} / — | ${h.cpu.toFixed(1)} / — |`,
+        );
+      }
+      process.stderr.write(`${rows.at(-1)}\n`);
+    }
+    console.log(
+      `${values.connections} connections, ${values.rounds} rounds of ${values.seconds} s alternating (after a 2 s warm-up each), medians; answers checked equal first\n`,
+    );
+    console.log(
+      "| scenario | hub req/s | PostGraphile req/s | hub ÷ PostGraphile | hub p50 / p99 ms | PostGraphile p50 / p99 ms | transactions per request hub / PGL | CPU ms per request hub / PGL |",
+    );
+    console.log("|---|---|---|---|---|---|---|---|");
+    for (const row of rows) console.log(row);
+    console.log(`\npeak RSS: hub ${hub.peakRss.toFixed(0)} MB, PostGraphile ${peer.peakRss.toFixed(0)} MB`);
+  } finally {
+    for (const server of servers) server.child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
