@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { FastifyBaseLogger } from "fastify";
 import type { OperationLimits } from "../config";
 import type { RequestContext } from "../core/context";
@@ -85,6 +85,9 @@ export function createApolloServer(options: HubApolloOptions): ApolloServer<Requ
     plugins: [
       // The hub serves its own offline GraphiQL; Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's own cache-control plugin hooks every resolved field; the policy here is
+      // computed once per document (cache-control.plugin.ts), so it would only cost.
+      ApolloServerPluginCacheControlDisabled(),
       operationLimitsPlugin(options.limits, options.limitObserver ?? IGNORE_LIMITS),
       horizonExtension(options.factsCompleteUntil),
       errorLogging(options.logger),
