@@ -4,6 +4,7 @@ import { HeaderMap } from "@apollo/server";
 import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Lexer, Source, TokenKind } from "graphql";
+import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { OperationLimits } from "../config";
 import type { RequestContext } from "../core/context";
@@ -14,6 +15,7 @@ import { inRequestScope } from "../db/request-scope";
 import { createRequestContext } from "../graphql/context";
 import { RETRY_AFTER_SECONDS, isRequestErrorBody } from "../graphql/http-status.plugin";
 import { Admission } from "./admission";
+import { graphqlErrorBody } from "./error-body";
 import { limitExceeded } from "../graphql/operation-limits";
 import type { LimitName } from "../graphql/operation-limits";
 import type { HubMetrics, Outcome } from "./metrics";
@@ -52,8 +54,16 @@ function paramsOf(request: FastifyRequest): GraphQLParams {
   return source !== null && typeof source === "object" && !Array.isArray(source) ? source : {};
 }
 
+/**
+ * Tokens per document text, remembered as Apollo remembers parsed documents: a
+ * partner site repeats a few queries, and a repeat should cost no second lexing.
+ */
+const tokenCounts = new LRUCache<string, number>({ max: 1000 });
+
 /** Tokens of a document (bounded by MAX_DOCUMENT_BYTES, checked first), so a refusal can say how many. */
 function countTokens(query: string): number {
+  const known = tokenCounts.get(query);
+  if (known !== undefined) return known;
   const lexer = new Lexer(new Source(query));
   let count = 0;
   try {
@@ -61,11 +71,17 @@ function countTokens(query: string): number {
   } catch {
     // A lexing error is the parser's to report, with its location.
   }
+  tokenCounts.set(query, count);
   return count;
 }
 
+/** The variables as the text a request sent (GET) or as JSON (POST): read once, for the NUL check and the cache key. */
+function variablesText(params: GraphQLParams): string {
+  return typeof params.variables === "string" ? params.variables : JSON.stringify(params.variables ?? null);
+}
+
 /** Refusals that need no parsing: the document's size and tokens, and NUL characters PostgreSQL cannot store. */
-function precheck(params: GraphQLParams, limits: OperationLimits): { error: Error; limit?: LimitName } | null {
+function precheck(params: GraphQLParams, variables: string, limits: OperationLimits): { error: Error; limit?: LimitName } | null {
   const query = params.query;
   if (typeof query === "string") {
     const bytes = Buffer.byteLength(query);
@@ -74,7 +90,6 @@ function precheck(params: GraphQLParams, limits: OperationLimits): { error: Erro
     const tokens = countTokens(query);
     if (tokens > limits.maxTokens) return { error: limitExceeded("tokens", tokens, limits.maxTokens), limit: "tokens" };
   }
-  const variables = typeof params.variables === "string" ? params.variables : JSON.stringify(params.variables ?? null);
   // A NUL as a character, or as the escape `\u0000` in a GraphQL string or in JSON variables.
   const nul = (text: string) => text.includes("\u0000") || text.includes("\\u0000");
   if ((typeof query === "string" && nul(query)) || variables.includes("\\u0000")) {
@@ -89,16 +104,15 @@ function precheck(params: GraphQLParams, limits: OperationLimits): { error: Erro
 
 function errorBody(error: Error & { extensions?: Record<string, unknown> }): string {
   const { http: _http, ...extensions } = error.extensions ?? {};
-  return JSON.stringify({ errors: [{ message: error.message, extensions }] });
+  return graphqlErrorBody(error.message, extensions);
 }
 
 /** The key of an anonymous answer: the document (or its persisted hash), operation, variables, language and day. */
-function cacheKey(params: GraphQLParams, lang: string, today: string): string | null {
+function cacheKey(params: GraphQLParams, variables: string, lang: string, today: string): string | null {
   const query = typeof params.query === "string" ? params.query : null;
   const hash = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
   const document = query ?? (typeof hash === "string" ? `#${hash}` : null);
   if (document === null) return null;
-  const variables = typeof params.variables === "string" ? params.variables : JSON.stringify(params.variables ?? {});
   const material = JSON.stringify([document, params.operationName ?? null, variables, lang, today]);
   return `rc:${createHash("sha256").update(material).digest("base64url")}`;
 }
@@ -138,7 +152,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       .type("application/json; charset=utf-8")
       .header("retry-after", String(RETRY_AFTER_SECONDS))
       .header("cache-control", "no-store")
-      .send(JSON.stringify({ errors: [{ message, extensions: { code, ...extensions } }] }));
+      .send(graphqlErrorBody(message, { code, ...extensions }));
   }
 
   function send(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer & { status: number }): FastifyReply {
@@ -162,7 +176,8 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     const operationName = typeof params.operationName === "string" ? params.operationName : null;
     const record = (outcome: Outcome) => metrics.record(operationName, outcome, (performance.now() - started) / 1000);
 
-    const refusal = precheck(params, limits);
+    const variables = variablesText(params);
+    const refusal = precheck(params, variables, limits);
     if (refusal) {
       if (refusal.limit) metrics.refusals.inc({ limit: refusal.limit });
       record(refusal.limit ? "refused" : "error");
@@ -178,7 +193,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     const lang = negotiateLang(request.headers["accept-language"]);
     const now = options.now?.() ?? new Date();
     const anonymous = !request.headers.authorization;
-    const key = anonymous && options.cacheMaxAgeSeconds > 0 ? cacheKey(params, lang, todayUtc(now)) : null;
+    const key = anonymous && options.cacheMaxAgeSeconds > 0 ? cacheKey(params, variables, lang, todayUtc(now)) : null;
     if (key !== null) {
       const hit = await shared.get(key);
       metrics.cache.inc({ result: hit === null ? "miss" : "hit" });
@@ -264,10 +279,11 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     // GraphQL over HTTP: under application/json a well-formed request whose document or variables fail is 200.
     const answerStatus = status === 400 && contentType.startsWith("application/json") && isRequestErrorBody(body) ? 200 : status;
     const cacheControl = result.headers.get("cache-control") ?? "no-store";
-    const answer = { body, etag: etagOf(body), contentType, cacheControl, status: answerStatus };
-    if (key !== null && answerStatus === 200 && cacheControl.startsWith("public")) {
-      await shared.set(key, JSON.stringify({ body, etag: answer.etag, contentType, cacheControl }), options.cacheMaxAgeSeconds);
-    }
+    const kept = key !== null && answerStatus === 200 && cacheControl.startsWith("public");
+    // Only a GET answer carries an ETag, and a kept answer may be asked again by GET: hash the body only then.
+    const etag = request.method === "GET" || kept ? etagOf(body) : "";
+    const answer = { body, etag, contentType, cacheControl, status: answerStatus };
+    if (kept) await shared.set(key, JSON.stringify({ body, etag, contentType, cacheControl }), options.cacheMaxAgeSeconds);
     record(outcomeOf(answerStatus, body));
     return send(request, reply, answer);
   };

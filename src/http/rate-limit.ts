@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { RateLimitSettings } from "../config";
+import { graphqlErrorBody } from "./error-body";
 import type { HubMetrics } from "./metrics";
 import type { SharedState } from "./shared-state";
 
@@ -23,13 +24,12 @@ export function rateLimitHook(shared: SharedState, settings: RateLimitSettings, 
       .code(429)
       .header("retry-after", String(verdict.retryAfterSeconds))
       .header("cache-control", "no-store")
-      .send({
-        errors: [
-          {
-            message: `Too many requests: ${settings.burst} at once and ${settings.perSecond} a second per client. Retry after ${verdict.retryAfterSeconds} s.`,
-            extensions: { code: "RATE_LIMITED", retryAfterSeconds: verdict.retryAfterSeconds },
-          },
-        ],
-      });
+      .type("application/json; charset=utf-8")
+      .send(
+        graphqlErrorBody(
+          `Too many requests: ${settings.burst} at once and ${settings.perSecond} a second per client. Retry after ${verdict.retryAfterSeconds} s.`,
+          { code: "RATE_LIMITED", retryAfterSeconds: verdict.retryAfterSeconds },
+        ),
+      );
   };
 }

@@ -8,6 +8,7 @@ import type { IsoDate } from "../core/dates";
 import { poolStats } from "../db/pool";
 import { createApolloServer } from "../graphql/apollo";
 import { registerCors } from "./cors";
+import { graphqlErrorBody } from "./error-body";
 import { GRAPHIQL_CSP, registerGraphiQL, wantsGraphiQL } from "./graphiql";
 import { graphqlRoute } from "./graphql-route";
 import { HubMetrics } from "./metrics";
@@ -34,6 +35,7 @@ export interface ServerOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+const JSON_TYPE = "application/json; charset=utf-8";
 
 /** Apollo's persisted-query cache over the shared state (its TTL is ignored: a hash names one document forever). */
 function persistedQueryCache(shared: SharedState): KeyValueCache<string> {
@@ -87,14 +89,17 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, "request failed");
-      return reply.code(500).send({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      return reply
+        .code(500)
+        .type(JSON_TYPE)
+        .send(graphqlErrorBody("Internal server error", { code: "INTERNAL_SERVER_ERROR" }));
     }
     const tooLarge = error.code === "FST_ERR_CTP_BODY_TOO_LARGE";
     const extensions = tooLarge
       ? { code: "OPERATION_LIMIT_EXCEEDED", limit: "bodyBytes", maximum: http.bodyLimitBytes }
       : { code: "BAD_REQUEST" };
     const message = tooLarge ? `The request body is over the limit of ${http.bodyLimitBytes} bytes (BODY_LIMIT_BYTES).` : error.message;
-    return reply.code(status).send({ errors: [{ message, extensions }] });
+    return reply.code(status).type(JSON_TYPE).send(graphqlErrorBody(message, extensions));
   });
 
   const apollo = createApolloServer({
