@@ -23,11 +23,11 @@ describe("faults of PostgreSQL", () => {
     database = await freshDatabase();
     const target = new URL(POSTGRES_ADMIN_URL);
     proxy = await FaultProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
-    const { dataSource } = await database.open({ port: proxy.port, statementTimeoutMs: 1000, poolSize: 4 });
+    const { dataSource } = await database.open({ port: proxy.port, statementTimeoutMs: 3000, poolSize: 4 });
     app = await createServer({
       dataSource,
       logger: silentLogger(),
-      settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, limits: { timeoutMs: 1000 } }),
+      settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, limits: { timeoutMs: 3000 } }),
       factsCompleteUntil: () => "2020-12-31",
     });
   });
