@@ -47,6 +47,8 @@ export interface RateLimitSettings {
   readonly burst: number;
   /** Requests a client regains each second. */
   readonly perSecond: number;
+  /** Multiplies both for a caller with an API key (counted per key). */
+  readonly keyedFactor: number;
 }
 
 export interface Config {
@@ -200,7 +202,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       corsOrigins: parseOrigins(read("CORS_ORIGINS")!),
       trustProxy: parseBoolean("TRUST_PROXY", read("TRUST_PROXY")!),
     }),
-    rateLimit: burst === 0 ? null : Object.freeze({ burst, perSecond: parseRate(read("RATE_LIMIT_PER_SECOND")!) }),
+    rateLimit:
+      burst === 0
+        ? null
+        : Object.freeze({
+            burst,
+            perSecond: parseRate(read("RATE_LIMIT_PER_SECOND")!),
+            keyedFactor: int("KEYED_RATE_FACTOR", 1, 1000),
+          }),
     cacheMaxAgeSeconds: int("CACHE_MAX_AGE", 0, 31_536_000),
     redisUrl: redisUrl === undefined ? null : parseUrl("REDIS_URL", redisUrl, ["redis:", "rediss:"], "redis://host:6379"),
     metricsPort: metricsPort === undefined ? null : parseInteger("METRICS_PORT", metricsPort, 0, 65535),

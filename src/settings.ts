@@ -47,6 +47,12 @@ export const SETTINGS: readonly Setting[] = [
     default: "120",
   },
   { env: "RATE_LIMIT_PER_SECOND", flag: "--rate-limit-per-second", help: "requests a client regains each second", default: "20" },
+  {
+    env: "KEYED_RATE_FACTOR",
+    flag: "--keyed-rate-factor",
+    help: "how many times the public rate limit a caller with an API key (per key) gets",
+    default: "10",
+  },
   { env: "CACHE_MAX_AGE", flag: "--cache-max-age", help: "seconds public answers may be cached; 0 turns caching off", default: "60" },
   { env: "INTROSPECTION", flag: "--introspection", help: "answer introspection queries (true | false)", default: "true" },
   { env: "OPERATION_TIMEOUT_MS", flag: "--operation-timeout-ms", help: "deadline of one GraphQL operation", default: "5000" },

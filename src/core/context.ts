@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import type { Lang } from "./i18n";
 import type { IsoDate } from "./dates";
 import type { LoaderRegistry } from "./loaders";
+import type { Viewer } from "./viewer";
 
 /**
  * What a service works with: the EntityManager of one unit of work (a request, or a
@@ -13,15 +14,19 @@ export interface UnitOfWork {
   readonly loaders: LoaderRegistry;
   /** The day `asOf` means when a client leaves it out. */
   readonly today: IsoDate;
+  /** Who asks: decides private fields and drafts (never the SQL a public caller can see). */
+  readonly viewer: Viewer;
 }
 
 /**
  * Everything a resolver may use, created fresh for every request: its unit of work
- * and what only GraphQL needs, the language the client prefers and the request id.
- * Later: the viewer.
+ * and what only GraphQL needs: the language the client prefers, the request id,
+ * and what a write must do once committed.
  */
 export interface RequestContext extends UnitOfWork {
   /** From `Accept-Language`; `name(lang:)` overrides it per field. */
   readonly preferredLang: Lang;
   readonly requestId: string;
+  /** After a committed write: forget what the response cache and other replicas keep. */
+  readonly afterWrite: () => Promise<void>;
 }

@@ -1,5 +1,7 @@
 import { Column } from "typeorm";
-import { Field } from "type-graphql";
+import { Field, Int, UseMiddleware } from "type-graphql";
+import type { MiddlewareFn } from "type-graphql";
+import type { RequestContext } from "./context";
 import { DatePrecision } from "./dates";
 
 /**
@@ -31,13 +33,30 @@ export const DATE_PRECISION_CHECK = `IN (${Object.values(DatePrecision)
   .map((p) => `'${p}'`)
   .join(", ")})`;
 
-/** Decorates the shared `source` and `notes` fields of seeded facts. */
-export function SourceField(): PropertyDecorator {
+/**
+ * Decorates the shared `source` and `notes` fields of seeded facts. `privateTo`:
+ * notes about people are personal data, so the field answers null for callers who
+ * may not see it (the middleware decides; the column is never filtered or ordered on).
+ */
+export function SourceField(options: { privateTo?: MiddlewareFn<RequestContext> } = {}): PropertyDecorator {
   return (target, key) => {
     Column({ type: "text", nullable: true })(target, key);
+    const what = key === "notes" ? "What the sources leave uncertain, in their words." : "Source keys (see the hub's sources list).";
     Field(() => String, {
       nullable: true,
-      description: key === "notes" ? "What the sources leave uncertain, in their words." : "Source keys (see the hub's sources list).",
+      description: options.privateTo ? `${what} About people: SECRETARIAT and ADMIN only, null for others.` : what,
     })(target, key);
+    if (options.privateTo) UseMiddleware(options.privateTo)(target, key);
+  };
+}
+
+/**
+ * The row's version for optimistic concurrency: a write sends back the version it
+ * read and gets CONFLICT when another write came first. Starts at 1.
+ */
+export function VersionField(): PropertyDecorator {
+  return (target, key) => {
+    Column({ type: "integer", default: 1 })(target, key);
+    Field(() => Int, { description: "Send it back with a write to this object; a stale one gets CONFLICT." })(target, key);
   };
 }

@@ -11,6 +11,14 @@ export const ErrorCode = {
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   /** An operation over a limit of cost, depth, aliases, directives, tokens or size: HTTP 400. */
   OPERATION_LIMIT_EXCEEDED: "OPERATION_LIMIT_EXCEEDED",
+  /** No API key, or one that is unknown, revoked or expired: HTTP 401. */
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** A valid key whose role may not do this. */
+  FORBIDDEN: "FORBIDDEN",
+  /** A write against a stale `version`, or a duplicate of something recorded. */
+  CONFLICT: "CONFLICT",
+  /** The charter forbids the write (e.g. an admission without a passing decision). */
+  CHARTER_REFUSED: "CHARTER_REFUSED",
 } as const;
 
 /**
@@ -50,5 +58,35 @@ export class DeadlineExceededError extends Error {
     const reason: AbortCause = signalReason === "client-gone" ? "client-gone" : "deadline";
     super(reason === "deadline" ? "the operation's deadline passed" : "the client went away");
     this.reason = reason;
+  }
+}
+
+/** The caller's credentials do not allow the operation (no key, or a role below the one it needs). */
+export class AccessError extends GraphQLError {
+  constructor(code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN, message: string) {
+    super(message, { extensions: { code } });
+    this.name = "AccessError";
+  }
+}
+
+/** A write against a stale version, or one that would duplicate a recorded row. */
+export class ConflictError extends GraphQLError {
+  readonly currentVersion: number | null;
+
+  constructor(message: string, currentVersion: number | null = null) {
+    super(message, { extensions: { code: ErrorCode.CONFLICT, ...(currentVersion === null ? {} : { currentVersion }) } });
+    this.name = "ConflictError";
+    this.currentVersion = currentVersion;
+  }
+}
+
+/** The charter forbids what was asked; `reasons` say why, with articles. */
+export class CharterRefusalError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly reasons: readonly { code: string; article: string; message: string }[],
+  ) {
+    super(message, { extensions: { code: ErrorCode.CHARTER_REFUSED } });
+    this.name = "CharterRefusalError";
   }
 }

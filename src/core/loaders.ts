@@ -1,9 +1,12 @@
 import DataLoader from "dataloader";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { Viewer } from "./viewer";
 
-/** What a DataLoader factory may use: the request's unit of work, nothing else. */
+/** What a DataLoader factory may use: the request's unit of work and who asks, nothing else. */
 export interface LoaderScope {
   readonly em: EntityManager;
+  /** Decides drafts: a loader of rows that can be drafts leaves them out for the public. */
+  readonly viewer: Viewer;
 }
 
 export type LoaderFactory<K, V> = (scope: LoaderScope) => DataLoader<K, V>;
@@ -31,6 +34,12 @@ export class LoaderRegistry {
   }
 
   constructor(private readonly scope: LoaderScope) {}
+
+  /** Forgets every loaded row and memo: after a write, the answer must show the new state. */
+  clear(): void {
+    this.loaders.clear();
+    this.memos.clear();
+  }
 
   get<K, V>(factory: LoaderFactory<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(factory);

@@ -1,3 +1,4 @@
+import { ApiKey, AuditEntry } from "../modules/access";
 import { Association } from "../modules/association";
 import { AmbassadorAppointment } from "../modules/ambassador";
 import { Committee, CommitteeParticipation, CoordinatorTerm } from "../modules/committee";
@@ -7,6 +8,7 @@ import { Event } from "../modules/event";
 import { Government } from "../modules/government";
 import { AgendaItem, ChairExtension, CostReduction, Meeting, MeetingAttendance, Vote } from "../modules/meeting";
 import { Membership } from "../modules/membership";
+import { AlternativeName } from "../modules/names";
 import { PartnerOrganisation } from "../modules/partner";
 import { Appointment, Department, Post, StaffMember } from "../modules/secretariat";
 
@@ -34,4 +36,7 @@ export const ENTITIES = [
   Vote,
   ChairExtension,
   CostReduction,
+  ApiKey,
+  AuditEntry,
+  AlternativeName,
 ];

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { DataSource, QueryRunner } from "typeorm";
 import { DeadlineExceededError } from "../core/errors";
+import { writeGateOf } from "../core/write-gate";
 
 /** What the database layer knows of the request a statement belongs to. */
 export interface RequestScope {
@@ -42,7 +43,10 @@ function backendOf(runner: QueryRunner): number | null {
   return typeof connection?.processID === "number" ? connection.processID : null;
 }
 
-/** Wraps the data source's query runners once, so statements answer to the request scope they run in. */
+/**
+ * Wraps the data source's query runners once, so statements answer to the request
+ * scope they run in, and wait (on PGlite) while another context's write holds the session.
+ */
 export function guardStatements(dataSource: DataSource): void {
   // PGlite runs inside this process, one statement at a time: nothing to cancel from outside.
   const cancellable = !(dataSource.options as { driver?: unknown }).driver;
@@ -59,11 +63,13 @@ export function guardStatements(dataSource: DataSource): void {
       );
     }
   };
+  const gate = writeGateOf(dataSource);
   const create = dataSource.createQueryRunner.bind(dataSource);
   dataSource.createQueryRunner = (...args: Parameters<DataSource["createQueryRunner"]>): QueryRunner => {
     const runner = create(...args);
     const query = runner.query.bind(runner) as Query;
     const guarded: Query = async (...queryArgs) => {
+      await gate.beforeStatement();
       const scope = scopes.getStore();
       if (!scope) return query(...queryArgs);
       if (scope.signal.aborted) throw new DeadlineExceededError(scope.signal.reason);

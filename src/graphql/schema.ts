@@ -5,6 +5,8 @@ import { buildSchemaSync } from "type-graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { toGlobalId } from "../core/node";
 import type { NodeType } from "../core/node-registry";
+import { accessResolvers, authChecker } from "../modules/access";
+import { admissionResolvers } from "../modules/admission";
 import { ambassadorNodeTypes, ambassadorResolvers } from "../modules/ambassador";
 import { associationResolvers } from "../modules/association";
 import { budgetReviewResolvers } from "../modules/budget-review";
@@ -16,8 +18,10 @@ import { countryNodeTypes, countryResolvers } from "../modules/country";
 import { duesNodeTypes } from "../modules/dues";
 import { eventNodeTypes, eventResolvers } from "../modules/event";
 import { governmentNodeTypes, governmentResolvers } from "../modules/government";
+import { ledgerResolvers } from "../modules/ledger";
 import { meetingNodeTypes, meetingResolvers } from "../modules/meeting";
 import { membershipNodeTypes } from "../modules/membership";
+import { namesResolvers } from "../modules/names";
 import { partnerNodeTypes, partnerResolvers } from "../modules/partner";
 import { rightsResolvers } from "../modules/rights";
 import { secretariatNodeTypes, secretariatResolvers } from "../modules/secretariat";
@@ -53,6 +57,7 @@ let cached: GraphQLSchema | null = null;
 export function buildHubSchema(): GraphQLSchema {
   if (cached) return cached;
   const resolvers = [
+    ...accessResolvers,
     ...associationResolvers,
     ...countryResolvers,
     ...governmentResolvers,
@@ -67,9 +72,12 @@ export function buildHubSchema(): GraphQLSchema {
     ...coordinationResolvers,
     ...costSharesResolvers,
     ...budgetReviewResolvers,
+    ...namesResolvers,
+    ...admissionResolvers,
+    ...ledgerResolvers,
     nodeResolver(NODE_TYPES),
   ] as unknown as NonEmptyArray<Function>;
-  const schema = buildSchemaSync({ resolvers, validate: false });
+  const schema = buildSchemaSync({ resolvers, validate: false, authChecker, authMode: "error" });
   attachGlobalIds(schema, NODE_TYPES);
   cached = schema;
   return schema;

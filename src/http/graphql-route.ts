@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { HeaderMap } from "@apollo/server";
 import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
@@ -19,6 +19,7 @@ import { graphqlErrorBody } from "./error-body";
 import { limitExceeded } from "../graphql/operation-limits";
 import type { LimitName } from "../graphql/operation-limits";
 import type { HubMetrics, Outcome } from "./metrics";
+import { seesPrivate } from "../core/viewer";
 import type { SharedState } from "./shared-state";
 
 export interface GraphQLRouteOptions {
@@ -107,13 +108,25 @@ function errorBody(error: Error & { extensions?: Record<string, unknown> }): str
   return graphqlErrorBody(error.message, extensions);
 }
 
-/** The key of an anonymous answer: the document (or its persisted hash), operation, variables, language and day. */
-function cacheKey(params: GraphQLParams, variables: string, lang: string, today: string): string | null {
+/** Where the response cache's generation is kept: a write sets a new one, so every replica's older answers stop matching. */
+const GENERATION_KEY = "rc:generation";
+const GENERATION_TTL_SECONDS = 366 * 24 * 3600;
+
+/** Forgets every cached answer, on every replica sharing the state: called after each committed write. */
+export async function invalidateResponseCache(shared: SharedState): Promise<void> {
+  await shared.set(GENERATION_KEY, randomUUID(), GENERATION_TTL_SECONDS);
+}
+
+/**
+ * The key of a public answer: the document (or its persisted hash), operation,
+ * variables, language, day and the cache's generation (changed by every write).
+ */
+function cacheKey(params: GraphQLParams, variables: string, lang: string, today: string, generation: string): string | null {
   const query = typeof params.query === "string" ? params.query : null;
   const hash = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
   const document = query ?? (typeof hash === "string" ? `#${hash}` : null);
   if (document === null) return null;
-  const material = JSON.stringify([document, params.operationName ?? null, variables, lang, today]);
+  const material = JSON.stringify([document, params.operationName ?? null, variables, lang, today, generation]);
   return `rc:${createHash("sha256").update(material).digest("base64url")}`;
 }
 
@@ -159,8 +172,11 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     const vary = reply.getHeader("vary");
     void reply
       .header("content-type", answer.contentType)
-      .header("vary", vary ? `${String(vary)}, Accept, Accept-Language` : "Accept, Accept-Language");
-    if (request.method === "GET" && answer.status === 200) {
+      .header("vary", vary ? `${String(vary)}, Accept, Accept-Language, Authorization` : "Accept, Accept-Language, Authorization");
+    if (seesPrivate(request.viewer)) {
+      // Private fields and drafts: no cache anywhere may keep or share this answer.
+      void reply.header("cache-control", "private, no-store");
+    } else if (request.method === "GET" && answer.status === 200) {
       void reply.header("cache-control", answer.cacheControl).header("etag", answer.etag);
       if (request.headers["if-none-match"]?.split(/\s*,\s*/).includes(answer.etag)) return reply.code(304).send();
     } else {
@@ -192,8 +208,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
 
     const lang = negotiateLang(request.headers["accept-language"]);
     const now = options.now?.() ?? new Date();
-    const anonymous = !request.headers.authorization;
-    const key = anonymous && options.cacheMaxAgeSeconds > 0 ? cacheKey(params, variables, lang, todayUtc(now)) : null;
+    // PUBLIC and PARTNER see the same data, so they share cached answers; the secretariat never does.
+    const shareable = !seesPrivate(request.viewer) && options.cacheMaxAgeSeconds > 0;
+    const key = shareable ? cacheKey(params, variables, lang, todayUtc(now), (await shared.get(GENERATION_KEY)) ?? "0") : null;
     if (key !== null) {
       const hit = await shared.get(key);
       metrics.cache.inc({ result: hit === null ? "miss" : "hit" });
@@ -245,6 +262,8 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       em: dataSource.manager,
       acceptLanguage: request.headers["accept-language"],
       requestId: request.id,
+      viewer: request.viewer,
+      afterWrite: () => invalidateResponseCache(shared),
       now,
     });
     const httpGraphQLRequest: HTTPGraphQLRequest = {

@@ -7,6 +7,9 @@ import type { Config } from "../config";
 import type { IsoDate } from "../core/dates";
 import { poolStats } from "../db/pool";
 import { createApolloServer } from "../graphql/apollo";
+import { Authenticator } from "../modules/access";
+import { PUBLIC_VIEWER } from "../core/viewer";
+import { authenticationHook } from "./authentication";
 import { registerCors } from "./cors";
 import { graphqlErrorBody } from "./error-body";
 import { GRAPHIQL_CSP, registerGraphiQL, wantsGraphiQL } from "./graphiql";
@@ -130,8 +133,13 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const sendPage = (reply: FastifyReply) =>
     reply.type("text/html; charset=utf-8").header("content-security-policy", GRAPHIQL_CSP).header("x-frame-options", "DENY").send(page);
 
+  const authenticator = new Authenticator(options.dataSource.manager, (error) =>
+    app.log.warn({ err: error }, "could not record an API key's last use"),
+  );
+  app.decorateRequest("viewer", PUBLIC_VIEWER);
   await app.register(async (api) => {
     registerCors(api, http.corsOrigins);
+    api.addHook("onRequest", authenticationHook(authenticator));
     if (rateLimit) api.addHook("onRequest", rateLimitHook(shared, rateLimit, metrics));
     api.get("/graphql", async (request, reply) => (wantsGraphiQL(request) ? sendPage(reply) : graphql(request, reply)));
     api.post("/graphql", graphql);

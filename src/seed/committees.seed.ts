@@ -74,6 +74,7 @@ export async function seedCommittees(
       endPrecision: end.precision,
       sourceSpeaksFor: cell(row, "coordinator_as_of"),
       source: cell(row, "coordinator_source"),
+      notes: term.notes ?? null,
     } satisfies Partial<CoordinatorTerm>;
   });
   reports.push((await upsertByKey(em, CoordinatorTerm, terms, (t) => `${t.committeeId}/${t.governmentId}/${t.seq}`)).report);

@@ -49,6 +49,8 @@ export interface CuratedCoordinatorTerm {
   government: string;
   start: string | null;
   end: string | null;
+  /** Where the sources disagree about the term, in their words. */
+  notes?: string;
 }
 
 /**
@@ -63,7 +65,16 @@ export const COORDINATOR_TERMS: readonly CuratedCoordinatorTerm[] = [
   { committee: 7, government: "cn-shandong", start: "2009-11-02", end: null }, // "since its inaugural meeting in Qingdao, 2009-11-02"
   { committee: 8, government: "cn-henan", start: "2018", end: null }, // "co-coordination from 2018"
   { committee: 8, government: "cn-ningxia", start: "2018", end: null }, // "co-coordination from 2018"
-  { committee: 9, government: "ru-magadan", start: "2009", end: null }, // "since 2009 (7th Working Committee)"
+  {
+    committee: 9,
+    government: "ru-magadan",
+    start: "2010-10-28",
+    end: null,
+    // NEAR-MIN dates both the committee and Magadan's coordination to the 2009 Working Committee; the regulation sets
+    // the committee up on 2010-10-28, and no one coordinates a committee before it exists.
+    notes:
+      "NEAR-MIN says 'since 2009 (7th Working Committee)', the year it also gives for the committee's creation; the committee regulation establishes the committee on 2010-10-28, so the term is taken to start then.",
+  },
   { committee: 10, government: "kr-daegu", start: "2012", end: "2016-08" }, // "(Daegu 2012 to Aug 2016)"
   { committee: 10, government: "cn-shanxi", start: "2016-09", end: null }, // "since Sept 2016"
   { committee: 12, government: "kr-chungbuk", start: "2011-07-19", end: null }, // "since creation" (established 2011-07-19)

@@ -2,6 +2,8 @@ import { join } from "node:path";
 import type { EntityManager } from "typeorm";
 import { Country } from "../modules/country";
 import { Government } from "../modules/government";
+import { AlternativeName } from "../modules/names";
+import { Lang } from "../core/i18n";
 import { FoundingStatus, Membership } from "../modules/membership";
 import { MEMBERSHIP_KINDS } from "../charter";
 import { COUNTRIES } from "./countries";
@@ -11,11 +13,46 @@ import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 import { mustGet, oneOf, partial, required } from "./values";
 
+const LANGS = Object.values(Lang);
+
 const FOUNDING: Record<string, FoundingStatus> = {
   yes: FoundingStatus.FOUNDING,
   no: FoundingStatus.NOT_FOUNDING,
   disputed: FoundingStatus.DISPUTED,
 };
+
+/**
+ * The sources print most websites as bare host names (`hlj.gov.cn`). The graph
+ * serves an absolute URL a browser can follow and keeps the printed form beside it.
+ * The scheme is `http:` because the sources do not say whether a host serves TLS:
+ * a host that does redirects `http:` to it, while an `https:` URL to one that does
+ * not would fail.
+ */
+export function websiteOf(printed: string | null): { website: string | null; websiteAsPrinted: string | null } {
+  if (printed === null) return { website: null, websiteAsPrinted: null };
+  const absolute = /^https?:\/\//i.test(printed) ? printed : `http://${printed}`;
+  const url = new URL(absolute);
+  if (url.hostname === "" || !url.hostname.includes(".")) throw new Error(`website "${printed}" is not a host name or URL`);
+  return { website: absolute, websiteAsPrinted: absolute === printed ? null : printed };
+}
+
+/**
+ * Other spellings the sources use, from the names_source notes ("zh:std(R2020
+ * writes 阿尔泰边境区)", "ja:std(NEAR-RU: カムチャッカ州)") and from the report's
+ * ambassadors' table where it names a government differently.
+ */
+export function alternativeNamesIn(namesSource: string): { lang: string; name: string; source: string }[] {
+  const found: { lang: string; name: string; source: string }[] = [];
+  for (const match of namesSource.matchAll(/\b(en|zh|ko|ja|ru|mn):[a-z]*\(([^)]*)\)/g)) {
+    for (const part of match[2]!.split(";")) {
+      const spelled = /^\s*([A-Za-z0-9-]+)(?: (writes|uses|misprints)|:) (\S+)/.exec(part);
+      if (!spelled) continue;
+      const [, source, verb, name] = spelled;
+      found.push({ lang: match[1]!, name: name!, source: verb === "misprints" ? `${source} (misprint)` : source! });
+    }
+  }
+  return found;
+}
 
 export async function seedGovernments(em: EntityManager, dir: string, reports: TableReport[]): Promise<Map<string, Government>> {
   reports.push((await upsertByKey(em, Country, COUNTRIES, (c) => c.code!)).report);
@@ -40,7 +77,7 @@ export async function seedGovernments(em: EntityManager, dir: string, reports: T
       populationYear: populationYear === null ? null : Number(populationYear),
       areaKm2: area === null ? null : Number(area),
       capital: cell(more, "capital"),
-      website: cell(more, "website"),
+      ...websiteOf(cell(more, "website")),
       namedInReport: required(row, "named_in_report") === "yes",
       namesSource: [cell(row, "names_source"), cell(more, "names_source")].filter(Boolean).join(" "),
       figuresSource: cell(more, "source"),
@@ -50,6 +87,22 @@ export async function seedGovernments(em: EntityManager, dir: string, reports: T
   });
   const { byKey, report } = await upsertByKey(em, Government, governments, (g) => g.slug!);
   reports.push(report);
+
+  const spellings = new Map<string, Partial<AlternativeName>>();
+  const keep = (government: Government, lang: string, name: string, source: string) => {
+    if (name === government[`name${lang[0]!.toUpperCase()}${lang[1]}` as "nameZh"]) return;
+    const row = { targetType: "Government" as const, targetKey: String(government.id), lang: oneOf({ lang }, "lang", LANGS), name, source };
+    spellings.set(`${row.targetKey}/${lang}/${name}`, row);
+  };
+  for (const government of byKey.values()) {
+    for (const spelling of alternativeNamesIn(government.namesSource ?? "")) keep(government, spelling.lang, spelling.name, spelling.source);
+  }
+  for (const row of readCsv(join(dir, "ambassadors.csv"))) {
+    const member = cell(row, "member_id");
+    const printed = cell(row, "member_name_zh");
+    if (member !== null && printed !== null) keep(mustGet(byKey, member, "government"), "zh", printed, "R2020 (ambassadors' table)");
+  }
+  reports.push((await upsertByKey(em, AlternativeName, [...spellings.values()], (a) => `${a.targetKey}/${a.lang}/${a.name}`)).report);
 
   const memberships = members.map((row) => {
     const slug = required(row, "id");

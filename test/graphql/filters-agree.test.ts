@@ -1,3 +1,4 @@
+import { PUBLIC_VIEWER } from "../../src/core/viewer";
 import { describe, expect, it } from "vitest";
 import { covers } from "../../src/charter";
 import { LoaderRegistry } from "../../src/core/loaders";
@@ -19,7 +20,7 @@ describe("SQL filters agree with the charter's rules", () => {
 
   it("memberIdsOn (SQL) = governments whose MEMBER period covers the day (charter)", async () => {
     const memberships = await membershipsInNode();
-    const fromSql = await hub.withEntityManager((em) => new LoaderRegistry({ em }).get(memberIdsOn).loadMany(DAYS));
+    const fromSql = await hub.withEntityManager((em) => new LoaderRegistry({ em, viewer: PUBLIC_VIEWER }).get(memberIdsOn).loadMany(DAYS));
     const inNode = DAYS.map((day) => [
       ...new Set(memberships.filter((m) => m.kind === "MEMBER" && covers(m, day)).map((m) => m.governmentId)),
     ]);

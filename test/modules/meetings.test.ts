@@ -1,6 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { AgendaItem, Meeting, MeetingFormat, Vote, VoteChoice, recordMeeting } from "../../src/modules/meeting";
+import { AgendaItem, Meeting, MeetingFormat, Vote, VoteChoice } from "../../src/modules/meeting";
 import { useTestHub } from "../support/hub";
+import type { TestHub } from "../support/hub";
+
+const RECORD_MEETING = `mutation ($input: RecordMeetingInput!) {
+  recordMeeting(input: $input) {
+    __typename
+    ... on MeetingWriteSuccess { meeting { id startsOn } }
+    ... on MutationProblem { code message }
+    ... on InvalidInput { field }
+    ... on NotFound { field }
+  }
+}`;
+
+type RecordMeetingAnswer = {
+  recordMeeting: { __typename: string; meeting?: { id: string; startsOn: string }; code?: string; message?: string; field?: string };
+};
+
+async function recordMeeting(hub: TestHub, input: Record<string, unknown>): Promise<RecordMeetingAnswer["recordMeeting"]> {
+  const result = await hub.run<RecordMeetingAnswer>(RECORD_MEETING, { input }, { as: "SECRETARIAT" });
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!.recordMeeting;
+}
 
 const KR = ["kr-busan", "kr-daegu", "kr-incheon", "kr-gwangju", "kr-daejeon", "kr-ulsan"];
 
@@ -8,29 +29,24 @@ describe("recording a meeting", () => {
   const hub = useTestHub();
 
   it("records attendance and votes, and derives quorum and outcome from them", async () => {
-    const meeting = await hub.withEntityManager((em) =>
-      recordMeeting(em, {
-        committee: "working-committee",
-        title: "Working Committee, 2019 session",
-        format: MeetingFormat.SITTING,
-        startsOn: "2019-09-02",
-        endsOn: "2019-09-02",
-        host: "kr-gyeongbuk",
-        attendance: [...KR, "vn-ho-chi-minh-city"],
-        agendaItems: [
-          {
-            title: "Approve the 2020 work plan",
-            charterItem: 7,
-            votes: KR.map((government, i) => ({ government, choice: i < 4 ? VoteChoice.FOR : VoteChoice.AGAINST })),
-          },
-        ],
-      }),
-    );
-    const id = (
-      await hub.run<{ meetings: { nodes: { id: string; startsOn: string }[] } }>(
-        `{ meetings(filter: { committee: "working-committee" }) { nodes { id startsOn } } }`,
-      )
-    ).data!.meetings.nodes.find((n) => n.startsOn === meeting.startsOn)!.id;
+    const recorded = await recordMeeting(hub, {
+      committee: "working-committee",
+      title: "Working Committee, 2019 session",
+      format: MeetingFormat.SITTING,
+      startsOn: "2019-09-02",
+      endsOn: "2019-09-02",
+      host: "kr-gyeongbuk",
+      attendance: [...KR, "vn-ho-chi-minh-city"],
+      agendaItems: [
+        {
+          title: "Approve the 2020 work plan",
+          charterItem: 7,
+          votes: KR.map((government, i) => ({ government, choice: i < 4 ? VoteChoice.FOR : VoteChoice.AGAINST })),
+        },
+      ],
+    });
+    expect(recorded.__typename).toBe("MeetingWriteSuccess");
+    const id = recorded.meeting!.id;
     const result = await hub.run(
       `query ($id: ID!) { node(id: $id) { ... on Meeting {
         attendance { slug }
@@ -105,21 +121,17 @@ describe("recording a meeting", () => {
   ])("refuses %s, naming the field, and writes nothing", async (_case, item, field, message, code) => {
     const count = () => hub.withEntityManager(async (em) => [await em.count(Meeting), await em.count(AgendaItem), await em.count(Vote)]);
     const before = await count();
-    const error = await hub
-      .withEntityManager((em) =>
-        recordMeeting(em, {
-          committee: "working-committee",
-          title: "Working Committee, 2019 session",
-          format: MeetingFormat.SITTING,
-          startsOn: "2019-09-02",
-          endsOn: "2019-09-02",
-          host: null,
-          attendance: [...KR, "vn-ho-chi-minh-city"],
-          agendaItems: [{ title: "Approve the budget", charterItem: 7, ...item }],
-        }),
-      )
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ message, extensions: { code, argumentName: field } });
+    const problem = await recordMeeting(hub, {
+      committee: "working-committee",
+      title: "Working Committee, 2019 session",
+      format: MeetingFormat.SITTING,
+      startsOn: "2019-09-02",
+      endsOn: "2019-09-02",
+      host: null,
+      attendance: [...KR, "vn-ho-chi-minh-city"],
+      agendaItems: [{ title: "Approve the budget", charterItem: 7, ...item }],
+    });
+    expect(problem).toEqual({ __typename: code === "NOT_FOUND" ? "NotFound" : "InvalidInput", code, message, field });
     expect(await count()).toEqual(before);
   });
 });

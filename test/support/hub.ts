@@ -4,6 +4,8 @@ import type { EntityManager, QueryRunner } from "typeorm";
 import type { RequestContext } from "../../src/core/context";
 import { createApolloServer } from "../../src/graphql/apollo";
 import { createRequestContext } from "../../src/graphql/context";
+import { PUBLIC_VIEWER, ROLES } from "../../src/core/viewer";
+import type { Role, Viewer } from "../../src/core/viewer";
 import { openTestDatabase } from "./database";
 import { silentLogger } from "./logger";
 import { testSettings } from "./settings";
@@ -21,6 +23,13 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 export interface RunOptions {
   acceptLanguage?: string;
   now?: Date;
+  /** The caller's role, as if an API key labelled `test <role>` had been sent; PUBLIC by default. */
+  as?: Role;
+}
+
+/** The viewer a test key of `role` stands for. */
+export function testViewer(role: Role): Viewer {
+  return role === "PUBLIC" ? PUBLIC_VIEWER : { role, keyId: ROLES.indexOf(role), label: `test ${role.toLowerCase()}` };
 }
 
 export interface TestHub {
@@ -93,6 +102,7 @@ export function useTestHub(): TestHub {
       em: runner!.manager,
       acceptLanguage: options.acceptLanguage,
       requestId: "test",
+      viewer: testViewer(options.as ?? "PUBLIC"),
       now: options.now ?? TEST_TODAY,
     });
     const response = await hub!.apollo.executeOperation({ query, ...(variables ? { variables } : {}) }, { contextValue });

@@ -4,6 +4,7 @@ import { SourceField } from "../../core/entity-columns";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
 import { Node } from "../../core/node";
+import { PrivateField } from "../access";
 import { Country } from "../country";
 import { Government } from "../government";
 
@@ -77,6 +78,6 @@ export class AmbassadorAppointment {
   @SourceField()
   source: string | null;
 
-  @SourceField()
+  @SourceField({ privateTo: PrivateField })
   notes: string | null;
 }

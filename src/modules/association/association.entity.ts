@@ -12,6 +12,10 @@ export class Association {
   @PrimaryColumn({ type: "smallint" })
   id: number;
 
+  /** Optimistic concurrency for the association-wide settings (the dues ledger's coverage). */
+  @Column({ type: "integer", default: 1 })
+  version: number;
+
   @Column({ type: "text" })
   nameEn: string;
 

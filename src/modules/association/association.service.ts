@@ -20,6 +20,7 @@ export async function associationOf(uow: UnitOfWork): Promise<AssociationType> {
   const row = await uow.loaders.get(associationRecord).load(1);
   return Object.assign(new AssociationType(), {
     name: row.nameEn,
+    version: row.version,
     duesLedgerFrom: row.duesLedgerFrom,
     activityRecordsFrom: row.activityRecordsFrom,
     secretariatHostGovernmentId: row.secretariatHostGovernmentId,

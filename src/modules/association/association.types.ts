@@ -26,6 +26,9 @@ export class AssociationType {
   @Field(() => String)
   name: string;
 
+  @Field(() => Int, { description: "Send it back with openDuesLedger; a stale one gets CONFLICT." })
+  version: number;
+
   @Field(() => Int, {
     nullable: true,
     description: "First fiscal year the dues ledger is complete for; earlier years never count as arrears. Null: none yet.",

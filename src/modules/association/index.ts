@@ -2,7 +2,7 @@ import { AboutResolver, AssociationResolver } from "./association.resolver";
 
 export { Association } from "./association.entity";
 export { associationRecord } from "./association.loader";
-export { reasonsOn } from "./association.service";
+export { associationOf, reasonsOn } from "./association.service";
 export { AssociationType } from "./association.types";
 
 export const associationResolvers = [AboutResolver, AssociationResolver] as const;

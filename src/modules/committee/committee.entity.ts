@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DATE_PRECISION_CHECK, SourceField } from "../../core/entity-columns";
+import { DATE_PRECISION_CHECK, SourceField, VersionField } from "../../core/entity-columns";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
@@ -28,6 +28,9 @@ registerEnumType(CommitteeKind, {
 export class Committee {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
+
+  @VersionField()
+  version: number;
 
   @Index("UQ_committee_slug", { unique: true })
   @Column({ type: "text" })

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { SixLanguageNames, SourceField } from "../../core/entity-columns";
+import { SixLanguageNames, SourceField, VersionField } from "../../core/entity-columns";
 import { Node } from "../../core/node";
 
 export enum Region {
@@ -21,6 +21,9 @@ export class Country extends SixLanguageNames {
   @PrimaryColumn({ type: "char", length: 2 })
   @Field(() => String, { description: "ISO 3166-1 alpha-2 code." })
   code: string;
+
+  @VersionField()
+  version: number;
 
   @Column({ type: "text" })
   @Field(() => Region)

@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { DATE_PRECISION_CHECK, SourceField } from "../../core/entity-columns";
+import { DATE_PRECISION_CHECK, SourceField, VersionField } from "../../core/entity-columns";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
@@ -46,6 +46,9 @@ export class Event {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
 
+  @VersionField()
+  version: number;
+
   @Column({ type: "text" })
   titleEn: string;
 
@@ -88,6 +91,11 @@ export class Event {
   @JoinColumn({ name: "committee_id", foreignKeyConstraintName: "FK_event_committee" })
   // Declares the foreign key only: the row is read through a DataLoader, never loaded here.
   protected readonly committeeRelation?: never;
+
+  /** A draft is the secretariat's until published: invisible to others, and no derived answer counts it. */
+  @Column({ type: "boolean", default: false })
+  @Field(() => Boolean, { description: "A draft (only SECRETARIAT and ADMIN ever see one); publishEvent makes it public." })
+  draft: boolean;
 
   @SourceField()
   source: string | null;

@@ -1,15 +1,27 @@
 import type DataLoader from "dataloader";
 import { In } from "typeorm";
-import { createLoader, loaderById, manyByKey } from "../../core/loaders";
+import { createLoader, manyByKey, oneByKey } from "../../core/loaders";
+import { seesPrivate } from "../../core/viewer";
 import type { LoaderScope } from "../../core/loaders";
 import { Event } from "./event.entity";
 
-export const eventById = loaderById(Event);
+/** Events by id; a draft only for a viewer who may see drafts (to anyone else it does not exist). */
+export function eventById({ em, viewer }: LoaderScope): DataLoader<number, Event | null> {
+  return createLoader(async (ids) => {
+    const rows = await em.getRepository(Event).findBy({ id: In([...ids]), ...(seesPrivate(viewer) ? {} : { draft: false }) });
+    return oneByKey(ids, rows, (row) => row.id);
+  });
+}
 
-/** Each committee's events (its NEAR events count as activity, Committee Reg. Art. 5(4)), earliest first. */
+/**
+ * Each committee's published events (its NEAR events count as activity, Committee
+ * Reg. Art. 5(4)), earliest first. Drafts are not facts yet: no one's activity counts them.
+ */
 export function eventsByCommittee({ em }: LoaderScope): DataLoader<number, Event[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(Event).find({ where: { committeeId: In([...ids]) }, order: { startsOn: "ASC", id: "ASC" } });
+    const rows = await em
+      .getRepository(Event)
+      .find({ where: { committeeId: In([...ids]), draft: false }, order: { startsOn: "ASC", id: "ASC" } });
     return manyByKey(ids, rows, (row) => row.committeeId!);
   });
 }

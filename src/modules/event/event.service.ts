@@ -2,6 +2,7 @@ import type { UnitOfWork } from "../../core/context";
 import { dateRange, nonEmptyList, searchText } from "../../core/filters";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
+import { seesPrivate } from "../../core/viewer";
 import { Event } from "./event.entity";
 import { EventOrder } from "./event.args";
 import type { EventsArgs } from "./event.args";
@@ -15,9 +16,11 @@ const ORDERINGS: Record<EventOrder, Ordering<Event>> = {
   [EventOrder.DATE_DESC]: { name: "DATE", descending: true, keys },
 };
 
-export function listEvents({ em }: UnitOfWork, args: EventsArgs): Promise<ConnectionValue<Event>> {
+/** The events; drafts only for a viewer who may see them, so no count, cursor or filter reveals one. */
+export function listEvents({ em, viewer }: UnitOfWork, args: EventsArgs): Promise<ConnectionValue<Event>> {
   const filter = args.filter ?? {};
   const query = em.getRepository(Event).createQueryBuilder("e");
+  if (!seesPrivate(viewer)) query.andWhere("e.draft = false");
   const kinds = nonEmptyList(filter.kinds, "filter.kinds");
   if (kinds) query.andWhere("e.kind IN (:...kinds)", { kinds });
   dateRange(filter.from, filter.to, "filter");

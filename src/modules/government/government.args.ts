@@ -47,7 +47,10 @@ export class GovernmentFilter {
   @Field(() => String, { nullable: true, description: "Slug of a committee the government coordinates or takes part in on `asOf`." })
   committee?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Text found in the name in any of the six languages (case-insensitive)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Text found in the name in any of the six languages, or in another spelling a source uses (case-insensitive).",
+  })
   search?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: "The day membership and committee conditions are judged on; default today." })

@@ -1,14 +1,26 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, Float, Int, ObjectType } from "type-graphql";
-import { SixLanguageNames, SourceField } from "../../core/entity-columns";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Field, Float, Int, ObjectType, UseMiddleware } from "type-graphql";
+import { SixLanguageNames, SourceField, VersionField } from "../../core/entity-columns";
 import { Node } from "../../core/node";
+import type { IsoDate } from "../../core/dates";
+import { DateScalar } from "../../core/scalars";
+import { PrivateField } from "../access";
 import { Country } from "../country";
 
 @Entity("government")
+@Check("CHK_government_website", `website IS NULL OR website ~ '^https?://[^/\\s]+'`)
+@Check("CHK_government_logo_url", `logo_url IS NULL OR logo_url ~ '^https://[^/\\s]+'`)
+@Check(
+  "CHK_government_coordinates",
+  `(latitude IS NULL) = (longitude IS NULL) AND coalesce(latitude BETWEEN -90 AND 90 AND longitude BETWEEN -180 AND 180, true)`,
+)
 @ObjectType("Government", { implements: Node, description: "A provincial-level regional government." })
 export class Government extends SixLanguageNames {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
+
+  @VersionField()
+  version: number;
 
   /** Stable public key, e.g. `kr-gyeongbuk`. */
   @Index("UQ_government_slug", { unique: true })
@@ -42,8 +54,52 @@ export class Government extends SixLanguageNames {
   capital: string | null;
 
   @Column({ type: "text", nullable: true })
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The official website as an absolute URL a browser can follow." })
   website: string | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The website as the source printed it, where that differs (often a bare host name).",
+  })
+  websiteAsPrinted: string | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "A short description, from `profileSource`." })
+  description: string | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "The head of government (governor, mayor, chairman…), by name." })
+  headOfGovernment: string | null;
+
+  @Column({ type: "date", nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Since when `headOfGovernment` holds the office." })
+  headOfGovernmentSince: IsoDate | null;
+
+  /** Who to contact at the government for NEAR business: personal data, private. */
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "Contact for NEAR business (SECRETARIAT and ADMIN only; null for others)." })
+  @UseMiddleware(PrivateField)
+  contact: string | null;
+
+  @Column({ type: "double precision", nullable: true })
+  @Field(() => Float, { nullable: true, description: "WGS 84 latitude of the seat of government." })
+  latitude: number | null;
+
+  @Column({ type: "double precision", nullable: true })
+  @Field(() => Float, { nullable: true, description: "WGS 84 longitude of the seat of government." })
+  longitude: number | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "An absolute https URL of the government's logo or emblem." })
+  logoUrl: string | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "Where the profile fields (description, head, contact, coordinates, logo) come from.",
+  })
+  profileSource: string | null;
 
   @Column({ type: "boolean" })
   @Field(() => Boolean, { description: "Whether the Annual Report 2020 names this government." })

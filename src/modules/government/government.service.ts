@@ -66,7 +66,9 @@ export function listGovernments({ em, today }: UnitOfWork, args: GovernmentsArgs
   if (text !== null) {
     query.andWhere(
       `(g.name_en ILIKE :pattern OR g.name_zh ILIKE :pattern OR g.name_ko ILIKE :pattern
-        OR g.name_ja ILIKE :pattern OR g.name_ru ILIKE :pattern OR g.name_mn ILIKE :pattern OR g.slug ILIKE :pattern)`,
+        OR g.name_ja ILIKE :pattern OR g.name_ru ILIKE :pattern OR g.name_mn ILIKE :pattern OR g.slug ILIKE :pattern
+        OR EXISTS (SELECT 1 FROM alternative_name an
+                    WHERE an.target_type = 'Government' AND an.target_key = g.id::text AND an.name ILIKE :pattern))`,
       { pattern: likePattern(text) },
     );
   }

@@ -2,6 +2,7 @@ import { defineNodeType, integerKey } from "../../core/node-registry";
 import type { AgendaItem } from "./agenda-item.entity";
 import { AgendaItemDecisionResolver, DecisionEvaluationResolver, MeetingQuorumResolver } from "./decision.resolver";
 import type { Meeting } from "./meeting.entity";
+import { MeetingMutations } from "./meeting.mutations";
 import { agendaItemById, meetingById } from "./meeting.loader";
 import {
   AgendaItemResolver,
@@ -25,7 +26,7 @@ export {
   meetingById,
   meetingsByCommittee,
 } from "./meeting.loader";
-export { recordMeeting } from "./meeting-record.service";
+export { outcomeOf } from "./decision.service";
 
 /** Meetings, their agenda items and votes, and what the charter makes of them: quorum, rules, outcomes (Art. 8, 9, 9-2). */
 export const meetingResolvers = [
@@ -37,6 +38,7 @@ export const meetingResolvers = [
   MeetingQuorumResolver,
   AgendaItemDecisionResolver,
   DecisionEvaluationResolver,
+  MeetingMutations,
 ] as const;
 export const meetingNodeTypes = [
   defineNodeType<Meeting, number>({ typename: "Meeting", keyOf: (r) => r.id, parseKey: integerKey, loader: meetingById }),

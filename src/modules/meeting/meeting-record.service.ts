@@ -1,4 +1,3 @@
-import type { EntityManager } from "typeorm";
 import { ruleFor } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import { DatePrecision } from "../../core/dates";
@@ -41,15 +40,16 @@ export interface MeetingRecordInput {
 }
 
 /**
- * Records a held meeting, its attendance, agenda items and votes, in one
- * transaction: every check runs before the first write, and any failure leaves
- * nothing behind. Errors name the input field (`agendaItems[0].votes[2].government`).
- * Secretariat mutations will call this once API keys and audit land.
+ * Records a held meeting, its attendance, agenda items and votes, inside the
+ * caller's transaction (the mutation's, with its audit entry): every check runs
+ * before the first write, and any failure rolls all of it back. Errors name the
+ * input field (`agendaItems[0].votes[2].government`).
  */
-export async function recordMeeting(em: EntityManager, input: MeetingRecordInput): Promise<Meeting> {
-  return em.transaction(async (tx) => {
-    // Its own unit of work: the checks read through the transaction, and "today" is the meeting day.
-    const uow: UnitOfWork = { em: tx, loaders: new LoaderRegistry({ em: tx }), today: input.startsOn };
+export async function recordMeeting(writer: UnitOfWork, input: MeetingRecordInput): Promise<Meeting> {
+  const tx = writer.em;
+  {
+    // The checks judge rights on the meeting day: "today" is that day.
+    const uow: UnitOfWork = { ...writer, loaders: new LoaderRegistry({ em: tx, viewer: writer.viewer }), today: input.startsOn };
     const committee = await uow.loaders.get(committeeBySlug).load(input.committee);
     if (!committee) throw new NotFoundError(`committee: no committee "${input.committee}"`, "committee");
     const host = input.host === null ? null : await uow.loaders.get(governmentBySlug).load(input.host);
@@ -126,5 +126,5 @@ export async function recordMeeting(em: EntityManager, input: MeetingRecordInput
       }
     }
     return meeting;
-  });
+  }
 }

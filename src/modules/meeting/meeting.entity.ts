@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
-import { DATE_PRECISION_CHECK, SourceField } from "../../core/entity-columns";
+import { DATE_PRECISION_CHECK, SourceField, VersionField } from "../../core/entity-columns";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
@@ -33,6 +33,9 @@ registerEnumType(MeetingStatus, { name: "MeetingStatus" });
 export class Meeting {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
+
+  @VersionField()
+  version: number;
 
   @Index("IDX_meeting_committee_id")
   @Column({ type: "integer" })

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { MEMBERSHIP_KINDS } from "../../charter";
 import type { MembershipKind as CharterMembershipKind } from "../../charter";
-import { DATE_PRECISION_CHECK, SourceField } from "../../core/entity-columns";
+import { DATE_PRECISION_CHECK, SourceField, VersionField } from "../../core/entity-columns";
 import { enumFrom, sqlValueList } from "../../core/enums";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
@@ -41,6 +41,9 @@ registerEnumType(FoundingStatus, {
 export class Membership {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
+
+  @VersionField()
+  version: number;
 
   // Indexed as the leading column of the unique key above.
   @Column({ type: "integer" })

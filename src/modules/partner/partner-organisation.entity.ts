@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { SourceField } from "../../core/entity-columns";
+import { SourceField, VersionField } from "../../core/entity-columns";
 import { Node } from "../../core/node";
 
 export enum PartnerRelation {
@@ -21,6 +21,9 @@ registerEnumType(PartnerRelation, {
 export class PartnerOrganisation {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
+
+  @VersionField()
+  version: number;
 
   @Index("UQ_partner_organisation_slug", { unique: true })
   @Column({ type: "text" })

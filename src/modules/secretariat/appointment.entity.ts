@@ -1,10 +1,11 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { DATE_PRECISION_CHECK, SourceField } from "../../core/entity-columns";
+import { DATE_PRECISION_CHECK, SourceField, VersionField } from "../../core/entity-columns";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
 import { Node } from "../../core/node";
+import { PrivateField } from "../access";
 import { Government } from "../government";
 import { Post } from "./post.entity";
 import { StaffMember } from "./staff-member.entity";
@@ -33,6 +34,9 @@ registerEnumType(AppointmentStatus, {
 export class Appointment {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
+
+  @VersionField()
+  version: number;
 
   @Index("IDX_appointment_staff_member_id")
   @Column({ type: "integer" })
@@ -109,6 +113,6 @@ export class Appointment {
   @SourceField()
   source: string | null;
 
-  @SourceField()
+  @SourceField({ privateTo: PrivateField })
   notes: string | null;
 }

@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ObjectType } from "type-graphql";
-import { SourceField } from "../../core/entity-columns";
+import { Field, ObjectType, UseMiddleware } from "type-graphql";
+import { SourceField, VersionField } from "../../core/entity-columns";
 import { Node } from "../../core/node";
+import { PrivateField } from "../access";
 
 /** A person of the secretariat. Most names exist only in Chinese in the report; Latin spellings only where a source prints one. */
 @Entity("staff_member")
@@ -9,6 +10,9 @@ import { Node } from "../../core/node";
 export class StaffMember {
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
+
+  @VersionField()
+  version: number;
 
   @Index("UQ_staff_member_slug", { unique: true })
   @Column({ type: "text" })
@@ -26,6 +30,12 @@ export class StaffMember {
   @SourceField()
   source: string | null;
 
-  @SourceField()
+  @SourceField({ privateTo: PrivateField })
   notes: string | null;
+
+  /** How to reach the person at work: personal data. */
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, { nullable: true, description: "Work contact (SECRETARIAT and ADMIN only; null for others)." })
+  @UseMiddleware(PrivateField)
+  contact: string | null;
 }

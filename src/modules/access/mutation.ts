@@ -1,0 +1,197 @@
+import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { RequestContext, UnitOfWork } from "../../core/context";
+import { CharterRefusalError, ConflictError, ErrorCode, InputError, NotFoundError } from "../../core/errors";
+import { LoaderRegistry } from "../../core/loaders";
+import { toReasons } from "../../core/reasons";
+import { writeGateOf } from "../../core/write-gate";
+import { AuditEntry } from "./audit-entry.entity";
+import { CharterRefusal, Conflict, InvalidInput, NotFound } from "./problems.types";
+
+/** A problem a mutation's result union can hold. */
+type Problem = InvalidInput | NotFound | Conflict | CharterRefusal;
+
+/** What a write reports for its audit entry besides its answer. */
+export interface Written<T> {
+  result: T;
+  /** Global IDs of what the write changed or made. */
+  targets: string[];
+  /** The changed rows as they were; null when the write only made rows. */
+  before: unknown;
+  after: unknown;
+}
+
+/** SQLSTATEs a write can meet because of its input, and how the client hears them. */
+function problemFromDatabase(error: unknown): Problem | null {
+  const driver = (error as { driverError?: { code?: unknown; constraint?: unknown; detail?: unknown } }).driverError;
+  const code = driver?.code ?? (error as { code?: unknown }).code;
+  const constraint = typeof driver?.constraint === "string" ? driver.constraint : null;
+  if (code === "23505") {
+    return Object.assign(new Conflict(), {
+      code: ErrorCode.CONFLICT,
+      message: `Already recorded: the write would duplicate a row (${constraint ?? "unique key"}). Reload and check before retrying.`,
+      currentVersion: null,
+    });
+  }
+  if (code === "23514" || code === "23502" || code === "22001" || code === "22003" || code === "22007" || code === "22008") {
+    return Object.assign(new InvalidInput(), {
+      code: ErrorCode.BAD_USER_INPUT,
+      message: `The database refused the values${constraint ? ` (rule ${constraint})` : ""}: check the input against the field descriptions.`,
+      field: null,
+    });
+  }
+  if (code === "23503") {
+    return Object.assign(new NotFound(), {
+      code: ErrorCode.NOT_FOUND,
+      message: `A referenced row does not exist${constraint ? ` (${constraint})` : ""}.`,
+      field: null,
+    });
+  }
+  return null;
+}
+
+/** An expected failure as the result union's problem; null for a fault (which stays an error). */
+function problemOf(error: unknown): Problem | null {
+  if (error instanceof InputError) {
+    const field = error.extensions["argumentName"];
+    return Object.assign(new InvalidInput(), {
+      code: ErrorCode.BAD_USER_INPUT,
+      message: error.message,
+      field: typeof field === "string" ? field : null,
+    });
+  }
+  if (error instanceof NotFoundError) {
+    const field = error.extensions["argumentName"];
+    return Object.assign(new NotFound(), {
+      code: ErrorCode.NOT_FOUND,
+      message: error.message,
+      field: typeof field === "string" ? field : null,
+    });
+  }
+  if (error instanceof ConflictError) {
+    return Object.assign(new Conflict(), { code: ErrorCode.CONFLICT, message: error.message, currentVersion: error.currentVersion });
+  }
+  if (error instanceof CharterRefusalError) {
+    return Object.assign(new CharterRefusal(), {
+      code: ErrorCode.CHARTER_REFUSED,
+      message: error.message,
+      reasons: toReasons(error.reasons),
+    });
+  }
+  return problemFromDatabase(error);
+}
+
+/** Input as JSON for the audit log: dates as ISO strings, no class instances. */
+function plain(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
+}
+
+/**
+ * Runs one write: alone (the write gate), in one transaction with its audit entry,
+ * as the request's viewer. Expected failures (input, not found, conflict, charter)
+ * roll everything back and come back as the result union's problem; any other
+ * fault rolls back and is an error. After the commit the request's loaders are
+ * cleared, so the answer shows the new state, and the response cache is invalidated.
+ */
+export async function runMutation<T extends object>(
+  ctx: RequestContext,
+  operation: string,
+  input: unknown,
+  write: (uow: UnitOfWork) => Promise<Written<T>>,
+): Promise<T | Problem> {
+  const { viewer } = ctx;
+  if (viewer.keyId === null || viewer.label === null) throw new Error(`${operation}: a write needs an authenticated viewer`);
+  let written: Written<T>;
+  try {
+    // The request's manager starts a transaction of its own (a savepoint inside a test's transaction).
+    written = await writeGateOf(ctx.em.connection).exclusive(() =>
+      ctx.em.transaction(async (tx) => {
+        const uow: UnitOfWork = { em: tx, loaders: new LoaderRegistry({ em: tx, viewer }), today: ctx.today, viewer };
+        const outcome = await write(uow);
+        await tx.getRepository(AuditEntry).insert({
+          actorLabel: viewer.label!,
+          actorRole: viewer.role,
+          actorKeyId: viewer.keyId!,
+          operation,
+          targetIds: outcome.targets,
+          input: plain(input) as object,
+          before: plain(outcome.before) as object,
+          after: plain(outcome.after) as object,
+          requestId: ctx.requestId,
+        });
+        return outcome;
+      }),
+    );
+  } catch (error) {
+    const problem = problemOf(error);
+    if (problem) return problem;
+    throw error;
+  }
+  ctx.loaders.clear();
+  await ctx.afterWrite();
+  return written.result;
+}
+
+/** A row with optimistic concurrency, keyed by `id` (or `code`, for a country). */
+export interface Versioned extends ObjectLiteral {
+  version: number;
+}
+
+type Key = { id: number } | { code: string };
+
+/**
+ * Locks the row, checks the client's `version`, applies `changes` and bumps the
+ * version: NOT_FOUND when there is no such row, CONFLICT (with the current version)
+ * when another write came first.
+ */
+export async function updateVersioned<E extends Versioned>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  what: string,
+  key: Key,
+  expectedVersion: number,
+  changes: Partial<E>,
+): Promise<{ before: E; after: E }> {
+  const before = await lockVersioned(em, entity, what, key, expectedVersion);
+  const repository = em.getRepository(entity);
+  await repository.update(key as never, { ...changes, version: before.version + 1 } as never);
+  const after = await repository.findOneByOrFail(key as never);
+  return { before, after };
+}
+
+/** Locks a row for the rest of the transaction and checks its version (a child row's write bumps its parent's). */
+export async function lockVersioned<E extends Versioned>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  what: string,
+  key: Key,
+  expectedVersion: number,
+): Promise<E> {
+  const [column, value] = Object.entries(key)[0]!;
+  const row = await em
+    .getRepository(entity)
+    .createQueryBuilder("row")
+    .setLock("pessimistic_write")
+    .where(`row.${column} = :value`, { value })
+    .getOne();
+  if (!row) throw new NotFoundError(`No ${what} with that id`, "input.id");
+  if (row.version !== expectedVersion) {
+    throw new ConflictError(
+      `The ${what} changed since you read it (your version ${expectedVersion}, now ${row.version}): reload it and retry.`,
+      row.version,
+    );
+  }
+  return row;
+}
+
+/** `lockVersioned`, then bumps the version: a write to a row's children changes what the row means. */
+export async function bumpVersion<E extends Versioned>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  what: string,
+  key: Key,
+  expectedVersion: number,
+): Promise<E> {
+  const row = await lockVersioned(em, entity, what, key, expectedVersion);
+  await em.getRepository(entity).update(key as never, { version: row.version + 1 } as never);
+  return row;
+}

@@ -1,0 +1,3 @@
+import { AdmissionMutations } from "./admission.mutations";
+
+export const admissionResolvers = [AdmissionMutations] as const;

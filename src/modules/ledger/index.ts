@@ -1,0 +1,3 @@
+import { LedgerMutations } from "./ledger.mutations";
+
+export const ledgerResolvers = [LedgerMutations] as const;
