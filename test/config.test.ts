@@ -30,7 +30,7 @@ describe("configuration", () => {
         corsOrigins: "*",
         trustProxy: false,
       },
-      rateLimit: { burst: 120, perSecond: 20 },
+      rateLimit: { burst: 120, perSecond: 20, keyedFactor: 10 },
       cacheMaxAgeSeconds: 60,
       redisUrl: null,
       metricsPort: null,

@@ -205,14 +205,20 @@ export interface DuesStanding {
   reasons: Reason[];
 }
 
-/** The two most recent assessed years past their due date on `day`, both on the ledger and unpaid (Art. 6 as read). */
-function arrearsOn(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day): number[] | null {
+/** The two most recent assessed fiscal years whose due date is before `day` (fewer when fewer exist). */
+function recentPastDue(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day): FiscalYearDues[] {
   const pastDue: FiscalYearDues[] = [];
   for (let year = yearOf(day); year >= DUES.firstFiscalYear && pastDue.length < 2; year--) {
     if (dueDateOf(year) >= day) continue;
     const dues = duesForYear(periods, ledger, year, day);
     if (dues.assessed) pastDue.push(dues);
   }
+  return pastDue;
+}
+
+/** The two most recent assessed years past their due date on `day`, both on the ledger and unpaid (Art. 6 as read). */
+function arrearsOn(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day): number[] | null {
+  const pastDue = recentPastDue(periods, ledger, day);
   if (pastDue.length < 2) return null;
   return pastDue.every((dues) => dues.overdue) ? pastDue.map((dues) => dues.fiscalYear).reverse() : null;
 }
@@ -297,8 +303,34 @@ export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesL
       ],
     };
   }
+  // Not restricted. Say why: the years that decide are paid, or nothing is known of them.
+  const unknown = recentPastDue(periods, ledger, asOf)
+    .filter((dues) => !dues.onLedger)
+    .map((dues) => dues.fiscalYear)
+    .reverse();
+  if (unknown.length > 0) {
+    const years = unknown.length === 1 ? `fiscal year ${unknown[0]}` : `fiscal years ${unknown.join(" and ")}`;
+    const coverage = ledger.coveredFrom === null ? "covers no fiscal year yet" : `starts with fiscal year ${ledger.coveredFrom}`;
+    return {
+      restricted: false,
+      restrictedSince: null,
+      restoredInFiscalYear: null,
+      fiscalYearsInArrears,
+      reasons: [
+        reason(
+          "DUES_NOT_ON_LEDGER",
+          INTERPRETATIONS.LEDGER_COVERAGE.article,
+          `Nothing is known about the payment of ${years}: the dues ledger ${coverage}. Rights are not restricted because ${INTERPRETATIONS.LEDGER_COVERAGE.summary}, not because the dues are known to be paid.`,
+        ),
+      ],
+    };
+  }
   const reasons = [
-    reason("DUES_IN_ORDER", "Dues Reg. Art. 6", "No two most recent assessed fiscal years are unpaid past their due dates."),
+    reason(
+      "DUES_IN_ORDER",
+      "Dues Reg. Art. 6",
+      "No two most recent assessed fiscal years on the dues ledger are unpaid past their due dates.",
+    ),
   ];
   if (ledger.coveredFrom === null || ledger.coveredFrom > yearOf(asOf) - 1) {
     reasons.push(ledgerCoverageReason("LEDGER_COVERAGE", ledger));

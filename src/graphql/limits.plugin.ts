@@ -42,7 +42,7 @@ export function operationLimitsPlugin(limits: OperationLimits, observer: LimitOb
 export const OperationTypeSupported: ValidationRule = (context) => ({
   OperationDefinition(node) {
     if (!context.getSchema().getRootType(node.operation)) {
-      context.reportError(new GraphQLError(`This API has no ${node.operation} operations: send a query.`, { nodes: node }));
+      context.reportError(new GraphQLError(`This API has no ${node.operation} operations: send a query or a mutation.`, { nodes: node }));
     }
   },
 });

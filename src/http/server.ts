@@ -8,7 +8,6 @@ import type { IsoDate } from "../core/dates";
 import { poolStats } from "../db/pool";
 import { createApolloServer } from "../graphql/apollo";
 import { Authenticator } from "../modules/access";
-import { PUBLIC_VIEWER } from "../core/viewer";
 import { authenticationHook } from "./authentication";
 import { registerCors } from "./cors";
 import { graphqlErrorBody } from "./error-body";
@@ -136,7 +135,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const authenticator = new Authenticator(options.dataSource.manager, (error) =>
     app.log.warn({ err: error }, "could not record an API key's last use"),
   );
-  app.decorateRequest("viewer", PUBLIC_VIEWER);
   await app.register(async (api) => {
     registerCors(api, http.corsOrigins);
     api.addHook("onRequest", authenticationHook(authenticator));

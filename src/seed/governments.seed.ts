@@ -95,7 +95,8 @@ export async function seedGovernments(em: EntityManager, dir: string, reports: T
     spellings.set(`${row.targetKey}/${lang}/${name}`, row);
   };
   for (const government of byKey.values()) {
-    for (const spelling of alternativeNamesIn(government.namesSource ?? "")) keep(government, spelling.lang, spelling.name, spelling.source);
+    for (const spelling of alternativeNamesIn(government.namesSource ?? ""))
+      keep(government, spelling.lang, spelling.name, spelling.source);
   }
   for (const row of readCsv(join(dir, "ambassadors.csv"))) {
     const member = cell(row, "member_id");

@@ -10,12 +10,37 @@ describe("voting and election rights (Charter Art. 5-2, 7, 9(1); Dues Reg. Art. 
   it.each([
     [
       "Charter Art. 9(1)",
-      "a member in good standing votes",
+      "a member with no ledger for the years that decide votes, and the reason says nothing is known of its dues",
       [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: null }],
       noLedger,
       "2020-12-31",
       true,
-      ["MEMBER", "DUES_IN_ORDER", "LEDGER_COVERAGE"],
+      ["MEMBER", "DUES_NOT_ON_LEDGER"],
+    ],
+    [
+      "Dues Reg. Art. 6",
+      "a member whose two most recent years are on the ledger and paid is in order",
+      [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: null }],
+      {
+        coveredFrom: 2019,
+        payments: [
+          { fiscalYear: 2019, creditedUsdCents: 100_000, paidOn: "2019-03-01" },
+          { fiscalYear: 2020, creditedUsdCents: 100_000, paidOn: "2020-03-01" },
+        ],
+        waivers: [],
+      },
+      "2020-12-31",
+      true,
+      ["MEMBER", "DUES_IN_ORDER"],
+    ],
+    [
+      "Dues Reg. Art. 6",
+      "one of the two deciding years off the ledger: not in order, unknown",
+      [{ kind: "MEMBER", startedOn: "1996-09-12", endedOn: null }],
+      { coveredFrom: 2020, payments: [], waivers: [] },
+      "2020-12-31",
+      true,
+      ["MEMBER", "DUES_NOT_ON_LEDGER"],
     ],
     [
       "Charter Art. 5-2",

@@ -27,7 +27,7 @@ describe("government(slug:)", () => {
           population: 959502,
           populationYear: 2020,
           capital: "Akita",
-          website: "pref.akita.lg.jp",
+          website: "http://pref.akita.lg.jp",
           namedInReport: true,
           memberships: [
             {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { getIntrospectionQuery } from "graphql";
 import { HubMetrics } from "../../src/http/metrics";
+import { createApiKey } from "../../src/modules/access";
 import { createMetricsServer, createServer } from "../../src/http/server";
 import type { ServingSettings } from "../../src/http/server";
 import { openTestDatabase } from "../support/database";
@@ -205,10 +206,10 @@ describe("serving /graphql on the open internet", () => {
     });
 
     it("an operation type the schema lacks: a validation error, 400 under graphql-response+json, 200 under json", async () => {
-      const strict = await post(app, { query: "mutation { a }" }, { accept: "application/graphql-response+json" });
-      const plain = await post(app, { query: "mutation { a }" }, { accept: "application/json" });
+      const strict = await post(app, { query: "subscription { a }" }, { accept: "application/graphql-response+json" });
+      const plain = await post(app, { query: "subscription { a }" }, { accept: "application/json" });
       expect([strict.status, strict.body.errors?.[0]?.extensions?.["code"], plain.status]).toEqual([400, "GRAPHQL_VALIDATION_FAILED", 200]);
-      expect(strict.body.errors?.[0]?.message).toBe("This API has no mutation operations: send a query.");
+      expect(strict.body.errors?.[0]?.message).toBe("This API has no subscription operations: send a query or a mutation.");
     });
 
     it("parse, validation and variable failures answer 200 under application/json, as the GraphQL-over-HTTP spec recommends", async () => {
@@ -321,9 +322,19 @@ describe("serving /graphql on the open internet", () => {
       const query = '{ government(slug: "jp-akita") { slug } }';
       expect((await post(app, { query })).headers["cache-control"]).toBe("no-store");
       expect((await get(app, { query: "{ about { nope } }" })).headers["cache-control"]).toBe("no-store");
-      const withKey = await get(app, { query }, { authorization: "Bearer something" });
-      const withKeyAgain = await get(app, { query }, { authorization: "Bearer something" });
-      expect([withKey.headers["cache-control"], withKeyAgain.statements > 0]).toEqual(["no-store", true]);
+      const bogus = await get(app, { query }, { authorization: "Bearer something" });
+      expect([bogus.status, bogus.headers["cache-control"], bogus.body.errors?.[0]?.extensions?.["code"]]).toEqual([
+        401,
+        "no-store",
+        "UNAUTHENTICATED",
+      ]);
+      // The secretariat sees private fields: no cache may keep its answers, and the hub's own never serves it one.
+      const { secret } = await createApiKey(db.dataSource.manager, { role: "SECRETARIAT", label: "serving test" });
+      const authorization = `Bearer ${secret}`;
+      const withKey = await get(app, { query }, { authorization });
+      const withKeyAgain = await get(app, { query }, { authorization });
+      expect([withKey.status, withKey.headers["cache-control"], withKeyAgain.statements > 1]).toEqual([200, "private, no-store", true]);
+      expect(String(withKey.headers["vary"])).toContain("Authorization");
     });
 
     it("automatic persisted queries: a partner site GETs by hash once the hub has seen the document", async () => {
@@ -345,7 +356,7 @@ describe("serving /graphql on the open internet", () => {
 
   describe("rate limits", () => {
     it("a token bucket per client: 429 with Retry-After and RateLimit headers once the burst is spent", async () => {
-      const app = await hub(testSettings({ rateLimit: { burst: 3, perSecond: 1 }, http: { trustProxy: true } }));
+      const app = await hub(testSettings({ rateLimit: { burst: 3, perSecond: 1, keyedFactor: 10 }, http: { trustProxy: true } }));
       const from = (ip: string) => get(app, { query: "{ about { name } }" }, { "x-forwarded-for": ip });
       const answers = [await from("203.0.113.1"), await from("203.0.113.1"), await from("203.0.113.1"), await from("203.0.113.1")];
       expect(answers.map((a) => [a.status, a.headers["ratelimit-remaining"]])).toEqual([
@@ -360,7 +371,7 @@ describe("serving /graphql on the open internet", () => {
     });
 
     it("health checks and preflights are not counted", async () => {
-      const app = await hub(testSettings({ rateLimit: { burst: 1, perSecond: 1 } }));
+      const app = await hub(testSettings({ rateLimit: { burst: 1, perSecond: 1, keyedFactor: 10 } }));
       for (let i = 0; i < 3; i++) expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).toBe(200);
       for (let i = 0; i < 3; i++) expect((await app.inject({ method: "OPTIONS", url: "/graphql" })).statusCode).toBe(204);
       expect((await get(app, { query: "{ about { name } }" })).status).toBe(200);
@@ -373,7 +384,7 @@ describe("serving /graphql on the open internet", () => {
       const app = await createServer({
         dataSource: db.dataSource,
         logger: silentLogger(),
-        settings: testSettings({ rateLimit: { burst: 3, perSecond: 1 } }),
+        settings: testSettings({ rateLimit: { burst: 3, perSecond: 1, keyedFactor: 10 } }),
         factsCompleteUntil: () => "2020-12-31",
         metrics,
       });

@@ -3,6 +3,7 @@ import type { Appointment } from "./appointment.entity";
 import type { Department } from "./department.entity";
 import type { Post } from "./post.entity";
 import type { StaffMember } from "./staff-member.entity";
+import { SecretariatMutations } from "./secretariat.mutations";
 import { appointmentById, departmentById, postById, staffMemberById } from "./secretariat.loader";
 import {
   AppointmentResolver,
@@ -25,6 +26,7 @@ export const secretariatResolvers = [
   PostResolver,
   AppointmentResolver,
   GovernmentStaffResolver,
+  SecretariatMutations,
 ] as const;
 export const secretariatNodeTypes = [
   defineNodeType<Department, number>({ typename: "Department", keyOf: (r) => r.id, parseKey: integerKey, loader: departmentById }),
