@@ -1,7 +1,9 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import { mutationResult, runMutation } from "../access";
-import { EventWriteResult } from "../event";
+import { Event, EventWriteResult } from "../event";
+import { Committee } from "./committee.entity";
+import { committeeById } from "./committee.loader";
 import { AppointCoordinatorInput, AppointCoordinatorSuccess, RecordCommitteeActivityInput } from "./committee.inputs";
 import { appointCoordinator, recordCommitteeActivity } from "./committee.writes";
 
@@ -25,5 +27,13 @@ export class CommitteeMutations {
     @Ctx() ctx: RequestContext,
   ): Promise<typeof EventWriteResult> {
     return runMutation(ctx, "recordCommitteeActivity", input, (uow) => recordCommitteeActivity(uow, input));
+  }
+}
+
+@Resolver(() => Event)
+export class EventCommitteeResolver {
+  @FieldResolver(() => Committee, { nullable: true, description: "The committee whose activity this is (Committee Reg. Art. 5(4)), if any." })
+  committee(@Root() event: Event, @Ctx() ctx: RequestContext): Promise<Committee | null> | null {
+    return event.committeeId === null ? null : ctx.loaders.get(committeeById).load(event.committeeId);
   }
 }

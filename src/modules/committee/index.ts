@@ -3,7 +3,7 @@ import type { Committee } from "./committee.entity";
 import type { CommitteeParticipation } from "./committee-participation.entity";
 import type { CoordinatorTerm } from "./coordinator-term.entity";
 import { committeeById, coordinatorTermById, participationById } from "./committee.loader";
-import { CommitteeMutations } from "./committee.mutations";
+import { CommitteeMutations, EventCommitteeResolver } from "./committee.mutations";
 import {
   CommitteeParticipationResolver,
   CommitteeResolver,
@@ -27,6 +27,7 @@ export const committeeResolvers = [
   CommitteeParticipationResolver,
   GovernmentCommitteesResolver,
   CommitteeMutations,
+  EventCommitteeResolver,
 ] as const;
 export const committeeNodeTypes = [
   defineNodeType<Committee, number>({ typename: "Committee", keyOf: (row) => row.id, parseKey: integerKey, loader: committeeById }),

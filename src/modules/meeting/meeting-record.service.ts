@@ -2,7 +2,7 @@ import { ruleFor } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
-import { InputError, NotFoundError } from "../../core/errors";
+import { ConflictError, InputError, NotFoundError } from "../../core/errors";
 import { LoaderRegistry } from "../../core/loaders";
 import { applyRule } from "../../core/reasons";
 import { committeeBySlug } from "../committee";
@@ -56,6 +56,9 @@ export async function recordMeeting(writer: UnitOfWork, input: MeetingRecordInpu
     if (input.host !== null && !host) throw new NotFoundError(`host: no government "${input.host}"`, "host");
     if (input.endsOn < input.startsOn) throw new InputError(`endsOn (${input.endsOn}) is before startsOn (${input.startsOn})`, "endsOn");
     if (input.title.trim() === "") throw new InputError("title must not be empty", "title");
+
+    const same = await tx.getRepository(Meeting).existsBy({ committeeId: committee.id, startsOn: input.startsOn, title: input.title.trim() });
+    if (same) throw new ConflictError(`A meeting "${input.title.trim()}" of ${input.committee} on ${input.startsOn} is already recorded`);
 
     const present = await resolveAttendance(uow, input.attendance, "");
     const items = await Promise.all(

@@ -1,0 +1,110 @@
+import type { EntityManager } from "typeorm";
+import type { Role } from "../../src/core/viewer";
+import type { GraphQLResult, TestHub } from "../support/hub";
+
+/** What every mutation's result union can say besides success. */
+export const PROBLEM_FIELDS = `__typename
+  ... on MutationProblem { code message }
+  ... on InvalidInput { field }
+  ... on NotFound { field }
+  ... on Conflict { currentVersion }
+  ... on CharterRefusal { reasons { code article } }`;
+
+export interface MutationAnswer {
+  __typename: string;
+  code?: string;
+  message?: string;
+  field?: string | null;
+  currentVersion?: number | null;
+  reasons?: { code: string }[];
+  [key: string]: unknown;
+}
+
+/** Runs `mutation` as `role` and returns its result union (or throws with the GraphQL errors). */
+export async function mutate(
+  hub: TestHub,
+  name: string,
+  inputType: string,
+  success: string,
+  input: unknown,
+  role: Role = "SECRETARIAT",
+): Promise<MutationAnswer> {
+  const result = await mutateRaw(hub, name, inputType, success, input, role);
+  if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
+  return result.data![name]!;
+}
+
+export function mutateRaw(
+  hub: TestHub,
+  name: string,
+  inputType: string,
+  success: string,
+  input: unknown,
+  role: Role = "SECRETARIAT",
+): Promise<GraphQLResult<Record<string, MutationAnswer>>> {
+  const document = `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${PROBLEM_FIELDS} ${success} } }`;
+  return hub.run<Record<string, MutationAnswer>>(document, { input }, { as: role });
+}
+
+/**
+ * Every table's row count and a hash of its rows, so a test can say "the database
+ * is exactly as before" (the migrations' own table aside).
+ */
+export async function databaseState(em: EntityManager): Promise<Record<string, string>> {
+  const tables: { tablename: string }[] = await em.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'typeorm_migration' ORDER BY tablename`,
+  );
+  const state: Record<string, string> = {};
+  for (const { tablename } of tables) {
+    const [row] = (await em.query(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${tablename}" t`,
+    )) as { n: number; h: string }[];
+    state[tablename] = `${row!.n}:${row!.h}`;
+  }
+  return state;
+}
+
+/** Makes every audit insert fail, inside the test's transaction (rolled back with it): a fault in the middle of a write. */
+export async function breakAuditLog(em: EntityManager): Promise<void> {
+  await em.query(`CREATE FUNCTION test_audit_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'injected fault: the audit log is unavailable'; END $$`);
+  await em.query(`CREATE TRIGGER test_audit_fault BEFORE INSERT ON audit_entry FOR EACH ROW EXECUTE FUNCTION test_audit_fault()`);
+}
+
+/** A recorded General Assembly on `day` whose item (Art. 8 `charterItem`) the first `yes` members pass, of `present` attending. */
+export async function recordAssembly(
+  hub: TestHub,
+  options: { day: string; title: string; charterItem: number; present: number; yes: number },
+): Promise<{ meetingId: string; agendaItemId: string }> {
+  const members = (
+    await hub.run<{ governments: { nodes: { slug: string }[] } }>(
+      `query ($d: Date!) { governments(first: 100, filter: { kinds: [MEMBER], asOf: $d }) { nodes { slug } } }`,
+      { d: options.day },
+    )
+  ).data!.governments.nodes.map((n) => n.slug);
+  const attendance = members.slice(0, options.present);
+  const answer = await mutate(
+    hub,
+    "recordMeeting",
+    "RecordMeetingInput",
+    "... on MeetingWriteSuccess { meeting { id agendaItems { id } } }",
+    {
+      committee: "general-assembly",
+      title: options.title,
+      format: "SITTING",
+      startsOn: options.day,
+      endsOn: options.day,
+      host: null,
+      attendance,
+      agendaItems: [
+        {
+          title: "Admission",
+          charterItem: options.charterItem,
+          votes: attendance.map((government, i) => ({ government, choice: i < options.yes ? "FOR" : "AGAINST" })),
+        },
+      ],
+    },
+  );
+  const meeting = answer["meeting"] as { id: string; agendaItems: { id: string }[] };
+  return { meetingId: meeting.id, agendaItemId: meeting.agendaItems[0]!.id };
+}
