@@ -32,7 +32,10 @@ export class CommitteeMutations {
 
 @Resolver(() => Event)
 export class EventCommitteeResolver {
-  @FieldResolver(() => Committee, { nullable: true, description: "The committee whose activity this is (Committee Reg. Art. 5(4)), if any." })
+  @FieldResolver(() => Committee, {
+    nullable: true,
+    description: "The committee whose activity this is (Committee Reg. Art. 5(4)), if any.",
+  })
   committee(@Root() event: Event, @Ctx() ctx: RequestContext): Promise<Committee | null> | null {
     return event.committeeId === null ? null : ctx.loaders.get(committeeById).load(event.committeeId);
   }

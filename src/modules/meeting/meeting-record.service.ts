@@ -57,7 +57,9 @@ export async function recordMeeting(writer: UnitOfWork, input: MeetingRecordInpu
     if (input.endsOn < input.startsOn) throw new InputError(`endsOn (${input.endsOn}) is before startsOn (${input.startsOn})`, "endsOn");
     if (input.title.trim() === "") throw new InputError("title must not be empty", "title");
 
-    const same = await tx.getRepository(Meeting).existsBy({ committeeId: committee.id, startsOn: input.startsOn, title: input.title.trim() });
+    const same = await tx
+      .getRepository(Meeting)
+      .existsBy({ committeeId: committee.id, startsOn: input.startsOn, title: input.title.trim() });
     if (same) throw new ConflictError(`A meeting "${input.title.trim()}" of ${input.committee} on ${input.startsOn} is already recorded`);
 
     const present = await resolveAttendance(uow, input.attendance, "");
