@@ -113,7 +113,7 @@ const GENERATION_KEY = "rc:generation";
 const GENERATION_TTL_SECONDS = 366 * 24 * 3600;
 
 /** Forgets every cached answer, on every replica sharing the state: called after each committed write. */
-export async function invalidateResponseCache(shared: SharedState): Promise<void> {
+async function invalidateResponseCache(shared: SharedState): Promise<void> {
   await shared.set(GENERATION_KEY, randomUUID(), GENERATION_TTL_SECONDS);
 }
 

@@ -28,7 +28,7 @@ const FOUNDING: Record<string, FoundingStatus> = {
  * a host that does redirects `http:` to it, while an `https:` URL to one that does
  * not would fail.
  */
-export function websiteOf(printed: string | null): { website: string | null; websiteAsPrinted: string | null } {
+function websiteOf(printed: string | null): { website: string | null; websiteAsPrinted: string | null } {
   if (printed === null) return { website: null, websiteAsPrinted: null };
   const absolute = /^https?:\/\//i.test(printed) ? printed : `http://${printed}`;
   const url = new URL(absolute);
@@ -41,14 +41,14 @@ export function websiteOf(printed: string | null): { website: string | null; web
  * writes 阿尔泰边境区)", "ja:std(NEAR-RU: カムチャッカ州)") and from the report's
  * ambassadors' table where it names a government differently.
  */
-export function alternativeNamesIn(namesSource: string): { lang: string; name: string; source: string }[] {
+function alternativeNamesIn(namesSource: string): { lang: string; name: string; source: string }[] {
   const found: { lang: string; name: string; source: string }[] = [];
   for (const match of namesSource.matchAll(/\b(en|zh|ko|ja|ru|mn):[a-z]*\(([^)]*)\)/g)) {
-    for (const part of match[2]!.split(";")) {
+    for (const part of match[2].split(";")) {
       const spelled = /^\s*([A-Za-z0-9-]+)(?: (writes|uses|misprints)|:) (\S+)/.exec(part);
       if (!spelled) continue;
       const [, source, verb, name] = spelled;
-      found.push({ lang: match[1]!, name: name!, source: verb === "misprints" ? `${source} (misprint)` : source! });
+      found.push({ lang: match[1], name: name, source: verb === "misprints" ? `${source} (misprint)` : source });
     }
   }
   return found;
@@ -90,7 +90,7 @@ export async function seedGovernments(em: EntityManager, dir: string, reports: T
 
   const spellings = new Map<string, Partial<AlternativeName>>();
   const keep = (government: Government, lang: string, name: string, source: string) => {
-    if (name === government[`name${lang[0]!.toUpperCase()}${lang[1]}` as "nameZh"]) return;
+    if (name === government[`name${lang[0].toUpperCase()}${lang[1]}` as "nameZh"]) return;
     const row = { targetType: "Government" as const, targetKey: String(government.id), lang: oneOf({ lang }, "lang", LANGS), name, source };
     spellings.set(`${row.targetKey}/${lang}/${name}`, row);
   };

@@ -60,12 +60,12 @@ describe("a secretariat key in GraphiQL, in Chromium", () => {
         type Editor = { setValue(value: string): void };
         const document = (globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document;
         const editorOf = (selector: string) => (document.querySelector(selector) as { CodeMirror: Editor }).CodeMirror;
-        editorOf(".graphiql-query-editor .CodeMirror").setValue(text!);
-        editorOf(".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror").setValue(headerText!);
+        editorOf(".graphiql-query-editor .CodeMirror").setValue(text);
+        editorOf(".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror").setValue(headerText);
       },
       [query, headers],
     );
-    const name = /^(?:query|mutation) (\w+)/.exec(query)![1]!;
+    const name = /^(?:query|mutation) (\w+)/.exec(query)![1];
     await page.locator(".graphiql-tab-active", { hasText: name }).waitFor();
     await page.click(".graphiql-execute-button");
     const result = page.locator(".result-window");
@@ -111,7 +111,7 @@ describe("a secretariat key in GraphiQL, in Chromium", () => {
       headers,
       /"outcome": "PASSED"/,
     );
-    const agendaItem = /"id": "([^"]+)"/.exec(recorded)![1]!;
+    const agendaItem = /"id": "([^"]+)"/.exec(recorded)![1];
 
     await execute(
       page,
@@ -121,7 +121,7 @@ describe("a secretariat key in GraphiQL, in Chromium", () => {
       /"slug": "kr-testville"/,
     );
     const association = await execute(page, "query LedgerVersion { association { version } }", headers, /"version": \d+/);
-    const associationVersion = /"version": (\d+)/.exec(association)![1]!;
+    const associationVersion = /"version": (\d+)/.exec(association)![1];
     await execute(
       page,
       `mutation OpenLedger { openDuesLedger(input: { fromFiscalYear: 2019, version: ${associationVersion} }) { __typename ... on OpenDuesLedgerSuccess { association { duesLedgerFrom } } } }`,
@@ -135,7 +135,7 @@ describe("a secretariat key in GraphiQL, in Chromium", () => {
       /"eligible": false/,
     );
     expect(before).toContain("DUES_ARREARS");
-    const governmentVersion = /"version": (\d+)/.exec(before)![1]!;
+    const governmentVersion = /"version": (\d+)/.exec(before)![1];
     await execute(
       page,
       `mutation PayDues { recordDuesPayment(input: { government: "kr-testville", version: ${governmentVersion}, fiscalYear: 2019, amountMinor: "1180000",

@@ -20,7 +20,7 @@ function databaseArgs(where: Where): string[] {
 async function startHub(where: Where): Promise<{ process: HubProcess; url: string }> {
   const hub = new HubProcess(process.execPath, [BUILT_MAIN, "--port", "0", "--rate-limit-burst", "0", ...databaseArgs(where)]);
   const [, url] = await hub.waitForOutput(/GraphiQL: (http:\/\/\S+)\/graphql/);
-  return { process: hub, url: url! };
+  return { process: hub, url: url };
 }
 
 /** A key made with `npm run keys` (before the hub starts: a PGlite folder has one process at a time). */

@@ -128,7 +128,7 @@ describe("secretariat writes on PostgreSQL, across replicas", () => {
       reference: "RACE-2020-001",
     };
     const answers = await Promise.all([graphql(a.app, PAYMENT, { input }, secret), graphql(b.app, PAYMENT, { input }, secret)]);
-    const kinds = answers.map((r) => r.json().data.recordDuesPayment.__typename).sort();
+    const kinds = answers.map((r) => r.json().data.recordDuesPayment.__typename as string).sort((x, y) => x.localeCompare(y));
     expect(kinds).toEqual(["Conflict", "RecordDuesPaymentSuccess"]);
     const rows = await dataSource.query(`SELECT count(*)::int AS n FROM dues_payment WHERE reference = 'RACE-2020-001'`);
     const audits = await dataSource.query(
@@ -154,7 +154,13 @@ describe("secretariat writes on PostgreSQL, across replicas", () => {
       );
       expect((await client.query(`SELECT count(*)::int AS n FROM audit_entry WHERE operation = 'test'`)).rows[0].n).toBe(1);
       for (const statement of [`UPDATE audit_entry SET operation = 'changed'`, `DELETE FROM audit_entry`, `TRUNCATE audit_entry`]) {
-        await expect(client.query(statement), statement).rejects.toMatchObject({ code: "42501" });
+        // Permission denied (42501), statement by statement.
+        expect(
+          await client.query(statement).then(
+            () => "allowed",
+            (error: { code?: string }) => error.code,
+          ),
+        ).toBe("42501");
       }
       // Every table of the graph is granted to the role, so a new table cannot be forgotten.
       const missing = await client.query(

@@ -17,15 +17,19 @@ async function turns(count: number): Promise<void> {
  */
 describe("writes, one at a time, seen by no reader before they commit", () => {
   let db: TestDatabase;
+  // A table of this file's own: on CI's shared PostgreSQL, other files must not see its rows come and go.
+  const table = `test_write_gate_${process.pid}`;
   beforeAll(async () => {
     db = await openTestDatabase();
+    await db.dataSource.query(`CREATE TABLE ${table} (slug text NOT NULL)`);
   });
   afterAll(async () => {
+    await db.dataSource.query(`DROP TABLE IF EXISTS ${table}`);
     await db.dataSource.destroy();
   });
 
   const count = async (slug: string) =>
-    ((await db.dataSource.query(`SELECT count(*)::int AS n FROM department WHERE slug = $1`, [slug])) as { n: number }[])[0]!.n;
+    (await db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE slug = $1`, [slug]))[0].n;
 
   it("a read during an open write that then rolls back sees nothing of it, and an outside write is not undone with it", async () => {
     const gate = writeGateOf(db.dataSource);
@@ -39,7 +43,7 @@ describe("writes, one at a time, seen by no reader before they commit", () => {
     });
     const write = gate.exclusive(() =>
       db.dataSource.transaction(async (tx) => {
-        await tx.query(`INSERT INTO department (slug, name_en) VALUES ('test-uncommitted', 'Uncommitted')`);
+        await tx.query(`INSERT INTO ${table} (slug) VALUES ('test-uncommitted')`);
         insertDone();
         await failing;
         throw new Error("the write fails after its insert");
@@ -48,14 +52,14 @@ describe("writes, one at a time, seen by no reader before they commit", () => {
     await inserted;
     // A reader and another writer arrive while the transaction is open.
     const read = count("test-uncommitted");
-    const outside = db.dataSource.query(`INSERT INTO department (slug, name_en) VALUES ('test-outside', 'Outside')`);
+    const outside = db.dataSource.query(`INSERT INTO ${table} (slug) VALUES ('test-outside')`);
     await turns(50);
     failWrite();
     await expect(write).rejects.toThrow("the write fails after its insert");
     expect(await read).toBe(0);
     await outside;
     expect([await count("test-uncommitted"), await count("test-outside")]).toEqual([0, 1]);
-    await db.dataSource.query(`DELETE FROM department WHERE slug = 'test-outside'`);
+    await db.dataSource.query(`DELETE FROM ${table}`);
   });
 
   it("a read waiting on an open write sees it whole once it commits, never half", async () => {
@@ -70,21 +74,21 @@ describe("writes, one at a time, seen by no reader before they commit", () => {
     });
     const write = gate.exclusive(() =>
       db.dataSource.transaction(async (tx) => {
-        await tx.query(`INSERT INTO department (slug, name_en) VALUES ('test-half-1', 'Half')`);
+        await tx.query(`INSERT INTO ${table} (slug) VALUES ('test-half-1')`);
         firstDone();
         await finishing;
-        await tx.query(`INSERT INTO department (slug, name_en) VALUES ('test-half-2', 'Half')`);
+        await tx.query(`INSERT INTO ${table} (slug) VALUES ('test-half-2')`);
       }),
     );
     await first;
-    const read = db.dataSource.query(`SELECT count(*)::int AS n FROM department WHERE slug LIKE 'test-half-%'`) as Promise<{ n: number }[]>;
+    const read = db.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${table} WHERE slug LIKE 'test-half-%'`);
     await turns(50);
     finish();
     await write;
     // Both rows or neither: PGlite holds the read until the commit, PostgreSQL answers from before the transaction.
-    expect([0, 2]).toContain((await read)[0]!.n);
+    expect([0, 2]).toContain((await read)[0].n);
     expect(await count("test-half-2")).toBe(1);
-    await db.dataSource.query(`DELETE FROM department WHERE slug LIKE 'test-half-%'`);
+    await db.dataSource.query(`DELETE FROM ${table}`);
   });
 
   it("writes queue: the second starts only after the first has finished", async () => {

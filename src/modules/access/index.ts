@@ -7,6 +7,6 @@ export type { KeyRole } from "./api-keys";
 export { PrivateField, authChecker } from "./authorization";
 export { bumpVersion, lockVersioned, runMutation, updateVersioned } from "./mutation";
 export type { Written } from "./mutation";
-export { CharterRefusal, Conflict, InvalidInput, MutationProblem, NotFound, mutationResult } from "./problems.types";
+export { mutationResult } from "./problems.types";
 
 export const accessResolvers = [AuditResolver] as const;

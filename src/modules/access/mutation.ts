@@ -153,7 +153,7 @@ export async function updateVersioned<E extends Versioned>(
 ): Promise<{ before: E; after: E }> {
   const before = await lockVersioned(em, entity, what, key, expectedVersion);
   const repository = em.getRepository(entity);
-  await repository.update(key as never, { ...changes, version: before.version + 1 } as never);
+  await repository.update(key as never, { ...changes, version: before.version + 1 });
   const after = await repository.findOneByOrFail(key as never);
   return { before, after };
 }
@@ -166,7 +166,7 @@ export async function lockVersioned<E extends Versioned>(
   key: Key,
   expectedVersion: number,
 ): Promise<E> {
-  const [column, value] = Object.entries(key)[0]!;
+  const [column, value] = Object.entries(key)[0];
   const row = await em
     .getRepository(entity)
     .createQueryBuilder("row")

@@ -8,7 +8,7 @@ import { ReasonType } from "../../core/reasons";
  * `message` beside `field`. Nothing was written.
  */
 @InterfaceType("MutationProblem", { description: "Why a write did not happen. Nothing was written." })
-export abstract class MutationProblem {
+abstract class MutationProblem {
   @Field(() => String, { description: "BAD_USER_INPUT, NOT_FOUND, CONFLICT or CHARTER_REFUSED." })
   code: string;
 

@@ -211,7 +211,7 @@ export async function changeMembershipKind(uow: UnitOfWork, input: ChangeMembers
     result: Object.assign(new MembershipWriteSuccess(), { government, membership }),
     targets: [toGlobalId("Membership", id), toGlobalId("Membership", membership.id), toGlobalId("Government", government.id)],
     before: { membership: current },
-    after: { ended: { ...current, endedOn: dayBefore(input.from) }, membership },
+    after: { ended: await uow.em.getRepository(Membership).findOneByOrFail({ id }), membership },
   };
 }
 

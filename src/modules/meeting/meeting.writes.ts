@@ -17,8 +17,22 @@ import { Vote } from "./vote.entity";
 /** `recordMeeting` as a mutation: the meeting, attendance, items and votes in the mutation's transaction. */
 export async function recordMeetingWrite(uow: UnitOfWork, input: RecordMeetingInput): Promise<Written<MeetingWriteSuccess>> {
   const meeting = await recordMeeting(uow, {
-    ...input,
-    agendaItems: input.agendaItems.map(({ extendsChair, ...item }) => ({ ...item, ...(extendsChair ? { extendsChair } : {}) })),
+    committee: input.committee,
+    title: input.title,
+    format: input.format,
+    startsOn: input.startsOn,
+    endsOn: input.endsOn,
+    host: input.host,
+    number: input.number ?? null,
+    attendance: input.attendance,
+    source: input.source ?? null,
+    agendaItems: input.agendaItems.map((item) => ({
+      title: item.title,
+      charterItem: item.charterItem,
+      votes: item.votes,
+      source: item.source ?? null,
+      ...(item.extendsChair ? { extendsChair: item.extendsChair } : {}),
+    })),
   });
   return {
     result: Object.assign(new MeetingWriteSuccess(), { meeting }),

@@ -4,7 +4,7 @@ import { Lang } from "../../core/i18n";
 import { sqlValueList } from "../../core/enums";
 
 /** The object types whose names the hub keeps alternatives for. */
-export const NAMED_TYPES = ["Government", "Country"] as const;
+const NAMED_TYPES = ["Government", "Country"] as const;
 export type NamedType = (typeof NAMED_TYPES)[number];
 
 /**

@@ -1,5 +1,5 @@
 import { CountryNamesResolver, GovernmentNamesResolver, NamesMutationResolver } from "./names.resolver";
 
-export { AlternativeName, NAMED_TYPES } from "./alternative-name.entity";
+export { AlternativeName } from "./alternative-name.entity";
 
 export const namesResolvers = [GovernmentNamesResolver, CountryNamesResolver, NamesMutationResolver] as const;
