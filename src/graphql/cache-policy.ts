@@ -24,13 +24,15 @@ interface CacheHint {
 }
 
 /**
- * The schema's cache hints, in one place: the graph's directory data is public and
- * the same for every caller, so an answer takes the configured max-age unless a field
- * it reads says otherwise here. Fields that will depend on the caller (private data,
- * drafts) are marked PRIVATE, and any answer that reads one is never shared.
+ * The schema's cache hints, in one place: an answer takes the configured max-age
+ * unless a field it reads says otherwise here. A field marked PRIVATE makes any
+ * answer that reads it unshared.
  */
-// Empty while every field is public: `about.today` reads the clock, but the response
-// cache's key carries the day, so it needs no hint. Issue 8's private fields go here.
+// Empty on purpose. Private fields and drafts depend on the caller's role, not on the
+// caller: every PUBLIC or PARTNER caller gets the same nulls, so their answers may be
+// shared, and an answer to a key that sees private data is never cached at all (the
+// GraphQL route sends it `private, no-store`). `about.today` reads the clock, but the
+// response cache's key carries the day.
 const CACHE_HINTS: Readonly<Record<string, CacheHint>> = {};
 
 /**
