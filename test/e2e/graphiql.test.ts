@@ -1,17 +1,14 @@
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
 import type { FastifyInstance } from "fastify";
 import { createServer } from "../../src/http/server";
+import { launchChromium } from "../support/browser";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
 import { silentLogger } from "../support/logger";
 import { testSettings } from "../support/settings";
-
-/** Debian's Chromium; never a browser downloaded by Playwright (there is no internet here). */
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 
 describe("GraphiQL in a browser", () => {
   let db: TestDatabase;
@@ -28,17 +25,7 @@ describe("GraphiQL in a browser", () => {
       factsCompleteUntil: () => "2020-12-31",
     });
     origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import type { FastifyInstance } from "fastify";
 import { createServer } from "../../src/http/server";
 import { createApiKey } from "../../src/modules/access";
+import { launchChromium } from "../support/browser";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
 import { TEST_TODAY } from "../support/hub";
 import { silentLogger } from "../support/logger";
 import { testSettings } from "../support/settings";
-
-const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 
 /**
  * The secretariat's day in GraphiQL, as a person would work: a key in the Headers
@@ -35,17 +33,7 @@ describe("a secretariat key in GraphiQL, in Chromium", () => {
       now: () => TEST_TODAY,
     });
     origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

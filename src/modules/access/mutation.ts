@@ -49,23 +49,19 @@ function problemFromDatabase(error: unknown): Problem | null {
   return null;
 }
 
+/** The input field an error names, if it names one. */
+function fieldOf(error: InputError | NotFoundError): string | null {
+  const field = error.extensions["argumentName"];
+  return typeof field === "string" ? field : null;
+}
+
 /** An expected failure as the result union's problem; null for a fault (which stays an error). */
 function problemOf(error: unknown): Problem | null {
   if (error instanceof InputError) {
-    const field = error.extensions["argumentName"];
-    return Object.assign(new InvalidInput(), {
-      code: ErrorCode.BAD_USER_INPUT,
-      message: error.message,
-      field: typeof field === "string" ? field : null,
-    });
+    return Object.assign(new InvalidInput(), { code: ErrorCode.BAD_USER_INPUT, message: error.message, field: fieldOf(error) });
   }
   if (error instanceof NotFoundError) {
-    const field = error.extensions["argumentName"];
-    return Object.assign(new NotFound(), {
-      code: ErrorCode.NOT_FOUND,
-      message: error.message,
-      field: typeof field === "string" ? field : null,
-    });
+    return Object.assign(new NotFound(), { code: ErrorCode.NOT_FOUND, message: error.message, field: fieldOf(error) });
   }
   if (error instanceof ConflictError) {
     return Object.assign(new Conflict(), { code: ErrorCode.CONFLICT, message: error.message, currentVersion: error.currentVersion });
