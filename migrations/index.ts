@@ -2,6 +2,14 @@ import type { MixedList } from "typeorm";
 import { Initial1795612051140 } from "./1795612051140-Initial";
 import { Writes1795841103328 } from "./1795841103328-Writes";
 import { RuntimeRole1795841200000 } from "./1795841200000-RuntimeRole";
+import { StatedFigures1795842873500 } from "./1795842873500-StatedFigures";
+import { Reporting1795843000000 } from "./1795843000000-Reporting";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
-export const MIGRATIONS: MixedList<Function> = [Initial1795612051140, Writes1795841103328, RuntimeRole1795841200000];
+export const MIGRATIONS: MixedList<Function> = [
+  Initial1795612051140,
+  Writes1795841103328,
+  RuntimeRole1795841200000,
+  StatedFigures1795842873500,
+  Reporting1795843000000,
+];

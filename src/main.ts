@@ -10,6 +10,8 @@ import { createDataSource } from "./db/data-source";
 import { StartupError, isEmpty, migrate, openDatabase, readFactsHorizon } from "./db/startup";
 import { assertPortFree } from "./http/port";
 import { HubMetrics } from "./http/metrics";
+import { todayUtc } from "./core/dates";
+import { refreshReporting } from "./modules/reporting";
 import { createMetricsServer, createServer } from "./http/server";
 import { MemoryState, RedisState } from "./http/shared-state";
 import type { SharedState } from "./http/shared-state";
@@ -51,7 +53,22 @@ async function start(config: Config, log: Logger): Promise<Running> {
   const horizon = await readFactsHorizon(dataSource);
   const metrics = new HubMetrics(() => poolStats(dataSource));
   const shared = await sharedState(config, log, metrics);
-  const app = await createServer({ dataSource, logger: log, factsCompleteUntil: () => horizon, settings: config, shared, metrics });
+  // The reporting tables hold the charter's answers for BI tools: refreshed at start, after every write, and once a day.
+  const refreshReports = () =>
+    refreshReporting(dataSource.manager, todayUtc())
+      .then((days) => log.debug({ days }, "reporting tables refreshed"))
+      .catch((error: unknown) => log.warn({ err: error }, "reporting tables not refreshed; the next write or day retries"));
+  void refreshReports();
+  setInterval(() => void refreshReports(), 24 * 3600 * 1000).unref();
+  const app = await createServer({
+    dataSource,
+    logger: log,
+    factsCompleteUntil: () => horizon,
+    settings: config,
+    shared,
+    metrics,
+    afterWrite: refreshReports,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   let metricsApp: FastifyInstance | null = null;
   if (config.metricsPort !== null) {

@@ -10,6 +10,7 @@ import { AgendaItem, ChairExtension, CostReduction, Meeting, MeetingAttendance, 
 import { Membership } from "../modules/membership";
 import { AlternativeName } from "../modules/names";
 import { PartnerOrganisation } from "../modules/partner";
+import { StatedFigure } from "../modules/stats";
 import { Appointment, Department, Post, StaffMember } from "../modules/secretariat";
 
 /** Every table the hub owns, for the data source and the schema-drift test. */
@@ -39,4 +40,5 @@ export const ENTITIES = [
   ApiKey,
   AuditEntry,
   AlternativeName,
+  StatedFigure,
 ];

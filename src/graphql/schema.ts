@@ -22,6 +22,7 @@ import { ledgerResolvers } from "../modules/ledger";
 import { meetingNodeTypes, meetingResolvers } from "../modules/meeting";
 import { membershipNodeTypes } from "../modules/membership";
 import { namesResolvers } from "../modules/names";
+import { statsResolvers } from "../modules/stats";
 import { partnerNodeTypes, partnerResolvers } from "../modules/partner";
 import { rightsResolvers } from "../modules/rights";
 import { secretariatNodeTypes, secretariatResolvers } from "../modules/secretariat";
@@ -75,6 +76,7 @@ export function buildHubSchema(): GraphQLSchema {
     ...namesResolvers,
     ...admissionResolvers,
     ...ledgerResolvers,
+    ...statsResolvers,
     nodeResolver(NODE_TYPES),
   ] as unknown as NonEmptyArray<Function>;
   const schema = buildSchemaSync({ resolvers, validate: false, authChecker, authMode: "error" });

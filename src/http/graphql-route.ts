@@ -31,6 +31,8 @@ export interface GraphQLRouteOptions {
   metrics: HubMetrics;
   /** Fixes "today" for tests; the real clock otherwise. */
   now?: () => Date;
+  /** Run after every committed write, once the response cache is invalidated. */
+  afterWrite?: () => Promise<void>;
 }
 
 interface GraphQLParams {
@@ -263,7 +265,10 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       acceptLanguage: request.headers["accept-language"],
       requestId: request.id,
       viewer: request.viewer,
-      afterWrite: () => invalidateResponseCache(shared),
+      afterWrite: async () => {
+        await invalidateResponseCache(shared);
+        await options.afterWrite?.();
+      },
       now,
     });
     const httpGraphQLRequest: HTTPGraphQLRequest = {

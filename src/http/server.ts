@@ -34,6 +34,8 @@ export interface ServerOptions {
   metrics?: HubMetrics;
   /** Fixes "today" for tests; the real clock otherwise. */
   now?: () => Date;
+  /** Run after every committed write, besides invalidating the response cache (main: refresh the reporting tables). */
+  afterWrite?: () => Promise<void>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -127,6 +129,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     shared,
     metrics,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.afterWrite ? { afterWrite: options.afterWrite } : {}),
   });
   const { page } = registerGraphiQL(app);
   const sendPage = (reply: FastifyReply) =>

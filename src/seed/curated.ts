@@ -5,6 +5,13 @@
 import { CommitteeKind } from "../modules/committee";
 
 /** Membership starts more precise than members.csv's join_year, from its notes and events.csv. */
+/**
+ * Population figures that already contain another government's, from the notes of
+ * governments-extra.csv: "The 2008 provincial figure INCLUDES Rason (then part of the
+ * province) — do not add kp-rason on top when summing."
+ */
+export const POPULATION_INCLUDED_IN: Readonly<Record<string, string>> = { "kp-rason": "kp-hamgyongbuk" };
+
 export const MEMBERSHIP_STARTS: Record<string, { start: string; source: string }> = {
   // events.csv 2020-04-08: "Miyagi Prefecture joins as an observer (governor's letter)" (R2020).
   "jp-miyagi": { start: "2020-04-08", source: "R2020" },
@@ -315,5 +322,132 @@ export const COMMITTEE_MEETINGS = [
     title: "First meeting of the Subcommittee on Sports",
     location: "Yakutsk, RU",
     source: "SAKHA-SPORT",
+  },
+];
+
+export interface CuratedStatedFigure {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+  asOf: string;
+  source: string;
+  /** The report's words, where the figure comes from. */
+  quote: string;
+}
+
+/**
+ * Figures the Annual Report 2020 states, in its own words (report-2020.zh.txt, line
+ * numbers of ../shared/near-2020). The hub shows each beside what it computes from its
+ * records, where it can, and never forces one to match the other.
+ */
+export const STATED_FIGURES: readonly CuratedStatedFigure[] = [
+  {
+    key: "member-population",
+    label: "Population of the member governments",
+    value: 660_000_000,
+    unit: "people",
+    asOf: "2020-12-31",
+    source: "R2020 l. 5",
+    quote: "总涵盖人口6亿6千万人",
+  },
+  {
+    key: "members",
+    label: "Member governments",
+    value: 78,
+    unit: "governments",
+    asOf: "2020-12-31",
+    source: "R2020 l. 5",
+    quote: "6个国家78个会员地方政府",
+  },
+  {
+    key: "member-countries",
+    label: "Countries of the member governments",
+    value: 6,
+    unit: "countries",
+    asOf: "2020-12-31",
+    source: "R2020 l. 5",
+    quote: "6个国家78个会员地方政府",
+  },
+  {
+    key: "secretariat-budget-krw",
+    label: "Secretariat running costs a year",
+    value: 1_500_000_000,
+    unit: "KRW",
+    asOf: "2020-12-31",
+    source: "R2020 l. 1092",
+    quote: "秘书处一年运营费用约15亿韩元",
+  },
+  {
+    key: "secretariat-budget-usd",
+    label: "Secretariat running costs a year (in US dollars)",
+    value: 1_360_000,
+    unit: "USD",
+    asOf: "2020-12-31",
+    source: "R2020 l. 1092",
+    quote: "相当于136万美元",
+  },
+  {
+    key: "secretariat-share-gyeongbuk",
+    label: "Share of the secretariat's costs paid by Gyeongsangbuk-do",
+    value: 70,
+    unit: "percent",
+    asOf: "2020-12-31",
+    source: "R2020 l. 1092-1094",
+    quote: "由庆尚北道支援经费的70%",
+  },
+  {
+    key: "secretariat-share-pohang",
+    label: "Share of the secretariat's costs paid by Pohang",
+    value: 30,
+    unit: "percent",
+    asOf: "2020-12-31",
+    source: "R2020 l. 1094",
+    quote: "浦项市支援经费的30%",
+  },
+  {
+    key: "postponement-agreed",
+    label: "Members agreeing to postpone the 13th General Assembly",
+    value: 66,
+    unit: "governments",
+    asOf: "2020-12-31",
+    source: "R2020 l. 799",
+    quote: "66个会员地方政府复函表示赞同",
+  },
+  {
+    key: "ambassador-people",
+    label: "Honorary PR ambassadors nominated by members",
+    value: 40,
+    unit: "people",
+    asOf: "2020-12-31",
+    source: "R2020 l. 92",
+    quote: "来自5个国家27个会员地方政府推荐的40名宣传大使",
+  },
+  {
+    key: "ambassador-governments",
+    label: "Governments that nominated ambassadors",
+    value: 27,
+    unit: "governments",
+    asOf: "2020-12-31",
+    source: "R2020 l. 92",
+    quote: "来自5个国家27个会员地方政府推荐的40名宣传大使",
+  },
+  {
+    key: "ambassador-countries",
+    label: "Countries of the governments that nominated ambassadors",
+    value: 5,
+    unit: "countries",
+    asOf: "2020-12-31",
+    source: "R2020 l. 92",
+    quote: "来自5个国家27个会员地方政府推荐的40名宣传大使",
+  },
+  {
+    key: "art-contest-entries",
+    label: "Entries to the 8th NEAR Youth Art Contest",
+    value: 323,
+    unit: "entries",
+    asOf: "2020-12-31",
+    source: "R2020 l. 243",
+    quote: "本届征集作品共计323篇",
   },
 ];

@@ -8,7 +8,7 @@ import { FoundingStatus, Membership } from "../modules/membership";
 import { MEMBERSHIP_KINDS } from "../charter";
 import { COUNTRIES } from "./countries";
 import { cell, readCsv } from "./csv";
-import { MEMBERSHIP_STARTS } from "./curated";
+import { MEMBERSHIP_STARTS, POPULATION_INCLUDED_IN } from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 import { mustGet, oneOf, partial, required } from "./values";
@@ -87,6 +87,13 @@ export async function seedGovernments(em: EntityManager, dir: string, reports: T
   });
   const { byKey, report } = await upsertByKey(em, Government, governments, (g) => g.slug!);
   reports.push(report);
+
+  for (const [slug, includer] of Object.entries(POPULATION_INCLUDED_IN)) {
+    const government = mustGet(byKey, slug, "government");
+    const populationIncludedInId = mustGet(byKey, includer, "government").id;
+    if (government.populationIncludedInId !== populationIncludedInId)
+      await em.getRepository(Government).update(government.id, { populationIncludedInId });
+  }
 
   const spellings = new Map<string, Partial<AlternativeName>>();
   const keep = (government: Government, lang: string, name: string, source: string) => {

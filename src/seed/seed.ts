@@ -2,7 +2,8 @@ import { join } from "node:path";
 import type { DataSource } from "typeorm";
 import { Association } from "../modules/association";
 import { seedCommittees, seedMeetings } from "./committees.seed";
-import { ASSOCIATION } from "./curated";
+import { StatedFigure } from "../modules/stats";
+import { ASSOCIATION, STATED_FIGURES } from "./curated";
 import { seedAmbassadors, seedPartnersAndEvents } from "./directory.seed";
 import { seedGovernments } from "./governments.seed";
 import { seedSecretariat } from "./secretariat.seed";
@@ -33,6 +34,7 @@ export async function seed2020(dataSource: DataSource): Promise<TableReport[]> {
     await seedSecretariat(em, dir, governments, reports);
     await seedAmbassadors(em, dir, governments, reports);
     await seedPartnersAndEvents(em, dir, reports);
+    reports.push((await upsertByKey(em, StatedFigure, STATED_FIGURES, (f) => f.key!)).report);
     return reports;
   });
 }

@@ -45,6 +45,18 @@ export class Government extends SixLanguageNames {
   @Field(() => Int, { nullable: true })
   populationYear: number | null;
 
+  /**
+   * The government whose population figure already contains this one's (Rason is
+   * inside North Hamgyong's 2008 census figure): sums leave this one out.
+   */
+  @Column({ type: "integer", nullable: true })
+  populationIncludedInId: number | null;
+
+  @ManyToOne(() => Government, { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "population_included_in_id", foreignKeyConstraintName: "FK_government_population_included_in" })
+  // Declares the foreign key only: the row is read through a DataLoader, never loaded here.
+  protected readonly populationIncludedInRelation?: never;
+
   @Column({ type: "double precision", nullable: true })
   @Field(() => Float, { nullable: true })
   areaKm2: number | null;

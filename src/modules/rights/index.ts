@@ -1,6 +1,7 @@
 import { AssociationRightsResolver, GovernmentRightsResolver, RestrictedMemberResolver } from "./rights.resolver";
 
-export { votingMemberIdsOn } from "./rights.service";
+export { duesByYear, duesHistoryOf, duesStandingOf, electionRightsOf, votingMemberIdsOn, votingRightsOf } from "./rights.service";
+export type { DuesYearTotals } from "./rights.service";
 
 /** Voting and election rights, dues and arrears: Charter Art. 5-2, 7, 9(1); Dues Reg. Art. 5, 6. */
 export const rightsResolvers = [GovernmentRightsResolver, AssociationRightsResolver, RestrictedMemberResolver] as const;

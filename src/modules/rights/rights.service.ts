@@ -126,3 +126,59 @@ export async function restrictedMembersOn(uow: UnitOfWork, day: IsoDate): Promis
     ),
   );
 }
+
+export interface DuesYearTotals {
+  fiscalYear: number;
+  onLedger: boolean;
+  membersAssessed: number;
+  assessedUsdCents: number;
+  paidUsdCents: number;
+  outstandingUsdCents: number | null;
+  collectionRate: number | null;
+  membersRestricted: number;
+}
+
+/**
+ * Dues collection per fiscal year, `from` to `to`, across every government with a
+ * membership: the charter's own reading of each government's ledger (assessment,
+ * waivers, payments known on `asOf`), summed; restricted members counted on each
+ * year's last day (or `asOf` in its year). The sums are of the rule's answers, so no
+ * SQL re-implements the Dues Regulation.
+ */
+export async function duesByYear(uow: UnitOfWork, from: number, to: number, asOf: IsoDate): Promise<DuesYearTotals[]> {
+  const ids: { id: number }[] = await uow.em.query(`SELECT DISTINCT government_id AS id FROM membership ORDER BY 1`);
+  const records = await Promise.all(ids.map(({ id }) => charterRecordOf(uow, id)));
+  const years: DuesYearTotals[] = [];
+  for (let fiscalYear = from; fiscalYear <= to; fiscalYear++) {
+    const yearEnd = `${fiscalYear}-12-31` < asOf ? `${fiscalYear}-12-31` : asOf;
+    let membersAssessed = 0;
+    let assessed = 0;
+    let paid = 0;
+    let outstanding = 0;
+    let onLedger = true;
+    let membersRestricted = 0;
+    for (const { periods, ledger } of records) {
+      const dues = applyRule(() => duesForYear(periods, ledger, fiscalYear, asOf));
+      if (dues.assessed) {
+        membersAssessed++;
+        assessed += dues.assessedUsdCents - dues.waivedUsdCents;
+        paid += dues.paidUsdCents;
+        if (dues.outstandingUsdCents === null) onLedger = false;
+        else outstanding += dues.outstandingUsdCents;
+      }
+      if (yearOf(yearEnd) === fiscalYear && duesStanding(periods, ledger, yearEnd).restricted) membersRestricted++;
+    }
+    const known = onLedger && membersAssessed > 0;
+    years.push({
+      fiscalYear,
+      onLedger,
+      membersAssessed,
+      assessedUsdCents: assessed,
+      paidUsdCents: paid,
+      outstandingUsdCents: onLedger ? outstanding : null,
+      collectionRate: known && assessed > 0 ? paid / assessed : null,
+      membersRestricted,
+    });
+  }
+  return years;
+}

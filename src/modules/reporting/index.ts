@@ -1,0 +1,1 @@
+export { addReportingDay, refreshReporting } from "./reporting.service";
