@@ -64,6 +64,8 @@ export interface Config {
   readonly rateLimit: RateLimitSettings | null;
   /** Seconds a public answer may be reused by caches and the hub's response cache; 0 turns caching off. */
   readonly cacheMaxAgeSeconds: number;
+  /** Most rows one CSV export may hold: without a key, and with one. */
+  readonly exportRowLimits: { readonly public: number; readonly keyed: number };
   /** Shared state of many replicas (rate limits, persisted queries, response cache); null: in this process. */
   readonly redisUrl: string | null;
   /** Port of the Prometheus `/metrics` endpoint on HOST; null: no metrics endpoint. */
@@ -211,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
             keyedFactor: int("KEYED_RATE_FACTOR", 1, 1000),
           }),
     cacheMaxAgeSeconds: int("CACHE_MAX_AGE", 0, 31_536_000),
+    exportRowLimits: Object.freeze({ public: int("EXPORT_ROW_LIMIT", 0, 10_000_000), keyed: int("EXPORT_ROW_LIMIT_KEYED", 0, 10_000_000) }),
     redisUrl: redisUrl === undefined ? null : parseUrl("REDIS_URL", redisUrl, ["redis:", "rediss:"], "redis://host:6379"),
     metricsPort: metricsPort === undefined ? null : parseInteger("METRICS_PORT", metricsPort, 0, 65535),
     introspection: parseBoolean("INTROSPECTION", read("INTROSPECTION")!),

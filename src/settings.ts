@@ -53,6 +53,18 @@ export const SETTINGS: readonly Setting[] = [
     help: "how many times the public rate limit a caller with an API key (per key) gets",
     default: "10",
   },
+  {
+    env: "EXPORT_ROW_LIMIT",
+    flag: "--export-row-limit",
+    help: "most rows one CSV export may hold for a caller without a key",
+    default: "10000",
+  },
+  {
+    env: "EXPORT_ROW_LIMIT_KEYED",
+    flag: "--export-row-limit-keyed",
+    help: "most rows one CSV export may hold for a caller with an API key",
+    default: "100000",
+  },
   { env: "CACHE_MAX_AGE", flag: "--cache-max-age", help: "seconds public answers may be cached; 0 turns caching off", default: "60" },
   { env: "INTROSPECTION", flag: "--introspection", help: "answer introspection queries (true | false)", default: "true" },
   { env: "OPERATION_TIMEOUT_MS", flag: "--operation-timeout-ms", help: "deadline of one GraphQL operation", default: "5000" },

@@ -31,6 +31,7 @@ describe("configuration", () => {
         trustProxy: false,
       },
       rateLimit: { burst: 120, perSecond: 20, keyedFactor: 10 },
+      exportRowLimits: { public: 10_000, keyed: 100_000 },
       cacheMaxAgeSeconds: 60,
       redisUrl: null,
       metricsPort: null,

@@ -12,6 +12,7 @@ import { authenticationHook } from "./authentication";
 import { registerCors } from "./cors";
 import { graphqlErrorBody } from "./error-body";
 import { GRAPHIQL_CSP, registerGraphiQL, wantsGraphiQL } from "./graphiql";
+import { exportRoute } from "./export-route";
 import { graphqlRoute } from "./graphql-route";
 import { HubMetrics } from "./metrics";
 import { rateLimitHook } from "./rate-limit";
@@ -20,7 +21,7 @@ import { MemoryState } from "./shared-state";
 import type { SharedState } from "./shared-state";
 
 /** The settings the HTTP server uses: a whole Config, or the same shape from a test. */
-export type ServingSettings = Pick<Config, "limits" | "http" | "rateLimit" | "cacheMaxAgeSeconds" | "introspection">;
+export type ServingSettings = Pick<Config, "limits" | "http" | "rateLimit" | "cacheMaxAgeSeconds" | "introspection" | "exportRowLimits">;
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -144,6 +145,14 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     if (rateLimit) api.addHook("onRequest", rateLimitHook(shared, rateLimit, metrics));
     api.get("/graphql", async (request, reply) => (wantsGraphiQL(request) ? sendPage(reply) : graphql(request, reply)));
     api.post("/graphql", graphql);
+    api.get(
+      "/export/:file",
+      exportRoute({
+        dataSource: options.dataSource,
+        rowLimits: options.settings.exportRowLimits,
+        ...(options.now ? { now: options.now } : {}),
+      }),
+    );
   });
   app.get("/", async (_request, reply) => sendPage(reply));
 

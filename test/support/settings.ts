@@ -9,6 +9,7 @@ interface Overrides {
   rateLimit?: Partial<NonNullable<ServingSettings["rateLimit"]>> | null;
   cacheMaxAgeSeconds?: number;
   introspection?: boolean;
+  exportRowLimits?: ServingSettings["exportRowLimits"];
 }
 
 /** The hub's default serving settings (as with no configuration), with some replaced for a test. */
@@ -20,5 +21,6 @@ export function testSettings(overrides: Overrides = {}, env: Record<string, stri
     rateLimit: overrides.rateLimit === null ? null : defaults.rateLimit && { ...defaults.rateLimit, ...overrides.rateLimit },
     cacheMaxAgeSeconds: overrides.cacheMaxAgeSeconds ?? defaults.cacheMaxAgeSeconds,
     introspection: overrides.introspection ?? defaults.introspection,
+    exportRowLimits: overrides.exportRowLimits ?? defaults.exportRowLimits,
   };
 }

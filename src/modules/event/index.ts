@@ -9,6 +9,8 @@ export { eventsByCommittee } from "./event.loader";
 export { EventInput, EventWriteSuccess } from "./event.inputs";
 export { EventWriteResult } from "./event.mutations";
 export { createEvent } from "./event.writes";
+export { EventOrder } from "./event.args";
+export { listEvents } from "./event.service";
 
 export const eventResolvers = [EventResolver, EventMutations] as const;
 export const eventNodeTypes = [

@@ -7,6 +7,8 @@ import { CountryGovernmentsResolver, GovernmentResolver, MembershipGovernmentRes
 export { Government } from "./government.entity";
 export { governmentById, governmentBySlug } from "./government.loader";
 export { GovernmentConnection } from "./government.types";
+export { GovernmentOrder, MembershipStatus } from "./government.args";
+export { listGovernments } from "./government.service";
 
 export const governmentResolvers = [
   GovernmentResolver,

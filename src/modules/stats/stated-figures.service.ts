@@ -67,3 +67,11 @@ export function statedFigures(uow: UnitOfWork): Promise<StatedFigure[]> {
 export function counterpartOf(uow: UnitOfWork, figure: StatedFigure): Promise<ComputedFigureType> | null {
   return COUNTERPARTS[figure.key]?.(uow, figure) ?? null;
 }
+
+/** Every stated figure with the hub's counterpart (null where none), for exports. */
+export async function statedFiguresWithCounterparts(
+  uow: UnitOfWork,
+): Promise<{ figure: StatedFigure; computed: ComputedFigureType | null }[]> {
+  const figures = await statedFigures(uow);
+  return Promise.all(figures.map(async (figure) => ({ figure, computed: await (counterpartOf(uow, figure) ?? null) })));
+}

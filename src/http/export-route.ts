@@ -1,0 +1,99 @@
+import { Readable } from "node:stream";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { stringify } from "csv-stringify";
+import type { DataSource } from "typeorm";
+import type { UnitOfWork } from "../core/context";
+import { todayUtc } from "../core/dates";
+import { InputError } from "../core/errors";
+import { LoaderRegistry } from "../core/loaders";
+import { PUBLIC_VIEWER } from "../core/viewer";
+import { DATASETS } from "../modules/exports";
+import { graphqlErrorBody } from "./error-body";
+
+const JSON_TYPE = "application/json; charset=utf-8";
+
+export interface ExportRouteOptions {
+  dataSource: DataSource;
+  rowLimits: { readonly public: number; readonly keyed: number };
+  now?: () => Date;
+}
+
+/**
+ * `GET /export/<dataset>.csv`: a list or an aggregate of the graph as CSV (UTF-8 with
+ * a byte-order mark, so spreadsheets read the six languages), streamed a page at a
+ * time through csv-stringify. The GraphQL field's filters are query parameters. Every
+ * export holds public data only, whoever asks; a key raises the row limit. Unknown
+ * dataset: 404; a bad or unknown parameter: 400 naming it; over the row limit: 413.
+ */
+export function exportRoute(options: ExportRouteOptions) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const fail = (status: number, message: string, extensions: Record<string, unknown>) =>
+      reply.code(status).type(JSON_TYPE).header("cache-control", "no-store").send(graphqlErrorBody(message, extensions));
+    const { file } = request.params as { file: string };
+    const name = /^([a-z0-9-]+)\.csv$/.exec(file)?.[1];
+    const dataset = name === undefined ? undefined : DATASETS[name];
+    if (name === undefined || dataset === undefined) {
+      return fail(
+        404,
+        `No export "${file}". There are: ${Object.keys(DATASETS)
+          .map((n) => `${n}.csv`)
+          .join(", ")}.`,
+        { code: "NOT_FOUND" },
+      );
+    }
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(query)) {
+      if (!(key in dataset.params)) {
+        const known = Object.keys(dataset.params);
+        return fail(400, `${name}.csv takes no parameter "${key}"${known.length ? `; it takes ${known.join(", ")}` : ""}.`, {
+          code: "BAD_USER_INPUT",
+          argumentName: key,
+        });
+      }
+      if (typeof value !== "string") return fail(400, `Give the parameter "${key}" once.`, { code: "BAD_USER_INPUT", argumentName: key });
+    }
+    const params = query as Record<string, string>;
+    const today = todayUtc(options.now?.());
+    const uow: UnitOfWork = {
+      em: options.dataSource.manager,
+      loaders: new LoaderRegistry({ em: options.dataSource.manager, viewer: PUBLIC_VIEWER }),
+      today,
+      viewer: PUBLIC_VIEWER,
+    };
+    let rows: number;
+    try {
+      rows = await dataset.count(uow, params);
+    } catch (error) {
+      if (error instanceof InputError) return fail(400, error.message, { code: "BAD_USER_INPUT", ...error.extensions });
+      throw error;
+    }
+    const keyed = request.viewer.keyId !== null;
+    const limit = keyed ? options.rowLimits.keyed : options.rowLimits.public;
+    if (rows > limit) {
+      return fail(
+        413,
+        `${name}.csv would hold ${rows} rows, over the limit of ${limit} for ${keyed ? "an API key" : "a caller without a key"}: narrow it with its parameters${keyed ? "" : ", or ask with a key"}.`,
+        {
+          code: "OPERATION_LIMIT_EXCEEDED",
+          limit: "exportRows",
+          measured: rows,
+          maximum: limit,
+        },
+      );
+    }
+    const csv = stringify({
+      header: true,
+      columns: [...dataset.columns],
+      bom: true,
+      cast: { boolean: (value) => (value ? "true" : "false") },
+    });
+    Readable.from(dataset.rows(uow, params))
+      .on("error", (error) => csv.destroy(error))
+      .pipe(csv);
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${name}.csv"`)
+      .header("cache-control", "no-store")
+      .send(csv);
+  };
+}

@@ -1,0 +1,325 @@
+import { yearOf } from "../../charter";
+import type { UnitOfWork } from "../../core/context";
+import type { IsoDate } from "../../core/dates";
+import { parseIsoDate } from "../../core/dates";
+import { InputError } from "../../core/errors";
+import { MAX_PAGE_SIZE } from "../../core/pagination";
+import type { ConnectionValue, PageArgs } from "../../core/pagination";
+import { EventOrder, listEvents } from "../event";
+import { GovernmentOrder, MembershipStatus, listGovernments } from "../government";
+import type { Government } from "../government";
+import { MEMBERSHIP_KINDS } from "../../charter";
+import type { MembershipKind } from "../membership";
+import { duesByYear } from "../rights";
+import {
+  AmbassadorGroupBy,
+  EventGroupBy,
+  GovernmentGroupBy,
+  StaffGroupBy,
+  ambassadorStats,
+  eventGroups,
+  governmentGroups,
+  membershipTimeline,
+  populationByCountry,
+  staffGroups,
+  statedFiguresWithCounterparts,
+} from "../stats";
+
+/** The query string of an export, as the HTTP layer parsed it. */
+export type ExportParams = Readonly<Record<string, string | undefined>>;
+
+type Cell = string | number | boolean | null;
+
+export interface Dataset {
+  description: string;
+  /** The query parameters it takes, each with what it means (for the 400 that names an unknown one, and docs/bi.md). */
+  params: Readonly<Record<string, string>>;
+  columns: readonly string[];
+  /** How many rows the export will hold, before any is sent (for the row limit). */
+  count(uow: UnitOfWork, params: ExportParams): Promise<number>;
+  /** The rows, a page at a time: a large export never sits whole in memory. */
+  rows(uow: UnitOfWork, params: ExportParams): AsyncIterable<readonly Cell[]>;
+}
+
+function day(params: ExportParams, uow: UnitOfWork): IsoDate {
+  const raw = params["asOf"];
+  if (raw === undefined) return uow.today;
+  const parsed = parseIsoDate(raw);
+  if (parsed === null) throw new InputError(`asOf must be a date YYYY-MM-DD, got "${raw}"`, "asOf");
+  return parsed;
+}
+
+function list(params: ExportParams, name: string): string[] | null {
+  const raw = params[name];
+  if (raw === undefined) return null;
+  const values = raw
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  if (values.length === 0) throw new InputError(`${name} is empty: leave it out to match everything`, name);
+  return values;
+}
+
+function oneOfList<T extends string>(params: ExportParams, name: string, allowed: readonly T[]): T[] | null {
+  const values = list(params, name);
+  const bad = values?.find((v) => !(allowed as readonly string[]).includes(v));
+  if (bad !== undefined) throw new InputError(`${name}: "${bad}" is not one of ${allowed.join(", ")}`, name);
+  return values as T[] | null;
+}
+
+function integer(params: ExportParams, name: string, fallback: number): number {
+  const raw = params[name];
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,4}$/.test(raw)) throw new InputError(`${name} must be a year such as 2020, got "${raw}"`, name);
+  return Number(raw);
+}
+
+/** Every page of a connection, one after another. */
+async function* pages<T>(load: (page: PageArgs) => Promise<ConnectionValue<T>>): AsyncIterable<T> {
+  let after: string | null = null;
+  for (;;) {
+    const page: ConnectionValue<T> = await load({ first: MAX_PAGE_SIZE, after });
+    yield* page.nodes;
+    if (!page.pageInfo.hasNextPage) return;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+async function* fromArray<T>(load: () => Promise<readonly T[]>, cells: (row: T) => readonly Cell[]): AsyncIterable<readonly Cell[]> {
+  for (const row of await load()) yield cells(row);
+}
+
+function governmentFilter(params: ExportParams, uow: UnitOfWork) {
+  const status = params["status"];
+  if (status !== undefined && !Object.values(MembershipStatus).includes(status as MembershipStatus)) {
+    throw new InputError(`status must be CURRENT or FORMER, got "${status}"`, "status");
+  }
+  return {
+    asOf: day(params, uow),
+    countries: list(params, "countries"),
+    kinds: oneOfList(params, "kinds", MEMBERSHIP_KINDS),
+    status: (status as MembershipStatus | undefined) ?? null,
+    search: params["search"] ?? null,
+  };
+}
+
+const GOVERNMENT_FILTERS = {
+  asOf: "the day membership conditions are judged on (YYYY-MM-DD; default today)",
+  countries: "ISO codes, comma-separated (JP,KR)",
+  kinds: "MEMBER, ASSOCIATE, OBSERVER, comma-separated: held on asOf",
+  status: "CURRENT or FORMER on asOf",
+  search: "text in a name in any language or another spelling",
+};
+
+const governmentCells = (g: Government): readonly Cell[] => [
+  g.slug,
+  g.countryCode,
+  g.nameEn,
+  g.nameZh,
+  g.nameKo,
+  g.nameJa,
+  g.nameRu,
+  g.nameMn,
+  g.population,
+  g.populationYear,
+  g.areaKm2,
+  g.capital,
+  g.website,
+  g.namedInReport,
+];
+
+/** Every export: the graph's lists and the stats aggregates, public fields only (no contacts, no notes about people, no drafts). */
+export const DATASETS: Readonly<Record<string, Dataset>> = {
+  governments: {
+    description: "One row per government, with the graph's governments filters.",
+    params: GOVERNMENT_FILTERS,
+    columns: [
+      "slug",
+      "country",
+      "name_en",
+      "name_zh",
+      "name_ko",
+      "name_ja",
+      "name_ru",
+      "name_mn",
+      "population",
+      "population_year",
+      "area_km2",
+      "capital",
+      "website",
+      "named_in_report",
+    ],
+    count: async (uow, params) =>
+      (await listGovernments(uow, { filter: governmentFilter(params, uow), orderBy: GovernmentOrder.SLUG_ASC, first: 0 })).totalCount(),
+    rows: async function* (uow, params) {
+      const filter = governmentFilter(params, uow);
+      for await (const g of pages((page) => listGovernments(uow, { ...page, filter, orderBy: GovernmentOrder.SLUG_ASC })))
+        yield governmentCells(g);
+    },
+  },
+  events: {
+    description: "Published events (drafts never), earliest first.",
+    params: { from: "first day (YYYY-MM-DD)", to: "last day (YYYY-MM-DD)" },
+    columns: ["starts_on", "ends_on", "precision", "kind", "title_en", "title_zh", "location", "participants", "source"],
+    count: async (uow, params) =>
+      (await listEvents({ ...uow, viewer: { role: "PUBLIC", keyId: null, label: null } }, eventArgs(params, 0))).totalCount(),
+    rows: async function* (uow, params) {
+      const publicUow = { ...uow, viewer: { role: "PUBLIC" as const, keyId: null, label: null } };
+      for await (const e of pages((page) => listEvents(publicUow, { ...eventArgs(params, MAX_PAGE_SIZE), ...page }))) {
+        yield [e.startsOn, e.endsOn, e.startPrecision, e.kind, e.titleEn, e.titleZh, e.location, e.participants, e.source];
+      }
+    },
+  },
+  "governments-by-country-and-kind": {
+    description: "stats.governments(groupBy: [COUNTRY, KIND]): governments with a membership on asOf.",
+    params: { asOf: GOVERNMENT_FILTERS.asOf },
+    columns: ["country", "kind", "governments", "founding"],
+    count: async (uow, params) =>
+      (await governmentGroups(uow, day(params, uow), [GovernmentGroupBy.COUNTRY, GovernmentGroupBy.KIND])).length,
+    rows: (uow, params) =>
+      fromArray(
+        () => governmentGroups(uow, day(params, uow), [GovernmentGroupBy.COUNTRY, GovernmentGroupBy.KIND]),
+        (g) => [g.countryCode, g.kind, g.governments, g.founding],
+      ),
+  },
+  "membership-timeline": {
+    description:
+      "stats.membershipTimeline: per year, admissions, departures, kind changes, members at the year's end. Undated admissions are not in any year (see the GraphQL field's unknown bucket).",
+    params: { asOf: GOVERNMENT_FILTERS.asOf, from: "first year (default 1996)", to: "last year (default the year of asOf)" },
+    columns: ["year", "admissions", "departures", "kind_changes", "members_at_end"],
+    count: async (uow, params) => (await timeline(uow, params)).years.length,
+    rows: (uow, params) =>
+      fromArray(
+        async () => (await timeline(uow, params)).years,
+        (y) => [y.year, y.admissions, y.departures, y.kindChanges, y.membersAtEnd],
+      ),
+  },
+  "population-by-country": {
+    description: "stats.populationByCountry: members' population and area per country; a figure inside another's is not added twice.",
+    params: { asOf: GOVERNMENT_FILTERS.asOf, kinds: "membership kinds, comma-separated (default MEMBER)" },
+    columns: ["country", "governments", "population", "area_km2", "census_years", "population_counted_elsewhere", "without_figure"],
+    count: async (uow, params) => (await population(uow, params)).length,
+    rows: (uow, params) =>
+      fromArray(
+        () => population(uow, params),
+        (g) => [
+          g.countryCode,
+          g.governments,
+          g.population,
+          g.areaKm2,
+          g.censusYears.map((c) => `${c.year}:${c.governments}`).join(" "),
+          g.populationCountedElsewhere.join(" "),
+          g.withoutFigure,
+        ],
+      ),
+  },
+  "staffing-by-department": {
+    description: "stats.staffing(groupBy: DEPARTMENT): appointments current and former on asOf, people, mean tenure.",
+    params: { asOf: GOVERNMENT_FILTERS.asOf },
+    columns: ["department", "current", "former", "people", "mean_tenure_days"],
+    count: async (uow, params) => (await staffGroups(uow, day(params, uow), StaffGroupBy.DEPARTMENT)).length,
+    rows: (uow, params) =>
+      fromArray(
+        () => staffGroups(uow, day(params, uow), StaffGroupBy.DEPARTMENT),
+        (g) => [g.key, g.current, g.former, g.people, g.meanTenureDays],
+      ),
+  },
+  "ambassadors-by-country": {
+    description: "stats.ambassadors(groupBy: COUNTRY): member-nominated honorary PR ambassadors in office on asOf.",
+    params: { asOf: GOVERNMENT_FILTERS.asOf },
+    columns: ["country", "people", "appointments"],
+    count: async (uow, params) => (await ambassadorStats(uow, day(params, uow), AmbassadorGroupBy.COUNTRY)).groups.length,
+    rows: (uow, params) =>
+      fromArray(
+        async () => (await ambassadorStats(uow, day(params, uow), AmbassadorGroupBy.COUNTRY)).groups,
+        (g) => [g.key, g.people, g.appointments],
+      ),
+  },
+  "dues-by-fiscal-year": {
+    description: "stats.dues: dues collection per fiscal year; amounts owed are empty for years no ledger covers.",
+    params: { asOf: GOVERNMENT_FILTERS.asOf, from: "first fiscal year (default 2017)", to: "last fiscal year (default the year of asOf)" },
+    columns: [
+      "fiscal_year",
+      "on_ledger",
+      "members_assessed",
+      "assessed_usd_cents",
+      "paid_usd_cents",
+      "outstanding_usd_cents",
+      "collection_rate",
+      "members_restricted",
+    ],
+    count: async (uow, params) => (await dues(uow, params)).length,
+    rows: (uow, params) =>
+      fromArray(
+        () => dues(uow, params),
+        (y) => [
+          y.fiscalYear,
+          y.onLedger,
+          y.membersAssessed,
+          y.assessedUsdCents,
+          y.paidUsdCents,
+          y.outstandingUsdCents,
+          y.collectionRate,
+          y.membersRestricted,
+        ],
+      ),
+  },
+  "events-by-year-and-kind": {
+    description: "stats.events(groupBy: [YEAR, KIND]): published events and held meetings (kind MEETING_RECORD).",
+    params: { asOf: GOVERNMENT_FILTERS.asOf },
+    columns: ["year", "kind", "count"],
+    count: async (uow, params) => (await eventGroups(uow, day(params, uow), [EventGroupBy.YEAR, EventGroupBy.KIND])).length,
+    rows: (uow, params) =>
+      fromArray(
+        () => eventGroups(uow, day(params, uow), [EventGroupBy.YEAR, EventGroupBy.KIND]),
+        (g) => [g.year, g.kind, g.count],
+      ),
+  },
+  "stated-figures": {
+    description: "association.statedFigures: the report's figures, with the hub's own beside them.",
+    params: {},
+    columns: ["key", "label", "value", "unit", "as_of", "source", "quote", "computed", "difference"],
+    count: async (uow) => (await statedFiguresWithCounterparts(uow)).length,
+    rows: (uow) =>
+      fromArray(
+        () => statedFiguresWithCounterparts(uow),
+        ({ figure, computed }) => [
+          figure.key,
+          figure.label,
+          figure.value,
+          figure.unit,
+          figure.asOf,
+          figure.source,
+          figure.quote,
+          computed?.value ?? null,
+          computed ? computed.value - figure.value : null,
+        ],
+      ),
+  },
+};
+
+function eventArgs(params: ExportParams, first: number) {
+  const from = params["from"] === undefined ? null : parseIsoDate(params["from"]);
+  const to = params["to"] === undefined ? null : parseIsoDate(params["to"]);
+  if (params["from"] !== undefined && from === null)
+    throw new InputError(`from must be a date YYYY-MM-DD, got "${params["from"]}"`, "from");
+  if (params["to"] !== undefined && to === null) throw new InputError(`to must be a date YYYY-MM-DD, got "${params["to"]}"`, "to");
+  return { first, filter: { from, to }, orderBy: EventOrder.DATE_ASC };
+}
+
+function timeline(uow: UnitOfWork, params: ExportParams) {
+  const asOf = day(params, uow);
+  return membershipTimeline(uow, asOf, integer(params, "from", 1996), integer(params, "to", yearOf(asOf)));
+}
+
+function population(uow: UnitOfWork, params: ExportParams) {
+  return populationByCountry(uow, day(params, uow), (oneOfList(params, "kinds", MEMBERSHIP_KINDS) ?? ["MEMBER"]) as MembershipKind[]);
+}
+
+function dues(uow: UnitOfWork, params: ExportParams) {
+  const asOf = day(params, uow);
+  const from = integer(params, "from", 2017);
+  const to = integer(params, "to", yearOf(asOf));
+  if (from < 2017 || to < from || to - from > 100) throw new InputError("from and to must be fiscal years with 2017 <= from <= to", "from");
+  return duesByYear(uow, from, to, asOf);
+}

@@ -1,0 +1,2 @@
+export { DATASETS } from "./datasets";
+export type { Dataset, ExportParams } from "./datasets";

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "csv-parse/sync";
+import type { FastifyInstance } from "fastify";
+import { createServer } from "../../src/http/server";
+import type { ServingSettings } from "../../src/http/server";
+import { openTestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+import { TEST_TODAY } from "../support/hub";
+import { silentLogger } from "../support/logger";
+import { testSettings } from "../support/settings";
+
+/** CSV exports, parsed back as a spreadsheet would read them. */
+describe("GET /export/<dataset>.csv", () => {
+  let db: TestDatabase;
+  const apps: FastifyInstance[] = [];
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await db.dataSource.destroy();
+  });
+
+  async function hub(settings: ServingSettings = testSettings({ rateLimit: null })): Promise<FastifyInstance> {
+    const app = await createServer({
+      dataSource: db.dataSource,
+      logger: silentLogger(),
+      settings,
+      factsCompleteUntil: () => "2020-12-31",
+      now: () => TEST_TODAY,
+    });
+    apps.push(app);
+    return app;
+  }
+
+  async function csv(
+    app: FastifyInstance,
+    url: string,
+  ): Promise<{ status: number; type: string; bom: boolean; rows: Record<string, string>[] }> {
+    const response = await app.inject({ method: "GET", url });
+    const body = response.rawPayload.toString("utf8");
+    return {
+      status: response.statusCode,
+      type: String(response.headers["content-type"]),
+      bom: body.startsWith("\uFEFF"),
+      rows: response.statusCode === 200 ? (parse(body, { bom: true, columns: true }) as Record<string, string>[]) : [],
+    };
+  }
+
+  it("governments with the graph's filters as parameters, UTF-8 with a BOM, every language readable", async () => {
+    const app = await hub();
+    const japan = await csv(app, "/export/governments.csv?countries=JP&kinds=MEMBER&asOf=2020-12-31");
+    expect([japan.status, japan.type, japan.bom, japan.rows.length]).toEqual([200, "text/csv; charset=utf-8", true, 11]);
+    expect(japan.rows.find((r) => r["slug"] === "jp-akita")).toMatchObject({
+      name_ja: "秋田県",
+      name_ko: "아키타현",
+      country: "JP",
+      website: "http://pref.akita.lg.jp",
+    });
+    // Public data only, for anyone: no contact, no notes about people.
+    expect(Object.keys(japan.rows[0]!)).not.toContain("contact");
+    expect((await csv(app, "/export/governments.csv")).rows.length).toBe(82);
+  });
+
+  it("aggregates: the seven dashboard numbers as CSV, the same as the graph's", async () => {
+    const app = await hub();
+    const groups = await csv(app, "/export/governments-by-country-and-kind.csv?asOf=2020-12-31");
+    expect(groups.rows.find((r) => r["country"] === "JP" && r["kind"] === "OBSERVER")).toMatchObject({ governments: "2" });
+    const population = await csv(app, "/export/population-by-country.csv?asOf=2020-12-31");
+    expect(population.rows.reduce((sum, r) => sum + Number(r["population"]), 0)).toBe(633_194_198);
+    const figures = await csv(app, "/export/stated-figures.csv");
+    expect(figures.rows.find((r) => r["key"] === "member-population")).toMatchObject({
+      value: "660000000",
+      computed: "633194198",
+      quote: "总涵盖人口6亿6千万人",
+    });
+    const ambassadors = await csv(app, "/export/ambassadors-by-country.csv?asOf=2020-12-31");
+    expect(ambassadors.rows.reduce((sum, r) => sum + Number(r["people"]), 0)).toBe(40);
+    const timeline = await csv(app, "/export/membership-timeline.csv?asOf=2020-12-31");
+    expect(timeline.rows.at(-1)).toMatchObject({ year: "2020", members_at_end: "78" });
+    const dues = await csv(app, "/export/dues-by-fiscal-year.csv?asOf=2020-12-31&from=2020");
+    expect(dues.rows).toEqual([expect.objectContaining({ fiscal_year: "2020", on_ledger: "false", outstanding_usd_cents: "" })]);
+    const events = await csv(app, "/export/events.csv");
+    expect(events.rows.length).toBe(53);
+  });
+
+  it("refuses clearly: unknown dataset 404, a bad or unknown parameter 400 naming it, over the row limit 413 with the limit", async () => {
+    const app = await hub(testSettings({ rateLimit: null, exportRowLimits: { public: 5, keyed: 1000 } }));
+    const unknown = await app.inject({ method: "GET", url: "/export/nothing.csv" });
+    expect([unknown.statusCode, unknown.json().errors[0].extensions.code]).toEqual([404, "NOT_FOUND"]);
+    expect(unknown.json().errors[0].message).toContain("governments.csv");
+    const bad = await app.inject({ method: "GET", url: "/export/governments.csv?asOf=yesterday" });
+    expect([bad.statusCode, bad.json().errors[0].extensions]).toEqual([400, { code: "BAD_USER_INPUT", argumentName: "asOf" }]);
+    const stray = await app.inject({ method: "GET", url: "/export/stated-figures.csv?country=JP" });
+    expect([stray.statusCode, stray.json().errors[0].extensions.argumentName]).toEqual([400, "country"]);
+    const kinds = await app.inject({ method: "GET", url: "/export/governments.csv?kinds=MEMBR" });
+    expect([kinds.statusCode, kinds.json().errors[0].message]).toEqual([400, 'kinds: "MEMBR" is not one of MEMBER, ASSOCIATE, OBSERVER']);
+    const big = await app.inject({ method: "GET", url: "/export/governments.csv" });
+    expect([big.statusCode, big.json().errors[0].extensions]).toEqual([
+      413,
+      { code: "OPERATION_LIMIT_EXCEEDED", limit: "exportRows", measured: 82, maximum: 5 },
+    ]);
+  });
+});
