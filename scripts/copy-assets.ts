@@ -12,6 +12,7 @@ const dist = join(root, "dist");
 const copies: [from: string, to: string][] = [
   [join(root, "seeds", "near-2020"), join(dist, "seeds", "near-2020")],
   [join(root, "src", "http", "graphiql"), join(dist, "src", "http", "graphiql")],
+  [join(root, "src", "http", "dashboard"), join(dist, "src", "http", "dashboard")],
 ];
 for (const [from, to] of copies) {
   rmSync(to, { recursive: true, force: true });

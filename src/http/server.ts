@@ -12,6 +12,7 @@ import { authenticationHook } from "./authentication";
 import { registerCors } from "./cors";
 import { graphqlErrorBody } from "./error-body";
 import { GRAPHIQL_CSP, registerGraphiQL, wantsGraphiQL } from "./graphiql";
+import { registerDashboard } from "./dashboard";
 import { exportRoute } from "./export-route";
 import { graphqlRoute } from "./graphql-route";
 import { HubMetrics } from "./metrics";
@@ -155,6 +156,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     );
   });
   app.get("/", async (_request, reply) => sendPage(reply));
+  registerDashboard(app);
 
   app.get("/healthz", async () => ({ status: "ok" }));
   const readiness = new ReadinessProbe(options.dataSource, app.log);

@@ -1,2 +1,1 @@
 export { DATASETS } from "./datasets";
-export type { Dataset, ExportParams } from "./datasets";

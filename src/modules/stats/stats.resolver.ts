@@ -107,6 +107,8 @@ export class StatsResolver {
     @Arg("to", () => Int, { nullable: true, description: "Default: the year of asOf." }) to: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<DuesYearType[]> {
+    // Left to its default, the range is empty on a day before `from` (no fiscal year yet), not an error.
+    if (to == null && yearOf(stats.asOf) < from) return [];
     const last = to ?? yearOf(stats.asOf);
     if (from < 2017 || last < from || last - from > 100)
       throw new InputError("from and to must be fiscal years with 2017 <= from <= to, at most 100 apart", "from");

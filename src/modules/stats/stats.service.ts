@@ -107,8 +107,8 @@ export async function membershipTimeline(uow: UnitOfWork, asOf: IsoDate, from: n
         membersAtEnd: y.members_at_end,
       }),
     ),
-    admissionsWithUnknownDate: totals!.unknown,
-    admissionsTotal: totals!.unknown + totals!.known,
+    admissionsWithUnknownDate: totals.unknown,
+    admissionsTotal: totals.unknown + totals.known,
   });
 }
 
@@ -180,8 +180,8 @@ export async function committeeStats(uow: UnitOfWork, asOf: IsoDate): Promise<Co
     [asOf],
   );
   return Object.assign(new CommitteeStatsType(), {
-    specialisedActive: counts!.active,
-    specialisedAbolished: counts!.abolished,
+    specialisedActive: counts.active,
+    specialisedAbolished: counts.abolished,
     coordinatorsByCountry: coordinators.map((c) => Object.assign(new CountryCountType(), { countryCode: c.country_code, count: c.count })),
     meetingsByYear: meetings.map((m) => Object.assign(new YearCountType(), m)),
   });
@@ -241,11 +241,11 @@ export async function ambassadorStats(uow: UnitOfWork, asOf: IsoDate, groupBy: A
     [asOf],
   );
   return Object.assign(new AmbassadorStatsType(), {
-    people: totals!.people,
-    appointments: totals!.appointments,
-    governments: totals!.governments,
-    countries: totals!.countries,
-    secretariatPeople: totals!.secretariat,
+    people: totals.people,
+    appointments: totals.appointments,
+    governments: totals.governments,
+    countries: totals.countries,
+    secretariatPeople: totals.secretariat,
     groups: groups.map((g) => Object.assign(new AmbassadorGroupType(), g)),
   });
 }

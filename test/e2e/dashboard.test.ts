@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import type { FastifyInstance } from "fastify";
+import { createServer } from "../../src/http/server";
+import { launchChromium } from "../support/browser";
+import { openTestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+import { silentLogger } from "../support/logger";
+import { testSettings } from "../support/settings";
+
+/** The BI dashboard, offline in headless Chromium: the seeded numbers on its charts, a date change, a screenshot for docs/bi.md. */
+describe("/dashboard in Chromium", () => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    app = await createServer({
+      dataSource: db.dataSource,
+      logger: silentLogger(),
+      settings: testSettings(),
+      factsCompleteUntil: () => "2020-12-31",
+    });
+    origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await db?.dataSource.destroy();
+  });
+
+  it("draws the seeded numbers from the hub alone, changes with the date and the language", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1900 } });
+    const foreign: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(origin) && !request.url().startsWith("data:")) foreign.push(request.url());
+    });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/.test(message.text())) errors.push(message.text());
+    });
+
+    await page.goto(`${origin}/dashboard`);
+    await page.locator('body[data-loaded="2020-12-31"]').waitFor({ timeout: 30_000 });
+    const figure = (name: string) => page.locator(`[data-figure="${name}"] .value`).textContent();
+    expect([
+      await figure("members"),
+      await figure("countries"),
+      await figure("observers"),
+      await figure("associates"),
+      await figure("ambassadors"),
+    ]).toEqual(["78", "6", "3", "1", "40"]);
+    expect(await figure("population")).toBe("633,194,198");
+    // The charts are SVG: the members chart names the countries it draws.
+    await expect.poll(() => page.locator("#chart-members svg").textContent()).toContain("Japan");
+    expect(await page.locator('#stated tr[data-key="member-population"]').textContent()).toContain("660,000,000");
+    expect(await page.textContent("#dues-note")).toContain("No dues ledger covers 2017, 2018, 2019, 2020");
+    await page.screenshot({ path: "docs/images/dashboard.png", fullPage: true });
+
+    // 2010: before the 2014-2018 admissions, Jilin's among them; Japan still without Akita (2018).
+    await page.fill("#as-of", "2010-12-31");
+    await page.dispatchEvent("#as-of", "change");
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toBe("As of 2010-12-31");
+    expect(Number(await figure("members"))).toBeLessThan(78);
+
+    await page.selectOption("#lang", "ko");
+    await expect.poll(() => page.locator("#chart-members svg").textContent(), { timeout: 30_000 }).toContain("일본");
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});

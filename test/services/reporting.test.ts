@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import type { DataSource } from "typeorm";
+import { refreshReporting } from "../../src/modules/reporting";
+import { admin, databaseUrl, freshDatabase } from "../support/services";
+import type { ServiceDatabase } from "../support/services";
+
+const VIEWS = ["governments", "membership_periods", "appointments", "coordinator_terms", "events"];
+const ANSWERS = ["days", "rights", "dues_years", "chair", "committees"];
+
+/**
+ * The `reporting` schema as a BI tool sees it, through the read-only role
+ * `near_reporting`: every view and answer table readable, nothing writable, nothing
+ * outside the schema visible.
+ */
+describe("SQL for BI tools on PostgreSQL: the reporting schema and near_reporting", () => {
+  let database: ServiceDatabase;
+  let dataSource: DataSource;
+  let client: pg.Client;
+  const login = `near_reporting_test_${process.pid}`;
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    dataSource = (await database.open()).dataSource;
+    await refreshReporting(dataSource.manager, "2020-12-31");
+    await admin(async (c) => {
+      await c.query(`DROP ROLE IF EXISTS ${login}`);
+      await c.query(`CREATE ROLE ${login} LOGIN IN ROLE near_reporting`);
+    });
+    client = new pg.Client({ connectionString: databaseUrl(database.name).replace("postgres@", `${login}@`) });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client?.end();
+    await database?.drop();
+    await admin((c) => c.query(`DROP ROLE IF EXISTS ${login}`));
+  });
+
+  it("reads every view and answer table, with the seeded numbers", async () => {
+    const counts: Record<string, number> = {};
+    for (const name of [...VIEWS, ...ANSWERS])
+      counts[name] = (await client.query(`SELECT count(*)::int AS n FROM reporting.${name}`)).rows[0].n;
+    // 82 governments and periods, 25 appointments, 19 coordinator terms, 53 events; the answers for one day.
+    expect(counts).toMatchObject({
+      governments: 82,
+      membership_periods: 82,
+      appointments: 25,
+      coordinator_terms: 19,
+      events: 53,
+      days: 1,
+      rights: 82,
+      chair: 1,
+      committees: 23,
+    });
+    const members = await client.query(
+      `SELECT country_code, count(*)::int AS n FROM reporting.governments WHERE membership_kind = 'MEMBER' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(members.rows).toEqual([
+      { country_code: "CN", n: 11 },
+      { country_code: "JP", n: 11 },
+      { country_code: "KP", n: 2 },
+      { country_code: "KR", n: 16 },
+      { country_code: "MN", n: 22 },
+      { country_code: "RU", n: 16 },
+    ]);
+    // The charter's answers, as the graph gives them: Sakha chairs on 2020-12-31; no member is restricted (no ledger).
+    expect((await client.query(`SELECT government FROM reporting.chair WHERE day = '2020-12-31'`)).rows).toEqual([
+      { government: "ru-sakha" },
+    ]);
+    expect(
+      (await client.query(`SELECT count(*)::int AS n FROM reporting.rights WHERE day = '2020-12-31' AND voting_eligible`)).rows[0].n,
+    ).toBe(78);
+  });
+
+  it("can neither write nor read outside reporting", async () => {
+    for (const statement of [
+      `INSERT INTO reporting.days (day) VALUES ('2021-01-01')`,
+      `DELETE FROM reporting.rights`,
+      `UPDATE reporting.chair SET government = 'x'`,
+      `SELECT count(*) FROM public.government`,
+      `SELECT count(*) FROM public.api_key`,
+      `SELECT count(*) FROM public.audit_entry`,
+      `CREATE TABLE reporting.mine (x int)`,
+    ]) {
+      const code = await client.query(statement).then(
+        () => "allowed",
+        (error: { code?: string }) => error.code,
+      );
+      expect([statement, code]).toEqual([statement, "42501"]);
+    }
+  });
+
+  it("shows no private data: no contact, no notes about people, no drafts", async () => {
+    const columns = await client.query(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'reporting' AND column_name IN ('contact', 'notes')`,
+    );
+    expect(columns.rows).toEqual([]);
+    await dataSource.query(
+      `INSERT INTO event (title_en, kind, starts_on, start_precision, draft, source) VALUES ('Draft for the reporting test', 'SEMINAR', '2020-12-01', 'DAY', true, 'test')`,
+    );
+    expect(
+      (await client.query(`SELECT count(*)::int AS n FROM reporting.events WHERE title_en = 'Draft for the reporting test'`)).rows[0].n,
+    ).toBe(0);
+  });
+});
