@@ -4,6 +4,7 @@ import { Writes1795841103328 } from "./1795841103328-Writes";
 import { RuntimeRole1795841200000 } from "./1795841200000-RuntimeRole";
 import { StatedFigures1795842873500 } from "./1795842873500-StatedFigures";
 import { Reporting1795843000000 } from "./1795843000000-Reporting";
+import { EventFigures1795843580045 } from "./1795843580045-EventFigures";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MixedList<Function> = [
   RuntimeRole1795841200000,
   StatedFigures1795842873500,
   Reporting1795843000000,
+  EventFigures1795843580045,
 ];

@@ -4,7 +4,7 @@ import { AmbassadorAppointment } from "../modules/ambassador";
 import { Committee, CommitteeParticipation, CoordinatorTerm } from "../modules/committee";
 import { Country } from "../modules/country";
 import { DuesPayment, DuesWaiver } from "../modules/dues";
-import { Event } from "../modules/event";
+import { Event, EventFigure } from "../modules/event";
 import { Government } from "../modules/government";
 import { AgendaItem, ChairExtension, CostReduction, Meeting, MeetingAttendance, Vote } from "../modules/meeting";
 import { Membership } from "../modules/membership";
@@ -41,4 +41,5 @@ export const ENTITIES = [
   AuditEntry,
   AlternativeName,
   StatedFigure,
+  EventFigure,
 ];

@@ -451,3 +451,57 @@ export const STATED_FIGURES: readonly CuratedStatedFigure[] = [
     quote: "本届征集作品共计323篇",
   },
 ];
+
+export interface CuratedEventFigure {
+  /** The event: its first day and the start of its English title in events.csv. */
+  startsOn: string;
+  title: string;
+  measure: string;
+  value: number;
+  countryCode?: string;
+}
+
+const parts = (startsOn: string, title: string, measure: string, byCountry: Record<string, number>): CuratedEventFigure[] =>
+  Object.entries(byCountry).map(([countryCode, value]) => ({ startsOn, title, measure, value, countryCode }));
+
+/**
+ * The figures events.csv states in its participants column, read as fields (the
+ * column's words are kept on the event). Only what the text says; a government's part
+ * ("Shaanxi 40") is left in the text, where the text gives no country total.
+ */
+export const EVENT_FIGURES: readonly CuratedEventFigure[] = [
+  { startsOn: "1996-09-12", title: "NEAR Charter signed", measure: "governments", value: 29 },
+  { startsOn: "1996-09-12", title: "NEAR Charter signed", measure: "countries", value: 4 },
+  { startsOn: "2020-01-01", title: "Secretariat delegation visits Ulaanbaatar", measure: "delegation", value: 5 },
+  { startsOn: "2020-01-01", title: "Secretariat delegation visits Ulaanbaatar", measure: "members", value: 15 },
+  { startsOn: "2020-01-14", title: "Courtesy visit by Shimane Prefecture", measure: "people", value: 3 },
+  { startsOn: "2020-01-28", title: "NEAR youth art awards presented", measure: "participants", value: 173 },
+  { startsOn: "2020-01-28", title: "NEAR youth art awards presented", measure: "entries", value: 44 },
+  { startsOn: "2020-01-28", title: "NEAR youth art awards presented", measure: "awards", value: 9 },
+  { startsOn: "2020-02-12", title: "SG delegation visits Oita", measure: "delegation", value: 4 },
+  { startsOn: "2020-02-01", title: "SG sends COVID-19 solidarity letters", measure: "letters", value: 11 },
+  { startsOn: "2020-02-01", title: "SG sends COVID-19 solidarity letters", measure: "replies", value: 10 },
+  { startsOn: "2020-04-01", title: "First round of member-nominated", measure: "ambassadors", value: 26 },
+  { startsOn: "2020-04-01", title: "First round of member-nominated", measure: "members", value: 17 },
+  { startsOn: "2020-07-01", title: "Decision to postpone the 13th GA", measure: "members consulted", value: 78 },
+  { startsOn: "2020-07-01", title: "Decision to postpone the 13th GA", measure: "members agreeing", value: 66 },
+  { startsOn: "2020-07-01", title: "Decision to postpone the 13th GA", measure: "countries agreeing", value: 5 },
+  { startsOn: "2020-07-13", title: "1st Korean university student internship", measure: "students", value: 10 },
+  { startsOn: "2020-08-18", title: "1st Korean university student internship", measure: "students", value: 10 },
+  { startsOn: "2020-07-20", title: "NE Asian youth art exhibition", measure: "works", value: 61 },
+  { startsOn: "2020-08-01", title: "Second round of member-nominated", measure: "ambassadors", value: 14 },
+  { startsOn: "2020-08-01", title: "Second round of member-nominated", measure: "members", value: 10 },
+  { startsOn: "2020-08-05", title: "WeGO–TCS Webinar", measure: "participants", value: 72 },
+  { startsOn: "2020-08-05", title: "WeGO–TCS Webinar", measure: "members", value: 7 },
+  { startsOn: "2020-09-07", title: "1st International Day of Clean Air", measure: "members", value: 22 },
+  { startsOn: "2020-09-07", title: "1st International Day of Clean Air", measure: "members", value: 14, countryCode: "KR" },
+  { startsOn: "2020-09-08", title: "Jeju online international photo exhibition", measure: "members", value: 9 },
+  { startsOn: "2020-09-08", title: "Jeju online international photo exhibition", measure: "works", value: 34 },
+  { startsOn: "2020-09-28", title: "First online 'NEAR Special Dialogue'", measure: "members", value: 32 },
+  ...parts("2020-09-28", "First online 'NEAR Special Dialogue'", "members", { CN: 5, KR: 7, MN: 8, RU: 12 }),
+  { startsOn: "2020-09-28", title: "First online 'NEAR Special Dialogue'", measure: "participants", value: 111 },
+  { startsOn: "2020-09-28", title: "First online 'NEAR Special Dialogue'", measure: "speakers", value: 6 },
+  { startsOn: "2020-11-18", title: "Daegu Metropolitan City and Gyeongbuk officials", measure: "people", value: 5 },
+  { startsOn: "2020-01-01", title: "8th NEAR Youth Art Contest", measure: "entries", value: 323 },
+  ...parts("2020-01-01", "8th NEAR Youth Art Contest", "entries", { CN: 105, JP: 22, KR: 18, MN: 46, RU: 132 }),
+];

@@ -2,10 +2,11 @@ import { join } from "node:path";
 import type { EntityManager } from "typeorm";
 import { DatePrecision } from "../core/dates";
 import { AmbassadorAppointment, AmbassadorKind } from "../modules/ambassador";
-import { Event, EventKind } from "../modules/event";
+import { Event, EventFigure, EventKind } from "../modules/event";
 import type { Government } from "../modules/government";
 import { PartnerOrganisation, PartnerRelation } from "../modules/partner";
 import { cell, readCsv } from "./csv";
+import { EVENT_FIGURES } from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 import { mustGet, oneOf, partial, required } from "./values";
@@ -71,5 +72,20 @@ export async function seedPartnersAndEvents(em: EntityManager, dir: string, repo
       notes: cell(row, "notes"),
     } satisfies Partial<Event>;
   });
-  reports.push((await upsertByKey(em, Event, events, (e) => `${e.startsOn}/${e.titleEn}`)).report);
+  const { byKey } = await upsertByKey(em, Event, events, (e) => `${e.startsOn}/${e.titleEn}`).then((result) => {
+    reports.push(result.report);
+    return result;
+  });
+  const figures = EVENT_FIGURES.map((figure) => {
+    const matches = [...byKey.values()].filter((e) => e.startsOn === figure.startsOn && e.titleEn.startsWith(figure.title));
+    if (matches.length !== 1)
+      throw new Error(`event figure ${figure.measure}: ${matches.length} events on ${figure.startsOn} titled "${figure.title}…"`);
+    return {
+      eventId: matches[0]!.id,
+      measure: figure.measure,
+      value: figure.value,
+      countryCode: figure.countryCode ?? null,
+    } satisfies Partial<EventFigure>;
+  });
+  reports.push((await upsertByKey(em, EventFigure, figures, (f) => `${f.eventId}/${f.measure}/${f.countryCode ?? ""}`)).report);
 }

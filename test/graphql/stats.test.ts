@@ -106,7 +106,7 @@ describe("stats: the seven dashboard numbers, one request each", () => {
       "ambassador-people": [40, 40],
       "ambassador-governments": [27, 27],
       "ambassador-countries": [5, 5],
-      "art-contest-entries": [323, null],
+      "art-contest-entries": [323, 323],
     });
   });
 
@@ -191,5 +191,30 @@ describe("stats: the seven dashboard numbers, one request each", () => {
       "BAD_USER_INPUT",
       "BAD_USER_INPUT",
     ]);
+  });
+});
+
+describe("events with their figures as fields", () => {
+  const hub = useTestHub();
+
+  it("the contest's 323 entries and each country's part, as figures rather than words", async () => {
+    const result = await hub.run<{ events: { nodes: { figures: { measure: string; value: number; countryCode: string | null }[] }[] } }>(
+      `{ events(filter: { search: "Youth Art Contest" }) { nodes { figures { measure value countryCode } } } }`,
+    );
+    expect(result.data!.events.nodes[0]!.figures).toEqual([
+      { measure: "entries", value: 323, countryCode: null },
+      { measure: "entries", value: 105, countryCode: "CN" },
+      { measure: "entries", value: 22, countryCode: "JP" },
+      { measure: "entries", value: 18, countryCode: "KR" },
+      { measure: "entries", value: 46, countryCode: "MN" },
+      { measure: "entries", value: 132, countryCode: "RU" },
+    ]);
+  });
+
+  it("refuses an unknown group-by value sent as a variable with BAD_USER_INPUT", async () => {
+    const result = await hub.run(`query ($g: [GovernmentGroupBy!]!) { stats { governments(groupBy: $g) { governments } } }`, {
+      g: ["PLANET"],
+    });
+    expect(result.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
   });
 });

@@ -82,6 +82,12 @@ describe("GET /export/<dataset>.csv", () => {
     expect(dues.rows).toEqual([expect.objectContaining({ fiscal_year: "2020", on_ledger: "false", outstanding_usd_cents: "" })]);
     const events = await csv(app, "/export/events.csv");
     expect(events.rows.length).toBe(53);
+    // The lists BI tools join on: one row per period, appointment, term.
+    const lists = await Promise.all(
+      ["membership-periods", "appointments", "coordinator-terms"].map((name) => csv(app, `/export/${name}.csv`)),
+    );
+    expect(lists.map((l) => l.rows.length)).toEqual([82, 25, 19]);
+    expect(lists[0]!.rows.find((r) => r["government"] === "jp-miyagi")).toMatchObject({ kind: "OBSERVER", started_on: "2020-04-08" });
   });
 
   it("refuses clearly: unknown dataset 404, a bad or unknown parameter 400 naming it, over the row limit 413 with the limit", async () => {

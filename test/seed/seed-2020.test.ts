@@ -84,6 +84,7 @@ describe("the 2020 seeds", () => {
       ["ambassador_appointment", 0, 0, 28],
       ["partner_organisation", 0, 0, 17],
       ["event", 0, 0, 53],
+      ["event_figure", 0, 0, 41],
       ["stated_figure", 0, 0, 12],
     ]);
   });

@@ -3,6 +3,7 @@ import { In } from "typeorm";
 import { createLoader, manyByKey, oneByKey } from "../../core/loaders";
 import { seesPrivate } from "../../core/viewer";
 import type { LoaderScope } from "../../core/loaders";
+import { EventFigure } from "./event-figure.entity";
 import { Event } from "./event.entity";
 
 /** Events by id; a draft only for a viewer who may see drafts (to anyone else it does not exist). */
@@ -10,6 +11,16 @@ export function eventById({ em, viewer }: LoaderScope): DataLoader<number, Event
   return createLoader(async (ids) => {
     const rows = await em.getRepository(Event).findBy({ id: In([...ids]), ...(seesPrivate(viewer) ? {} : { draft: false }) });
     return oneByKey(ids, rows, (row) => row.id);
+  });
+}
+
+/** Each event's stated figures: the whole first, then its countries' parts. */
+export function figuresByEvent({ em }: LoaderScope): DataLoader<number, EventFigure[]> {
+  return createLoader(async (ids) => {
+    const rows = await em
+      .getRepository(EventFigure)
+      .find({ where: { eventId: In([...ids]) }, order: { measure: "ASC", countryCode: { direction: "ASC", nulls: "FIRST" } } });
+    return manyByKey(ids, rows, (row) => row.eventId);
   });
 }
 

@@ -5,6 +5,7 @@ import { EventMutations } from "./event.mutations";
 import { EventResolver } from "./event.resolver";
 
 export { Event, EventKind } from "./event.entity";
+export { EventFigure } from "./event-figure.entity";
 export { eventsByCommittee } from "./event.loader";
 export { EventInput, EventWriteSuccess } from "./event.inputs";
 export { EventWriteResult } from "./event.mutations";

@@ -127,6 +127,31 @@ const governmentCells = (g: Government): readonly Cell[] => [
   g.namedInReport,
 ];
 
+const PAGE_ROWS = 500;
+
+/**
+ * A list read from a `reporting` view (the same rows a BI tool reads in SQL), a page
+ * at a time in a total order: public columns only, by the views' own definition.
+ */
+function viewDataset(description: string, view: string, columns: readonly string[], orderBy: string): Dataset {
+  return {
+    description,
+    params: {},
+    columns,
+    count: async (uow) => (await uow.em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reporting.${view}`))[0]!.n,
+    rows: async function* (uow) {
+      for (let offset = 0; ; offset += PAGE_ROWS) {
+        const page = await uow.em.query<Record<string, Cell>[]>(
+          `SELECT ${columns.join(", ")} FROM reporting.${view} ORDER BY ${orderBy} LIMIT ${PAGE_ROWS} OFFSET $1`,
+          [offset],
+        );
+        for (const row of page) yield columns.map((column) => row[column] ?? null);
+        if (page.length < PAGE_ROWS) return;
+      }
+    },
+  };
+}
+
 /** Every export: the graph's lists and the stats aggregates, public fields only (no contacts, no notes about people, no drafts). */
 export const DATASETS: Readonly<Record<string, Dataset>> = {
   governments: {
@@ -168,6 +193,48 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
       }
     },
   },
+  "membership-periods": viewDataset(
+    "Every membership period (reporting.membership_periods).",
+    "membership_periods",
+    ["government", "country_code", "seq", "kind", "started_on", "start_precision", "ended_on", "founding", "admitted_by", "source"],
+    "government, seq",
+  ),
+  appointments: viewDataset(
+    "Every secretariat appointment, public fields only (reporting.appointments).",
+    "appointments",
+    [
+      "person",
+      "name_zh",
+      "name_latin",
+      "post",
+      "post_title",
+      "department",
+      "dispatched_by",
+      "dispatched_by_country",
+      "employment",
+      "started_on",
+      "ended_on",
+      "status",
+      "source",
+    ],
+    "post, started_on NULLS FIRST, person",
+  ),
+  "coordinator-terms": viewDataset(
+    "Every coordinator term (reporting.coordinator_terms).",
+    "coordinator_terms",
+    [
+      "committee",
+      "committee_number",
+      "committee_name",
+      "government",
+      "country_code",
+      "started_on",
+      "start_precision",
+      "ended_on",
+      "source",
+    ],
+    "committee, started_on NULLS FIRST, government",
+  ),
   "governments-by-country-and-kind": {
     description: "stats.governments(groupBy: [COUNTRY, KIND]): governments with a membership on asOf.",
     params: { asOf: GOVERNMENT_FILTERS.asOf },

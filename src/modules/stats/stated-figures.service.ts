@@ -45,6 +45,15 @@ const COUNTERPARTS: Readonly<Record<string, Counterpart>> = {
       "Replies in favour recorded on the year's written consultation (the recorded tally of its agenda item).",
     );
   },
+  "art-contest-entries": async (uow, f) => {
+    const [row] = await uow.em.query<{ entries: number | null }[]>(
+      `SELECT sum(x.value)::int AS entries FROM event_figure x JOIN event e ON e.id = x.event_id
+        WHERE x.measure = 'entries' AND x.country_code IS NOT NULL AND e.kind = 'CONTEST' AND NOT e.draft
+          AND extract(year FROM e.starts_on) = extract(year FROM $1::date) AND e.title_en LIKE '%Youth Art Contest%'`,
+      [f.asOf],
+    );
+    return computed(row?.entries ?? 0, "The sum of the countries' entries recorded on the year's youth art contest event.");
+  },
   "ambassador-people": async (uow, f) =>
     computed(
       (await ambassadorStats(uow, f.asOf, AmbassadorGroupBy.ROUND)).people,
