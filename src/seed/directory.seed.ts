@@ -81,7 +81,7 @@ export async function seedPartnersAndEvents(em: EntityManager, dir: string, repo
     if (matches.length !== 1)
       throw new Error(`event figure ${figure.measure}: ${matches.length} events on ${figure.startsOn} titled "${figure.title}…"`);
     return {
-      eventId: matches[0]!.id,
+      eventId: matches[0].id,
       measure: figure.measure,
       value: figure.value,
       countryCode: figure.countryCode ?? null,

@@ -201,7 +201,7 @@ describe("events with their figures as fields", () => {
     const result = await hub.run<{ events: { nodes: { figures: { measure: string; value: number; countryCode: string | null }[] }[] } }>(
       `{ events(filter: { search: "Youth Art Contest" }) { nodes { figures { measure value countryCode } } } }`,
     );
-    expect(result.data!.events.nodes[0]!.figures).toEqual([
+    expect(result.data!.events.nodes[0].figures).toEqual([
       { measure: "entries", value: 323, countryCode: null },
       { measure: "entries", value: 105, countryCode: "CN" },
       { measure: "entries", value: 22, countryCode: "JP" },

@@ -87,7 +87,7 @@ describe("GET /export/<dataset>.csv", () => {
       ["membership-periods", "appointments", "coordinator-terms"].map((name) => csv(app, `/export/${name}.csv`)),
     );
     expect(lists.map((l) => l.rows.length)).toEqual([82, 25, 19]);
-    expect(lists[0]!.rows.find((r) => r["government"] === "jp-miyagi")).toMatchObject({ kind: "OBSERVER", started_on: "2020-04-08" });
+    expect(lists[0].rows.find((r) => r["government"] === "jp-miyagi")).toMatchObject({ kind: "OBSERVER", started_on: "2020-04-08" });
   });
 
   it("refuses clearly: unknown dataset 404, a bad or unknown parameter 400 naming it, over the row limit 413 with the limit", async () => {

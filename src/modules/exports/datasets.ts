@@ -138,7 +138,7 @@ function viewDataset(description: string, view: string, columns: readonly string
     description,
     params: {},
     columns,
-    count: async (uow) => (await uow.em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reporting.${view}`))[0]!.n,
+    count: async (uow) => (await uow.em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reporting.${view}`))[0].n,
     rows: async function* (uow) {
       for (let offset = 0; ; offset += PAGE_ROWS) {
         const page = await uow.em.query<Record<string, Cell>[]>(
