@@ -174,14 +174,20 @@ describe("stats: the seven dashboard numbers, one request each", () => {
     const result = await hub.run<{
       stats: {
         committees: { specialisedActive: number; specialisedAbolished: number };
-        staffing: { key: string | null; current: number; people: number }[];
+        staffing: { key: string | null; current: number; former: number; people: number }[];
       };
     }>(
-      `{ stats(asOf: "2020-12-31") { committees { specialisedActive specialisedAbolished } staffing(groupBy: DEPARTMENT) { key current people } } }`,
+      `{ stats(asOf: "2020-12-31") { committees { specialisedActive specialisedAbolished } staffing(groupBy: DEPARTMENT) { key current former people } } }`,
     );
     // committees.csv: 20 specialised committees, 3 of them deleted.
     expect(result.data!.stats.committees).toEqual({ specialisedActive: 17, specialisedAbolished: 3 });
-    expect(result.data!.stats.staffing.reduce((sum, g) => sum + g.people, 0)).toBe(25);
+    const staffing = result.data!.stats.staffing;
+    // staff.csv: 25 people, 17 CURRENT and 8 FORMER at the end of 2020.
+    expect([
+      staffing.reduce((sum, g) => sum + g.people, 0),
+      staffing.reduce((sum, g) => sum + g.current, 0),
+      staffing.reduce((sum, g) => sum + g.former, 0),
+    ]).toEqual([25, 17, 8]);
   });
 
   it("refuses a group-by named twice and a bad range with BAD_USER_INPUT", async () => {
