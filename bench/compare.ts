@@ -8,7 +8,8 @@
  * same plain rows); then rounds alternate between the servers, a warm-up thrown away,
  * with autocannon. Reported: req/s, p50/p99, SQL statements per request (counted on
  * the wire by a relay in front of PostgreSQL, one per server), CPU ms per request of the
- * server process, peak RSS, and the hub ÷ PostGraphile ratio.
+ * server process, peak RSS, and the hub ÷ PostGraphile ratio. A second hub process,
+ * response cache on, answers the cached scenario by GET (a partner site's repeat).
  *
  *   npm run bench -- [--seconds 10] [--rounds 3] [--connections 10]
  */
@@ -38,6 +39,8 @@ interface Scenario {
   name: string;
   hub: string | null;
   peer: string | null;
+  /** Asked of a second hub with its response cache on, by GET (a partner site's repeated anonymous request). */
+  cachedGet?: boolean;
   /** Both answers mapped to the same plain rows, to check they are equal before timing. */
   hubRows: (data: never) => Rows;
   peerRows: (data: never) => Rows;
@@ -138,6 +141,31 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: "dashboard aggregate: members by country and kind, and population by country (no peer equivalent)",
+    hub: '{ stats(asOf: "2020-12-31") { governments(groupBy: [COUNTRY, KIND]) { countryCode kind governments } populationByCountry { countryCode population } } }',
+    peer: null,
+    hubRows: () => null,
+    peerRows: () => null,
+  },
+  {
+    name: "name search: governments whose name in any language or another spelling holds 省 (no peer equivalent)",
+    hub: '{ governments(first: 20, filter: { search: "省" }) { totalCount nodes { slug name { text } } } }',
+    peer: null,
+    hubRows: () => null,
+    peerRows: () => null,
+  },
+  {
+    name: "cached: the flat query as a repeated anonymous GET, the hub's response cache on (PostGraphile uncached)",
+    cachedGet: true,
+    hub: "{ governments(first: 100, orderBy: SLUG_ASC) { nodes { slug name { text } country { code } } } }",
+    peer: "{ allGovernments(orderBy: SLUG_ASC) { nodes { slug nameEn countryByCountryCode { code } } } }",
+    hubRows: (d: { governments: { nodes: { slug: string; name: { text: string }; country: { code: string } }[] } }): GovernmentRow[] =>
+      d.governments.nodes.map((g) => ({ slug: g.slug, name: g.name.text, country: g.country.code })),
+    peerRows: (d: {
+      allGovernments: { nodes: { slug: string; nameEn: string; countryByCountryCode: { code: string } }[] };
+    }): GovernmentRow[] => d.allGovernments.nodes.map((g) => ({ slug: g.slug, name: g.nameEn, country: g.countryByCountryCode.code })),
+  },
+  {
     name: "voting rights of all 82 governments (the charter: no peer equivalent)",
     hub: '{ governments(first: 100) { nodes { slug votingRights(asOf: "2020-12-31") { eligible reasons { code } } } } }',
     peer: null,
@@ -220,14 +248,22 @@ interface Measure {
   cpuMsPerRequest: number;
 }
 
-async function round(server: Server, query: string, seconds: number): Promise<Measure> {
+async function round(server: Server, query: string, seconds: number, get = false): Promise<Measure> {
   const before = procStat(server.child.pid!);
   const sampler = setInterval(() => (server.peakRss = Math.max(server.peakRss, procStat(server.child.pid!).rssMb)), 250);
   const result = await autocannon({
-    url: `${server.url}/graphql`,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
+    ...(get
+      ? {
+          url: `${server.url}/graphql?${new URLSearchParams({ query }).toString()}`,
+          method: "GET" as const,
+          headers: { accept: "application/json" },
+        }
+      : {
+          url: `${server.url}/graphql`,
+          method: "POST" as const,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query }),
+        }),
     connections: Number(values.connections),
     duration: seconds,
   });
@@ -266,7 +302,7 @@ async function main(): Promise<void> {
   const servers: Server[] = [];
   try {
     const hubPort = await freePort();
-    const hub = await start(
+    const plainHub = await start(
       "hub",
       process.execPath,
       [
@@ -285,7 +321,27 @@ async function main(): Promise<void> {
       hubPort,
       counters[0],
     );
-    servers.push(hub);
+    servers.push(plainHub);
+    // The same build with its response cache on (60 s), for the cached scenario only.
+    const cachedPort = await freePort();
+    const hubCached = await start(
+      "hub (cache on)",
+      process.execPath,
+      [
+        join(ROOT, "dist", "src", "main.js"),
+        "--database-url",
+        through(counters[0]),
+        "--port",
+        String(cachedPort),
+        "--log-level",
+        "warn",
+        "--rate-limit-burst",
+        "0",
+      ],
+      cachedPort,
+      counters[0],
+    );
+    servers.push(hubCached);
     const peerPort = await freePort();
     const peer = await start(
       "PostGraphile",
@@ -298,6 +354,7 @@ async function main(): Promise<void> {
 
     const rows: string[] = [];
     for (const scenario of SCENARIOS) {
+      const hub = scenario.cachedGet ? hubCached : plainHub;
       const hubAnswer = await ask(hub, scenario.hub!);
       if (hubAnswer.errors) throw new Error(`hub, ${scenario.name}: ${JSON.stringify(hubAnswer.errors)}`);
       if (scenario.peer) {
@@ -311,10 +368,13 @@ async function main(): Promise<void> {
       }
       const contenders = scenario.peer ? [hub, peer] : [hub];
       const measures = new Map<Server, Measure[]>(contenders.map((s) => [s, []]));
-      for (const server of contenders) await round(server, server === hub ? scenario.hub! : scenario.peer!, 2); // warm-up, thrown away
+      const get = (server: Server) => server === hub && scenario.cachedGet === true;
+      for (const server of contenders) await round(server, server === hub ? scenario.hub! : scenario.peer!, 2, get(server)); // warm-up, thrown away
       for (let r = 0; r < Number(values.rounds); r++) {
         for (const server of r % 2 === 0 ? contenders : [...contenders].reverse()) {
-          measures.get(server)!.push(await round(server, server === hub ? scenario.hub! : scenario.peer!, Number(values.seconds)));
+          measures
+            .get(server)!
+            .push(await round(server, server === hub ? scenario.hub! : scenario.peer!, Number(values.seconds), get(server)));
         }
       }
       const summary = (server: Server) => {
@@ -349,7 +409,9 @@ async function main(): Promise<void> {
     );
     console.log("|---|---|---|---|---|---|---|---|");
     for (const row of rows) console.log(row);
-    console.log(`\npeak RSS: hub ${hub.peakRss.toFixed(0)} MB, PostGraphile ${peer.peakRss.toFixed(0)} MB`);
+    console.log(
+      `\npeak RSS: hub ${plainHub.peakRss.toFixed(0)} MB (cache on: ${hubCached.peakRss.toFixed(0)} MB), PostGraphile ${peer.peakRss.toFixed(0)} MB`,
+    );
   } finally {
     for (const server of servers) server.child.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -70,7 +70,11 @@ function usd(cents: number): string {
 
 function ledgerCoverageReason(code: string, ledger: DuesLedger): Reason {
   const coverage = ledger.coveredFrom === null ? "covers no fiscal year yet" : `starts with fiscal year ${ledger.coveredFrom}`;
-  return reason(code, INTERPRETATIONS.LEDGER_COVERAGE.article, `The dues ledger ${coverage}: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`);
+  return reason(
+    code,
+    INTERPRETATIONS.LEDGER_COVERAGE.article,
+    () => `The dues ledger ${coverage}: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`,
+  );
 }
 
 function checkFiscalYear(fiscalYear: number, field: string): void {
@@ -136,7 +140,8 @@ function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): {
     reason(
       "ASSESSED",
       "Dues Reg. Art. 5(1)-(2)",
-      `${usd(DUES.amountUsdCents)} assessed for ${fiscalYear}, due by ${dueOn} (${INTERPRETATIONS.ASSESSED_IF_MEMBER_ON_DUE_DATE.summary}).`,
+      () =>
+        `${usd(DUES.amountUsdCents)} assessed for ${fiscalYear}, due by ${dueOn} (${INTERPRETATIONS.ASSESSED_IF_MEMBER_ON_DUE_DATE.summary}).`,
     ),
   ];
   if (period.startedOn === null) {
@@ -167,7 +172,7 @@ export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLe
   );
   const assessedUsdCents = assessed ? DUES.amountUsdCents : 0;
   for (const waiver of waivers) {
-    reasons.push(reason("DUES_WAIVED", "Dues Reg. Art. 5(3)", `${usd(waiver.waivedUsdCents)} waived: ${waiver.reason}.`));
+    reasons.push(reason("DUES_WAIVED", "Dues Reg. Art. 5(3)", () => `${usd(waiver.waivedUsdCents)} waived: ${waiver.reason}.`));
   }
 
   const base = { fiscalYear, dueOn, assessed, onLedger, assessedUsdCents, waivedUsdCents, paidUsdCents };
@@ -182,15 +187,20 @@ export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLe
   if (outstandingUsdCents === 0) status = "PAID";
   else if (!overdue) status = "NOT_YET_DUE";
   else status = paidUsdCents > 0 ? "PARTLY_PAID" : "UNPAID";
-  const summary: Record<FiscalYearStatus, string> = {
-    PAID: `Paid in full by ${asOf}.`,
-    NOT_YET_DUE: `${usd(outstandingUsdCents)} outstanding, due by ${dueOn}: not overdue on ${asOf}.`,
-    PARTLY_PAID: `${usd(outstandingUsdCents)} of ${usd(assessedUsdCents - waivedUsdCents)} still unpaid on ${asOf}, overdue since ${addDays(dueOn, 1)}.`,
-    UNPAID: `Unpaid on ${asOf}, overdue since ${addDays(dueOn, 1)}.`,
-    NOT_ASSESSED: "",
-    NOT_ON_LEDGER: "",
+  // Only the returned status's sentence, and only when it is read.
+  const summary = (): string => {
+    switch (status) {
+      case "PAID":
+        return `Paid in full by ${asOf}.`;
+      case "NOT_YET_DUE":
+        return `${usd(outstandingUsdCents)} outstanding, due by ${dueOn}: not overdue on ${asOf}.`;
+      case "PARTLY_PAID":
+        return `${usd(outstandingUsdCents)} of ${usd(assessedUsdCents - waivedUsdCents)} still unpaid on ${asOf}, overdue since ${addDays(dueOn, 1)}.`;
+      default:
+        return `Unpaid on ${asOf}, overdue since ${addDays(dueOn, 1)}.`;
+    }
   };
-  reasons.push(reason(`DUES_${status}`, "Dues Reg. Art. 5(2)", summary[status]));
+  reasons.push(reason(`DUES_${status}`, "Dues Reg. Art. 5(2)", summary));
   return { ...base, outstandingUsdCents, overdue, status, reasons };
 }
 
@@ -205,20 +215,37 @@ export interface DuesStanding {
   reasons: Reason[];
 }
 
+/** One fiscal year's dues as known on a day, for one government: `duesForYear` with its record bound. */
+type DuesOf = (fiscalYear: number, day: Day) => FiscalYearDues;
+
+/** `duesForYear` remembered per year and day for one call of a rule, which asks for the same years many times. */
+function memoDues(periods: readonly MembershipPeriod[], ledger: DuesLedger): DuesOf {
+  const known = new Map<string, FiscalYearDues>();
+  return (fiscalYear, day) => {
+    const key = `${fiscalYear}|${day}`;
+    let dues = known.get(key);
+    if (!dues) {
+      dues = duesForYear(periods, ledger, fiscalYear, day);
+      known.set(key, dues);
+    }
+    return dues;
+  };
+}
+
 /** The two most recent assessed fiscal years whose due date is before `day` (fewer when fewer exist). */
-function recentPastDue(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day): FiscalYearDues[] {
+function recentPastDue(duesOf: DuesOf, day: Day): FiscalYearDues[] {
   const pastDue: FiscalYearDues[] = [];
   for (let year = yearOf(day); year >= DUES.firstFiscalYear && pastDue.length < 2; year--) {
     if (dueDateOf(year) >= day) continue;
-    const dues = duesForYear(periods, ledger, year, day);
+    const dues = duesOf(year, day);
     if (dues.assessed) pastDue.push(dues);
   }
   return pastDue;
 }
 
 /** The two most recent assessed years past their due date on `day`, both on the ledger and unpaid (Art. 6 as read). */
-function arrearsOn(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day): number[] | null {
-  const pastDue = recentPastDue(periods, ledger, day);
+function arrearsOn(duesOf: DuesOf, day: Day): number[] | null {
+  const pastDue = recentPastDue(duesOf, day);
   if (pastDue.length < 2) return null;
   return pastDue.every((dues) => dues.overdue) ? pastDue.map((dues) => dues.fiscalYear).reverse() : null;
 }
@@ -232,8 +259,8 @@ function paymentInYear(ledger: DuesLedger, day: Day): DuesPayment | null {
   );
 }
 
-function restrictedOn(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day): boolean {
-  return arrearsOn(periods, ledger, day) !== null && paymentInYear(ledger, day) === null;
+function restrictedOn(duesOf: DuesOf, ledger: DuesLedger, day: Day): boolean {
+  return arrearsOn(duesOf, day) !== null && paymentInYear(ledger, day) === null;
 }
 
 /**
@@ -257,18 +284,19 @@ function changeDays(periods: readonly MembershipPeriod[], ledger: DuesLedger, un
 
 /** Whether arrears restrict a government's rights on `asOf` (Dues Reg. Art. 6), since when, and why. */
 export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesLedger, asOf: Day): DuesStanding {
+  const duesOf = memoDues(periods, ledger);
   const fiscalYearsInArrears: number[] = [];
   for (let year = DUES.firstFiscalYear; year <= yearOf(asOf); year++) {
-    if (duesForYear(periods, ledger, year, asOf).overdue) fiscalYearsInArrears.push(year);
+    if (duesOf(year, asOf).overdue) fiscalYearsInArrears.push(year);
   }
-  const arrears = arrearsOn(periods, ledger, asOf);
+  const arrears = arrearsOn(duesOf, asOf);
   const payment = paymentInYear(ledger, asOf);
 
   if (arrears !== null && payment === null) {
     let since = asOf;
     for (const day of changeDays(periods, ledger, asOf).reverse()) {
       if (day > since) continue;
-      if (restrictedOn(periods, ledger, addDays(day, -1))) since = addDays(day, -1);
+      if (restrictedOn(duesOf, ledger, addDays(day, -1))) since = addDays(day, -1);
       else {
         since = day;
         break;
@@ -304,7 +332,7 @@ export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesL
     };
   }
   // Not restricted. Say why: the years that decide are paid, or nothing is known of them.
-  const unknown = recentPastDue(periods, ledger, asOf)
+  const unknown = recentPastDue(duesOf, asOf)
     .filter((dues) => !dues.onLedger)
     .map((dues) => dues.fiscalYear)
     .reverse();

@@ -11,6 +11,20 @@ export interface Reason {
   message: string;
 }
 
-export function reason(code: string, article: string, message: string): Reason {
-  return { code, article, message };
+/**
+ * A reason. `message` may be a function: the sentence is then written only when
+ * someone reads it (a client asking for `reasons { code }` of 82 governments, or a
+ * rule that looks at many years to decide one, never pays for the formatting).
+ */
+export function reason(code: string, article: string, message: string | (() => string)): Reason {
+  if (typeof message === "string") return { code, article, message };
+  let written: string | undefined;
+  return {
+    code,
+    article,
+    get message() {
+      written ??= message();
+      return written;
+    },
+  };
 }

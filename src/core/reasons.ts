@@ -16,7 +16,14 @@ export class ReasonType {
 }
 
 export function toReasons(reasons: readonly Reason[]): ReasonType[] {
-  return reasons.map((r) => Object.assign(new ReasonType(), r));
+  // The message stays a getter: a charter sentence is formatted only if a client asks for it.
+  return reasons.map((r) => {
+    const type = new ReasonType();
+    type.code = r.code;
+    type.article = r.article;
+    Object.defineProperty(type, "message", { enumerable: true, configurable: true, get: () => r.message });
+    return type;
+  });
 }
 
 /** Runs a charter rule, turning its input errors into BAD_USER_INPUT naming the argument. */
