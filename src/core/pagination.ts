@@ -224,7 +224,8 @@ export async function paginate<T extends ObjectLiteral>(
     if (index === 0) query.orderBy(key.sql, direction);
     else query.addOrderBy(key.sql, direction);
   });
-  const rows = size === 0 ? [] : await query.take(size + 1).getMany();
+  // `limit`, not `take`: a joined one-to-one relation multiplies no rows, and take's two-step query cannot order by expressions.
+  const rows = size === 0 ? [] : await query.limit(size + 1).getMany();
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();

@@ -17,14 +17,22 @@ describe("SQL statements per query", () => {
     return `${sql.map((statement) => `${statement.replace(/\s+/g, " ").trim()};`).join("\n\n")}\n`;
   }
 
-  it("all 78 members with their countries: one page, one count, one batch of countries", async () => {
+  it("all 78 members with their countries: one page with its countries joined (a look-ahead), one count", async () => {
     const { result, statements, sql } = await hub.countStatements<{ governments: { totalCount: number; nodes: unknown[] } }>(`{
       governments(first: 100, filter: { kinds: [MEMBER] }) { totalCount nodes { slug country { code name { text } } } }
     }`);
     expect(result.data!.governments.totalCount).toBe(78);
     expect(result.data!.governments.nodes).toHaveLength(78);
-    expect(statements).toBe(3);
+    expect(statements).toBe(2);
     await expect(readable(sql)).toMatchFileSnapshot("__sql__/members-with-countries.sql");
+  });
+
+  it("one government by slug with its country and memberships: the country joined, the memberships batched (2 statements), also across aliases", async () => {
+    const { result, statements } = await hub.countStatements<{ a: { country: { code: string } }; b: { country: { code: string } } }>(`{
+      a: government(slug: "kr-gyeongbuk") { slug country { code } memberships { kind } }
+      b: government(slug: "jp-akita") { slug country { code } memberships { kind } }
+    }`);
+    expect([result.data!.a.country.code, result.data!.b.country.code, statements]).toEqual(["KR", "JP", 2]);
   });
 
   const deepQueries: [string, string, string, number][] = [

@@ -131,4 +131,7 @@ export class Government extends SixLanguageNames {
 
   @SourceField()
   notes: string | null;
+
+  /** The country, when the statement that read this row joined it (a look-ahead); never a column. */
+  joinedCountry?: Country | null;
 }

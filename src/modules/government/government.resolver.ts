@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { selects } from "../../core/lookahead";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
@@ -11,19 +13,27 @@ import { Membership, MembershipKind, membershipsByGovernment } from "../membersh
 import { Government } from "./government.entity";
 import { GovernmentsArgs } from "./government.args";
 import { governmentById, governmentBySlug, governmentsByCountry } from "./government.loader";
-import { listGovernments } from "./government.service";
+import { governmentWithCountry, listGovernments } from "./government.service";
 import { GovernmentConnection } from "./government.types";
 
 @Resolver(() => Government)
 export class GovernmentResolver {
   @Query(() => Government, { nullable: true, description: "A government by slug (e.g. kr-gyeongbuk); null if unknown." })
-  government(@Arg("slug", () => String) slug: string, @Ctx() ctx: RequestContext): Promise<Government | null> {
-    return ctx.loaders.get(governmentBySlug).load(slug);
+  government(
+    @Arg("slug", () => String) slug: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Government | null> {
+    return selects(info, ["country"]) ? governmentWithCountry(ctx, slug) : ctx.loaders.get(governmentBySlug).load(slug);
   }
 
   @Query(() => GovernmentConnection, { description: "The directory of governments: members, associates, observers, former ones." })
-  governments(@Args(() => GovernmentsArgs) args: GovernmentsArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Government>> {
-    return listGovernments(ctx, args);
+  governments(
+    @Args(() => GovernmentsArgs) args: GovernmentsArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionValue<Government>> {
+    return listGovernments(ctx, args, { withCountry: selects(info, ["nodes", "country"]) || selects(info, ["edges", "node", "country"]) });
   }
 
   @FieldResolver(() => LocalizedName, { nullable: true })

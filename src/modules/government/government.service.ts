@@ -3,8 +3,11 @@ import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
 import { coversSql } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
+import type { LoaderRegistry } from "../../core/loaders";
+import { Country, countryByCode } from "../country";
 import { FoundingStatus } from "../membership";
 import { Government } from "./government.entity";
+import { governmentWithCountryBySlug } from "./government.loader";
 import { GovernmentOrder, MembershipStatus } from "./government.args";
 import type { GovernmentsArgs } from "./government.args";
 
@@ -29,10 +32,16 @@ const COVERS_AS_OF = coversSql("m", ":asOf");
  * The government directory. Membership and committee conditions are EXISTS
  * sub-queries on those tables, so a page stays one statement however it is filtered.
  */
-export function listGovernments({ em, today }: UnitOfWork, args: GovernmentsArgs): Promise<ConnectionValue<Government>> {
+export async function listGovernments(
+  { em, today, loaders }: UnitOfWork,
+  args: GovernmentsArgs,
+  options: { withCountry?: boolean } = {},
+): Promise<ConnectionValue<Government>> {
   const filter = args.filter ?? {};
   const asOf = filter.asOf ?? today;
   const query = em.getRepository(Government).createQueryBuilder("g").setParameter("asOf", asOf);
+  // When the client asks for each government's country, the page's statement brings it.
+  if (options.withCountry) query.leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code");
 
   const countries = countryCodes(filter.countries, "filter.countries");
   if (countries) query.andWhere("g.country_code IN (:...countries)", { countries });
@@ -72,5 +81,22 @@ export function listGovernments({ em, today }: UnitOfWork, args: GovernmentsArgs
       { pattern: likePattern(text) },
     );
   }
-  return paginate(query, ORDERINGS[args.orderBy], args);
+  const page = await paginate(query, ORDERINGS[args.orderBy], args);
+  if (options.withCountry) primeCountries(loaders, page.nodes);
+  return page;
+}
+
+/** Hands the countries a statement joined to the request's country loader, so `country` sends no statement of its own. */
+function primeCountries(loaders: LoaderRegistry, governments: readonly Government[]): void {
+  const countries = loaders.get(countryByCode);
+  for (const government of governments) {
+    if (government.joinedCountry) countries.prime(government.countryCode, government.joinedCountry);
+  }
+}
+
+/** One government by slug, with its country in the same statement (batched across aliases) when the client asks for it. */
+export async function governmentWithCountry({ loaders }: UnitOfWork, slug: string): Promise<Government | null> {
+  const government = await loaders.get(governmentWithCountryBySlug).load(slug);
+  if (government) primeCountries(loaders, [government]);
+  return government;
 }
