@@ -12,7 +12,7 @@ import { covers, membershipOn } from "../../charter";
 import { Membership, MembershipKind, membershipsByGovernment } from "../membership";
 import { Government } from "./government.entity";
 import { GovernmentsArgs } from "./government.args";
-import { governmentById, governmentBySlug, governmentsByCountry } from "./government.loader";
+import { governmentById, governmentBySlug, governmentsWithPeriodsByCountry } from "./government.loader";
 import { governmentWithCountry, listGovernments } from "./government.service";
 import { GovernmentConnection } from "./government.types";
 
@@ -87,12 +87,12 @@ export class CountryGovernmentsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Government[]> {
     const day = asOf ?? ctx.today;
-    const governments = await ctx.loaders.get(governmentsByCountry).load(country.code);
-    const periods = await ctx.loaders.get(membershipsByGovernment).loadMany(governments.map((g) => g.id));
-    return governments.filter((_, index) => {
-      const held = periods[index];
-      if (held instanceof Error) throw held;
-      return held.some((period) => covers(period, day) && (!kinds || kinds.includes(period.kind)));
-    });
+    const rows = await ctx.loaders.get(governmentsWithPeriodsByCountry).load(country.code);
+    // The periods came with the governments: hand them to the loader `memberships` and `membership` read.
+    const periodLoader = ctx.loaders.get(membershipsByGovernment);
+    for (const { government, memberships } of rows) periodLoader.prime(government.id, memberships);
+    return rows
+      .filter(({ memberships }) => memberships.some((period) => covers(period, day) && (!kinds || kinds.includes(period.kind))))
+      .map(({ government }) => government);
   }
 }
