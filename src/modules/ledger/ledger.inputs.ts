@@ -16,10 +16,9 @@ export class OpenDuesLedgerInput {
   version: number;
 }
 
-@InputType("RecordDuesPaymentInput", {
-  description: "A payment as booked (Dues Reg. Art. 4-5): what arrived and what it was credited for.",
-})
-export class RecordDuesPaymentInput {
+/** What every ledger entry names: the government (and its version, which the entry moves) and the fiscal year. */
+@InputType()
+abstract class LedgerEntryInput {
   @Field(() => String, { description: "Government slug." })
   government: string;
 
@@ -28,7 +27,12 @@ export class RecordDuesPaymentInput {
 
   @Field(() => Int)
   fiscalYear: number;
+}
 
+@InputType("RecordDuesPaymentInput", {
+  description: "A payment as booked (Dues Reg. Art. 4-5): what arrived and what it was credited for.",
+})
+export class RecordDuesPaymentInput extends LedgerEntryInput {
   @Field(() => String, { description: "Amount received in minor units of `currency`, as a decimal string (won have none)." })
   amountMinor: string;
 
@@ -49,16 +53,7 @@ export class RecordDuesPaymentInput {
 }
 
 @InputType("RecordDuesWaiverInput", { description: "A reduction or waiver of one fiscal year's dues (Dues Reg. Art. 5(3))." })
-export class RecordDuesWaiverInput {
-  @Field(() => String, { description: "Government slug." })
-  government: string;
-
-  @Field(() => Int, { description: "The government's version as you read it." })
-  version: number;
-
-  @Field(() => Int)
-  fiscalYear: number;
-
+export class RecordDuesWaiverInput extends LedgerEntryInput {
   @Field(() => Int, { description: "US cents waived, 1 to 100000." })
   waivedUsdCents: number;
 
