@@ -13,15 +13,14 @@
  *
  *   npm run bench -- [--seconds 10] [--rounds 3] [--connections 10]
  */
-import { spawn } from "node:child_process";
-import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import pg from "pg";
 import { freePort } from "./ports";
 import { StatementCounter } from "./statement-counter";
+import { ask, median, round, start, statementsPerRequest } from "./servers";
+import type { Measure, Server } from "./servers";
 
 const { values } = parseArgs({
   options: {
@@ -174,112 +173,6 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-interface Server {
-  name: string;
-  child: ChildProcess;
-  url: string;
-  peakRss: number;
-  /** The relay its database connections go through. */
-  counter: StatementCounter;
-}
-
-function procStat(pid: number): { cpuMs: number; rssMb: number } {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  // utime and stime are fields 14 and 15 of /proc/PID/stat, in clock ticks (100 a second here).
-  const ticks = Number(fields[11]) + Number(fields[12]);
-  const rss = readFileSync(`/proc/${pid}/status`, "utf8")
-    .split("\n")
-    .find((l) => l.startsWith("VmRSS:"));
-  return { cpuMs: ticks * 10, rssMb: Number(rss?.replace(/\D+/g, "") ?? 0) / 1024 };
-}
-
-async function start(name: string, command: string, args: string[], port: number, counter: StatementCounter): Promise<Server> {
-  const child = spawn(command, args, {
-    env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  const exited = new Promise<never>((_resolve, reject) =>
-    child.on("exit", (code) => reject(new Error(`${name} exited (${String(code)})`))),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    const up = await Promise.race([
-      fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' }).then(
-        (r) => r.ok,
-        () => false,
-      ),
-      exited,
-    ]);
-    if (up) return { name, child, url, peakRss: procStat(child.pid!).rssMb, counter };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function ask(server: Server, query: string): Promise<{ data?: unknown; errors?: unknown }> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
-  });
-  return (await response.json()) as { data?: unknown; errors?: unknown };
-}
-
-/**
- * Statements the server sends per request, counted on the wire by its own relay
- * (bench/statement-counter.ts) over sequential requests; the hub's readiness probe,
- * which sends a few a second, is taken off as measured over an idle window.
- */
-async function statementsPerRequest(server: Server, query: string): Promise<number> {
-  const idleFrom = server.counter.count;
-  const idleStarted = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const idleRate = (server.counter.count - idleFrom) / (performance.now() - idleStarted);
-  const requests = 50;
-  const from = server.counter.count;
-  const started = performance.now();
-  for (let i = 0; i < requests; i++) await ask(server, query);
-  return (server.counter.count - from - idleRate * (performance.now() - started)) / requests;
-}
-
-interface Measure {
-  rps: number;
-  p50: number;
-  p99: number;
-  cpuMsPerRequest: number;
-}
-
-async function round(server: Server, query: string, seconds: number, get = false): Promise<Measure> {
-  const before = procStat(server.child.pid!);
-  const sampler = setInterval(() => (server.peakRss = Math.max(server.peakRss, procStat(server.child.pid!).rssMb)), 250);
-  const result = await autocannon({
-    ...(get
-      ? {
-          url: `${server.url}/graphql?${new URLSearchParams({ query }).toString()}`,
-          method: "GET" as const,
-          headers: { accept: "application/json" },
-        }
-      : {
-          url: `${server.url}/graphql`,
-          method: "POST" as const,
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query }),
-        }),
-    connections: Number(values.connections),
-    duration: seconds,
-  });
-  clearInterval(sampler);
-  const after = procStat(server.child.pid!);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${server.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuMsPerRequest: (after.cpuMs - before.cpuMs) / result.requests.total,
-  };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 async function main(): Promise<void> {
   const peerNode = join(PEER, "node_modules", ".bin", "node");
   if (!existsSync(peerNode)) throw new Error("PostGraphile is not installed: run `npm ci --prefix bench/peers/postgraphile`");
@@ -369,12 +262,21 @@ async function main(): Promise<void> {
       const contenders = scenario.peer ? [hub, peer] : [hub];
       const measures = new Map<Server, Measure[]>(contenders.map((s) => [s, []]));
       const get = (server: Server) => server === hub && scenario.cachedGet === true;
-      for (const server of contenders) await round(server, server === hub ? scenario.hub! : scenario.peer!, 2, get(server)); // warm-up, thrown away
+      for (const server of contenders)
+        await round(server, server === hub ? scenario.hub! : scenario.peer!, 2, Number(values.connections), get(server)); // warm-up, thrown away
       for (let r = 0; r < Number(values.rounds); r++) {
         for (const server of r % 2 === 0 ? contenders : [...contenders].reverse()) {
           measures
             .get(server)!
-            .push(await round(server, server === hub ? scenario.hub! : scenario.peer!, Number(values.seconds), get(server)));
+            .push(
+              await round(
+                server,
+                server === hub ? scenario.hub! : scenario.peer!,
+                Number(values.seconds),
+                Number(values.connections),
+                get(server),
+              ),
+            );
         }
       }
       const summary = (server: Server) => {

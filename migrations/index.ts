@@ -5,6 +5,7 @@ import { RuntimeRole1795841200000 } from "./1795841200000-RuntimeRole";
 import { StatedFigures1795842873500 } from "./1795842873500-StatedFigures";
 import { Reporting1795843000000 } from "./1795843000000-Reporting";
 import { EventFigures1795843580045 } from "./1795843580045-EventFigures";
+import { OrderIndexes1795844000000 } from "./1795844000000-OrderIndexes";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MixedList<Function> = [
   StatedFigures1795842873500,
   Reporting1795843000000,
   EventFigures1795843580045,
+  OrderIndexes1795844000000,
 ];
