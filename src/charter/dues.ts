@@ -39,6 +39,9 @@ export interface DuesLedger {
   waivers: readonly DuesWaiver[];
 }
 
+/** The first fiscal year the Dues Regulation assesses (its supplementary provision). */
+export const FIRST_FISCAL_YEAR: number = DUES.firstFiscalYear;
+
 export const FISCAL_YEAR_STATUSES = ["NOT_ASSESSED", "NOT_ON_LEDGER", "NOT_YET_DUE", "PAID", "PARTLY_PAID", "UNPAID"] as const;
 export type FiscalYearStatus = (typeof FISCAL_YEAR_STATUSES)[number];
 

@@ -5,11 +5,11 @@
  * GraphQL enums and database checks derive from them.
  */
 export type { Reason } from "./reasons";
-export { covers, daysInMonth, yearOf } from "./calendar";
+export { addDays, covers, daysInMonth, yearOf } from "./calendar";
 export { CharterInputError } from "./errors";
 export { MEMBERSHIP_KINDS, membershipOn } from "./membership";
 export type { MembershipKind, MembershipPeriod } from "./membership";
-export { FISCAL_YEAR_STATUSES, duesForYear, duesHistory, duesStanding } from "./dues";
+export { FIRST_FISCAL_YEAR, FISCAL_YEAR_STATUSES, duesForYear, duesHistory, duesStanding } from "./dues";
 export type { DuesLedger, DuesStanding, FiscalYearDues, FiscalYearStatus } from "./dues";
 export { electionRights, votingRights } from "./rights";
 export type { RightsVerdict } from "./rights";

@@ -1,3 +1,4 @@
+import { addDays } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
@@ -15,12 +16,6 @@ import type { AdmitGovernmentInput, ChangeMembershipKindInput, EndMembershipInpu
 
 /** Charter Art. 8 item 1: admission and expulsion of members and associate members. */
 const ADMISSION_ITEM = 1;
-
-function dayBefore(day: IsoDate): IsoDate {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() - 1);
-  return date.toISOString().slice(0, 10);
-}
 
 /**
  * The recorded decision behind a change of membership: an agenda item under Art. 8
@@ -204,7 +199,7 @@ export async function changeMembershipKind(uow: UnitOfWork, input: ChangeMembers
     const { item, meeting } = await passingAdmission(uow, input.agendaItem, "input.agendaItem", input.from);
     admitted = admittedBy(meeting, item);
   }
-  await uow.em.getRepository(Membership).update(id, { endedOn: dayBefore(input.from), version: current.version + 1 });
+  await uow.em.getRepository(Membership).update(id, { endedOn: addDays(input.from, -1), version: current.version + 1 });
   const membership = await openPeriod(uow, current.governmentId, input.kind, input.from, admitted, input.source?.trim() || null);
   const government = await uow.em.getRepository(Government).findOneByOrFail({ id: current.governmentId });
   return {

@@ -1,4 +1,4 @@
-import { yearOf } from "../../charter";
+import { FIRST_FISCAL_YEAR, MEMBERSHIP_KINDS, yearOf } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { parseIsoDate } from "../../core/dates";
@@ -8,7 +8,6 @@ import type { ConnectionValue } from "../../core/pagination";
 import { EventOrder, listEvents } from "../event";
 import { GovernmentOrder, MembershipStatus, listGovernments } from "../government";
 import type { Government } from "../government";
-import { MEMBERSHIP_KINDS } from "../../charter";
 import { duesByYear } from "../rights";
 import {
   AmbassadorGroupBy,
@@ -383,8 +382,10 @@ function population(uow: UnitOfWork, params: ExportParams) {
 
 function dues(uow: UnitOfWork, params: ExportParams) {
   const asOf = day(params, uow);
-  const from = integer(params, "from", 2017);
+  const from = integer(params, "from", FIRST_FISCAL_YEAR);
   const to = integer(params, "to", yearOf(asOf));
-  if (from < 2017 || to < from || to - from > 100) throw new InputError("from and to must be fiscal years with 2017 <= from <= to", "from");
+  if (from < FIRST_FISCAL_YEAR || to < from || to - from > 100) {
+    throw new InputError(`from and to must be fiscal years with ${FIRST_FISCAL_YEAR} <= from <= to`, "from");
+  }
   return duesByYear(uow, from, to, asOf);
 }

@@ -1,3 +1,4 @@
+import { FIRST_FISCAL_YEAR } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { InputError, NotFoundError } from "../../core/errors";
@@ -10,8 +11,6 @@ import { Government, governmentBySlug } from "../government";
 import { OpenDuesLedgerSuccess, RecordDuesPaymentSuccess, RecordDuesWaiverSuccess } from "./ledger.inputs";
 import type { OpenDuesLedgerInput, RecordDuesPaymentInput, RecordDuesWaiverInput } from "./ledger.inputs";
 
-/** Dues Reg., supplementary provision: in force from fiscal year 2017. */
-const FIRST_FISCAL_YEAR = 2017;
 const MAX_MINOR_UNITS = 10n ** 15n;
 
 function checkFiscalYear(year: number, today: IsoDate, field: string): void {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
-import { yearOf } from "../../charter";
+import { FIRST_FISCAL_YEAR, yearOf } from "../../charter";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { InputError } from "../../core/errors";
@@ -103,15 +103,15 @@ export class StatsResolver {
   @FieldResolver(() => [DuesYearType], { description: "Dues collection per fiscal year (Dues Reg. Art. 5, 6), from 2017 by default." })
   async dues(
     @Root() stats: StatsType,
-    @Arg("from", () => Int, { defaultValue: 2017 }) from: number,
+    @Arg("from", () => Int, { defaultValue: FIRST_FISCAL_YEAR }) from: number,
     @Arg("to", () => Int, { nullable: true, description: "Default: the year of asOf." }) to: number | null,
     @Ctx() ctx: RequestContext,
   ): Promise<DuesYearType[]> {
     // Left to its default, the range is empty on a day before `from` (no fiscal year yet), not an error.
     if (to == null && yearOf(stats.asOf) < from) return [];
     const last = to ?? yearOf(stats.asOf);
-    if (from < 2017 || last < from || last - from > 100)
-      throw new InputError("from and to must be fiscal years with 2017 <= from <= to, at most 100 apart", "from");
+    if (from < FIRST_FISCAL_YEAR || last < from || last - from > 100)
+      throw new InputError(`from and to must be fiscal years with ${FIRST_FISCAL_YEAR} <= from <= to, at most 100 apart`, "from");
     return (await duesByYear(ctx, from, last, stats.asOf)).map((year) => Object.assign(new DuesYearType(), year));
   }
 
