@@ -1,19 +1,13 @@
 import type { UnitOfWork } from "../../core/context";
 import { DatePrecision } from "../../core/dates";
 import { InputError } from "../../core/errors";
+import { optionalText } from "../../core/inputs";
 import { integerKeyOf, toGlobalId } from "../../core/node";
 import { updateVersioned } from "../access";
 import type { Written } from "../access";
 import { Event } from "./event.entity";
 import { EventWriteSuccess } from "./event.inputs";
 import type { EventInput, PublishEventInput } from "./event.inputs";
-
-function optionalText(value: string | null | undefined, field: string): string | null {
-  if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (text === "" || text.length > 2000) throw new InputError(`${field} must hold 1 to 2000 characters, or be left out`, field);
-  return text;
-}
 
 /** Checks and stores one event (of a committee, when `committeeId` is given); a same-day event of the same title is a duplicate. */
 export async function createEvent(uow: UnitOfWork, input: EventInput, committeeId: number | null, prefix = "input"): Promise<Event> {

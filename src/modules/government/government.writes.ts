@@ -1,5 +1,6 @@
 import type { UnitOfWork } from "../../core/context";
 import { InputError, NotFoundError } from "../../core/errors";
+import { absoluteUrl } from "../../core/inputs";
 import { toGlobalId } from "../../core/node";
 import { updateVersioned } from "../access";
 import type { Written } from "../access";
@@ -9,23 +10,6 @@ import type { UpdateGovernmentProfileInput } from "./government.inputs";
 
 const MAX_TEXT = 2000;
 const TEXT_FIELDS = ["capital", "description", "headOfGovernment", "contact"] as const;
-
-/** An absolute URL with one of `schemes`, or BAD_USER_INPUT naming the field. */
-function checkUrl(value: string, schemes: readonly string[], field: string): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    url = null;
-  }
-  if (!url || !schemes.includes(url.protocol) || !url.hostname.includes(".")) {
-    throw new InputError(
-      `${field} must be an absolute ${schemes.map((s) => s.slice(0, -1)).join(" or ")} URL, e.g. https://www.gb.go.kr/`,
-      field,
-    );
-  }
-  return value.trim();
-}
 
 /** Only the fields the input carries change; each is checked, and the source is recorded with them. */
 export async function updateGovernmentProfile(
@@ -44,10 +28,11 @@ export async function updateGovernmentProfile(
     changes[field] = value === null ? null : value.trim();
   }
   if (input.website !== undefined) {
-    changes.website = input.website === null ? null : checkUrl(input.website, ["http:", "https:"], "input.website");
+    changes.website = input.website === null ? null : absoluteUrl(input.website, "input.website");
     changes.websiteAsPrinted = null;
   }
-  if (input.logoUrl !== undefined) changes.logoUrl = input.logoUrl === null ? null : checkUrl(input.logoUrl, ["https:"], "input.logoUrl");
+  if (input.logoUrl !== undefined)
+    changes.logoUrl = input.logoUrl === null ? null : absoluteUrl(input.logoUrl, "input.logoUrl", ["https:"]);
   if (input.headOfGovernmentSince !== undefined) {
     if (input.headOfGovernmentSince !== null && input.headOfGovernmentSince > uow.today) {
       throw new InputError(`input.headOfGovernmentSince (${input.headOfGovernmentSince}) is in the future`, "input.headOfGovernmentSince");

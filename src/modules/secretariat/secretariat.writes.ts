@@ -1,6 +1,7 @@
 import type { UnitOfWork } from "../../core/context";
 import { DatePrecision } from "../../core/dates";
 import { ConflictError, InputError, NotFoundError } from "../../core/errors";
+import { optionalText } from "../../core/inputs";
 import { integerKeyOf, toGlobalId } from "../../core/node";
 import { lockVersioned } from "../access";
 import type { Written } from "../access";
@@ -13,12 +14,8 @@ import { StaffMember } from "./staff-member.entity";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-function checkText(value: string | null | undefined, field: string): string | null {
-  if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (text === "" || text.length > 500) throw new InputError(`${field} must hold 1 to 500 characters, or be left out`, field);
-  return text;
-}
+/** Names, roles and employment are short. */
+const checkText = (value: string | null | undefined, field: string) => optionalText(value, field, 500);
 
 async function personFor(uow: UnitOfWork, input: AppointStaffInput): Promise<StaffMember> {
   if ((input.person ? 1 : 0) + (input.newPerson ? 1 : 0) !== 1) {
