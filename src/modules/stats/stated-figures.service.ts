@@ -74,7 +74,9 @@ export function statedFigures(uow: UnitOfWork): Promise<StatedFigure[]> {
 
 /** The hub's counterpart of a stated figure, or null when its records hold nothing to compute it from. */
 export function counterpartOf(uow: UnitOfWork, figure: StatedFigure): Promise<ComputedFigureType> | null {
-  return COUNTERPARTS[figure.key]?.(uow, figure) ?? null;
+  const counterpart = COUNTERPARTS[figure.key];
+  // Once per request: `computed` and `difference` both need it.
+  return counterpart ? uow.loaders.memo(`statedFigure:${figure.key}:${figure.asOf}`, () => counterpart(uow, figure)) : null;
 }
 
 /** Every stated figure with the hub's counterpart (null where none), for exports. */
