@@ -39,10 +39,13 @@ export class WriteGate {
     }
   }
 
-  /** Called before every statement: waits while a write from another context holds the session. */
-  async beforeStatement(): Promise<void> {
-    if (!this.sharedSession) return;
-    while (this.held !== null && !this.inside.getStore()) await this.held;
+  /**
+   * Called before every statement: null when it may run now (always on PostgreSQL, so
+   * the hot path costs no extra await), else what to wait for before asking again.
+   */
+  holdFor(): Promise<void> | null {
+    if (!this.sharedSession || this.held === null || this.inside.getStore()) return null;
+    return this.held;
   }
 }
 

@@ -69,7 +69,7 @@ export function guardStatements(dataSource: DataSource): void {
     const runner = create(...args);
     const query = runner.query.bind(runner) as Query;
     const guarded: Query = async (...queryArgs) => {
-      await gate.beforeStatement();
+      for (let held = gate.holdFor(); held !== null; held = gate.holdFor()) await held;
       const scope = scopes.getStore();
       if (!scope) return query(...queryArgs);
       if (scope.signal.aborted) throw new DeadlineExceededError(scope.signal.reason);
