@@ -58,17 +58,20 @@ interface GovernmentRow {
   country: string;
 }
 
+/** The flat query, asked uncached and (below) as a cached GET. */
+const FLAT: Scenario = {
+  name: "flat: every government with slug, English name, country code",
+  hub: "{ governments(first: 100, orderBy: SLUG_ASC) { nodes { slug name { text } country { code } } } }",
+  peer: "{ allGovernments(orderBy: SLUG_ASC) { nodes { slug nameEn countryByCountryCode { code } } } }",
+  hubRows: (d: { governments: { nodes: { slug: string; name: { text: string }; country: { code: string } }[] } }): GovernmentRow[] =>
+    d.governments.nodes.map((g) => ({ slug: g.slug, name: g.name.text, country: g.country.code })),
+  peerRows: (d: {
+    allGovernments: { nodes: { slug: string; nameEn: string; countryByCountryCode: { code: string } }[] };
+  }): GovernmentRow[] => d.allGovernments.nodes.map((g) => ({ slug: g.slug, name: g.nameEn, country: g.countryByCountryCode.code })),
+};
+
 const SCENARIOS: Scenario[] = [
-  {
-    name: "flat: every government with slug, English name, country code",
-    hub: "{ governments(first: 100, orderBy: SLUG_ASC) { nodes { slug name { text } country { code } } } }",
-    peer: "{ allGovernments(orderBy: SLUG_ASC) { nodes { slug nameEn countryByCountryCode { code } } } }",
-    hubRows: (d: { governments: { nodes: { slug: string; name: { text: string }; country: { code: string } }[] } }): GovernmentRow[] =>
-      d.governments.nodes.map((g) => ({ slug: g.slug, name: g.name.text, country: g.country.code })),
-    peerRows: (d: {
-      allGovernments: { nodes: { slug: string; nameEn: string; countryByCountryCode: { code: string } }[] };
-    }): GovernmentRow[] => d.allGovernments.nodes.map((g) => ({ slug: g.slug, name: g.nameEn, country: g.countryByCountryCode.code })),
-  },
+  FLAT,
   {
     name: "nested: countries → governments → memberships and coordinator terms",
     hub: '{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31") { slug memberships { kind startedOn endedOn } coordinatorTerms(asOf: "2020-12-31") { startedOn endedOn } } } } }',
@@ -154,15 +157,9 @@ const SCENARIOS: Scenario[] = [
     peerRows: () => null,
   },
   {
+    ...FLAT,
     name: "cached: the flat query as a repeated anonymous GET, the hub's response cache on (PostGraphile uncached)",
     cachedGet: true,
-    hub: "{ governments(first: 100, orderBy: SLUG_ASC) { nodes { slug name { text } country { code } } } }",
-    peer: "{ allGovernments(orderBy: SLUG_ASC) { nodes { slug nameEn countryByCountryCode { code } } } }",
-    hubRows: (d: { governments: { nodes: { slug: string; name: { text: string }; country: { code: string } }[] } }): GovernmentRow[] =>
-      d.governments.nodes.map((g) => ({ slug: g.slug, name: g.name.text, country: g.country.code })),
-    peerRows: (d: {
-      allGovernments: { nodes: { slug: string; nameEn: string; countryByCountryCode: { code: string } }[] };
-    }): GovernmentRow[] => d.allGovernments.nodes.map((g) => ({ slug: g.slug, name: g.nameEn, country: g.countryByCountryCode.code })),
   },
   {
     name: "voting rights of all 82 governments (the charter: no peer equivalent)",
