@@ -1,38 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import type { FastifyInstance } from "fastify";
-import { createServer } from "../../src/http/server";
-import { launchChromium } from "../support/browser";
-import { openTestDatabase } from "../support/database";
-import type { TestDatabase } from "../support/database";
-import { silentLogger } from "../support/logger";
-import { testSettings } from "../support/settings";
+import { describe, expect, it } from "vitest";
+import { useBrowserHub } from "../support/browser";
 
 /** The BI dashboard, offline in headless Chromium: the seeded numbers on its charts, a date change, a screenshot for docs/bi.md. */
 describe("/dashboard in Chromium", () => {
-  let db: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let origin: string;
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await createServer({
-      dataSource: db.dataSource,
-      logger: silentLogger(),
-      settings: testSettings(),
-      factsCompleteUntil: () => "2020-12-31",
-    });
-    origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.dataSource.destroy();
-  });
+  const hub = useBrowserHub();
 
   it("draws the seeded numbers from the hub alone, changes with the date and the language", async () => {
+    const { browser, origin } = hub();
     const page = await browser.newPage({ viewport: { width: 1280, height: 1900 } });
     const foreign: string[] = [];
     page.on("request", (request) => {

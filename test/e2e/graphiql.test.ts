@@ -1,39 +1,13 @@
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import type { FastifyInstance } from "fastify";
-import { createServer } from "../../src/http/server";
-import { launchChromium } from "../support/browser";
-import { openTestDatabase } from "../support/database";
-import type { TestDatabase } from "../support/database";
-import { silentLogger } from "../support/logger";
-import { testSettings } from "../support/settings";
+import { describe, expect, it } from "vitest";
+import { useBrowserHub } from "../support/browser";
 
 describe("GraphiQL in a browser", () => {
-  let db: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let origin: string;
-
-  beforeAll(async () => {
-    db = await openTestDatabase();
-    app = await createServer({
-      dataSource: db.dataSource,
-      logger: silentLogger(),
-      settings: testSettings(),
-      factsCompleteUntil: () => "2020-12-31",
-    });
-    origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.dataSource.destroy();
-  });
+  const hub = useBrowserHub();
 
   it("loads from the hub alone, runs the preloaded member-directory example, and shows the result", async () => {
+    const { browser, origin } = hub();
     const page = await browser.newPage();
     const foreign: string[] = [];
     page.on("request", (request) => {
@@ -57,6 +31,7 @@ describe("GraphiQL in a browser", () => {
   });
 
   it("passes the Headers pane to the hub: Accept-Language: ko typed there gives Korean names", async () => {
+    const { browser, origin } = hub();
     const page = await browser.newPage();
     await page.goto(`${origin}/graphql`);
     await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
@@ -81,6 +56,7 @@ describe("GraphiQL in a browser", () => {
   });
 
   it("runs under its strict Content-Security-Policy without a violation", async () => {
+    const { browser, origin } = hub();
     const page = await browser.newPage();
     const violations: string[] = [];
     page.on("console", (message) => {
@@ -95,6 +71,7 @@ describe("GraphiQL in a browser", () => {
   });
 
   it("a partner page on another origin reads the hub with fetch: POST with JSON and a plain GET", async () => {
+    const { browser, origin } = hub();
     // The partner's site: another port is another origin.
     const partner = createHttpServer((_request, response) => {
       response.setHeader("content-type", "text/html; charset=utf-8");

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { FastifyInstance } from "fastify";
-import { createServer } from "../../src/http/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { createApiKey } from "../../src/modules/access";
-import { launchChromium } from "../support/browser";
-import { openTestDatabase } from "../support/database";
-import type { TestDatabase } from "../support/database";
+import { useBrowserHub } from "../support/browser";
 import { TEST_TODAY } from "../support/hub";
-import { silentLogger } from "../support/logger";
-import { testSettings } from "../support/settings";
 
 /**
  * The secretariat's day in GraphiQL, as a person would work: a key in the Headers
@@ -16,29 +10,10 @@ import { testSettings } from "../support/settings";
  * booked, and voting rights that follow.
  */
 describe("a secretariat key in GraphiQL, in Chromium", () => {
-  let db: TestDatabase;
-  let app: FastifyInstance;
-  let browser: Browser;
-  let origin: string;
+  const hub = useBrowserHub({ now: () => TEST_TODAY });
   let secret: string;
-
   beforeAll(async () => {
-    db = await openTestDatabase();
-    secret = (await createApiKey(db.dataSource.manager, { role: "SECRETARIAT", label: "Secretariat in GraphiQL" })).secret;
-    app = await createServer({
-      dataSource: db.dataSource,
-      logger: silentLogger(),
-      settings: testSettings(),
-      factsCompleteUntil: () => "2020-12-31",
-      now: () => TEST_TODAY,
-    });
-    origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await db?.dataSource.destroy();
+    secret = (await createApiKey(hub().db.dataSource.manager, { role: "SECRETARIAT", label: "Secretariat in GraphiQL" })).secret;
   });
 
   /** Types `query` and `headers` into GraphiQL's editors, runs it, and returns the result pane's text once it holds `expected`. */
@@ -62,6 +37,7 @@ describe("a secretariat key in GraphiQL, in Chromium", () => {
   }
 
   it("records a passing vote, admits a government on it, opens the ledger, books dues, and the voting rights change on the right days", async () => {
+    const { browser, origin, app } = hub();
     const members = (
       await app.inject({
         method: "POST",
