@@ -83,8 +83,27 @@ async function* pages<T>(load: (first: number, after: string | null) => Promise<
   }
 }
 
-async function* fromArray<T>(load: () => Promise<readonly T[]>, cells: (row: T) => readonly Cell[]): AsyncIterable<readonly Cell[]> {
-  for (const row of await load()) yield cells(row);
+/**
+ * An aggregate as an export: its rows are computed once for the request (the row
+ * count the limit needs and the rows sent are the same computation).
+ */
+function aggregate<T>(spec: {
+  description: string;
+  params: Readonly<Record<string, string>>;
+  columns: readonly string[];
+  load: (uow: UnitOfWork, params: ExportParams) => Promise<readonly T[]>;
+  cells: (row: T) => readonly Cell[];
+}): Dataset {
+  const rowsOf = (uow: UnitOfWork, params: ExportParams) => uow.loaders.memo("export:rows", () => spec.load(uow, params));
+  return {
+    description: spec.description,
+    params: spec.params,
+    columns: spec.columns,
+    count: async (uow, params) => (await rowsOf(uow, params)).length,
+    rows: async function* (uow, params) {
+      for (const row of await rowsOf(uow, params)) yield spec.cells(row);
+    },
+  };
 }
 
 function governmentFilter(params: ExportParams, uow: UnitOfWork) {
@@ -234,72 +253,51 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
     ],
     "committee, started_on NULLS FIRST, government",
   ),
-  "governments-by-country-and-kind": {
+  "governments-by-country-and-kind": aggregate({
     description: "stats.governments(groupBy: [COUNTRY, KIND]): governments with a membership on asOf.",
     params: { asOf: GOVERNMENT_FILTERS.asOf },
     columns: ["country", "kind", "governments", "founding"],
-    count: async (uow, params) =>
-      (await governmentGroups(uow, day(params, uow), [GovernmentGroupBy.COUNTRY, GovernmentGroupBy.KIND])).length,
-    rows: (uow, params) =>
-      fromArray(
-        () => governmentGroups(uow, day(params, uow), [GovernmentGroupBy.COUNTRY, GovernmentGroupBy.KIND]),
-        (g) => [g.countryCode, g.kind, g.governments, g.founding],
-      ),
-  },
-  "membership-timeline": {
+    load: (uow, params) => governmentGroups(uow, day(params, uow), [GovernmentGroupBy.COUNTRY, GovernmentGroupBy.KIND]),
+    cells: (g) => [g.countryCode, g.kind, g.governments, g.founding],
+  }),
+  "membership-timeline": aggregate({
     description:
       "stats.membershipTimeline: per year, admissions, departures, kind changes, members at the year's end. Undated admissions are not in any year (see the GraphQL field's unknown bucket).",
     params: { asOf: GOVERNMENT_FILTERS.asOf, from: "first year (default 1996)", to: "last year (default the year of asOf)" },
     columns: ["year", "admissions", "departures", "kind_changes", "members_at_end"],
-    count: async (uow, params) => (await timeline(uow, params)).years.length,
-    rows: (uow, params) =>
-      fromArray(
-        async () => (await timeline(uow, params)).years,
-        (y) => [y.year, y.admissions, y.departures, y.kindChanges, y.membersAtEnd],
-      ),
-  },
-  "population-by-country": {
+    load: async (uow, params) => (await timeline(uow, params)).years,
+    cells: (y) => [y.year, y.admissions, y.departures, y.kindChanges, y.membersAtEnd],
+  }),
+  "population-by-country": aggregate({
     description: "stats.populationByCountry: members' population and area per country; a figure inside another's is not added twice.",
     params: { asOf: GOVERNMENT_FILTERS.asOf, kinds: "membership kinds, comma-separated (default MEMBER)" },
     columns: ["country", "governments", "population", "area_km2", "census_years", "population_counted_elsewhere", "without_figure"],
-    count: async (uow, params) => (await population(uow, params)).length,
-    rows: (uow, params) =>
-      fromArray(
-        () => population(uow, params),
-        (g) => [
-          g.countryCode,
-          g.governments,
-          g.population,
-          g.areaKm2,
-          g.censusYears.map((c) => `${c.year}:${c.governments}`).join(" "),
-          g.populationCountedElsewhere.join(" "),
-          g.withoutFigure,
-        ],
-      ),
-  },
-  "staffing-by-department": {
+    load: population,
+    cells: (g) => [
+      g.countryCode,
+      g.governments,
+      g.population,
+      g.areaKm2,
+      g.censusYears.map((c) => `${c.year}:${c.governments}`).join(" "),
+      g.populationCountedElsewhere.join(" "),
+      g.withoutFigure,
+    ],
+  }),
+  "staffing-by-department": aggregate({
     description: "stats.staffing(groupBy: DEPARTMENT): appointments current and former on asOf, people, mean tenure.",
     params: { asOf: GOVERNMENT_FILTERS.asOf },
     columns: ["department", "current", "former", "people", "mean_tenure_days"],
-    count: async (uow, params) => (await staffGroups(uow, day(params, uow), StaffGroupBy.DEPARTMENT)).length,
-    rows: (uow, params) =>
-      fromArray(
-        () => staffGroups(uow, day(params, uow), StaffGroupBy.DEPARTMENT),
-        (g) => [g.key, g.current, g.former, g.people, g.meanTenureDays],
-      ),
-  },
-  "ambassadors-by-country": {
+    load: (uow, params) => staffGroups(uow, day(params, uow), StaffGroupBy.DEPARTMENT),
+    cells: (g) => [g.key, g.current, g.former, g.people, g.meanTenureDays],
+  }),
+  "ambassadors-by-country": aggregate({
     description: "stats.ambassadors(groupBy: COUNTRY): member-nominated honorary PR ambassadors in office on asOf.",
     params: { asOf: GOVERNMENT_FILTERS.asOf },
     columns: ["country", "people", "appointments"],
-    count: async (uow, params) => (await ambassadorStats(uow, day(params, uow), AmbassadorGroupBy.COUNTRY)).groups.length,
-    rows: (uow, params) =>
-      fromArray(
-        async () => (await ambassadorStats(uow, day(params, uow), AmbassadorGroupBy.COUNTRY)).groups,
-        (g) => [g.key, g.people, g.appointments],
-      ),
-  },
-  "dues-by-fiscal-year": {
+    load: async (uow, params) => (await ambassadorStats(uow, day(params, uow), AmbassadorGroupBy.COUNTRY)).groups,
+    cells: (g) => [g.key, g.people, g.appointments],
+  }),
+  "dues-by-fiscal-year": aggregate({
     description: "stats.dues: dues collection per fiscal year; amounts owed are empty for years no ledger covers.",
     params: { asOf: GOVERNMENT_FILTERS.asOf, from: "first fiscal year (default 2017)", to: "last fiscal year (default the year of asOf)" },
     columns: [
@@ -312,54 +310,42 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
       "collection_rate",
       "members_restricted",
     ],
-    count: async (uow, params) => (await dues(uow, params)).length,
-    rows: (uow, params) =>
-      fromArray(
-        () => dues(uow, params),
-        (y) => [
-          y.fiscalYear,
-          y.onLedger,
-          y.membersAssessed,
-          y.assessedUsdCents,
-          y.paidUsdCents,
-          y.outstandingUsdCents,
-          y.collectionRate,
-          y.membersRestricted,
-        ],
-      ),
-  },
-  "events-by-year-and-kind": {
+    load: dues,
+    cells: (y) => [
+      y.fiscalYear,
+      y.onLedger,
+      y.membersAssessed,
+      y.assessedUsdCents,
+      y.paidUsdCents,
+      y.outstandingUsdCents,
+      y.collectionRate,
+      y.membersRestricted,
+    ],
+  }),
+  "events-by-year-and-kind": aggregate({
     description: "stats.events(groupBy: [YEAR, KIND]): published events and held meetings (kind MEETING_RECORD).",
     params: { asOf: GOVERNMENT_FILTERS.asOf },
     columns: ["year", "kind", "count"],
-    count: async (uow, params) => (await eventGroups(uow, day(params, uow), [EventGroupBy.YEAR, EventGroupBy.KIND])).length,
-    rows: (uow, params) =>
-      fromArray(
-        () => eventGroups(uow, day(params, uow), [EventGroupBy.YEAR, EventGroupBy.KIND]),
-        (g) => [g.year, g.kind, g.count],
-      ),
-  },
-  "stated-figures": {
+    load: (uow, params) => eventGroups(uow, day(params, uow), [EventGroupBy.YEAR, EventGroupBy.KIND]),
+    cells: (g) => [g.year, g.kind, g.count],
+  }),
+  "stated-figures": aggregate({
     description: "association.statedFigures: the report's figures, with the hub's own beside them.",
     params: {},
     columns: ["key", "label", "value", "unit", "as_of", "source", "quote", "computed", "difference"],
-    count: async (uow) => (await statedFiguresWithCounterparts(uow)).length,
-    rows: (uow) =>
-      fromArray(
-        () => statedFiguresWithCounterparts(uow),
-        ({ figure, computed }) => [
-          figure.key,
-          figure.label,
-          figure.value,
-          figure.unit,
-          figure.asOf,
-          figure.source,
-          figure.quote,
-          computed?.value ?? null,
-          computed ? computed.value - figure.value : null,
-        ],
-      ),
-  },
+    load: (uow) => statedFiguresWithCounterparts(uow),
+    cells: ({ figure, computed }) => [
+      figure.key,
+      figure.label,
+      figure.value,
+      figure.unit,
+      figure.asOf,
+      figure.source,
+      figure.quote,
+      computed?.value ?? null,
+      computed ? computed.value - figure.value : null,
+    ],
+  }),
 };
 
 function eventArgs(params: ExportParams, first: number) {
