@@ -24,3 +24,27 @@ export function selects(info: GraphQLResolveInfo, path: readonly string[]): bool
   };
   return info.fieldNodes.some((node) => walk(node.selectionSet, path));
 }
+
+/**
+ * The names of the fields the operation selects on the object at `path` below the
+ * field being resolved, through fragments, at every place it occurs (`nodes` and
+ * `edges.node` of a connection, say); empty when the path is not selected.
+ */
+export function selectedFields(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): Set<string> {
+  const names = new Set<string>();
+  const collect = (set: SelectionSetNode | undefined, rest: readonly string[]): void => {
+    if (!set) return;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (rest.length === 0) names.add(selection.name.value);
+        else if (selection.name.value === rest[0]) collect(selection.selectionSet, rest.slice(1));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collect(selection.selectionSet, rest);
+      } else {
+        collect(info.fragments[selection.name.value]?.selectionSet, rest);
+      }
+    }
+  };
+  for (const path of paths) for (const node of info.fieldNodes) collect(node.selectionSet, path);
+  return names;
+}

@@ -190,13 +190,14 @@ export function paginateList<T>(rows: readonly T[], ordering: Ordering<T>, args:
 
 /**
  * Runs a keyset-paginated query: rows after/before a cursor in a total order, one
- * row more than asked to learn whether another page exists. `alias` is the query's
- * main alias; filters are already on `query`.
+ * row more than asked to learn whether another page exists. Filters are already on
+ * `query`; `read` runs the finished query (whole entities unless a caller reads lean rows).
  */
 export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   ordering: Ordering<T>,
   args: PageArgs,
+  read: (query: SelectQueryBuilder<T>) => Promise<T[]> = (finished) => finished.getMany(),
 ): Promise<ConnectionValue<T>> {
   checkPageSize(args.first, "first");
   checkPageSize(args.last, "last");
@@ -225,24 +226,25 @@ export async function paginate<T extends ObjectLiteral>(
     else query.addOrderBy(key.sql, direction);
   });
   // `limit`, not `take`: a joined one-to-one relation multiplies no rows, and take's two-step query cannot order by expressions.
-  const rows = size === 0 ? [] : await query.limit(size + 1).getMany();
+  const rows = size === 0 ? [] : await read(query.limit(size + 1));
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();
 
-  const edges = page.map((node) => ({
-    node,
-    cursor: encodeCursor({ o: ordering.name, k: ordering.keys.map((key) => key.value(node)) }),
-  }));
+  const cursorOf = (node: T) => encodeCursor({ o: ordering.name, k: ordering.keys.map((key) => key.value(node)) });
   const pageInfo = Object.assign(new PageInfo(), {
     hasNextPage: backwards ? before !== null : hasMore,
     hasPreviousPage: backwards ? hasMore : after !== null,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
+    startCursor: page.length > 0 ? cursorOf(page[0]) : null,
+    endCursor: page.length > 0 ? cursorOf(page[page.length - 1]) : null,
   });
   let counted: Promise<number> | null = null;
+  // Every edge's cursor only for a client that asks for `edges` (most ask for `nodes`).
+  let edges: Edge<T>[] | null = null;
   return {
-    edges,
+    get edges() {
+      return (edges ??= page.map((node) => ({ node, cursor: cursorOf(node) })));
+    },
     nodes: page,
     pageInfo,
     totalCount: () => (counted ??= countQuery.getCount()),

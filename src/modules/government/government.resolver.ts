@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
-import { selects } from "../../core/lookahead";
+import { selectedFields, selects } from "../../core/lookahead";
+import { columnsFor } from "../../core/lean-rows";
+import type { ColumnPlan } from "../../core/lean-rows";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
@@ -15,6 +17,19 @@ import { GovernmentsArgs } from "./government.args";
 import { governmentById, governmentBySlug, governmentsWithPeriodsByCountry } from "./government.loader";
 import { governmentWithCountry, listGovernments } from "./government.service";
 import { GovernmentConnection } from "./government.types";
+
+const NAME_COLUMNS = ["nameEn", "nameZh", "nameKo", "nameJa", "nameRu", "nameMn"] as const;
+
+/**
+ * What a read of governments needs for the fields this resolver answers: a query
+ * that selects only these (and plain columns) reads only their columns; any other
+ * field (another module's resolver) makes it read whole rows.
+ */
+const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
+  // The key (node IDs, relations), the cursors' keys of every ordering, and the country's key.
+  always: ["id", "slug", "nameEn", "population", "countryCode"],
+  resolvers: { name: NAME_COLUMNS, country: [], memberships: [], membership: [] },
+};
 
 @Resolver(() => Government)
 export class GovernmentResolver {
@@ -33,7 +48,11 @@ export class GovernmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Government>> {
-    return listGovernments(ctx, args, { withCountry: selects(info, ["nodes", "country"]) || selects(info, ["edges", "node", "country"]) });
+    const fields = selectedFields(info, [["nodes"], ["edges", "node"]]);
+    return listGovernments(ctx, args, {
+      withCountry: fields.has("country"),
+      columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, fields),
+    });
   }
 
   @FieldResolver(() => LocalizedName, { nullable: true })
@@ -85,9 +104,11 @@ export class CountryGovernmentsResolver {
     @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
     @Arg("kinds", () => [MembershipKind], { nullable: true }) kinds: MembershipKind[] | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<Government[]> {
     const day = asOf ?? ctx.today;
-    const rows = await ctx.loaders.get(governmentsWithPeriodsByCountry).load(country.code);
+    const columns = columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, selectedFields(info, [[]]));
+    const rows = await ctx.loaders.get(governmentsWithPeriodsByCountry(columns)).load(country.code);
     // The periods came with the governments: hand them to the loader `memberships` and `membership` read.
     const periodLoader = ctx.loaders.get(membershipsByGovernment);
     for (const { government, memberships } of rows) periodLoader.prime(government.id, memberships);

@@ -4,6 +4,7 @@ import { coversSql } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import type { LoaderRegistry } from "../../core/loaders";
+import { leanMany } from "../../core/lean-rows";
 import { Country, countryByCode } from "../country";
 import { FoundingStatus } from "../membership";
 import { Government } from "./government.entity";
@@ -25,6 +26,16 @@ const ORDERINGS: Record<GovernmentOrder, Ordering<Government>> = {
   [GovernmentOrder.POPULATION_DESC]: { name: "POPULATION", descending: true, keys: [byPopulation, bySlug] },
 };
 
+/** How a read of governments is shaped by what the operation selects. */
+export interface ReadOptions {
+  /** Join each government's country into the same statement. */
+  withCountry?: boolean;
+  /** Only these columns, built without TypeORM's hydration (`columnsFor`); null or absent: whole entities. */
+  columns?: readonly string[] | null;
+}
+
+const JOINED_COUNTRY = { entity: Country, alias: "c", property: "joinedCountry" };
+
 /** SQL: membership row `m` covers the day `:asOf` (an unknown start counts as "since before the records"). */
 const COVERS_AS_OF = coversSql("m", ":asOf");
 
@@ -35,13 +46,15 @@ const COVERS_AS_OF = coversSql("m", ":asOf");
 export async function listGovernments(
   { em, today, loaders }: UnitOfWork,
   args: GovernmentsArgs,
-  options: { withCountry?: boolean } = {},
+  options: ReadOptions = {},
 ): Promise<ConnectionValue<Government>> {
   const filter = args.filter ?? {};
   const asOf = filter.asOf ?? today;
   const query = em.getRepository(Government).createQueryBuilder("g").setParameter("asOf", asOf);
+  const columns = options.columns ?? null;
   // When the client asks for each government's country, the page's statement brings it.
-  if (options.withCountry) query.leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code");
+  if (options.withCountry && columns) query.leftJoin(Country, "c", "c.code = g.country_code");
+  else if (options.withCountry) query.leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code");
 
   const countries = countryCodes(filter.countries, "filter.countries");
   if (countries) query.andWhere("g.country_code IN (:...countries)", { countries });
@@ -81,7 +94,9 @@ export async function listGovernments(
       { pattern: likePattern(text) },
     );
   }
-  const page = await paginate(query, ORDERINGS[args.orderBy], args);
+  const lean =
+    columns && ((finished: typeof query) => leanMany(finished, Government, "g", columns, options.withCountry ? [JOINED_COUNTRY] : []));
+  const page = await paginate(query, ORDERINGS[args.orderBy], args, lean ?? undefined);
   if (options.withCountry) primeCountries(loaders, page.nodes);
   return page;
 }

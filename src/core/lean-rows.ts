@@ -1,0 +1,156 @@
+import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
+import { DriverUtils } from "typeorm/driver/DriverUtils.js";
+import { LRUCache } from "lru-cache";
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+
+/**
+ * What a read needs of an entity's columns to answer the fields an operation selects.
+ * A field named like a column needs that column; a field resolver needs what it
+ * declares here. A field not declared (another module's resolver, say) makes the read
+ * take every column: an undeclared need can never answer from a missing value.
+ */
+export interface ColumnPlan<T> {
+  /** Read whatever is asked: keys, cursors and the columns relations are loaded by. */
+  readonly always: readonly (keyof T & string)[];
+  /** The columns each field resolver of the type reads from its root; `[]` for none. */
+  readonly resolvers: Readonly<Record<string, readonly (keyof T & string)[]>>;
+}
+
+/** Turned off by the equivalence tests, so every bench query also runs on whole entities. */
+let leanReadsEnabled = true;
+
+/** Whether reads select only the columns an operation needs (on by default); the tests compare both ways. */
+export function setLeanReads(enabled: boolean): void {
+  leanReadsEnabled = enabled;
+}
+
+/**
+ * The columns (entity property names) `plan` needs to answer `fields`, or null when
+ * some field is not declared, or lean reads are off: then a read takes whole rows.
+ */
+export function columnsFor<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  plan: ColumnPlan<T>,
+  fields: ReadonlySet<string>,
+): string[] | null {
+  if (!leanReadsEnabled) return null;
+  const columns = new Set(dataSource.getMetadata(entity).columns.map((column) => column.propertyName));
+  const needed = new Set<string>(plan.always);
+  for (const field of fields) {
+    if (field === "__typename") continue;
+    const declared = plan.resolvers[field];
+    if (declared) for (const property of declared) needed.add(property);
+    else if (columns.has(field)) needed.add(field);
+    else return null;
+  }
+  return [...needed];
+}
+
+type RawRow = Record<string, unknown>;
+
+/** Builds entities of one alias from raw rows: the columns, their raw keys and value conversions, worked out once. */
+class RowShape<T> {
+  private readonly fields: { key: string; property: string; column: ColumnMetadata }[];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly create: () => T,
+    alias: string,
+    columns: readonly ColumnMetadata[],
+  ) {
+    this.fields = columns.map((column) => ({
+      key: DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName),
+      property: column.propertyName,
+      column,
+    }));
+  }
+
+  /** The entity of `raw`, or null when its first column (the primary key) is NULL, as a LEFT JOIN that found nothing gives. */
+  read(raw: RawRow): T | null {
+    if (raw[this.fields[0].key] === null || raw[this.fields[0].key] === undefined) return null;
+    const entity = this.create() as Record<string, unknown>;
+    for (const { key, property, column } of this.fields) entity[property] = this.dataSource.driver.prepareHydratedValue(raw[key], column);
+    return entity as T;
+  }
+}
+
+/** At most this many shapes per data source: clients choose the field sets, so the cache must not grow with them. */
+const MAX_SHAPES = 200;
+
+const shapes = new WeakMap<DataSource, LRUCache<string, RowShape<unknown>>>();
+
+/**
+ * The reader of `alias`'s rows of `entity` with only `properties` (all columns when
+ * null), the primary key first: one per shape and data source, reused by every request.
+ */
+function shapeOf<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  alias: string,
+  properties: readonly string[] | null,
+): RowShape<T> {
+  const metadata = dataSource.getMetadata(entity);
+  const cacheKey = `${metadata.name}\u0000${alias}\u0000${properties?.join(",") ?? "*"}`;
+  let byKey = shapes.get(dataSource);
+  if (!byKey) shapes.set(dataSource, (byKey = new LRUCache({ max: MAX_SHAPES })));
+  let shape = byKey.get(cacheKey) as RowShape<T> | undefined;
+  if (!shape) {
+    const wanted = properties ? new Set(properties) : null;
+    const columns = metadata.columns
+      .filter((column) => !wanted || wanted.has(column.propertyName))
+      .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+    shape = new RowShape(dataSource, () => metadata.create() as T, alias, columns);
+    byKey.set(cacheKey, shape);
+  }
+  return shape;
+}
+
+/** A joined one-to-one entity a lean read also builds from each row (whole, so it may prime a loader). */
+export interface LeanJoin<J extends ObjectLiteral> {
+  entity: EntityTarget<J>;
+  alias: string;
+  /** Where on the main entity the joined one goes. */
+  property: string;
+}
+
+/**
+ * Runs `query` (main alias `alias`, joins already added) selecting only `properties`
+ * of the main entity, each join's whole row, and whatever `extra` adds (a sub-query,
+ * say), and builds the entities straight from the raw rows: no TypeORM hydration,
+ * and no column the operation does not need. The raw rows come back too, for `extra`.
+ */
+export async function leanRows<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  entity: EntityTarget<T>,
+  alias: string,
+  properties: readonly string[],
+  options: { joins?: readonly LeanJoin<ObjectLiteral>[]; extra?: (query: SelectQueryBuilder<T>) => void } = {},
+): Promise<{ rows: T[]; raws: Record<string, unknown>[] }> {
+  const dataSource = query.connection;
+  const main = shapeOf(dataSource, entity, alias, properties);
+  query.select(properties.map((property) => `${alias}.${property}`));
+  const joined = (options.joins ?? []).map((join) => {
+    query.addSelect(join.alias);
+    return { property: join.property, shape: shapeOf(dataSource, join.entity, join.alias, null) };
+  });
+  options.extra?.(query);
+  const raws = await query.getRawMany<RawRow>();
+  const rows = raws.map((raw) => {
+    const row = main.read(raw) as Record<string, unknown>;
+    for (const { property, shape } of joined) row[property] = shape.read(raw);
+    return row as T;
+  });
+  return { rows, raws };
+}
+
+/** `leanRows`' entities alone. */
+export async function leanMany<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  entity: EntityTarget<T>,
+  alias: string,
+  properties: readonly string[],
+  joins: readonly LeanJoin<ObjectLiteral>[] = [],
+): Promise<T[]> {
+  return (await leanRows(query, entity, alias, properties, { joins })).rows;
+}
