@@ -6,6 +6,7 @@ import { StatedFigures1795842873500 } from "./1795842873500-StatedFigures";
 import { Reporting1795843000000 } from "./1795843000000-Reporting";
 import { EventFigures1795843580045 } from "./1795843580045-EventFigures";
 import { OrderIndexes1795844000000 } from "./1795844000000-OrderIndexes";
+import { ListOrderIndexes1795845000000 } from "./1795845000000-ListOrderIndexes";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MixedList<Function> = [
   Reporting1795843000000,
   EventFigures1795843580045,
   OrderIndexes1795844000000,
+  ListOrderIndexes1795845000000,
 ];
