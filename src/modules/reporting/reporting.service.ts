@@ -24,96 +24,113 @@ async function governments(em: EntityManager): Promise<{ id: number; slug: strin
   );
 }
 
-async function refreshDay(uow: UnitOfWork, day: IsoDate, all: readonly { id: number; slug: string }[]): Promise<void> {
-  const { em } = uow;
-  for (const table of ["rights", "dues_years", "chair", "committees"])
-    await em.query(`DELETE FROM reporting.${table} WHERE day = $1`, [day]);
-  for (const { id, slug } of all) {
-    const [voting, election, standing, history] = await Promise.all([
-      votingRightsOf(uow, id, day),
-      electionRightsOf(uow, id, day),
-      duesStandingOf(uow, id, day),
-      duesHistoryOf(uow, id, day),
-    ]);
-    await em.query(
-      `INSERT INTO reporting.rights (day, government, membership_kind, voting_eligible, election_eligible, dues_restricted, restricted_since, reasons)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        day,
-        slug,
-        voting.membershipKind,
-        voting.eligible,
-        election.eligible,
-        voting.membershipKind === "MEMBER" ? standing.restricted : null,
-        standing.restrictedSince,
-        JSON.stringify(voting.reasons),
-      ],
-    );
-    for (const dues of history) {
-      await em.query(
-        `INSERT INTO reporting.dues_years (day, government, fiscal_year, status, assessed_usd_cents, waived_usd_cents, paid_usd_cents, outstanding_usd_cents, overdue)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          day,
-          slug,
-          dues.fiscalYear,
-          dues.status,
-          dues.assessedUsdCents,
-          dues.waivedUsdCents,
-          dues.paidUsdCents,
-          dues.outstandingUsdCents,
-          dues.overdue,
-        ],
-      );
-    }
-  }
-  const chair = await chairOf(uow, day);
-  await em.query(`INSERT INTO reporting.chair (day, government, until, reasons) VALUES ($1, $2, $3, $4)`, [
-    day,
-    chair.government,
-    chair.until,
-    JSON.stringify(chair.reasons),
-  ]);
-  const committees = await em.getRepository(Committee).find({ order: { slug: "ASC" } });
-  for (const committee of committees) {
-    const coordination = await coordinationOf(uow, committee, day);
-    await em.query(
-      `INSERT INTO reporting.committees (day, committee, status, coordinators, last_activity, active_in_current_term) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        day,
-        committee.slug,
-        committeeStatus(committee, day),
-        coordination.coordinators.map((c) => c.government),
-        coordination.lastActivity,
-        coordination.activeInCurrentTerm,
-      ],
-    );
-  }
+/** One day's answers as rows of the answer tables (columns by name), computed before anything is written. */
+interface DayRows {
+  rights: Record<string, unknown>[];
+  dues_years: Record<string, unknown>[];
+  chair: Record<string, unknown>[];
+  committees: Record<string, unknown>[];
 }
 
 /**
- * Recomputes the charter's answers in the reporting tables for every day asked, in
- * one transaction (a reader sees the old answers or the new, never half), as the
- * graph gives them to the public. Run after every write, once a day, and at start.
+ * The charter's answers for `day`, as the graph gives them to the public: every
+ * government's at once, so the request's loaders batch their reads across governments.
  */
-export async function refreshReporting(em: EntityManager, today: IsoDate): Promise<IsoDate[]> {
-  return writeGateOf(em.connection).exclusive(() =>
-    em.transaction(async (tx) => {
-      const days = await daysToRefresh(tx, today);
-      const all = await governments(tx);
-      for (const day of days) {
-        const uow: UnitOfWork = {
-          em: tx,
-          loaders: new LoaderRegistry({ em: tx, viewer: PUBLIC_VIEWER }),
-          today: day,
-          viewer: PUBLIC_VIEWER,
-        };
-        await refreshDay(uow, day, all);
-      }
-      await tx.query(`UPDATE reporting.days SET refreshed_at = now()`);
-      return days;
+async function answersFor(uow: UnitOfWork, day: IsoDate, all: readonly { id: number; slug: string }[]): Promise<DayRows> {
+  const perGovernment = await Promise.all(
+    all.map(async ({ id, slug }) => {
+      const [voting, election, standing, history] = await Promise.all([
+        votingRightsOf(uow, id, day),
+        electionRightsOf(uow, id, day),
+        duesStandingOf(uow, id, day),
+        duesHistoryOf(uow, id, day),
+      ]);
+      const rights = {
+        day,
+        government: slug,
+        membership_kind: voting.membershipKind,
+        voting_eligible: voting.eligible,
+        election_eligible: election.eligible,
+        dues_restricted: voting.membershipKind === "MEMBER" ? standing.restricted : null,
+        restricted_since: standing.restrictedSince,
+        reasons: voting.reasons,
+      };
+      const dues = history.map((year) => ({
+        day,
+        government: slug,
+        fiscal_year: year.fiscalYear,
+        status: year.status,
+        assessed_usd_cents: year.assessedUsdCents,
+        waived_usd_cents: year.waivedUsdCents,
+        paid_usd_cents: year.paidUsdCents,
+        outstanding_usd_cents: year.outstandingUsdCents,
+        overdue: year.overdue,
+      }));
+      return { rights, dues };
     }),
   );
+  const chair = await chairOf(uow, day);
+  const committees = await uow.em.getRepository(Committee).find({ order: { slug: "ASC" } });
+  const coordination = await Promise.all(committees.map((committee) => coordinationOf(uow, committee, day)));
+  return {
+    rights: perGovernment.map((g) => g.rights),
+    dues_years: perGovernment.flatMap((g) => g.dues),
+    chair: [{ day, government: chair.government, until: chair.until, reasons: chair.reasons }],
+    committees: committees.map((committee, index) => ({
+      day,
+      committee: committee.slug,
+      status: committeeStatus(committee, day),
+      coordinators: coordination[index].coordinators.map((c) => c.government),
+      last_activity: coordination[index].lastActivity,
+      active_in_current_term: coordination[index].activeInCurrentTerm,
+    })),
+  };
+}
+
+const TABLES = ["rights", "dues_years", "chair", "committees"] as const;
+
+/** Refreshes run one after another per database: a later one (after a write) never has its answers overwritten by an older one. */
+const running = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Recomputes the charter's answers in the reporting tables for every day asked, as the
+ * graph gives them to the public. The answers are computed first, with reads that
+ * share the database with every request; then one short transaction replaces the
+ * tables' rows for those days (a reader sees the old answers or the new, never half),
+ * a few statements whatever the number of governments. On the embedded database only
+ * that transaction holds the write gate, so requests wait for milliseconds, not for
+ * the computation. Run after every write, once a day, and at start.
+ */
+export function refreshReporting(em: EntityManager, today: IsoDate): Promise<IsoDate[]> {
+  const previous = running.get(em.connection) ?? Promise.resolve();
+  const next = previous.catch(() => {}).then(() => refreshNow(em, today));
+  running.set(em.connection, next);
+  return next;
+}
+
+async function refreshNow(em: EntityManager, today: IsoDate): Promise<IsoDate[]> {
+  const days = await daysToRefresh(em, today);
+  const all = await governments(em);
+  const answers: DayRows[] = [];
+  for (const day of days) {
+    const uow: UnitOfWork = { em, loaders: new LoaderRegistry({ em, viewer: PUBLIC_VIEWER }), today: day, viewer: PUBLIC_VIEWER };
+    answers.push(await answersFor(uow, day, all));
+  }
+  await writeGateOf(em.connection).exclusive(() =>
+    em.transaction(async (tx) => {
+      for (const table of TABLES) {
+        await tx.query(`DELETE FROM reporting.${table} WHERE day = ANY($1::date[])`, [days]);
+        const rows = answers.flatMap((day) => day[table]);
+        // One statement per table: the rows as JSON, read back into the table's own row type.
+        if (rows.length > 0)
+          await tx.query(`INSERT INTO reporting.${table} SELECT * FROM json_populate_recordset(NULL::reporting.${table}, $1::json)`, [
+            JSON.stringify(rows),
+          ]);
+      }
+      await tx.query(`UPDATE reporting.days SET refreshed_at = now() WHERE day = ANY($1::date[])`, [days]);
+    }),
+  );
+  return days;
 }
 
 /** Adds a day to the ones the reporting tables answer for (filled on the next refresh). */
