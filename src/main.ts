@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import "reflect-metadata";
+import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import type { Logger } from "pino";
@@ -7,6 +8,7 @@ import type { DataSource } from "typeorm";
 import { ConfigError, helpText, loadConfig, wantsHelp } from "./config";
 import type { Config } from "./config";
 import { createDataSource } from "./db/data-source";
+import { restoreImage, startingImage } from "./db/embedded/image";
 import { StartupError, isEmpty, migrate, openDatabase, readFactsHorizon } from "./db/startup";
 import { assertPortFree } from "./http/port";
 import { HubMetrics } from "./http/metrics";
@@ -26,6 +28,25 @@ function describeDatabase(config: Config): string {
   return config.database.dataDir === null ? "PGlite in memory" : `PGlite in ${config.database.dataDir}`;
 }
 
+/**
+ * An empty embedded database starts from the build's image of the migrated, seeded
+ * database when this build has a matching one: unpacked into an empty folder here, or
+ * returned for PGlite to load when the database lives in memory.
+ */
+function embeddedImage(config: Config, log: Logger): string | null {
+  if (config.database.kind !== "pglite") return null;
+  const { dataDir } = config.database;
+  const image = startingImage(dataDir, config.seedIfEmpty);
+  if (!("file" in image)) {
+    log.debug({ reason: image.reason }, "embedded database: no start-up image");
+    return null;
+  }
+  log.info({ image: image.file }, "empty database: starting from the build's image of the migrated, seeded database");
+  if (dataDir === null) return image.file;
+  restoreImage(image.file, resolve(dataDir));
+  return null;
+}
+
 interface Running {
   app: FastifyInstance;
   metricsApp: FastifyInstance | null;
@@ -43,7 +64,10 @@ async function sharedState(config: Config, log: Logger, metrics: HubMetrics): Pr
 async function start(config: Config, log: Logger): Promise<Running> {
   const where = describeDatabase(config);
   await assertPortFree(config.port, config.host);
-  const dataSource = createDataSource(config.database, { statementTimeoutMs: config.limits.timeoutMs });
+  const dataSource = createDataSource(config.database, {
+    statementTimeoutMs: config.limits.timeoutMs,
+    embedded: { imageFile: embeddedImage(config, log) },
+  });
   await openDatabase(dataSource, where);
   for (const name of await migrate(dataSource)) log.info({ migration: name }, `migration applied: ${name}`);
   if (config.seedIfEmpty && (await isEmpty(dataSource))) {

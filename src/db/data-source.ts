@@ -4,8 +4,8 @@ import { join, resolve } from "node:path";
 import pg from "pg";
 import { DataSource } from "typeorm";
 import type { Logger, MixedList } from "typeorm";
-import { PGliteDriver } from "typeorm-pglite";
 import type { DatabaseConfig } from "../config";
+import { embeddedDriver } from "./embedded/driver";
 import { ENTITIES } from "./entities";
 import { SnakeNamingStrategy } from "./naming";
 import { guardStatements } from "./request-scope";
@@ -14,9 +14,6 @@ const DATE_OID = 1082;
 // Calendar dates stay ISO strings: parsing them into JS Dates would shift them by the
 // process's time zone.
 pg.types.setTypeParser(DATE_OID, (value: string) => value);
-
-/** PGlite's type parsers: the same rule as `pg`'s above. */
-export const PGLITE_PARSERS = { [DATE_OID]: (value: string) => value };
 
 /**
  * The compiled migrations beside the build: `dist/migrations/<timestamp>-<Name>.js`
@@ -30,8 +27,12 @@ export interface DataSourceOptions {
   logger?: Logger;
   /** Migration classes or file patterns; default: the built migrations. */
   migrations?: MixedList<Function | string>;
-  /** A PGlite driver made by the caller (e.g. from a data-folder image); default: one for `config`. */
-  pgliteDriver?: unknown;
+  /**
+   * The embedded database: start an empty one from a data-folder image (a tar file of a
+   * migrated, seeded database), and whether PGlite runs in a worker thread (default) or
+   * in this one.
+   */
+  embedded?: { imageFile?: string | null; worker?: boolean };
   /**
    * PostgreSQL ends any statement running longer (and the client gives up on one whose
    * answer takes a second more, for a server that no longer answers): the operation
@@ -72,13 +73,12 @@ export function createDataSource(config: DatabaseConfig, options: DataSourceOpti
       }),
     );
   }
-  if (options.pgliteDriver) return guarded(new DataSource({ ...common, driver: options.pgliteDriver }));
-  let dataDir: string | undefined;
+  let dataDir: string | null = null;
   if (config.dataDir !== null) {
     dataDir = resolve(config.dataDir);
     mkdirSync(dataDir, { recursive: true });
   }
-  const driver = new PGliteDriver({ ...(dataDir ? { dataDir } : {}), parsers: PGLITE_PARSERS }).driver;
+  const driver = embeddedDriver({ dataDir, imageFile: options.embedded?.imageFile ?? null, worker: options.embedded?.worker ?? true });
   return guarded(new DataSource({ ...common, driver }));
 }
 

@@ -28,12 +28,19 @@ describe("the packed tarball", () => {
     // The build and nothing else: no sources, tests or scripts travel with it.
     const shipped = readdirSync(join(folder, "node_modules", "near-data-hub"));
     expect(shipped.filter((entry) => !["README.md", "package.json"].includes(entry))).toEqual(["dist"]);
-    expect(readdirSync(join(folder, "node_modules", "near-data-hub", "dist")).sort()).toEqual(["migrations", "seeds", "src"]);
+    expect(readdirSync(join(folder, "node_modules", "near-data-hub", "dist")).sort()).toEqual([
+      "migrations",
+      "pglite-image",
+      "seeds",
+      "src",
+    ]);
 
     const main = join(folder, "node_modules", "near-data-hub", "dist", "src", "main.js");
     const hub = new HubProcess(process.execPath, [main, "--memory", "--port", "0"], {});
     try {
       const [, url] = await hub.waitForOutput(/GraphiQL: (http:\/\/\S+)\/graphql/);
+      // The build's image of the migrated, seeded database travels with it, and matches it.
+      expect(hub.stdout).toContain("starting from the build's image");
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },

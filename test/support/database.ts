@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
 import type { DataSource } from "typeorm";
-import { PGliteDriver } from "typeorm-pglite";
 import { MIGRATIONS } from "../../migrations";
 import type { DatabaseConfig } from "../../src/config";
-import { PGLITE_PARSERS, createDataSource } from "../../src/db/data-source";
+import { createDataSource } from "../../src/db/data-source";
 import { seed2020 } from "../../src/seed/seed";
 import { QueryCounter } from "./query-counter";
 
@@ -21,16 +19,18 @@ export function onPostgres(): boolean {
   return testDatabaseConfig().kind === "postgres";
 }
 
-/** A data source for tests: the migration classes from source (the hub itself loads the built files). */
+/**
+ * A data source for tests: the migration classes from source (the hub itself loads the
+ * built files); PGlite in the test's own thread, started from `imageFile` when given.
+ */
 export function createTestDataSource(
   config: DatabaseConfig,
-  options: { counter?: QueryCounter; image?: Blob; statementTimeoutMs?: number } = {},
+  options: { counter?: QueryCounter; imageFile?: string; statementTimeoutMs?: number } = {},
 ): DataSource {
-  const pgliteDriver = options.image ? new PGliteDriver({ loadDataDir: options.image, parsers: PGLITE_PARSERS }).driver : undefined;
   return createDataSource(config, {
     migrations: MIGRATIONS,
+    embedded: { imageFile: options.imageFile ?? null, worker: false },
     ...(options.counter ? { logger: options.counter } : {}),
-    ...(pgliteDriver ? { pgliteDriver } : {}),
     ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
   });
 }
@@ -42,11 +42,10 @@ export interface TestDatabase {
 
 export async function openTestDatabase(): Promise<TestDatabase> {
   const counter = new QueryCounter();
-  const snapshotFile = process.env["NEAR_TEST_PGLITE_SNAPSHOT"];
-  const image = !onPostgres() && snapshotFile ? new Blob([readFileSync(snapshotFile)]) : undefined;
-  const dataSource = createTestDataSource(testDatabaseConfig(), { counter, ...(image ? { image } : {}) });
+  const snapshotFile = onPostgres() ? undefined : process.env["NEAR_TEST_PGLITE_SNAPSHOT"];
+  const dataSource = createTestDataSource(testDatabaseConfig(), { counter, ...(snapshotFile ? { imageFile: snapshotFile } : {}) });
   await dataSource.initialize();
-  if (!onPostgres() && !image) {
+  if (!onPostgres() && !snapshotFile) {
     // Run outside the suite's global setup (a single file by hand): build the database here.
     await dataSource.runMigrations({ transaction: "each" });
     await seed2020(dataSource);

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { getPGliteInstance } from "typeorm-pglite";
+import { dumpEmbedded } from "../../src/db/embedded/driver";
 import { seed2020 } from "../../src/seed/seed";
 import { createTestDataSource } from "./database";
 
@@ -20,9 +20,8 @@ export async function setup(): Promise<() => void> {
   await seed2020(dataSource);
   let file: string | undefined;
   if (!url) {
-    const snapshot = await (await getPGliteInstance()).dumpDataDir("none");
     file = join(tmpdir(), `near-test-snapshot-${process.pid}.tar`);
-    writeFileSync(file, Buffer.from(await snapshot.arrayBuffer()));
+    writeFileSync(file, await dumpEmbedded(dataSource));
     process.env["NEAR_TEST_PGLITE_SNAPSHOT"] = file;
   }
   await dataSource.destroy();

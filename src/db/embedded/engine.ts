@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import { PGlite, types } from "@electric-sql/pglite";
+import type { Results } from "@electric-sql/pglite";
+
+/** Where the embedded database lives and how it starts. Plain data: it crosses to a worker thread. */
+export interface EngineOptions {
+  /** The data folder; null keeps the database in memory. */
+  dataDir: string | null;
+  /** A data-folder image (a tar file from `dumpDataDir`) to start from instead of an empty database. */
+  imageFile?: string | null;
+}
+
+/** What the driver asks of an engine, in the thread that holds PGlite or across to it. */
+export type EngineRequest =
+  | { op: "query"; sql: string; params: unknown[] }
+  | { op: "exec"; sql: string }
+  | { op: "dump" }
+  | { op: "close" };
+
+/** A result as TypeORM's PostgreSQL query runner reads it (rows, fields, affected rows). */
+export type EngineResult = Pick<Results<unknown>, "rows" | "fields" | "affectedRows">;
+
+/**
+ * PostgreSQL's start-up parameters for PGlite, PGlite's own defaults plus a smaller
+ * shared buffer pool: PGlite zeroes the whole pool in its WebAssembly memory at start,
+ * and the default 128 MB is resident from then on, for a database of about 40 MB.
+ * 32 MB cut the embedded hub's resident memory by 127 MB (docs/BENCHMARKS.md).
+ */
+const START_PARAMS = [
+  "--single",
+  "-F",
+  "-O",
+  "-j",
+  "-c",
+  "search_path=public",
+  "-c",
+  "exit_on_error=false",
+  "-c",
+  "log_checkpoints=false",
+  "-c",
+  "max_worker_processes=0",
+  "-c",
+  "max_parallel_workers=0",
+  "-c",
+  "max_parallel_workers_per_gather=0",
+  "-c",
+  "io_method=sync",
+  "-c",
+  "max_parallel_maintenance_workers=0",
+  "-c",
+  "shared_buffers=32MB",
+];
+
+const DATE_OID = 1082;
+
+/** Booleans as TypeORM may send them (true, "true", 1), as PGlite's driver for TypeORM serialises them. */
+function serializeBoolean(value: unknown): string {
+  if (value === true || value === "true" || value === 1) return "TRUE";
+  if (value === false || value === "false" || value === 0) return "FALSE";
+  return String(value);
+}
+
+/** An engine: PGlite answering the driver's requests one at a time. */
+export interface Engine {
+  handle(request: EngineRequest): Promise<EngineResult | Uint8Array | null>;
+}
+
+export async function openEngine(options: EngineOptions): Promise<Engine> {
+  const image = options.imageFile
+    ? new Blob([readFileSync(options.imageFile)], { type: options.imageFile.endsWith(".gz") ? "application/x-gzip" : "application/x-tar" })
+    : undefined;
+  const db = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(image ? { loadDataDir: image } : {}),
+    startParams: START_PARAMS,
+    // Calendar dates stay ISO strings, as on PostgreSQL through `pg` (src/db/data-source.ts).
+    parsers: { [DATE_OID]: (value: string) => value },
+    serializers: { [types.BOOL]: serializeBoolean },
+  });
+  return {
+    async handle(request) {
+      switch (request.op) {
+        case "query": {
+          const { rows, fields, affectedRows } = await db.query(request.sql, request.params);
+          return { rows, fields, affectedRows };
+        }
+        case "exec": {
+          // TypeORM expects the last statement's result from a multi-statement string.
+          const results = await db.exec(request.sql);
+          const last = results[results.length - 1];
+          return last ? { rows: last.rows, fields: last.fields, affectedRows: last.affectedRows } : { rows: [], fields: [] };
+        }
+        case "dump": {
+          const tarball = await db.dumpDataDir("none");
+          return new Uint8Array(await tarball.arrayBuffer());
+        }
+        case "close":
+          await db.close();
+          return null;
+      }
+    },
+  };
+}
+
+/** An engine's error as plain data, with PostgreSQL's fields (code, detail, constraint…) kept for the hub's error mapping. */
+export function errorToData(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error), name: "Error" };
+  return { ...Object.fromEntries(Object.entries(error)), message: error.message, name: error.name };
+}
+
+/** The error again on the driver's side, with the same fields as PGlite's own. */
+export function errorFromData(data: Record<string, unknown>): Error {
+  return Object.assign(new Error(String(data["message"])), data);
+}
