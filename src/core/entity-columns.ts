@@ -8,6 +8,9 @@ import { DatePrecision } from "./dates";
  * Columns for a name kept in the six languages (en, zh, ko, ja, ru, mn). Any may be
  * empty: the sources do not give every name, and none is invented.
  */
+/** The columns of `SixLanguageNames`: what a `name` field reads (`namesOf`), for lean reads' column plans. */
+export const SIX_NAME_COLUMNS = ["nameEn", "nameZh", "nameKo", "nameJa", "nameRu", "nameMn"] as const;
+
 export abstract class SixLanguageNames {
   @Column({ type: "text", nullable: true })
   nameEn: string | null;

@@ -106,12 +106,14 @@ function shapeOf<T extends ObjectLiteral>(
   return shape;
 }
 
-/** A joined one-to-one entity a lean read also builds from each row (whole, so it may prime a loader). */
+/** A joined one-to-one entity a lean read also builds from each row. */
 export interface LeanJoin<J extends ObjectLiteral> {
   entity: EntityTarget<J>;
   alias: string;
   /** Where on the main entity the joined one goes. */
   property: string;
+  /** Only these columns (`columnsFor`); null or absent: the whole row (which may prime a loader). */
+  properties?: readonly string[] | null;
 }
 
 /**
@@ -131,8 +133,10 @@ export async function leanRows<T extends ObjectLiteral>(
   const main = shapeOf(dataSource, entity, alias, properties);
   query.select(properties.map((property) => `${alias}.${property}`));
   const joined = (options.joins ?? []).map((join) => {
-    query.addSelect(join.alias);
-    return { property: join.property, shape: shapeOf(dataSource, join.entity, join.alias, null) };
+    const properties = join.properties ?? null;
+    if (properties) query.addSelect(properties.map((property) => `${join.alias}.${property}`));
+    else query.addSelect(join.alias);
+    return { property: join.property, shape: shapeOf(dataSource, join.entity, join.alias, properties) };
   });
   options.extra?.(query);
   const raws = await query.getRawMany<RawRow>();

@@ -50,6 +50,11 @@ describe("lean reads answer exactly as whole entities do", () => {
       name: "a field of another module (undeclared in the plan) beside plain ones: whole rows",
       query: `{ governments(first: 100, orderBy: NAME_ASC) { nodes { slug notes electionRights(asOf: "2020-12-31") { eligible } } } }`,
     },
+    {
+      name: "countries joined with only the columns their fields need, or whole (region is not in the plan), through aliases",
+      query: `{ a: governments(first: 100, orderBy: NAME_DESC) { nodes { slug country { code name(lang: "ja") { text } } } }
+                b: governments(first: 100) { nodes { slug country { code region } } edges { node { country { version } } } } }`,
+    },
     { name: "a private field asked anonymously: null both ways", query: `{ governments(first: 100) { nodes { slug contact } } }` },
   ];
   for (const { name, query } of edgeCases) {
@@ -70,6 +75,13 @@ describe("lean reads answer exactly as whole entities do", () => {
       expect(leanPage).not.toContain(`"g"."${column}"`);
       expect(wholePage).toContain(`"g"."${column}"`);
     }
+  });
+
+  it("a joined country brings only the columns its selection needs", async () => {
+    const { lean } = await bothWays(`{ governments(first: 100) { nodes { slug country { code } } } }`);
+    expect(lean.sql[0]).toContain(`"c"."code"`);
+    expect(lean.sql[0]).not.toContain(`"c"."name_en"`);
+    expect(lean.sql[0]).not.toContain(`"c"."source"`);
   });
 
   it("a field the plan does not declare makes the page read every column", async () => {

@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
+import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
+import type { ColumnPlan } from "../../core/lean-rows";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
@@ -8,6 +10,12 @@ import { CountriesArgs } from "./country.args";
 import { countryByCode } from "./country.loader";
 import { listCountries } from "./country.service";
 import { CountryConnection } from "./country.types";
+
+/**
+ * What a lean read of countries needs for the fields this resolver answers (see
+ * `ColumnPlan`): the key, and the six names for `name`. Any other field reads whole rows.
+ */
+export const COUNTRY_COLUMNS: ColumnPlan<Country> = { always: ["code"], resolvers: { name: SIX_NAME_COLUMNS } };
 
 @Resolver(() => Country)
 export class CountryResolver {

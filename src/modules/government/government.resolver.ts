@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
 import { selectedFields, selects } from "../../core/lookahead";
 import { columnsFor } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
@@ -9,7 +10,7 @@ import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
-import { Country, countryByCode } from "../country";
+import { COUNTRY_COLUMNS, Country, countryByCode } from "../country";
 import { covers, membershipOn } from "../../charter";
 import { Membership, MembershipKind, membershipsByGovernment } from "../membership";
 import { Government } from "./government.entity";
@@ -17,8 +18,6 @@ import { GovernmentsArgs } from "./government.args";
 import { governmentById, governmentBySlug, governmentsWithPeriodsByCountry } from "./government.loader";
 import { governmentWithCountry, listGovernments } from "./government.service";
 import { GovernmentConnection } from "./government.types";
-
-const NAME_COLUMNS = ["nameEn", "nameZh", "nameKo", "nameJa", "nameRu", "nameMn"] as const;
 
 /**
  * What a read of governments needs for the fields this resolver answers: a query
@@ -28,7 +27,7 @@ const NAME_COLUMNS = ["nameEn", "nameZh", "nameKo", "nameJa", "nameRu", "nameMn"
 const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
   // The key (node IDs, relations), the cursors' keys of every ordering, and the country's key.
   always: ["id", "slug", "nameEn", "population", "countryCode"],
-  resolvers: { name: NAME_COLUMNS, country: [], memberships: [], membership: [] },
+  resolvers: { name: SIX_NAME_COLUMNS, country: [], memberships: [], membership: [] },
 };
 
 @Resolver(() => Government)
@@ -49,9 +48,14 @@ export class GovernmentResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Government>> {
     const fields = selectedFields(info, [["nodes"], ["edges", "node"]]);
+    const countryFields = selectedFields(info, [
+      ["nodes", "country"],
+      ["edges", "node", "country"],
+    ]);
     return listGovernments(ctx, args, {
       withCountry: fields.has("country"),
       columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, fields),
+      countryColumns: columnsFor(ctx.em.connection, Country, COUNTRY_COLUMNS, countryFields),
     });
   }
 
@@ -66,7 +70,8 @@ export class GovernmentResolver {
 
   @FieldResolver(() => Country)
   async country(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<Country | null> {
-    return ctx.loaders.get(countryByCode).load(government.countryCode);
+    // A page that joined the country (whole, or the columns this field's selection needs) brings it along.
+    return government.joinedCountry ?? ctx.loaders.get(countryByCode).load(government.countryCode);
   }
 
   @FieldResolver(() => [Membership], { description: "Every membership period, oldest first." })

@@ -32,9 +32,9 @@ export interface ReadOptions {
   withCountry?: boolean;
   /** Only these columns, built without TypeORM's hydration (`columnsFor`); null or absent: whole entities. */
   columns?: readonly string[] | null;
+  /** With `columns`: only these columns of the joined country; null or absent: whole countries, primed into the loader. */
+  countryColumns?: readonly string[] | null;
 }
-
-const JOINED_COUNTRY = { entity: Country, alias: "c", property: "joinedCountry" };
 
 /** SQL: membership row `m` covers the day `:asOf` (an unknown start counts as "since before the records"). */
 const COVERS_AS_OF = coversSql("m", ":asOf");
@@ -94,10 +94,12 @@ export async function listGovernments(
       { pattern: likePattern(text) },
     );
   }
-  const lean =
-    columns && ((finished: typeof query) => leanMany(finished, Government, "g", columns, options.withCountry ? [JOINED_COUNTRY] : []));
+  const countryColumns = columns ? (options.countryColumns ?? null) : null;
+  const joins = options.withCountry ? [{ entity: Country, alias: "c", property: "joinedCountry", properties: countryColumns }] : [];
+  const lean = columns && ((finished: typeof query) => leanMany(finished, Government, "g", columns, joins));
   const page = await paginate(query, ORDERINGS[args.orderBy], args, lean ?? undefined);
-  if (options.withCountry) primeCountries(loaders, page.nodes);
+  // Whole countries serve the whole request; a country of a few columns serves only this page's `country` fields.
+  if (options.withCountry && !countryColumns) primeCountries(loaders, page.nodes);
   return page;
 }
 
