@@ -165,24 +165,38 @@ export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLe
   const dueOn = dueDateOf(fiscalYear);
   const { assessed, reasons } = assessment(periods, fiscalYear);
   const onLedger = ledger.coveredFrom !== null && fiscalYear >= ledger.coveredFrom;
-  const paidUsdCents = ledger.payments
-    .filter((p) => p.fiscalYear === fiscalYear && p.paidOn <= asOf)
-    .reduce((sum, p) => sum + p.creditedUsdCents, 0);
-  const waivers = ledger.waivers.filter((w) => w.fiscalYear === fiscalYear);
-  const waivedUsdCents = Math.min(
-    waivers.reduce((sum, w) => sum + w.waivedUsdCents, 0),
-    assessed ? DUES.amountUsdCents : 0,
-  );
+  // Plain loops and one object literal per answer: this runs for every year of every
+  // government a list asks about, so no array is filtered and no object spread here.
+  let paidUsdCents = 0;
+  for (const payment of ledger.payments) {
+    if (payment.fiscalYear === fiscalYear && payment.paidOn <= asOf) paidUsdCents += payment.creditedUsdCents;
+  }
   const assessedUsdCents = assessed ? DUES.amountUsdCents : 0;
-  for (const waiver of waivers) {
+  let waivedTotal = 0;
+  for (const waiver of ledger.waivers) {
+    if (waiver.fiscalYear !== fiscalYear) continue;
+    waivedTotal += waiver.waivedUsdCents;
     reasons.push(reason("DUES_WAIVED", "Dues Reg. Art. 5(3)", () => `${usd(waiver.waivedUsdCents)} waived: ${waiver.reason}.`));
   }
+  const waivedUsdCents = Math.min(waivedTotal, assessedUsdCents);
 
-  const base = { fiscalYear, dueOn, assessed, onLedger, assessedUsdCents, waivedUsdCents, paidUsdCents };
-  if (!assessed) return { ...base, outstandingUsdCents: 0, overdue: false, status: "NOT_ASSESSED", reasons };
+  const answer = (outstandingUsdCents: number | null, overdue: boolean, status: FiscalYearStatus): FiscalYearDues => ({
+    fiscalYear,
+    dueOn,
+    assessed,
+    onLedger,
+    assessedUsdCents,
+    waivedUsdCents,
+    paidUsdCents,
+    outstandingUsdCents,
+    overdue,
+    status,
+    reasons,
+  });
+  if (!assessed) return answer(0, false, "NOT_ASSESSED");
   if (!onLedger) {
     reasons.push(ledgerCoverageReason("NOT_ON_LEDGER", ledger));
-    return { ...base, outstandingUsdCents: null, overdue: false, status: "NOT_ON_LEDGER", reasons };
+    return answer(null, false, "NOT_ON_LEDGER");
   }
   const outstandingUsdCents = Math.max(0, assessedUsdCents - waivedUsdCents - paidUsdCents);
   const overdue = outstandingUsdCents > 0 && asOf > dueOn;
@@ -204,7 +218,7 @@ export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLe
     }
   };
   reasons.push(reason(`DUES_${status}`, "Dues Reg. Art. 5(2)", summary));
-  return { ...base, outstandingUsdCents, overdue, status, reasons };
+  return answer(outstandingUsdCents, overdue, status);
 }
 
 export interface DuesStanding {

@@ -3,7 +3,7 @@ import { duesStanding } from "./dues";
 import type { DuesLedger, DuesStanding } from "./dues";
 import { membershipOn } from "./membership";
 import type { MembershipKind, MembershipPeriod } from "./membership";
-import { reason } from "./reasons";
+import { reason, withArticle } from "./reasons";
 import type { Reason } from "./reasons";
 
 export interface RightsVerdict {
@@ -67,7 +67,7 @@ function rightsOn(periods: readonly MembershipPeriod[], ledger: DuesLedger, day:
       eligible: false,
       membershipKind: "MEMBER",
       dues,
-      reasons: [memberReason, ...dues.reasons.map((r) => ({ ...r, article: r.code === "DUES_ARREARS" ? articles.dues : r.article }))],
+      reasons: [memberReason, ...dues.reasons.map((r) => (r.code === "DUES_ARREARS" ? withArticle(r, articles.dues) : r))],
     };
   }
   return { eligible: true, membershipKind: "MEMBER", dues, reasons: [memberReason, ...dues.reasons] };
