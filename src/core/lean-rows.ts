@@ -12,8 +12,17 @@ import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from
 export interface ColumnPlan<T> {
   /** Read whatever is asked: keys, cursors and the columns relations are loaded by. */
   readonly always: readonly (keyof T & string)[];
-  /** The columns each field resolver of the type reads from its root; `[]` for none. */
-  readonly resolvers: Readonly<Record<string, readonly (keyof T & string)[]>>;
+  /** The columns each field resolver of the type reads from its root; `[]` for none (see `declareColumns`). */
+  readonly resolvers: Record<string, readonly (keyof T & string)[]>;
+}
+
+/**
+ * Declares what another module's field resolvers on the same type read from their
+ * root, beside the resolvers that read it: a module that adds fields to a type
+ * says what they need where it adds them.
+ */
+export function declareColumns<T>(plan: ColumnPlan<T>, resolvers: Record<string, readonly (keyof T & string)[]>): void {
+  Object.assign(plan.resolvers, resolvers);
 }
 
 /** Turned off by the equivalence tests, so every bench query also runs on whole entities. */

@@ -90,7 +90,11 @@ export function manyByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (
 export function loaderById<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): LoaderFactory<number, T | null> {
   return ({ em }) =>
     createLoader(async (ids: readonly number[]) => {
-      const rows = await em.getRepository(entity).createQueryBuilder("row").where("row.id IN (:...ids)", { ids }).getMany();
+      const rows = await em
+        .getRepository(entity)
+        .createQueryBuilder("row")
+        .where("row.id = ANY(:ids)", { ids: [...ids] })
+        .getMany();
       return oneByKey(ids, rows, (row) => row.id);
     });
 }

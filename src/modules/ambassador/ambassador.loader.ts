@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { In } from "typeorm";
+import { Any } from "typeorm";
 import { createLoader, loaderById, manyByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { AmbassadorAppointment } from "./ambassador-appointment.entity";
@@ -9,7 +9,7 @@ export const ambassadorAppointmentById = loaderById(AmbassadorAppointment);
 export function ambassadorAppointmentsByGovernment({ em }: LoaderScope): DataLoader<number, AmbassadorAppointment[]> {
   return createLoader(async (ids) => {
     const rows = await em.getRepository(AmbassadorAppointment).find({
-      where: { governmentId: In([...ids]) },
+      where: { governmentId: Any([...ids]) },
       order: { termStart: "ASC", id: "ASC" },
     });
     return manyByKey(ids, rows, (row) => row.governmentId!);

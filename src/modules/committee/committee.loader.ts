@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { In } from "typeorm";
+import { Any } from "typeorm";
 import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import type { CommitteeKind } from "./committee.entity";
@@ -11,7 +11,7 @@ export const committeeById = loaderById(Committee);
 
 export function committeeBySlug({ em }: LoaderScope): DataLoader<string, Committee | null> {
   return createLoader(async (slugs) =>
-    oneByKey(slugs, await em.getRepository(Committee).findBy({ slug: In([...slugs]) }), (row) => row.slug),
+    oneByKey(slugs, await em.getRepository(Committee).findBy({ slug: Any([...slugs]) }), (row) => row.slug),
   );
 }
 
@@ -21,7 +21,7 @@ export const coordinatorTermById = loaderById(CoordinatorTerm);
 export function coordinatorTermsByCommittee({ em }: LoaderScope): DataLoader<number, CoordinatorTerm[]> {
   return createLoader(async (committeeIds) => {
     const rows = await em.getRepository(CoordinatorTerm).find({
-      where: { committeeId: In([...committeeIds]) },
+      where: { committeeId: Any([...committeeIds]) },
       order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
     });
     return manyByKey(committeeIds, rows, (row) => row.committeeId);
@@ -31,7 +31,7 @@ export function coordinatorTermsByCommittee({ em }: LoaderScope): DataLoader<num
 export function coordinatorTermsByGovernment({ em }: LoaderScope): DataLoader<number, CoordinatorTerm[]> {
   return createLoader(async (governmentIds) => {
     const rows = await em.getRepository(CoordinatorTerm).find({
-      where: { governmentId: In([...governmentIds]) },
+      where: { governmentId: Any([...governmentIds]) },
       order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
     });
     return manyByKey(governmentIds, rows, (row) => row.governmentId);
@@ -43,7 +43,7 @@ export const participationById = loaderById(CommitteeParticipation);
 export function participationsByCommittee({ em }: LoaderScope): DataLoader<number, CommitteeParticipation[]> {
   return createLoader(async (committeeIds) => {
     const rows = await em.getRepository(CommitteeParticipation).find({
-      where: { committeeId: In([...committeeIds]) },
+      where: { committeeId: Any([...committeeIds]) },
       order: { id: "ASC" },
     });
     return manyByKey(committeeIds, rows, (row) => row.committeeId);
@@ -53,7 +53,7 @@ export function participationsByCommittee({ em }: LoaderScope): DataLoader<numbe
 export function participationsByGovernment({ em }: LoaderScope): DataLoader<number, CommitteeParticipation[]> {
   return createLoader(async (governmentIds) => {
     const rows = await em.getRepository(CommitteeParticipation).find({
-      where: { governmentId: In([...governmentIds]) },
+      where: { governmentId: Any([...governmentIds]) },
       order: { id: "ASC" },
     });
     return manyByKey(governmentIds, rows, (row) => row.governmentId);
@@ -63,7 +63,7 @@ export function participationsByGovernment({ em }: LoaderScope): DataLoader<numb
 /** The body of each kind (General Assembly, Working Committee…); the first by id when a kind has several. */
 export function committeeByKind({ em }: LoaderScope): DataLoader<CommitteeKind, Committee | null> {
   return createLoader(async (kinds) => {
-    const rows = await em.getRepository(Committee).find({ where: { kind: In([...kinds]) }, order: { id: "ASC" } });
+    const rows = await em.getRepository(Committee).find({ where: { kind: Any([...kinds]) }, order: { id: "ASC" } });
     return kinds.map((kind) => rows.find((row) => row.kind === kind) ?? null);
   });
 }

@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { In } from "typeorm";
+import { Any } from "typeorm";
 import { createLoader, loaderById, manyByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { DuesPayment } from "./dues-payment.entity";
@@ -10,14 +10,14 @@ export const duesWaiverById = loaderById(DuesWaiver);
 
 export function duesPaymentsByGovernment({ em }: LoaderScope): DataLoader<number, DuesPayment[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(DuesPayment).find({ where: { governmentId: In([...ids]) }, order: { paidOn: "ASC", id: "ASC" } });
+    const rows = await em.getRepository(DuesPayment).find({ where: { governmentId: Any([...ids]) }, order: { paidOn: "ASC", id: "ASC" } });
     return manyByKey(ids, rows, (row) => row.governmentId);
   });
 }
 
 export function duesWaiversByGovernment({ em }: LoaderScope): DataLoader<number, DuesWaiver[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(DuesWaiver).find({ where: { governmentId: In([...ids]) }, order: { fiscalYear: "ASC" } });
+    const rows = await em.getRepository(DuesWaiver).find({ where: { governmentId: Any([...ids]) }, order: { fiscalYear: "ASC" } });
     return manyByKey(ids, rows, (row) => row.governmentId);
   });
 }

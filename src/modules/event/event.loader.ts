@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { In } from "typeorm";
+import { Any } from "typeorm";
 import { createLoader, manyByKey, oneByKey } from "../../core/loaders";
 import { seesPrivate } from "../../core/viewer";
 import type { LoaderScope } from "../../core/loaders";
@@ -9,7 +9,7 @@ import { Event } from "./event.entity";
 /** Events by id; a draft only for a viewer who may see drafts (to anyone else it does not exist). */
 export function eventById({ em, viewer }: LoaderScope): DataLoader<number, Event | null> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(Event).findBy({ id: In([...ids]), ...(seesPrivate(viewer) ? {} : { draft: false }) });
+    const rows = await em.getRepository(Event).findBy({ id: Any([...ids]), ...(seesPrivate(viewer) ? {} : { draft: false }) });
     return oneByKey(ids, rows, (row) => row.id);
   });
 }
@@ -19,7 +19,7 @@ export function figuresByEvent({ em }: LoaderScope): DataLoader<number, EventFig
   return createLoader(async (ids) => {
     const rows = await em
       .getRepository(EventFigure)
-      .find({ where: { eventId: In([...ids]) }, order: { measure: "ASC", countryCode: { direction: "ASC", nulls: "FIRST" } } });
+      .find({ where: { eventId: Any([...ids]) }, order: { measure: "ASC", countryCode: { direction: "ASC", nulls: "FIRST" } } });
     return manyByKey(ids, rows, (row) => row.eventId);
   });
 }
@@ -32,7 +32,7 @@ export function eventsByCommittee({ em }: LoaderScope): DataLoader<number, Event
   return createLoader(async (ids) => {
     const rows = await em
       .getRepository(Event)
-      .find({ where: { committeeId: In([...ids]), draft: false }, order: { startsOn: "ASC", id: "ASC" } });
+      .find({ where: { committeeId: Any([...ids]), draft: false }, order: { startsOn: "ASC", id: "ASC" } });
     return manyByKey(ids, rows, (row) => row.committeeId!);
   });
 }

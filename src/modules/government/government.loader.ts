@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import { LRUCache } from "lru-cache";
-import { In } from "typeorm";
+import { Any } from "typeorm";
 import type { EntityManager } from "typeorm";
 import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
 import type { LoaderFactory, LoaderScope } from "../../core/loaders";
@@ -13,7 +13,7 @@ export const governmentById = loaderById(Government);
 
 export function governmentBySlug({ em }: LoaderScope): DataLoader<string, Government | null> {
   return createLoader(async (slugs) => {
-    const rows = await em.getRepository(Government).findBy({ slug: In([...slugs]) });
+    const rows = await em.getRepository(Government).findBy({ slug: Any([...slugs]) });
     return oneByKey(slugs, rows, (row) => row.slug);
   });
 }

@@ -22,9 +22,10 @@ import { GovernmentConnection } from "./government.types";
 /**
  * What a read of governments needs for the fields this resolver answers: a query
  * that selects only these (and plain columns) reads only their columns; any other
- * field (another module's resolver) makes it read whole rows.
+ * field makes it read whole rows, unless its module declares what it reads
+ * (`declareColumns`, as the rights module does for its fields).
  */
-const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
+export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
   // The key (node IDs, relations), the cursors' keys of every ordering, and the country's key.
   always: ["id", "slug", "nameEn", "population", "countryCode"],
   resolvers: { name: SIX_NAME_COLUMNS, country: [], memberships: [], membership: [] },

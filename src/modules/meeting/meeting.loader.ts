@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { In } from "typeorm";
+import { Any } from "typeorm";
 import { createLoader, loaderById, manyByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { AgendaItem } from "./agenda-item.entity";
@@ -15,7 +15,7 @@ export const agendaItemById = loaderById(AgendaItem);
 /** Every meeting of each committee, earliest first. */
 export function meetingsByCommittee({ em }: LoaderScope): DataLoader<number, Meeting[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(Meeting).find({ where: { committeeId: In([...ids]) }, order: { startsOn: "ASC", id: "ASC" } });
+    const rows = await em.getRepository(Meeting).find({ where: { committeeId: Any([...ids]) }, order: { startsOn: "ASC", id: "ASC" } });
     return manyByKey(ids, rows, (row) => row.committeeId);
   });
 }
@@ -23,28 +23,28 @@ export function meetingsByCommittee({ em }: LoaderScope): DataLoader<number, Mee
 /** The governments present at each meeting, by id. */
 export function attendanceByMeeting({ em }: LoaderScope): DataLoader<number, number[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(MeetingAttendance).find({ where: { meetingId: In([...ids]) }, order: { governmentId: "ASC" } });
+    const rows = await em.getRepository(MeetingAttendance).find({ where: { meetingId: Any([...ids]) }, order: { governmentId: "ASC" } });
     return manyByKey(ids, rows, (row) => row.meetingId).map((list) => list.map((row) => row.governmentId));
   });
 }
 
 export function agendaItemsByMeeting({ em }: LoaderScope): DataLoader<number, AgendaItem[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(AgendaItem).find({ where: { meetingId: In([...ids]) }, order: { meetingId: "ASC", seq: "ASC" } });
+    const rows = await em.getRepository(AgendaItem).find({ where: { meetingId: Any([...ids]) }, order: { meetingId: "ASC", seq: "ASC" } });
     return manyByKey(ids, rows, (row) => row.meetingId);
   });
 }
 
 export function votesByAgendaItem({ em }: LoaderScope): DataLoader<number, Vote[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(Vote).find({ where: { agendaItemId: In([...ids]) }, order: { governmentId: "ASC" } });
+    const rows = await em.getRepository(Vote).find({ where: { agendaItemId: Any([...ids]) }, order: { governmentId: "ASC" } });
     return manyByKey(ids, rows, (row) => row.agendaItemId);
   });
 }
 
 export function costReductionsByMeeting({ em }: LoaderScope): DataLoader<number, CostReduction[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(CostReduction).find({ where: { meetingId: In([...ids]) } });
+    const rows = await em.getRepository(CostReduction).find({ where: { meetingId: Any([...ids]) } });
     return manyByKey(ids, rows, (row) => row.meetingId);
   });
 }

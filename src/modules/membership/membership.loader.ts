@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { In } from "typeorm";
+import { Any } from "typeorm";
 import { createLoader, loaderById, manyByKey } from "../../core/loaders";
 import type { IsoDate } from "../../core/dates";
 import type { LoaderScope } from "../../core/loaders";
@@ -10,7 +10,7 @@ import { Membership, MembershipKind } from "./membership.entity";
 export function membershipsByGovernment({ em }: LoaderScope): DataLoader<number, Membership[]> {
   return createLoader(async (governmentIds) => {
     const rows = await em.getRepository(Membership).find({
-      where: { governmentId: In([...governmentIds]) },
+      where: { governmentId: Any([...governmentIds]) },
       order: { governmentId: "ASC", seq: "ASC" },
     });
     return manyByKey(governmentIds, rows, (row) => row.governmentId);

@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
+import { declareColumns } from "../../core/lean-rows";
 import type { IsoDate } from "../../core/dates";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { AssociationType } from "../association";
 import { DuesPayment, duesPaymentsByGovernment } from "../dues";
-import { Government, GovernmentConnection, governmentById } from "../government";
+import { GOVERNMENT_COLUMNS, Government, GovernmentConnection, governmentById } from "../government";
 import {
   duesHistoryOf,
   duesOf,
@@ -18,6 +19,9 @@ import {
 import { DuesStandingType, FiscalYearDuesType, RestrictedMemberType, RightsVerdictType, VotingMembersArgs } from "./rights.types";
 
 const asOfArg = { nullable: true, description: "The day to answer for; default today. Payments after it do not count." } as const;
+
+// Every field below reads only the government's id: a list asking for them can read lean rows.
+declareColumns(GOVERNMENT_COLUMNS, { votingRights: [], electionRights: [], dues: [], duesHistory: [], duesStanding: [], duesPayments: [] });
 
 @Resolver(() => Government)
 export class GovernmentRightsResolver {

@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { In } from "typeorm";
+import { Any } from "typeorm";
 import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { Appointment } from "./appointment.entity";
@@ -14,17 +14,17 @@ export const appointmentById = loaderById(Appointment);
 
 export function staffMemberBySlug({ em }: LoaderScope): DataLoader<string, StaffMember | null> {
   return createLoader(async (slugs) =>
-    oneByKey(slugs, await em.getRepository(StaffMember).findBy({ slug: In([...slugs]) }), (row) => row.slug),
+    oneByKey(slugs, await em.getRepository(StaffMember).findBy({ slug: Any([...slugs]) }), (row) => row.slug),
   );
 }
 
 export function postBySlug({ em }: LoaderScope): DataLoader<string, Post | null> {
-  return createLoader(async (slugs) => oneByKey(slugs, await em.getRepository(Post).findBy({ slug: In([...slugs]) }), (row) => row.slug));
+  return createLoader(async (slugs) => oneByKey(slugs, await em.getRepository(Post).findBy({ slug: Any([...slugs]) }), (row) => row.slug));
 }
 
 export function postsByDepartment({ em }: LoaderScope): DataLoader<number, Post[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(Post).find({ where: { departmentId: In([...ids]) }, order: { slug: "ASC" } });
+    const rows = await em.getRepository(Post).find({ where: { departmentId: Any([...ids]) }, order: { slug: "ASC" } });
     return manyByKey(ids, rows, (row) => row.departmentId!);
   });
 }
@@ -32,7 +32,7 @@ export function postsByDepartment({ em }: LoaderScope): DataLoader<number, Post[
 /** A post's holders in order of holding (seq): the post's history. */
 export function appointmentsByPost({ em }: LoaderScope): DataLoader<number, Appointment[]> {
   return createLoader(async (ids) => {
-    const rows = await em.getRepository(Appointment).find({ where: { postId: In([...ids]) }, order: { postId: "ASC", seq: "ASC" } });
+    const rows = await em.getRepository(Appointment).find({ where: { postId: Any([...ids]) }, order: { postId: "ASC", seq: "ASC" } });
     return manyByKey(ids, rows, (row) => row.postId);
   });
 }
@@ -40,7 +40,7 @@ export function appointmentsByPost({ em }: LoaderScope): DataLoader<number, Appo
 export function appointmentsByStaffMember({ em }: LoaderScope): DataLoader<number, Appointment[]> {
   return createLoader(async (ids) => {
     const rows = await em.getRepository(Appointment).find({
-      where: { staffMemberId: In([...ids]) },
+      where: { staffMemberId: Any([...ids]) },
       order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
     });
     return manyByKey(ids, rows, (row) => row.staffMemberId);
@@ -50,7 +50,7 @@ export function appointmentsByStaffMember({ em }: LoaderScope): DataLoader<numbe
 export function appointmentsByDispatchingGovernment({ em }: LoaderScope): DataLoader<number, Appointment[]> {
   return createLoader(async (ids) => {
     const rows = await em.getRepository(Appointment).find({
-      where: { dispatchedByGovernmentId: In([...ids]) },
+      where: { dispatchedByGovernmentId: Any([...ids]) },
       order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
     });
     return manyByKey(ids, rows, (row) => row.dispatchedByGovernmentId!);
