@@ -10,16 +10,20 @@
  * the wire by a relay in front of PostgreSQL, one per server), CPU ms per request of the
  * server process, peak RSS, and the hub ÷ PostGraphile ratio. A second hub process,
  * response cache on, answers the cached scenario by GET (a partner site's repeat).
+ * The embedded default (PGlite in its worker thread) is started on an empty folder
+ * and again on that folder, timed to the line it prints once it listens, and asked
+ * the flat, nested and single queries in the same rounds as the hub on PostgreSQL.
  *
  *   npm run bench -- [--seconds 10] [--rounds 3] [--connections 10]
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort } from "./ports";
 import { StatementCounter } from "./statement-counter";
-import { ask, median, round, start, statementsPerRequest } from "./servers";
+import { ask, median, procStat, round, start, startTimed, statementsPerRequest, stop } from "./servers";
 import type { Measure, Server } from "./servers";
 import { SCENARIOS } from "./scenarios";
 
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
     return url.toString();
   };
   const servers: Server[] = [];
+  const folders: string[] = [];
   try {
     const hubPort = await freePort();
     const plainHub = await start(
@@ -106,7 +111,29 @@ async function main(): Promise<void> {
     );
     servers.push(peer);
 
+    // The embedded default (PGlite in its worker thread), started as a newcomer starts it:
+    // on an empty folder (cold: from the build's image) and again on that folder (warm),
+    // three times each; the last one stays up for the embedded scenarios.
+    const starts = { cold: [] as number[], warm: [] as number[] };
+    let embeddedHub: Server | null = null;
+    for (let run = 0; run < 3; run++) {
+      const folder = mkdtempSync(join(tmpdir(), "near-bench-embedded-"));
+      folders.push(folder);
+      const port = await freePort();
+      const flags = ["--data-dir", folder, "--rate-limit-burst", "0", "--cache-max-age", "0"];
+      const cold = await startTimed("embedded hub (cold)", flags, port);
+      starts.cold.push(cold.startMs);
+      await stop(cold.server);
+      const warm = await startTimed("embedded hub", flags, port);
+      starts.warm.push(warm.startMs);
+      if (run < 2) await stop(warm.server);
+      else embeddedHub = warm.server;
+    }
+    servers.push(embeddedHub!);
+    const embeddedIdleRss = procStat(embeddedHub!.child.pid!).rssMb;
+
     const rows: string[] = [];
+    const embeddedRows: string[] = [];
     for (const scenario of SCENARIOS) {
       const hub = scenario.cachedGet ? hubCached : plainHub;
       const hubAnswer = await ask(hub, scenario.hub!);
@@ -120,11 +147,17 @@ async function main(): Promise<void> {
             `the answers differ for "${scenario.name}":\nhub ${JSON.stringify(hubAnswer.data).slice(0, 400)}\npeer ${JSON.stringify(peerAnswer.data).slice(0, 400)}`,
           );
       }
-      const contenders = scenario.peer ? [hub, peer] : [hub];
+      const embedded = scenario.embedded ? embeddedHub! : null;
+      if (embedded) {
+        const embeddedAnswer = await ask(embedded, scenario.hub!);
+        if (JSON.stringify(embeddedAnswer.data) !== JSON.stringify(hubAnswer.data))
+          throw new Error(`the embedded hub answers "${scenario.name}" differently from the hub on PostgreSQL`);
+      }
+      const contenders = [hub, ...(scenario.peer ? [peer] : []), ...(embedded ? [embedded] : [])];
       const measures = new Map<Server, Measure[]>(contenders.map((s) => [s, []]));
       const get = (server: Server) => server === hub && scenario.cachedGet === true;
       for (const server of contenders)
-        await round(server, server === hub ? scenario.hub! : scenario.peer!, 2, Number(values.connections), get(server)); // warm-up, thrown away
+        await round(server, server === peer ? scenario.peer! : scenario.hub!, 2, Number(values.connections), get(server)); // warm-up, thrown away
       for (let r = 0; r < Number(values.rounds); r++) {
         for (const server of r % 2 === 0 ? contenders : [...contenders].reverse()) {
           measures
@@ -132,7 +165,7 @@ async function main(): Promise<void> {
             .push(
               await round(
                 server,
-                server === hub ? scenario.hub! : scenario.peer!,
+                server === peer ? scenario.peer! : scenario.hub!,
                 Number(values.seconds),
                 Number(values.connections),
                 get(server),
@@ -163,6 +196,13 @@ async function main(): Promise<void> {
         );
       }
       process.stderr.write(`${rows.at(-1)}\n`);
+      if (embedded) {
+        const e = summary(embedded);
+        embeddedRows.push(
+          `| ${scenario.name.split(":")[0]} | ${e.rps.toFixed(0)} | ${h.rps.toFixed(0)} | **${(e.rps / h.rps).toFixed(2)}×** | ${e.p50} / ${e.p99} | ${e.cpu.toFixed(1)} |`,
+        );
+        process.stderr.write(`${embeddedRows.at(-1)}\n`);
+      }
     }
     console.log(
       `${values.connections} connections, ${values.rounds} rounds of ${values.seconds} s alternating (after a 2 s warm-up each), medians; answers checked equal first\n`,
@@ -175,9 +215,19 @@ async function main(): Promise<void> {
     console.log(
       `\npeak RSS: hub ${plainHub.peakRss.toFixed(0)} MB (cache on: ${hubCached.peakRss.toFixed(0)} MB), PostGraphile ${peer.peakRss.toFixed(0)} MB`,
     );
+    console.log("\nThe embedded default (PGlite in a worker thread) against the same hub on PostgreSQL, same rounds:\n");
+    console.log(
+      "| scenario | embedded req/s | hub on PostgreSQL req/s | embedded ÷ PostgreSQL | embedded p50 / p99 ms | embedded CPU ms per request (both threads) |",
+    );
+    console.log("|---|---|---|---|---|---|");
+    for (const row of embeddedRows) console.log(row);
+    const ms = (list: number[]) => `${median(list).toFixed(0)} ms (runs: ${list.map((x) => x.toFixed(0)).join(", ")})`;
+    console.log(
+      `\nembedded start to listening: cold (empty folder) ${ms(starts.cold)}, warm ${ms(starts.warm)}; RSS idle after start ${embeddedIdleRss.toFixed(0)} MB, peak under the rounds ${embeddedHub!.peakRss.toFixed(0)} MB`,
+    );
   } finally {
-    for (const server of servers) server.child.kill("SIGTERM");
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const server of servers) await stop(server);
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.end();
     for (const counter of counters) await counter.close();

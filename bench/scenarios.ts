@@ -10,6 +10,8 @@ export interface Scenario {
   peer: string | null;
   /** Asked of a second hub with its response cache on, by GET (a partner site's repeated anonymous request). */
   cachedGet?: boolean;
+  /** Also asked of the hub on its embedded default (PGlite), against the same hub on PostgreSQL. */
+  embedded?: boolean;
   /** Both answers mapped to the same plain rows, to check they are equal before timing. */
   hubRows: (data: never) => Rows;
   peerRows: (data: never) => Rows;
@@ -30,6 +32,7 @@ interface GovernmentRow {
 
 /** The flat query, asked uncached and (below) as a cached GET. */
 const FLAT: Scenario = {
+  embedded: true,
   name: "flat: every government with slug, English name, country code",
   hub: "{ governments(first: 100, orderBy: SLUG_ASC) { nodes { slug name { text } country { code } } } }",
   peer: "{ allGovernments(orderBy: SLUG_ASC) { nodes { slug nameEn countryByCountryCode { code } } } }",
@@ -44,6 +47,7 @@ export const SCENARIOS: Scenario[] = [
   FLAT,
   {
     name: "nested: countries → governments → memberships and coordinator terms",
+    embedded: true,
     hub: '{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31") { slug memberships { kind startedOn endedOn } coordinatorTerms(asOf: "2020-12-31") { startedOn endedOn } } } } }',
     peer: "{ allCountries(orderBy: CODE_ASC) { nodes { code governmentsByCountryCode(orderBy: SLUG_ASC) { nodes { slug membershipsByGovernmentId(orderBy: SEQ_ASC) { nodes { kind startedOn endedOn } } coordinatorTermsByGovernmentId(orderBy: [STARTED_ON_ASC, PRIMARY_KEY_ASC]) { nodes { startedOn endedOn } } } } } } }",
     hubRows: (d: {
@@ -94,6 +98,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "single: one government by slug with its country and memberships",
+    embedded: true,
     hub: '{ government(slug: "kr-gyeongbuk") { slug name { text } country { code } memberships { kind startedOn endedOn } } }',
     peer: '{ allGovernments(condition: { slug: "kr-gyeongbuk" }) { nodes { slug nameEn countryByCountryCode { code } membershipsByGovernmentId(orderBy: SEQ_ASC) { nodes { kind startedOn endedOn } } } } }',
     hubRows: (d: { government: { slug: string; name: { text: string }; country: { code: string }; memberships: unknown[] } }) => ({
@@ -128,6 +133,7 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     ...FLAT,
+    embedded: false,
     name: "cached: the flat query as a repeated anonymous GET, the hub's response cache on (PostGraphile uncached)",
     cachedGet: true,
   },

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import autocannon from "autocannon";
 import type { StatementCounter } from "./statement-counter";
 
@@ -14,8 +15,8 @@ export interface Server {
   child: ChildProcess;
   url: string;
   peakRss: number;
-  /** The relay its database connections go through. */
-  counter: StatementCounter;
+  /** The relay its database connections go through; null for the embedded database (no wire to count on). */
+  counter: StatementCounter | null;
 }
 
 export function procStat(pid: number): { cpuMs: number; rssMb: number } {
@@ -28,7 +29,13 @@ export function procStat(pid: number): { cpuMs: number; rssMb: number } {
   return { cpuMs: ticks * 10, rssMb: Number(rss?.replace(/\D+/g, "") ?? 0) / 1024 };
 }
 
-export async function start(name: string, command: string, args: string[], port: number, counter: StatementCounter): Promise<Server> {
+export async function start(
+  name: string,
+  command: string,
+  args: string[],
+  port: number,
+  counter: StatementCounter | null,
+): Promise<Server> {
   const child = spawn(command, args, {
     env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -50,6 +57,43 @@ export async function start(name: string, command: string, args: string[], port:
   }
 }
 
+/**
+ * Starts the built hub as a user would and times it from the spawn to the line it
+ * prints once it listens (waited on, not polled): a start-up time to the millisecond.
+ */
+export async function startTimed(name: string, args: string[], port: number): Promise<{ server: Server; startMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(__dirname, "..", "src", "main.js"), ...args, "--port", String(port), "--log-level", "info"], {
+    env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let seen = "";
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (/"msg":"Server listening at /.test(seen)) {
+        child.stdout!.off("data", onData);
+        child.stdout!.resume();
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${name} exited (${String(code)}) before listening`)));
+  });
+  const startMs = performance.now() - started;
+  return { server: { name, child, url: `http://127.0.0.1:${port}`, peakRss: procStat(child.pid!).rssMb, counter: null }, startMs };
+}
+
+/** Stops a server and waits for its exit (SIGKILL if it has not gone 10 s after SIGTERM). */
+export async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once("exit", resolve));
+  server.child.kill("SIGTERM");
+  const force = setTimeout(() => server.child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(force);
+}
+
 export async function ask(server: Server, query: string): Promise<{ data?: unknown; errors?: unknown }> {
   const response = await fetch(`${server.url}/graphql`, {
     method: "POST",
@@ -65,6 +109,7 @@ export async function ask(server: Server, query: string): Promise<{ data?: unkno
  * which sends a few a second, is taken off as measured over an idle window.
  */
 export async function statementsPerRequest(server: Server, query: string): Promise<number> {
+  if (!server.counter) throw new Error(`${server.name} has no statement counter`);
   const idleFrom = server.counter.count;
   const idleStarted = performance.now();
   await new Promise((resolve) => setTimeout(resolve, 2000));
