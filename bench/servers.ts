@@ -72,12 +72,12 @@ export async function startTimed(name: string, args: string[], port: number): Pr
     const onData = (chunk: Buffer) => {
       seen += chunk.toString();
       if (/"msg":"Server listening at /.test(seen)) {
-        child.stdout!.off("data", onData);
-        child.stdout!.resume();
+        child.stdout.off("data", onData);
+        child.stdout.resume();
         resolve();
       }
     };
-    child.stdout!.on("data", onData);
+    child.stdout.on("data", onData);
     child.once("exit", (code) => reject(new Error(`${name} exited (${String(code)}) before listening`)));
   });
   const startMs = performance.now() - started;

@@ -1,6 +1,7 @@
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import { DriverUtils } from "typeorm/driver/DriverUtils.js";
 import { LRUCache } from "lru-cache";
+import { rootOf } from "./scoped-source";
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 
 /**
@@ -94,11 +95,13 @@ const shapes = new WeakMap<DataSource, LRUCache<string, RowShape<unknown>>>();
  * null), the primary key first: one per shape and data source, reused by every request.
  */
 function shapeOf<T extends ObjectLiteral>(
-  dataSource: DataSource,
+  source: DataSource,
   entity: EntityTarget<T>,
   alias: string,
   properties: readonly string[] | null,
 ): RowShape<T> {
+  // One cache per database: a request's scoped source reads the real one's.
+  const dataSource = rootOf(source);
   const metadata = dataSource.getMetadata(entity);
   const cacheKey = `${metadata.name}\u0000${alias}\u0000${properties?.join(",") ?? "*"}`;
   let byKey = shapes.get(dataSource);

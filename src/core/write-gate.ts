@@ -1,28 +1,36 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-import type { DataSource } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
+import { rootOf, scopeOfManager } from "./scoped-source";
+import type { StatementScope } from "./scoped-source";
 
 /**
  * Writes, one at a time, with no reader inside them. On PGlite the database is one
  * session for the whole process: a transaction's BEGIN would take every statement
  * any other request sends until COMMIT into the transaction, so readers would see
  * uncommitted rows and a rollback would undo their own writes. While a write holds
- * the gate, statements from outside it wait; the write's own (known by its async
- * context) pass. On PostgreSQL each transaction has its own connection and the
- * server isolates it, so the gate only orders writes there (cheap, and it keeps one
- * behaviour on both databases).
+ * the gate, statements from outside it wait; the write's own pass, known by the scope
+ * their query runner was made for (`scopedSource`). On PostgreSQL each transaction has
+ * its own connection and the server isolates it, so the gate only orders writes there
+ * (cheap, and it keeps one behaviour on both databases).
  */
 export class WriteGate {
-  private readonly inside = new AsyncLocalStorage<true>();
   private tail: Promise<void> = Promise.resolve();
   /** Settles when the write holding the gate ends; null while none does. */
   private held: Promise<void> | null = null;
+  /** The scope of the write holding the gate: its statements pass. */
+  private holder: StatementScope | null = null;
 
   /** Whether statements must wait for writes (one shared session: PGlite). */
   constructor(private readonly sharedSession: boolean) {}
 
-  /** Runs `write` alone: after the writes before it, and (on PGlite) with every outside statement held back. */
-  async exclusive<T>(write: () => Promise<T>): Promise<T> {
-    if (this.inside.getStore()) return write();
+  /**
+   * Runs `write` alone, after the writes before it and (on PGlite) with every
+   * statement from outside `em`'s scope held back; `write` sends its statements
+   * through `em` (or managers made from it: a transaction's).
+   */
+  async exclusive<T>(em: EntityManager, write: () => Promise<T>): Promise<T> {
+    const owner = scopeOfManager(em);
+    if (owner === null) throw new Error("a write runs through a request's (or a background job's) scoped manager");
+    if (this.holder === owner) return write();
     let release!: () => void;
     const done = new Promise<void>((resolve) => {
       release = resolve;
@@ -31,32 +39,36 @@ export class WriteGate {
     this.tail = previous.then(() => done);
     await previous;
     this.held = done;
+    this.holder = owner;
     try {
-      return await this.inside.run(true, write);
+      return await write();
     } finally {
       this.held = null;
+      this.holder = null;
       release();
     }
   }
 
   /**
-   * Called before every statement: null when it may run now (always on PostgreSQL, so
-   * the hot path costs no extra await), else what to wait for before asking again.
+   * Called before every statement with the scope it runs for: null when it may run
+   * now (always on PostgreSQL, so the hot path costs no extra await), else what to
+   * wait for before asking again.
    */
-  holdFor(): Promise<void> | null {
-    if (!this.sharedSession || this.held === null || this.inside.getStore()) return null;
+  holdFor(scope: StatementScope | null): Promise<void> | null {
+    if (!this.sharedSession || this.held === null || (scope !== null && scope === this.holder)) return null;
     return this.held;
   }
 }
 
 const gates = new WeakMap<DataSource, WriteGate>();
 
-/** The data source's gate (made by the data source's guard; one per data source). */
+/** The database's gate (one per real data source; a request's scoped source shares it). */
 export function writeGateOf(dataSource: DataSource): WriteGate {
-  let gate = gates.get(dataSource);
+  const root = rootOf(dataSource);
+  let gate = gates.get(root);
   if (!gate) {
-    gate = new WriteGate(Boolean((dataSource.options as { driver?: unknown }).driver));
-    gates.set(dataSource, gate);
+    gate = new WriteGate(Boolean((root.options as { driver?: unknown }).driver));
+    gates.set(root, gate);
   }
   return gate;
 }

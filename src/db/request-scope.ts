@@ -1,15 +1,9 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { DataSource, QueryRunner } from "typeorm";
 import { DeadlineExceededError } from "../core/errors";
+import { recordRunnerScope, scopeOf } from "../core/scoped-source";
+import type { StatementScope } from "../core/scoped-source";
 import { writeGateOf } from "../core/write-gate";
-
-/** What the database layer knows of the request a statement belongs to. */
-export interface RequestScope {
-  readonly signal: AbortSignal;
-  /** Statements sent for the request so far. */
-  statements: number;
-}
 
 interface ScopeState {
   /** Marks the request's statements on PostgreSQL, so a cancel can never hit another request's. */
@@ -19,20 +13,15 @@ interface ScopeState {
   cancelArmed: boolean;
 }
 
-const scopes = new AsyncLocalStorage<RequestScope>();
-const states = new WeakMap<RequestScope, ScopeState>();
+const states = new WeakMap<StatementScope, ScopeState>();
 
-/**
- * Runs `work` as one request: every statement it sends, from any loader or service
- * and however many promise hops later, first checks the request's signal, so once the
- * deadline passes or the client goes away no further SQL is sent (PostgreSQL and
- * PGlite alike). On PostgreSQL a statement still running then is cancelled
- * (`pg_cancel_backend`), and `statement_timeout` ends any the cancel misses.
- * Statements stay on the pool as before: a request's loader batches run in parallel.
- */
-export function inRequestScope<T>(scope: RequestScope, work: () => T): T {
-  states.set(scope, { tag: randomUUID(), running: new Set(), cancelArmed: false });
-  return scopes.run(scope, work);
+function stateOf(scope: StatementScope): ScopeState {
+  let state = states.get(scope);
+  if (!state) {
+    state = { tag: randomUUID(), running: new Set(), cancelArmed: false };
+    states.set(scope, state);
+  }
+  return state;
 }
 
 type Query = (...queryArgs: unknown[]) => Promise<unknown>;
@@ -44,38 +33,43 @@ function backendOf(runner: QueryRunner): number | null {
 }
 
 /**
- * Wraps the data source's query runners once, so statements answer to the request
- * scope they run in, and wait (on PGlite) while another context's write holds the session.
+ * Wraps the data source's query runners once, so a statement answers to the scope of
+ * the (scoped) data source that made its runner (`scopedSource`: a request's): once
+ * the request's signal aborts (deadline, client gone) no further SQL is sent, on
+ * PostgreSQL and PGlite alike, and on PostgreSQL a statement still running then is
+ * cancelled (`pg_cancel_backend`; `statement_timeout` ends any the cancel misses).
+ * Statements stay on the pool: a request's loader batches run in parallel. And every
+ * statement waits (on PGlite) while another scope's write holds the session.
  */
 export function guardStatements(dataSource: DataSource): void {
   // PGlite runs inside this process, one statement at a time: nothing to cancel from outside.
   const cancellable = !(dataSource.options as { driver?: unknown }).driver;
   const cancel = (state: ScopeState) => {
     for (const pid of state.running) {
-      // Outside the aborted scope (which would refuse it), and only while the backend still runs this request's statement.
-      void scopes.exit(() =>
-        dataSource
-          .query("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE $2", [
-            pid,
-            `/* near:${state.tag} */%`,
-          ])
-          .catch(() => {}),
-      );
+      // On the real data source (the aborted scope would refuse it), and only while the backend still runs this request's statement.
+      void dataSource
+        .query("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE $2", [
+          pid,
+          `/* near:${state.tag} */%`,
+        ])
+        .catch(() => {});
     }
   };
   const gate = writeGateOf(dataSource);
   const create = dataSource.createQueryRunner.bind(dataSource);
-  dataSource.createQueryRunner = (...args: Parameters<DataSource["createQueryRunner"]>): QueryRunner => {
+  // A function, not an arrow: called through a request's scoped source, `this` is that source.
+  dataSource.createQueryRunner = function createGuardedRunner(this: DataSource, ...args: Parameters<DataSource["createQueryRunner"]>) {
     const runner = create(...args);
+    const scope = scopeOf(this);
+    if (scope) recordRunnerScope(runner, scope);
     const query = runner.query.bind(runner) as Query;
     const guarded: Query = async (...queryArgs) => {
-      for (let held = gate.holdFor(); held !== null; held = gate.holdFor()) await held;
-      const scope = scopes.getStore();
+      for (let held = gate.holdFor(scope); held !== null; held = gate.holdFor(scope)) await held;
       if (!scope) return query(...queryArgs);
       if (scope.signal.aborted) throw new DeadlineExceededError(scope.signal.reason);
       scope.statements++;
-      const state = states.get(scope);
-      if (!cancellable || !state || typeof queryArgs[0] !== "string") return query(...queryArgs);
+      if (!cancellable || typeof queryArgs[0] !== "string") return query(...queryArgs);
+      const state = stateOf(scope);
       if (!state.cancelArmed) {
         state.cancelArmed = true;
         scope.signal.addEventListener("abort", () => cancel(state), { once: true });

@@ -9,9 +9,9 @@ import type { DataSource } from "typeorm";
 import type { OperationLimits } from "../config";
 import type { RequestContext } from "../core/context";
 import { todayUtc } from "../core/dates";
+import { scopedSource } from "../core/scoped-source";
 import { ErrorCode } from "../core/errors";
 import { negotiateLang } from "../core/i18n";
-import { inRequestScope } from "../db/request-scope";
 import { createRequestContext } from "../graphql/context";
 import { RETRY_AFTER_SECONDS, isRequestErrorBody } from "../graphql/http-status.plugin";
 import { Admission } from "./admission";
@@ -260,8 +260,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     }
 
     const scope = { signal: controller.signal, statements: 0 };
+    // Every statement of the request goes through its scoped source, which knows its signal and counts its statements.
     const context = createRequestContext({
-      em: dataSource.manager,
+      em: scopedSource(dataSource, scope).manager,
       acceptLanguage: request.headers["accept-language"],
       requestId: request.id,
       viewer: request.viewer,
@@ -277,9 +278,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       search: new URL(request.url, "http://hub.invalid").search,
       body: request.body,
     };
-    const settled = inRequestScope(scope, () =>
-      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context }),
-    ).finally(() => {
+    const settled = apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context }).finally(() => {
       metrics.statements.observe(scope.statements);
       // The turn is given back once Apollo is done, even after a timeout: abandoned work still holds the database.
       release();

@@ -10,6 +10,7 @@ import { openTestDatabase } from "./database";
 import { silentLogger } from "./logger";
 import { testSettings } from "./settings";
 import type { TestDatabase } from "./database";
+import { backgroundScope, scopedSource } from "../../src/core/scoped-source";
 
 /** The day tests answer for by default: the facts horizon, so results do not drift with the clock. */
 export const TEST_TODAY = new Date("2020-12-31T12:00:00Z");
@@ -88,7 +89,8 @@ export function useTestHub(): TestHub {
     hub = await opening;
   });
   beforeEach(async () => {
-    runner = hub!.db.dataSource.createQueryRunner();
+    // Through a scoped source, as a request's statements go: a write's gate lets the test's own statements pass.
+    runner = scopedSource(hub!.db.dataSource, backgroundScope()).createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
   });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backgroundScope, scopedSource } from "../../src/core/scoped-source";
 import { writeGateOf } from "../../src/core/write-gate";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
@@ -13,7 +14,8 @@ async function turns(count: number): Promise<void> {
  * must therefore hold back every other statement until it ends: otherwise a reader
  * would run inside the open transaction and see its rows, and a rollback would undo
  * other requests' work. (On PostgreSQL each connection is isolated; the same
- * assertions hold there too.)
+ * assertions hold there too.) A write runs through a scoped source, as a request's
+ * do; the readers here use the real data source, as start-up and scripts do.
  */
 describe("writes, one at a time, seen by no reader before they commit", () => {
   let db: TestDatabase;
@@ -41,8 +43,9 @@ describe("writes, one at a time, seen by no reader before they commit", () => {
     const failing = new Promise<void>((resolve) => {
       failWrite = resolve;
     });
-    const write = gate.exclusive(() =>
-      db.dataSource.transaction(async (tx) => {
+    const writer = scopedSource(db.dataSource, backgroundScope()).manager;
+    const write = gate.exclusive(writer, () =>
+      writer.transaction(async (tx) => {
         await tx.query(`INSERT INTO ${table} (slug) VALUES ('test-uncommitted')`);
         insertDone();
         await failing;
@@ -72,8 +75,9 @@ describe("writes, one at a time, seen by no reader before they commit", () => {
     const finishing = new Promise<void>((resolve) => {
       finish = resolve;
     });
-    const write = gate.exclusive(() =>
-      db.dataSource.transaction(async (tx) => {
+    const writer = scopedSource(db.dataSource, backgroundScope()).manager;
+    const write = gate.exclusive(writer, () =>
+      writer.transaction(async (tx) => {
         await tx.query(`INSERT INTO ${table} (slug) VALUES ('test-half-1')`);
         firstDone();
         await finishing;
@@ -98,12 +102,12 @@ describe("writes, one at a time, seen by no reader before they commit", () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const first = gate.exclusive(async () => {
+    const first = gate.exclusive(scopedSource(db.dataSource, backgroundScope()).manager, async () => {
       order.push("first starts");
       await held;
       order.push("first ends");
     });
-    const second = gate.exclusive(async () => {
+    const second = gate.exclusive(scopedSource(db.dataSource, backgroundScope()).manager, async () => {
       order.push("second starts");
     });
     await turns(20);

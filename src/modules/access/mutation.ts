@@ -99,7 +99,7 @@ export async function runMutation<T extends object>(
   let written: Written<T>;
   try {
     // The request's manager starts a transaction of its own (a savepoint inside a test's transaction).
-    written = await writeGateOf(ctx.em.connection).exclusive(() =>
+    written = await writeGateOf(ctx.em.connection).exclusive(ctx.em, () =>
       ctx.em.transaction(async (tx) => {
         const uow: UnitOfWork = { em: tx, loaders: new LoaderRegistry({ em: tx, viewer }), today: ctx.today, viewer };
         const outcome = await write(uow);

@@ -4,6 +4,7 @@ import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LoaderRegistry } from "../../core/loaders";
 import { PUBLIC_VIEWER } from "../../core/viewer";
+import { backgroundScope, rootOf, scopedSource } from "../../core/scoped-source";
 import { writeGateOf } from "../../core/write-gate";
 import { chairOf } from "../chair";
 import { Committee } from "../committee";
@@ -102,9 +103,10 @@ const running = new WeakMap<object, Promise<unknown>>();
  * the computation. Run after every write, once a day, and at start.
  */
 export function refreshReporting(em: EntityManager, today: IsoDate): Promise<IsoDate[]> {
-  const previous = running.get(em.connection) ?? Promise.resolve();
+  const database = rootOf(em.connection);
+  const previous = running.get(database) ?? Promise.resolve();
   const next = previous.catch(() => {}).then(() => refreshNow(em, today));
-  running.set(em.connection, next);
+  running.set(database, next);
   return next;
 }
 
@@ -116,8 +118,10 @@ async function refreshNow(em: EntityManager, today: IsoDate): Promise<IsoDate[]>
     const uow: UnitOfWork = { em, loaders: new LoaderRegistry({ em, viewer: PUBLIC_VIEWER }), today: day, viewer: PUBLIC_VIEWER };
     answers.push(await answersFor(uow, day, all));
   }
-  await writeGateOf(em.connection).exclusive(() =>
-    em.transaction(async (tx) => {
+  // The refresh's own scope: its statements pass the gate it holds, and no other's do.
+  const writer = scopedSource(em.connection, backgroundScope()).manager;
+  await writeGateOf(em.connection).exclusive(writer, () =>
+    writer.transaction(async (tx) => {
       for (const table of TABLES) {
         await tx.query(`DELETE FROM reporting.${table} WHERE day = ANY($1::date[])`, [days]);
         const rows = answers.flatMap((day) => day[table]);
