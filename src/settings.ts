@@ -71,7 +71,7 @@ export const SETTINGS: readonly Setting[] = [
   {
     env: "MAX_IN_FLIGHT",
     flag: "--max-in-flight",
-    help: "operations executing at once (default: 2 on the embedded database, 2 × DATABASE_POOL_SIZE on PostgreSQL)",
+    help: "operations executing at once (default: 8 on the embedded database, 2 × DATABASE_POOL_SIZE on PostgreSQL)",
   },
   { env: "MAX_QUEUED", flag: "--max-queued", help: "operations waiting for their turn; more are refused 503", default: "2000" },
   { env: "MAX_COST", flag: "--max-cost", help: "largest cost of one operation (lists multiply)", default: "50000" },

@@ -17,7 +17,7 @@ describe("configuration", () => {
         maxTokens: 3000,
         maxDocumentBytes: 20_000,
         timeoutMs: 5000,
-        maxInFlight: 2,
+        maxInFlight: 8,
         maxQueued: 2000,
       },
       http: {

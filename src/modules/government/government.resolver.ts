@@ -70,8 +70,9 @@ export class GovernmentResolver {
   }
 
   @FieldResolver(() => Country)
-  async country(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<Country | null> {
-    // A page that joined the country (whole, or the columns this field's selection needs) brings it along.
+  country(@Root() government: Government, @Ctx() ctx: RequestContext): Country | Promise<Country | null> {
+    // A page that joined the country (whole, or the columns this field's selection needs) brings it along,
+    // answered as a value: no promise per row for graphql-js to wait on.
     return government.joinedCountry ?? ctx.loaders.get(countryByCode).load(government.countryCode);
   }
 
