@@ -13,6 +13,8 @@
  * The embedded default (PGlite in its worker thread) is started on an empty folder
  * and again on that folder, timed to the line it prints once it listens, and asked
  * the flat, nested and single queries in the same rounds as the hub on PostgreSQL.
+ * When bench/runtimes/node24 is installed, the same hub and the same PostGraphile on
+ * Node 24 take part in the flat, nested, single and voting-rights rounds too.
  *
  *   npm run bench -- [--seconds 10] [--rounds 3] [--connections 10]
  */
@@ -37,6 +39,8 @@ const { values } = parseArgs({
 });
 const ROOT = join(__dirname, "..", "..");
 const PEER = join(ROOT, "bench", "peers", "postgraphile");
+/** Node 24 for the second runtime (npm ci --prefix bench/runtimes/node24); the comparison is skipped, and said so, without it. */
+const NODE24 = join(ROOT, "bench", "runtimes", "node24", "node_modules", ".bin", "node");
 
 async function main(): Promise<void> {
   const peerNode = join(PEER, "node_modules", ".bin", "node");
@@ -111,6 +115,44 @@ async function main(): Promise<void> {
     );
     servers.push(peer);
 
+    // The same hub and the same PostGraphile on Node 24, the newest runtime people run the hub on.
+    let hub24: Server | null = null;
+    let peer24: Server | null = null;
+    if (existsSync(NODE24)) {
+      const port24 = await freePort();
+      hub24 = await start(
+        "hub (Node 24)",
+        NODE24,
+        [
+          join(ROOT, "dist", "src", "main.js"),
+          "--database-url",
+          through(counters[0]),
+          "--port",
+          String(port24),
+          "--log-level",
+          "warn",
+          "--rate-limit-burst",
+          "0",
+          "--cache-max-age",
+          "0",
+        ],
+        port24,
+        counters[0],
+      );
+      servers.push(hub24);
+      const peerPort24 = await freePort();
+      peer24 = await start(
+        "PostGraphile (Node 24)",
+        NODE24,
+        [join(PEER, "server.mjs"), through(counters[1]), String(peerPort24)],
+        peerPort24,
+        counters[1],
+      );
+      servers.push(peer24);
+    } else {
+      process.stderr.write("Node 24 is not installed (npm ci --prefix bench/runtimes/node24): no Node 24 rounds\n");
+    }
+
     // The embedded default (PGlite in its worker thread), started as a newcomer starts it:
     // on an empty folder (cold: from the build's image) and again on that folder (warm),
     // three times each; the last one stays up for the embedded scenarios.
@@ -134,6 +176,7 @@ async function main(): Promise<void> {
 
     const rows: string[] = [];
     const embeddedRows: string[] = [];
+    const node24Rows: string[] = [];
     for (const scenario of SCENARIOS) {
       const hub = scenario.cachedGet ? hubCached : plainHub;
       const hubAnswer = await ask(hub, scenario.hub!);
@@ -153,11 +196,13 @@ async function main(): Promise<void> {
         if (JSON.stringify(embeddedAnswer.data) !== JSON.stringify(hubAnswer.data))
           throw new Error(`the embedded hub answers "${scenario.name}" differently from the hub on PostgreSQL`);
       }
-      const contenders = [hub, ...(scenario.peer ? [peer] : []), ...(embedded ? [embedded] : [])];
+      const on24 = scenario.node24 && hub24 ? [hub24, ...(scenario.peer && peer24 ? [peer24] : [])] : [];
+      const contenders = [hub, ...(scenario.peer ? [peer] : []), ...(embedded ? [embedded] : []), ...on24];
+      const isPeer = (server: Server) => server === peer || server === peer24;
       const measures = new Map<Server, Measure[]>(contenders.map((s) => [s, []]));
       const get = (server: Server) => server === hub && scenario.cachedGet === true;
       for (const server of contenders)
-        await round(server, server === peer ? scenario.peer! : scenario.hub!, 2, Number(values.connections), get(server)); // warm-up, thrown away
+        await round(server, isPeer(server) ? scenario.peer! : scenario.hub!, 2, Number(values.connections), get(server)); // warm-up, thrown away
       for (let r = 0; r < Number(values.rounds); r++) {
         for (const server of r % 2 === 0 ? contenders : [...contenders].reverse()) {
           measures
@@ -165,7 +210,7 @@ async function main(): Promise<void> {
             .push(
               await round(
                 server,
-                server === peer ? scenario.peer! : scenario.hub!,
+                isPeer(server) ? scenario.peer! : scenario.hub!,
                 Number(values.seconds),
                 Number(values.connections),
                 get(server),
@@ -196,6 +241,16 @@ async function main(): Promise<void> {
         );
       }
       process.stderr.write(`${rows.at(-1)}\n`);
+      if (scenario.node24 && hub24) {
+        const h24 = summary(hub24);
+        const p24 = scenario.peer && peer24 ? summary(peer24) : null;
+        node24Rows.push(
+          p24
+            ? `| ${scenario.name.split(":")[0]} | ${h24.rps.toFixed(0)} | ${p24.rps.toFixed(0)} | **${(h24.rps / p24.rps).toFixed(2)}×** | ${h24.p50} / ${h24.p99} | ${p24.p50} / ${p24.p99} | ${h24.cpu.toFixed(1)} / ${p24.cpu.toFixed(1)} | ${(h24.rps / h.rps).toFixed(2)}× |`
+            : `| ${scenario.name.split(":")[0]} | ${h24.rps.toFixed(0)} | — | — | ${h24.p50} / ${h24.p99} | — | ${h24.cpu.toFixed(1)} / — | ${(h24.rps / h.rps).toFixed(2)}× |`,
+        );
+        process.stderr.write(`${node24Rows.at(-1)}\n`);
+      }
       if (embedded) {
         const e = summary(embedded);
         embeddedRows.push(
@@ -215,6 +270,15 @@ async function main(): Promise<void> {
     console.log(
       `\npeak RSS: hub ${plainHub.peakRss.toFixed(0)} MB (cache on: ${hubCached.peakRss.toFixed(0)} MB), PostGraphile ${peer.peakRss.toFixed(0)} MB`,
     );
+    if (hub24 && peer24) {
+      console.log("\nThe same hub and the same PostGraphile on Node 24, in the same rounds:\n");
+      console.log(
+        "| scenario | hub req/s | PostGraphile req/s | hub ÷ PostGraphile | hub p50 / p99 ms | PostGraphile p50 / p99 ms | CPU ms per request hub / PGL | hub on 24 ÷ hub on 20 |",
+      );
+      console.log("|---|---|---|---|---|---|---|---|");
+      for (const row of node24Rows) console.log(row);
+      console.log(`\npeak RSS on Node 24: hub ${hub24.peakRss.toFixed(0)} MB, PostGraphile ${peer24.peakRss.toFixed(0)} MB`);
+    }
     console.log("\nThe embedded default (PGlite in a worker thread) against the same hub on PostgreSQL, same rounds:\n");
     console.log(
       "| scenario | embedded req/s | hub on PostgreSQL req/s | embedded ÷ PostgreSQL | embedded p50 / p99 ms | embedded CPU ms per request (both threads) |",

@@ -12,6 +12,8 @@ export interface Scenario {
   cachedGet?: boolean;
   /** Also asked of the hub on its embedded default (PGlite), against the same hub on PostgreSQL. */
   embedded?: boolean;
+  /** Also asked of the hub (and PostGraphile, where it has an equivalent) on Node 24, when bench/runtimes/node24 is installed. */
+  node24?: boolean;
   /** Both answers mapped to the same plain rows, to check they are equal before timing. */
   hubRows: (data: never) => Rows;
   peerRows: (data: never) => Rows;
@@ -33,6 +35,7 @@ interface GovernmentRow {
 /** The flat query, asked uncached and (below) as a cached GET. */
 const FLAT: Scenario = {
   embedded: true,
+  node24: true,
   name: "flat: every government with slug, English name, country code",
   hub: "{ governments(first: 100, orderBy: SLUG_ASC) { nodes { slug name { text } country { code } } } }",
   peer: "{ allGovernments(orderBy: SLUG_ASC) { nodes { slug nameEn countryByCountryCode { code } } } }",
@@ -48,6 +51,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "nested: countries → governments → memberships and coordinator terms",
     embedded: true,
+    node24: true,
     hub: '{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31") { slug memberships { kind startedOn endedOn } coordinatorTerms(asOf: "2020-12-31") { startedOn endedOn } } } } }',
     peer: "{ allCountries(orderBy: CODE_ASC) { nodes { code governmentsByCountryCode(orderBy: SLUG_ASC) { nodes { slug membershipsByGovernmentId(orderBy: SEQ_ASC) { nodes { kind startedOn endedOn } } coordinatorTermsByGovernmentId(orderBy: [STARTED_ON_ASC, PRIMARY_KEY_ASC]) { nodes { startedOn endedOn } } } } } } }",
     hubRows: (d: {
@@ -99,6 +103,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "single: one government by slug with its country and memberships",
     embedded: true,
+    node24: true,
     hub: '{ government(slug: "kr-gyeongbuk") { slug name { text } country { code } memberships { kind startedOn endedOn } } }',
     peer: '{ allGovernments(condition: { slug: "kr-gyeongbuk" }) { nodes { slug nameEn countryByCountryCode { code } membershipsByGovernmentId(orderBy: SEQ_ASC) { nodes { kind startedOn endedOn } } } } }',
     hubRows: (d: { government: { slug: string; name: { text: string }; country: { code: string }; memberships: unknown[] } }) => ({
@@ -134,11 +139,13 @@ export const SCENARIOS: Scenario[] = [
   {
     ...FLAT,
     embedded: false,
+    node24: false,
     name: "cached: the flat query as a repeated anonymous GET, the hub's response cache on (PostGraphile uncached)",
     cachedGet: true,
   },
   {
     name: "voting rights of all 82 governments (the charter: no peer equivalent)",
+    node24: true,
     hub: '{ governments(first: 100) { nodes { slug votingRights(asOf: "2020-12-31") { eligible reasons { code } } } } }',
     peer: null,
     hubRows: () => null,
