@@ -4,6 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { toGlobalId } from "../core/node";
+import { directFieldResolvers } from "./direct-resolvers";
 import type { NodeType } from "../core/node-registry";
 import { accessResolvers, authChecker } from "../modules/access";
 import { admissionResolvers } from "../modules/admission";
@@ -80,6 +81,7 @@ export function buildHubSchema(): GraphQLSchema {
     nodeResolver(NODE_TYPES),
   ] as unknown as NonEmptyArray<Function>;
   const schema = buildSchemaSync({ resolvers, validate: false, authChecker, authMode: "error" });
+  directFieldResolvers(schema);
   attachGlobalIds(schema, NODE_TYPES);
   cached = schema;
   return schema;

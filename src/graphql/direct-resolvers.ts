@@ -1,0 +1,124 @@
+import { GraphQLObjectType, GraphQLScalarType } from "graphql";
+import type { GraphQLFieldResolver, GraphQLSchema } from "graphql";
+
+/**
+ * type-graphql wraps every field resolver in a generic one that, per call, sorts and
+ * maps its parameter list, runs the (empty) middleware chain and converts each
+ * argument through an `async` validator: a field with any argument answers a promise,
+ * so graphql-js waits on one per row (a list of 82 governments asking for `name`:
+ * 82 promises, 82 `Promise.all`, 82 objects completed asynchronously). For a field
+ * resolver with no middleware, no roles, and only root, scalar or enum arguments,
+ * context and info (validation is off), that wrapper does nothing but cost: this
+ * calls the method directly, worked out once when the schema is built. Anything else
+ * (middlewares, authorisation, argument classes, input objects) keeps type-graphql's
+ * resolver. Measured with `npm run bench` (docs/BENCHMARKS.md).
+ */
+
+interface ParamMetadata {
+  kind: string;
+  index: number;
+  name?: string;
+  propertyName?: string;
+  getType?: () => unknown;
+}
+
+interface FieldResolverMetadata {
+  kind: "internal" | "external";
+  target: Function;
+  methodName: string;
+  schemaName: string;
+  params?: ParamMetadata[];
+  middlewares?: unknown[];
+  roles?: unknown[];
+  getObjectType?: () => Function;
+}
+
+interface TypeMetadata {
+  name: string;
+  target: Function;
+}
+
+/** What type-graphql keeps of the decorators (its global metadata storage, as its own `getMetadataStorage` reads it). */
+interface MetadataStorage {
+  fieldResolvers: FieldResolverMetadata[];
+  objectTypes: TypeMetadata[];
+  inputTypes: TypeMetadata[];
+}
+
+const SIMPLE_TYPES: unknown[] = [String, Number, Boolean, Date];
+
+type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
+
+/** How to read one parameter, or null when only type-graphql's resolver can (argument classes, input objects, pubsub…). */
+function paramGetter(param: ParamMetadata, storage: MetadataStorage): Getter | null {
+  switch (param.kind) {
+    case "root":
+      // A root typed by a class that is not an instance of it is converted by type-graphql: see `rootIsReady`.
+      return param.propertyName ? null : (root) => root;
+    case "context":
+      return param.propertyName ? null : (_root, _args, context) => context;
+    case "info":
+      return (_root, _args, _context, info) => info;
+    case "arg": {
+      const type = param.getType?.();
+      const isInput = storage.inputTypes.some((input) => input.target === type);
+      const plain = type instanceof GraphQLScalarType || SIMPLE_TYPES.includes(type) || (typeof type === "object" && type !== null);
+      const name = param.name!;
+      return plain && !isInput ? (_root, args) => args[name] : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Whether a root can go to the method as it is: type-graphql passes it unchanged when
+ * it is null, a plain value, or an instance of the class the parameter names, and
+ * converts it otherwise (a plain object, say) — such calls still go through its resolver.
+ */
+function rootIsReady(params: readonly ParamMetadata[]): (root: unknown) => boolean {
+  const typed = params.find((param) => param.kind === "root")?.getType?.();
+  if (typeof typed !== "function" || SIMPLE_TYPES.includes(typed)) return () => true;
+  return (root) => root === null || root === undefined || root instanceof typed || SIMPLE_TYPES.includes(root.constructor);
+}
+
+/** Replaces the wrapper of every plain field resolver with a direct call; returns how many it replaced. */
+export function directFieldResolvers(schema: GraphQLSchema): number {
+  const storage = (globalThis as { TypeGraphQLMetadataStorage?: MetadataStorage }).TypeGraphQLMetadataStorage;
+  if (!storage) throw new Error("type-graphql's metadata storage is not where type-graphql keeps it");
+  const instances = new Map<Function, Record<string, (...params: unknown[]) => unknown>>();
+  let replaced = 0;
+  for (const resolver of storage.fieldResolvers) {
+    if (resolver.kind !== "external" || (resolver.middlewares?.length ?? 0) > 0 || (resolver.roles?.length ?? 0) > 0) continue;
+    const objectClass = resolver.getObjectType?.();
+    const typeName = storage.objectTypes.find((objectType) => objectType.target === objectClass)?.name;
+    const type = typeName ? schema.getType(typeName) : undefined;
+    if (!(type instanceof GraphQLObjectType)) continue;
+    const field = type.getFields()[resolver.schemaName];
+    if (!field) continue;
+    const params = [...(resolver.params ?? [])].sort((a, b) => a.index - b.index);
+    const getters = params.map((param) => paramGetter(param, storage));
+    if (getters.some((getter) => getter === null)) continue;
+    let instance = instances.get(resolver.target);
+    if (!instance) {
+      // Resolver classes hold no state and take no constructor arguments (type-graphql's default container makes them the same way).
+      instance = new (resolver.target as new () => Record<string, (...params: unknown[]) => unknown>)();
+      instances.set(resolver.target, instance);
+    }
+    const target = instance;
+    const method = target[resolver.methodName];
+    const read = getters as Getter[];
+    const ready = rootIsReady(params);
+    const wrapped = field.resolve!;
+    const direct: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) =>
+      ready(root)
+        ? method.apply(
+            target,
+            read.map((get) => get(root, args, context, info)),
+          )
+        : wrapped(root, args, context, info);
+    field.resolve = direct;
+    replaced++;
+  }
+  return replaced;
+}
