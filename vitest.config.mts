@@ -44,7 +44,7 @@ export default defineConfig({
           name: "services",
           include: ["test/services/**/*.test.ts"],
           globalSetup: ["test/support/services-setup.ts"],
-          setupFiles: ["reflect-metadata"],
+          setupFiles: ["reflect-metadata", "test/support/process-hooks.ts"],
           pool: "forks",
           testTimeout: 120_000,
           hookTimeout: 180_000,

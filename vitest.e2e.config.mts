@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { alias: { graphql: "graphql/index.js" } },
   test: {
     include: ["test/e2e/**/*.test.ts", "test/package/**/*.test.ts", "test/fuzz/**/*.test.ts"],
-    setupFiles: ["reflect-metadata"],
+    setupFiles: ["reflect-metadata", "test/support/process-hooks.ts"],
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: "forks",

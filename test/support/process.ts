@@ -7,6 +7,19 @@ export interface Exit {
   stderr: string;
 }
 
+/** Every process a test file started and that has not exited yet. */
+const running = new Set<HubProcess>();
+
+/**
+ * Kills what a test file left running (an assertion that failed before the test's own
+ * `kill`): called after each file, so no hub outlives the file that started it.
+ */
+export async function killLeftoverProcesses(): Promise<void> {
+  const left = [...running];
+  for (const hub of left) hub.kill("SIGKILL");
+  await Promise.all(left.map((hub) => hub.exited));
+}
+
 /**
  * A process of the hub's with its output collected, and a way to wait for a line:
  * tests wait on what the process says, never on a clock, so a busy machine only
@@ -26,7 +39,13 @@ export class HubProcess {
       this.check();
     });
     this.child.stderr.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolve) => this.child.on("close", (code) => resolve({ code, stdout: this.stdout, stderr: this.stderr })));
+    this.exited = new Promise((resolve) =>
+      this.child.on("close", (code) => {
+        running.delete(this);
+        resolve({ code, stdout: this.stdout, stderr: this.stderr });
+      }),
+    );
+    running.add(this);
   }
 
   /** Resolves with the first match of `pattern` in stdout; rejects if the process ends first. */
