@@ -246,15 +246,15 @@ async function main(): Promise<void> {
         const p24 = scenario.peer && peer24 ? summary(peer24) : null;
         node24Rows.push(
           p24
-            ? `| ${scenario.name.split(":")[0]} | ${h24.rps.toFixed(0)} | ${p24.rps.toFixed(0)} | **${(h24.rps / p24.rps).toFixed(2)}×** | ${h24.p50} / ${h24.p99} | ${p24.p50} / ${p24.p99} | ${h24.cpu.toFixed(1)} / ${p24.cpu.toFixed(1)} | ${(h24.rps / h.rps).toFixed(2)}× |`
-            : `| ${scenario.name.split(":")[0]} | ${h24.rps.toFixed(0)} | — | — | ${h24.p50} / ${h24.p99} | — | ${h24.cpu.toFixed(1)} / — | ${(h24.rps / h.rps).toFixed(2)}× |`,
+            ? `| ${scenario.name.split(/[:(]/)[0].trim()} | ${h24.rps.toFixed(0)} | ${p24.rps.toFixed(0)} | **${(h24.rps / p24.rps).toFixed(2)}×** | ${h24.p50} / ${h24.p99} | ${p24.p50} / ${p24.p99} | ${h24.cpu.toFixed(1)} / ${p24.cpu.toFixed(1)} | ${(h24.rps / h.rps).toFixed(2)}× |`
+            : `| ${scenario.name.split(/[:(]/)[0].trim()} | ${h24.rps.toFixed(0)} | — | — | ${h24.p50} / ${h24.p99} | — | ${h24.cpu.toFixed(1)} / — | ${(h24.rps / h.rps).toFixed(2)}× |`,
         );
         process.stderr.write(`${node24Rows.at(-1)}\n`);
       }
       if (embedded) {
         const e = summary(embedded);
         embeddedRows.push(
-          `| ${scenario.name.split(":")[0]} | ${e.rps.toFixed(0)} | ${h.rps.toFixed(0)} | **${(e.rps / h.rps).toFixed(2)}×** | ${e.p50} / ${e.p99} | ${e.cpu.toFixed(1)} |`,
+          `| ${scenario.name.split(/[:(]/)[0].trim()} | ${e.rps.toFixed(0)} | ${h.rps.toFixed(0)} | **${(e.rps / h.rps).toFixed(2)}×** | ${e.p50} / ${e.p99} | ${e.cpu.toFixed(1)} |`,
         );
         process.stderr.write(`${embeddedRows.at(-1)}\n`);
       }
