@@ -25,7 +25,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort } from "./ports";
 import { StatementCounter } from "./statement-counter";
-import { ask, median, procStat, round, start, startTimed, statementsPerRequest, stop } from "./servers";
+import { ask, median, procStat, round, start, startHub, startTimed, statementsPerRequest, stop } from "./servers";
 import type { Measure, Server } from "./servers";
 import { SCENARIOS } from "./scenarios";
 
@@ -64,46 +64,14 @@ async function main(): Promise<void> {
   const servers: Server[] = [];
   const folders: string[] = [];
   try {
-    const hubPort = await freePort();
-    const plainHub = await start(
-      "hub",
-      process.execPath,
-      [
-        join(ROOT, "dist", "src", "main.js"),
-        "--database-url",
-        through(counters[0]),
-        "--port",
-        String(hubPort),
-        "--log-level",
-        "warn",
-        "--rate-limit-burst",
-        "0",
-        "--cache-max-age",
-        "0",
-      ],
-      hubPort,
-      counters[0],
-    );
+    const plainHub = await startHub("hub", { where: ["--database-url", through(counters[0])], counter: counters[0] });
     servers.push(plainHub);
     // The same build with its response cache on (60 s), for the cached scenario only.
-    const cachedPort = await freePort();
-    const hubCached = await start(
-      "hub (cache on)",
-      process.execPath,
-      [
-        join(ROOT, "dist", "src", "main.js"),
-        "--database-url",
-        through(counters[0]),
-        "--port",
-        String(cachedPort),
-        "--log-level",
-        "warn",
-        "--rate-limit-burst",
-        "0",
-      ],
-      cachedPort,
-      counters[0],
-    );
+    const hubCached = await startHub("hub (cache on)", {
+      where: ["--database-url", through(counters[0])],
+      counter: counters[0],
+      cache: true,
+    });
     servers.push(hubCached);
     const peerPort = await freePort();
     const peer = await start(
@@ -119,26 +87,7 @@ async function main(): Promise<void> {
     let hub24: Server | null = null;
     let peer24: Server | null = null;
     if (existsSync(NODE24)) {
-      const port24 = await freePort();
-      hub24 = await start(
-        "hub (Node 24)",
-        NODE24,
-        [
-          join(ROOT, "dist", "src", "main.js"),
-          "--database-url",
-          through(counters[0]),
-          "--port",
-          String(port24),
-          "--log-level",
-          "warn",
-          "--rate-limit-burst",
-          "0",
-          "--cache-max-age",
-          "0",
-        ],
-        port24,
-        counters[0],
-      );
+      hub24 = await startHub("hub (Node 24)", { where: ["--database-url", through(counters[0])], counter: counters[0], node: NODE24 });
       servers.push(hub24);
       const peerPort24 = await freePort();
       peer24 = await start(

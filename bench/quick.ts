@@ -14,9 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { freePort } from "./ports";
 import { SCENARIOS } from "./scenarios";
-import { round, start, stop } from "./servers";
+import { round, startHub, stop } from "./servers";
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +27,6 @@ const { values } = parseArgs({
     postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
   },
 });
-const ROOT = join(__dirname, "..", "..");
 const WANTED = ["flat", "nested", "single", "voting rights"];
 
 async function main(): Promise<void> {
@@ -41,28 +39,9 @@ async function main(): Promise<void> {
   }
   const url = new URL(values.postgres);
   url.pathname = `/${database}`;
-  const port = await freePort();
   const where = folder ? ["--data-dir", folder] : ["--database-url", url.toString()];
-  const limits = values["max-in-flight"] ? ["--max-in-flight", values["max-in-flight"]] : [];
-  const hub = await start(
-    "hub",
-    values.node,
-    [
-      join(ROOT, "dist", "src", "main.js"),
-      ...where,
-      ...limits,
-      "--port",
-      String(port),
-      "--log-level",
-      "warn",
-      "--rate-limit-burst",
-      "0",
-      "--cache-max-age",
-      "0",
-    ],
-    port,
-    null,
-  );
+  const extra = values["max-in-flight"] ? ["--max-in-flight", values["max-in-flight"]] : [];
+  const hub = await startHub("hub", { where, extra, counter: null, node: values.node });
   try {
     for (const scenario of SCENARIOS.filter((s) => !s.cachedGet && WANTED.some((name) => s.name.startsWith(name)))) {
       await round(hub, scenario.hub!, 2, Number(values.connections));

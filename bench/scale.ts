@@ -7,12 +7,10 @@
  *
  *   npm run bench:scale -- [--seconds 5] [--connections 10] [--factor 100]
  */
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { scaleUp } from "./fixtures/scale";
-import { freePort } from "./ports";
-import { median, round, start, statementsPerRequest } from "./servers";
+import { median, round, startHub, statementsPerRequest } from "./servers";
 import type { Server } from "./servers";
 import { StatementCounter } from "./statement-counter";
 
@@ -25,7 +23,6 @@ const { values } = parseArgs({
     postgres: { type: "string", default: "postgres://postgres@127.0.0.1:5432/postgres" },
   },
 });
-const ROOT = join(__dirname, "..", "..");
 
 const QUERIES: [name: string, query: string][] = [
   [
@@ -45,22 +42,7 @@ async function hubOn(database: string, counter: StatementCounter): Promise<Serve
   url.hostname = "127.0.0.1";
   url.port = String(counter.port);
   url.pathname = `/${database}`;
-  const port = await freePort();
-  const main = join(ROOT, "dist", "src", "main.js");
-  const args = [
-    main,
-    "--database-url",
-    url.toString(),
-    "--port",
-    String(port),
-    "--log-level",
-    "warn",
-    "--rate-limit-burst",
-    "0",
-    "--cache-max-age",
-    "0",
-  ];
-  return start(`hub on ${database}`, process.execPath, args, port, counter);
+  return startHub(`hub on ${database}`, { where: ["--database-url", url.toString()], counter });
 }
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { freePort } from "./ports";
 import type { StatementCounter } from "./statement-counter";
 
 export interface Server {
@@ -55,6 +56,25 @@ export async function start(
     if (up) return { name, child, url, peakRss: procStat(child.pid!).rssMb, counter };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/**
+ * Starts the built hub as the benchmarks run it: the production build, warnings only,
+ * rate limits off and (unless `cache`) the response cache off, so every request executes.
+ */
+export async function startHub(
+  name: string,
+  options: { where: string[]; counter: StatementCounter | null; node?: string; cache?: boolean; extra?: string[] },
+): Promise<Server> {
+  const port = await freePort();
+  const args = [
+    join(__dirname, "..", "src", "main.js"),
+    ...options.where,
+    ...(options.extra ?? []),
+    ...["--port", String(port), "--log-level", "warn", "--rate-limit-burst", "0"],
+    ...(options.cache ? [] : ["--cache-max-age", "0"]),
+  ];
+  return start(name, options.node ?? process.execPath, args, port, options.counter);
 }
 
 /**

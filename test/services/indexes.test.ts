@@ -5,11 +5,8 @@ import type { Logger } from "typeorm";
 import { scaleUp } from "../../bench/fixtures/scale";
 import type { RequestContext } from "../../src/core/context";
 import type { Role } from "../../src/core/viewer";
-import { createApolloServer } from "../../src/graphql/apollo";
 import { createRequestContext } from "../../src/graphql/context";
-import { TEST_TODAY, testViewer } from "../support/hub";
-import { silentLogger } from "../support/logger";
-import { testSettings } from "../support/settings";
+import { TEST_TODAY, startTestApollo, testViewer } from "../support/hub";
 import { databaseUrl, freshDatabase } from "../support/services";
 import type { ServiceDatabase } from "../support/services";
 
@@ -63,15 +60,7 @@ describe("every filter and ordering of the API is index-backed (EXPLAIN on ×100
     const { dataSource } = await database.open();
     dataSource.setOptions({ logger: log, logging: true });
     em = dataSource.manager;
-    const { limits, cacheMaxAgeSeconds, introspection } = testSettings();
-    apollo = createApolloServer({
-      logger: silentLogger(),
-      factsCompleteUntil: () => "2020-12-31",
-      limits,
-      cacheMaxAgeSeconds,
-      introspection,
-    });
-    await apollo.start();
+    apollo = await startTestApollo();
   }, 120_000);
   afterAll(async () => {
     await apollo?.stop();

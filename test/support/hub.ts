@@ -52,8 +52,8 @@ interface SharedHub {
 
 let opening: Promise<SharedHub> | undefined;
 
-async function openSharedHub(): Promise<SharedHub> {
-  const db = await openTestDatabase();
+/** An Apollo server over the hub's schema with the tests' settings, started: operations run through `executeOperation`. */
+export async function startTestApollo(): Promise<ApolloServer<RequestContext>> {
   const { limits, cacheMaxAgeSeconds, introspection } = testSettings();
   const apollo = createApolloServer({
     logger: silentLogger(),
@@ -63,7 +63,12 @@ async function openSharedHub(): Promise<SharedHub> {
     introspection,
   });
   await apollo.start();
-  return { db, apollo };
+  return apollo;
+}
+
+async function openSharedHub(): Promise<SharedHub> {
+  const db = await openTestDatabase();
+  return { db, apollo: await startTestApollo() };
 }
 
 /** Closes this file's hub; test/support/file-hooks.ts calls it once the file's tests are done. */
