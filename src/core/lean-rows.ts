@@ -34,6 +34,19 @@ export function setLeanReads(enabled: boolean): void {
   leanReadsEnabled = enabled;
 }
 
+const columnNames = new WeakMap<object, ReadonlySet<string>>();
+
+/** An entity's column property names, worked out once. */
+function columnNamesOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): ReadonlySet<string> {
+  const metadata = dataSource.getMetadata(entity);
+  let names = columnNames.get(metadata);
+  if (!names) {
+    names = new Set(metadata.columns.map((column) => column.propertyName));
+    columnNames.set(metadata, names);
+  }
+  return names;
+}
+
 /**
  * The columns (entity property names) `plan` needs to answer `fields`, or null when
  * some field is not declared, or lean reads are off: then a read takes whole rows.
@@ -45,7 +58,7 @@ export function columnsFor<T extends ObjectLiteral>(
   fields: ReadonlySet<string>,
 ): string[] | null {
   if (!leanReadsEnabled) return null;
-  const columns = new Set(dataSource.getMetadata(entity).columns.map((column) => column.propertyName));
+  const columns = columnNamesOf(dataSource, entity);
   const needed = new Set<string>(plan.always);
   for (const field of fields) {
     if (field === "__typename") continue;
