@@ -24,7 +24,7 @@ export type EngineResult = Pick<Results<unknown>, "rows" | "fields" | "affectedR
  * PostgreSQL's start-up parameters for PGlite, PGlite's own defaults plus a smaller
  * shared buffer pool: PGlite zeroes the whole pool in its WebAssembly memory at start,
  * and the default 128 MB is resident from then on, for a database of about 40 MB.
- * 32 MB cut the embedded hub's resident memory by 127 MB (docs/BENCHMARKS.md).
+ * 32 MB cut a bare PGlite process from 342 to 229 MB resident (docs/BENCHMARKS.md).
  */
 const START_PARAMS = [
   "--single",
