@@ -25,7 +25,7 @@ export function governmentWithCountryBySlug({ em }: LoaderScope): DataLoader<str
       .getRepository(Government)
       .createQueryBuilder("g")
       .leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code")
-      .where("g.slug IN (:...slugs)", { slugs: [...slugs] })
+      .where("g.slug = ANY(:slugs)", { slugs: [...slugs] })
       .getMany();
     return oneByKey(slugs, rows, (row) => row.slug);
   });
@@ -69,7 +69,7 @@ async function loadWithPeriods(
   const query = em
     .getRepository(Government)
     .createQueryBuilder("g")
-    .where("g.country_code IN (:...codes)", { codes: [...codes] })
+    .where("g.country_code = ANY(:codes)", { codes: [...codes] })
     .orderBy("g.slug", "ASC");
   const { rows: governments, raws } = columns
     ? await leanRows(query, Government, "g", columns, { extra: (q) => q.addSelect(periodsSql, "periods") })
