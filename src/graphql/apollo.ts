@@ -12,6 +12,7 @@ import { httpStatusPlugin } from "./http-status.plugin";
 import { OperationTypeSupported, operationLimitsPlugin } from "./limits.plugin";
 import type { LimitObserver } from "./limits.plugin";
 import { buildHubSchema } from "./schema";
+import { jitGateway } from "./executor";
 
 export interface HubApolloOptions {
   logger: FastifyBaseLogger;
@@ -67,7 +68,8 @@ const IGNORE_LIMITS: LimitObserver = { measured: () => {}, refused: () => {} };
 
 export function createApolloServer(options: HubApolloOptions): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
-    schema: buildHubSchema(),
+    // The hub's schema, executed by graphql-jit (executor.ts).
+    gateway: jitGateway(buildHubSchema()),
     formatError,
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?": the schema is public through introspection, but error
