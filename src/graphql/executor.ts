@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
-import { GraphQLInputObjectType, execute, getNamedType, getVariableValues, printSchema, typeFromAST } from "graphql";
+import { BREAK, GraphQLInputObjectType, execute, getNamedType, getVariableValues, printSchema, typeFromAST, visit } from "graphql";
 import type { DocumentNode, GraphQLError, GraphQLSchema, OperationDefinitionNode } from "graphql";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import type { CompiledQuery } from "graphql-jit";
@@ -28,10 +28,12 @@ function withExtensions(error: GraphQLError): GraphQLError {
  * voting-rights queries (docs/BENCHMARKS.md). Documents come from Apollo's document
  * store, one object per distinct query text, so the compiled form is kept beside it
  * and goes with it. An operation graphql-jit cannot compile runs on graphql-js, and so
- * does one with a variable of an input object type: graphql-jit does not give such a
- * variable's fields their default values (a mutation's `input` missing `draft` was
- * refused where graphql-js fills in `false`). Variables are checked by graphql-js
- * first, so a bad one is refused with graphql-js's own error (BAD_USER_INPUT).
+ * does one with an input object, as a variable or written in the document:
+ * graphql-jit does not give an input object's missing fields their default values (a
+ * mutation's `input` without `draft` was refused, or reached its resolver without it,
+ * where graphql-js fills in `false`). So does a request whose operation Apollo could
+ * not pick (a wrong `operationName`): graphql-js says why. Variables are checked by
+ * graphql-js first, so a bad one is refused with its own error (BAD_USER_INPUT).
  *
  * Apollo Server's only hook for another executor is its gateway interface: this is
  * a gateway with one fixed schema and no supergraph.
@@ -39,11 +41,20 @@ function withExtensions(error: GraphQLError): GraphQLError {
 export function jitGateway(schema: GraphQLSchema): Gateway {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
-  const takesInputObject = (operation: OperationDefinitionNode) =>
-    (operation.variableDefinitions ?? []).some((variable) => {
+  const takesInputObject = (document: DocumentNode, operation: OperationDefinitionNode) => {
+    const asVariable = (operation.variableDefinitions ?? []).some((variable) => {
       const type = typeFromAST(schema, variable.type);
       return type !== undefined && getNamedType(type) instanceof GraphQLInputObjectType;
     });
+    let written = false;
+    visit(document, {
+      ObjectValue: () => {
+        written = true;
+        return BREAK;
+      },
+    });
+    return asVariable || written;
+  };
 
   function compiledFor(document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): CompiledQuery | null {
     let byOperation = compiled.get(document);
@@ -51,7 +62,7 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
     const key = operationName ?? "";
     let query = byOperation.get(key);
     if (query === undefined) {
-      const result = takesInputObject(operation) ? null : compileQuery(schema, document, operationName ?? undefined);
+      const result = takesInputObject(document, operation) ? null : compileQuery(schema, document, operationName ?? undefined);
       query = result !== null && isCompiledQuery(result) ? result : null;
       byOperation.set(key, query);
     }
@@ -59,9 +70,17 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
   }
 
   const executor: Executor = async ({ document, operation, operationName, request, context }) => {
-    const query = compiledFor(document, operation, operationName);
+    // Apollo hands a gateway the request even when no operation matched `operationName`.
+    const query = operation ? compiledFor(document, operation, operationName) : null;
     if (!query) {
-      return execute({ schema, document, operationName, variableValues: request.variables, contextValue: context });
+      // The operation name as the client sent it: graphql-js refuses one that names no operation, as Apollo alone would.
+      return execute({
+        schema,
+        document,
+        operationName: request.operationName ?? operationName,
+        variableValues: request.variables,
+        contextValue: context,
+      });
     }
     if (operation.variableDefinitions?.length) {
       const coerced = getVariableValues(schema, operation.variableDefinitions, request.variables ?? {});
