@@ -8,12 +8,10 @@ import type { DatabaseConfig } from "../config";
 import { embeddedDriver } from "./embedded/driver";
 import { ENTITIES } from "./entities";
 import { SnakeNamingStrategy } from "./naming";
+import { DATE_OID, keepIsoDate } from "./type-parsers";
 import { guardStatements } from "./request-scope";
 
-const DATE_OID = 1082;
-// Calendar dates stay ISO strings: parsing them into JS Dates would shift them by the
-// process's time zone.
-pg.types.setTypeParser(DATE_OID, (value: string) => value);
+pg.types.setTypeParser(DATE_OID, keepIsoDate);
 
 /**
  * The compiled migrations beside the build: `dist/migrations/<timestamp>-<Name>.js`

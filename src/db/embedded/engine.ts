@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { PGlite, types } from "@electric-sql/pglite";
 import type { Results } from "@electric-sql/pglite";
+import { DATE_OID, keepIsoDate } from "../type-parsers";
 
 /** Where the embedded database lives and how it starts. Plain data: it crosses to a worker thread. */
 export interface EngineOptions {
@@ -51,8 +52,6 @@ const START_PARAMS = [
   "shared_buffers=32MB",
 ];
 
-const DATE_OID = 1082;
-
 /** Booleans as TypeORM may send them (true, "true", 1), as PGlite's driver for TypeORM serialises them. */
 function serializeBoolean(value: unknown): string {
   if (value === true || value === "true" || value === 1) return "TRUE";
@@ -73,8 +72,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(image ? { loadDataDir: image } : {}),
     startParams: START_PARAMS,
-    // Calendar dates stay ISO strings, as on PostgreSQL through `pg` (src/db/data-source.ts).
-    parsers: { [DATE_OID]: (value: string) => value },
+    parsers: { [DATE_OID]: keepIsoDate },
     serializers: { [types.BOOL]: serializeBoolean },
   });
   return {
