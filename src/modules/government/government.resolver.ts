@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
-import { selectedFields, selects } from "../../core/lookahead";
+import { selectedFields } from "../../core/lookahead";
 import { columnsFor } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
 import type { RequestContext } from "../../core/context";
@@ -39,7 +39,7 @@ export class GovernmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government | null> {
-    return selects(info, ["country"]) ? governmentWithCountry(ctx, slug) : ctx.loaders.get(governmentBySlug).load(slug);
+    return selectedFields(info, [[]]).has("country") ? governmentWithCountry(ctx, slug) : ctx.loaders.get(governmentBySlug).load(slug);
   }
 
   @Query(() => GovernmentConnection, { description: "The directory of governments: members, associates, observers, former ones." })
