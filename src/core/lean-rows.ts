@@ -11,7 +11,7 @@ import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from
  * take every column: an undeclared need can never answer from a missing value.
  */
 export interface ColumnPlan<T> {
-  /** Read whatever is asked: keys, cursors and the columns relations are loaded by. */
+  /** Read whatever is asked: cursors' keys and the columns relations are loaded by (the primary key always is). */
   readonly always: readonly (keyof T & string)[];
   /** The columns each field resolver of the type reads from its root; `[]` for none (see `declareColumns`). */
   readonly resolvers: Record<string, readonly (keyof T & string)[]>;
@@ -34,14 +34,20 @@ export function setLeanReads(enabled: boolean): void {
   leanReadsEnabled = enabled;
 }
 
-const columnNames = new WeakMap<object, ReadonlySet<string>>();
+const columnNames = new WeakMap<object, { all: ReadonlySet<string>; primary: readonly string[] }>();
 
-/** An entity's column property names, worked out once. */
-function columnNamesOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): ReadonlySet<string> {
+/** An entity's column property names, and its primary key's, worked out once. */
+function columnNamesOf(
+  dataSource: DataSource,
+  entity: EntityTarget<ObjectLiteral>,
+): { all: ReadonlySet<string>; primary: readonly string[] } {
   const metadata = dataSource.getMetadata(entity);
   let names = columnNames.get(metadata);
   if (!names) {
-    names = new Set(metadata.columns.map((column) => column.propertyName));
+    names = {
+      all: new Set(metadata.columns.map((column) => column.propertyName)),
+      primary: metadata.primaryColumns.map((column) => column.propertyName),
+    };
     columnNames.set(metadata, names);
   }
   return names;
@@ -59,12 +65,13 @@ export function columnsFor<T extends ObjectLiteral>(
 ): string[] | null {
   if (!leanReadsEnabled) return null;
   const columns = columnNamesOf(dataSource, entity);
-  const needed = new Set<string>(plan.always);
+  // The primary key always: it identifies the row (node IDs, loaders) and tells a row from a LEFT JOIN's missing one.
+  const needed = new Set<string>([...columns.primary, ...plan.always]);
   for (const field of fields) {
     if (field === "__typename") continue;
     const declared = plan.resolvers[field];
     if (declared) for (const property of declared) needed.add(property);
-    else if (columns.has(field)) needed.add(field);
+    else if (columns.all.has(field)) needed.add(field);
     else return null;
   }
   return [...needed];

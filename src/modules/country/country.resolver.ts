@@ -13,9 +13,9 @@ import { CountryConnection } from "./country.types";
 
 /**
  * What a lean read of countries needs for the fields this resolver answers (see
- * `ColumnPlan`): the key, and the six names for `name`. Any other field reads whole rows.
+ * `ColumnPlan`): the six names for `name` (the key is always read). Any other field reads whole rows.
  */
-export const COUNTRY_COLUMNS: ColumnPlan<Country> = { always: ["code"], resolvers: { name: SIX_NAME_COLUMNS } };
+export const COUNTRY_COLUMNS: ColumnPlan<Country> = { always: [], resolvers: { name: SIX_NAME_COLUMNS } };
 
 @Resolver(() => Country)
 export class CountryResolver {

@@ -26,8 +26,8 @@ import { GovernmentConnection } from "./government.types";
  * (`declareColumns`, as the rights module does for its fields).
  */
 export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
-  // The key (node IDs, relations), the cursors' keys of every ordering, and the country's key.
-  always: ["id", "slug", "nameEn", "population", "countryCode"],
+  // The cursors' keys of every ordering, and the country's key (the primary key is always read).
+  always: ["slug", "nameEn", "population", "countryCode"],
   resolvers: { name: SIX_NAME_COLUMNS, country: [], memberships: [], membership: [] },
 };
 
