@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
-import { BREAK, GraphQLInputObjectType, execute, getNamedType, getVariableValues, printSchema, typeFromAST, visit } from "graphql";
+import { BREAK, GraphQLInputObjectType, execute, getNamedType, printSchema, typeFromAST, visit } from "graphql";
 import type { DocumentNode, GraphQLError, GraphQLSchema, OperationDefinitionNode } from "graphql";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import type { CompiledQuery } from "graphql-jit";
@@ -32,8 +32,9 @@ function withExtensions(error: GraphQLError): GraphQLError {
  * graphql-jit does not give an input object's missing fields their default values (a
  * mutation's `input` without `draft` was refused, or reached its resolver without it,
  * where graphql-js fills in `false`). So does a request whose operation Apollo could
- * not pick (a wrong `operationName`): graphql-js says why. Variables are checked by
- * graphql-js first, so a bad one is refused with its own error (BAD_USER_INPUT).
+ * not pick (a wrong `operationName`): graphql-js says why; and one whose variables
+ * graphql-jit refuses, so a bad one is refused with graphql-js's own error
+ * (BAD_USER_INPUT), and variables are coerced once when they are good.
  *
  * Apollo Server's only hook for another executor is its gateway interface: this is
  * a gateway with one fixed schema and no supergraph.
@@ -70,23 +71,21 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
   }
 
   const executor: Executor = async ({ document, operation, operationName, request, context }) => {
-    // Apollo hands a gateway the request even when no operation matched `operationName`.
-    const query = operation ? compiledFor(document, operation, operationName) : null;
-    if (!query) {
-      // The operation name as the client sent it: graphql-js refuses one that names no operation, as Apollo alone would.
-      return execute({
+    // The operation name as the client sent it: graphql-js refuses one that names no operation, as Apollo alone would.
+    const onGraphqlJs = () =>
+      execute({
         schema,
         document,
         operationName: request.operationName ?? operationName,
         variableValues: request.variables,
         contextValue: context,
       });
-    }
-    if (operation.variableDefinitions?.length) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions, request.variables ?? {});
-      if (coerced.errors) return { errors: coerced.errors };
-    }
+    // Apollo hands a gateway the request even when no operation matched `operationName`.
+    const query = operation ? compiledFor(document, operation, operationName) : null;
+    if (!query) return onGraphqlJs();
     const result = await query.query(undefined, context, request.variables ?? {});
+    // No data: graphql-jit refused the variables. graphql-js answers instead, with its own errors (BAD_USER_INPUT to Apollo).
+    if (!("data" in result)) return onGraphqlJs();
     return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
   };
 
