@@ -72,6 +72,17 @@ describe("SQL for BI tools on PostgreSQL: the reporting schema and near_reportin
     ).toBe(78);
   });
 
+  it("coalesces refreshes: requests made while one waits join it, and one made while one runs waits for it", async () => {
+    const burst = Array.from({ length: 5 }, () => refreshReporting(dataSource.manager, "2020-12-31"));
+    expect(new Set(burst).size).toBe(1);
+    // Once the first has started (a turn of the event loop), the next requests share one refresh after it.
+    await new Promise((resolve) => setImmediate(resolve));
+    const after = [refreshReporting(dataSource.manager, "2020-12-31"), refreshReporting(dataSource.manager, "2020-12-31")];
+    expect(after[0]).toBe(after[1]);
+    expect(after[0]).not.toBe(burst[0]);
+    expect(await Promise.all([...burst, ...after])).toEqual(Array.from({ length: 7 }, () => ["2020-12-31"]));
+  });
+
   it("can neither write nor read outside reporting", async () => {
     for (const statement of [
       `INSERT INTO reporting.days (day) VALUES ('2021-01-01')`,

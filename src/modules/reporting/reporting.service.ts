@@ -90,8 +90,13 @@ async function answersFor(uow: UnitOfWork, day: IsoDate, all: readonly { id: num
 
 const TABLES = ["rights", "dues_years", "chair", "committees"] as const;
 
-/** Refreshes run one after another per database: a later one (after a write) never has its answers overwritten by an older one. */
-const running = new WeakMap<object, Promise<unknown>>();
+/**
+ * Per database: the refresh running, and the one waiting for it. Refreshes run one
+ * after another (a later one, after a write, never has its answers overwritten by an
+ * older one), and every request made while one waits joins it: a burst of writes costs
+ * two refreshes, not one each.
+ */
+const queues = new WeakMap<object, { running: Promise<unknown>; waiting: { today: IsoDate; done: Promise<IsoDate[]> } | null }>();
 
 /**
  * Recomputes the charter's answers in the reporting tables for every day asked, as the
@@ -104,10 +109,23 @@ const running = new WeakMap<object, Promise<unknown>>();
  */
 export function refreshReporting(em: EntityManager, today: IsoDate): Promise<IsoDate[]> {
   const database = rootOf(em.connection);
-  const previous = running.get(database) ?? Promise.resolve();
-  const next = previous.catch(() => {}).then(() => refreshNow(em, today));
-  running.set(database, next);
-  return next;
+  const queue = queues.get(database) ?? { running: Promise.resolve(), waiting: null };
+  queues.set(database, queue);
+  if (queue.waiting) {
+    // Not started yet: it will see this request's write, and answer for the latest day asked.
+    if (today > queue.waiting.today) queue.waiting.today = today;
+    return queue.waiting.done;
+  }
+  const waiting = { today, done: Promise.resolve<IsoDate[]>([]) };
+  waiting.done = queue.running
+    .catch(() => {})
+    .then(() => {
+      queue.waiting = null;
+      return refreshNow(em, waiting.today);
+    });
+  queue.waiting = waiting;
+  queue.running = waiting.done;
+  return waiting.done;
 }
 
 async function refreshNow(em: EntityManager, today: IsoDate): Promise<IsoDate[]> {
