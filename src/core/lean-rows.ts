@@ -150,9 +150,10 @@ export interface LeanJoin<J extends ObjectLiteral> {
 
 /**
  * Runs `query` (main alias `alias`, joins already added) selecting only `properties`
- * of the main entity, each join's whole row, and whatever `extra` adds (a sub-query,
- * say), and builds the entities straight from the raw rows: no TypeORM hydration,
- * and no column the operation does not need. The raw rows come back too, for `extra`.
+ * of the main entity, each join's columns (`LeanJoin.properties`, or its whole row),
+ * and whatever `extra` adds (a sub-query, say), and builds the entities straight from
+ * the raw rows: no TypeORM hydration, and no column the operation does not need. The
+ * raw rows come back too, for what `extra` added.
  */
 export async function leanRows<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
