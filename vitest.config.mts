@@ -13,6 +13,7 @@ export const UNIT_TESTS = [
   "test/seed/csv.test.ts",
   "test/architecture.test.ts",
   "test/http/admission.test.ts",
+  "test/http/response-cache.test.ts",
   "test/core/**/*.test.ts",
 ];
 

@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import { HeaderMap } from "@apollo/server";
 import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
@@ -19,6 +18,8 @@ import { graphqlErrorBody } from "./error-body";
 import { limitExceeded } from "../graphql/operation-limits";
 import type { LimitName } from "../graphql/operation-limits";
 import type { HubMetrics, Outcome } from "./metrics";
+import { ResponseCache, etagOf } from "./response-cache";
+import type { CachedAnswer } from "./response-cache";
 import { seesPrivate } from "../core/viewer";
 import type { SharedState } from "./shared-state";
 
@@ -40,13 +41,6 @@ interface GraphQLParams {
   operationName?: unknown;
   variables?: unknown;
   extensions?: unknown;
-}
-
-interface CachedAnswer {
-  body: string;
-  etag: string;
-  contentType: string;
-  cacheControl: string;
 }
 
 const ABORTED = Symbol("aborted");
@@ -110,30 +104,11 @@ function errorBody(error: Error & { extensions?: Record<string, unknown> }): str
   return graphqlErrorBody(error.message, extensions);
 }
 
-/** Where the response cache's generation is kept: a write sets a new one, so every replica's older answers stop matching. */
-const GENERATION_KEY = "rc:generation";
-const GENERATION_TTL_SECONDS = 366 * 24 * 3600;
-
-/** Forgets every cached answer, on every replica sharing the state: called after each committed write. */
-async function invalidateResponseCache(shared: SharedState): Promise<void> {
-  await shared.set(GENERATION_KEY, randomUUID(), GENERATION_TTL_SECONDS);
-}
-
-/**
- * The key of a public answer: the document (or its persisted hash), operation,
- * variables, language, day and the cache's generation (changed by every write).
- */
-function cacheKey(params: GraphQLParams, variables: string, lang: string, today: string, generation: string): string | null {
-  const query = typeof params.query === "string" ? params.query : null;
+/** The document a request asks (its text, or its persisted hash): what its cached answer is kept under. */
+function documentOf(params: GraphQLParams): string | null {
+  if (typeof params.query === "string") return params.query;
   const hash = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
-  const document = query ?? (typeof hash === "string" ? `#${hash}` : null);
-  if (document === null) return null;
-  const material = JSON.stringify([document, params.operationName ?? null, variables, lang, today, generation]);
-  return `rc:${createHash("sha256").update(material).digest("base64url")}`;
-}
-
-function etagOf(body: string): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+  return typeof hash === "string" ? `#${hash}` : null;
 }
 
 function headerMapOf(request: FastifyRequest): HeaderMap {
@@ -158,7 +133,8 @@ function outcomeOf(status: number, body: string): Outcome {
  * `If-None-Match` that matches gets 304.
  */
 export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
-  const { apollo, dataSource, limits, shared, metrics } = options;
+  const { apollo, dataSource, limits, metrics } = options;
+  const cache = new ResponseCache(options.shared, options.cacheMaxAgeSeconds);
   const admission = new Admission(limits.maxInFlight, limits.maxQueued);
 
   function unavailable(reply: FastifyReply, code: string, message: string, extensions: Record<string, unknown> = {}): FastifyReply {
@@ -170,7 +146,11 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       .send(graphqlErrorBody(message, { code, ...extensions }));
   }
 
-  function send(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer & { status: number }): FastifyReply {
+  function send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    answer: Omit<CachedAnswer, "body"> & { body: string | Buffer; status: number },
+  ): FastifyReply {
     const vary = reply.getHeader("vary");
     void reply
       .header("content-type", answer.contentType)
@@ -212,13 +192,13 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     const now = options.now?.() ?? new Date();
     // PUBLIC and PARTNER see the same data, so they share cached answers; the secretariat never does.
     const shareable = !seesPrivate(request.viewer) && options.cacheMaxAgeSeconds > 0;
-    const key = shareable ? cacheKey(params, variables, lang, todayUtc(now), (await shared.get(GENERATION_KEY)) ?? "0") : null;
+    const document = shareable ? documentOf(params) : null;
+    const key = document === null ? null : await cache.keyOf({ document, operationName, variables, lang, today: todayUtc(now) });
     if (key !== null) {
-      const hit = await shared.get(key);
+      const hit = await cache.get(key);
       metrics.cache.inc({ result: hit === null ? "miss" : "hit" });
       if (hit !== null) {
-        const answer = JSON.parse(hit) as CachedAnswer;
-        const sent = send(request, reply, { ...answer, status: 200 });
+        const sent = send(request, reply, { ...hit, status: 200 });
         record(sent.statusCode === 304 ? "not_modified" : "cached");
         return sent;
       }
@@ -267,7 +247,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       requestId: request.id,
       viewer: request.viewer,
       afterWrite: async () => {
-        await invalidateResponseCache(shared);
+        await cache.invalidate();
         await options.afterWrite?.();
       },
       now,
@@ -306,7 +286,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     // Only a GET answer carries an ETag, and a kept answer may be asked again by GET: hash the body only then.
     const etag = request.method === "GET" || kept ? etagOf(body) : "";
     const answer = { body, etag, contentType, cacheControl, status: answerStatus };
-    if (kept) await shared.set(key, JSON.stringify({ body, etag, contentType, cacheControl }), options.cacheMaxAgeSeconds);
+    if (kept) await cache.set(key, { body, etag, contentType, cacheControl });
     record(outcomeOf(answerStatus, body));
     return send(request, reply, answer);
   };
