@@ -1,5 +1,7 @@
 import DataLoader from "dataloader";
-import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+import type { EntityManager, ObjectLiteral } from "typeorm";
+import { keyedReader } from "./lean-rows";
+import type { KeyedRead } from "./lean-rows";
 import type { Viewer } from "./viewer";
 
 /** What a DataLoader factory may use: the request's unit of work and who asks, nothing else. */
@@ -86,17 +88,32 @@ export function manyByKey<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (
   return byKey<K, R, R[]>(keys, rows, keyOf, (list) => list, []);
 }
 
+/**
+ * The loader factory of the rows of `entity` whose `column` is the key, grouped per
+ * key in `read.order`: one statement per batch, its text built once (`keyedReader`).
+ */
+export function manyByColumn<T extends ObjectLiteral, C extends keyof T & string>(
+  entity: new () => T,
+  column: C,
+  read: KeyedRead<T> = {},
+): LoaderFactory<NonNullable<T[C]>, T[]> {
+  const reader = keyedReader(entity, column, read);
+  return ({ em }) => createLoader(async (keys) => manyByKey<T[C], T>(keys, await reader(em, keys), (row) => row[column]));
+}
+
+/** The loader factory of the one row of `entity` whose `column` (unique) is the key, or null. */
+export function oneByColumn<T extends ObjectLiteral, C extends keyof T & string>(
+  entity: new () => T,
+  column: C,
+  read: KeyedRead<T> = {},
+): LoaderFactory<NonNullable<T[C]>, T | null> {
+  const reader = keyedReader(entity, column, read);
+  return ({ em }) => createLoader(async (keys) => oneByKey<T[C], T>(keys, await reader(em, keys), (row) => row[column]));
+}
+
 /** The by-primary-key loader factory of an entity with an integer `id`. */
-export function loaderById<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): LoaderFactory<number, T | null> {
-  return ({ em }) =>
-    createLoader(async (ids: readonly number[]) => {
-      const rows = await em
-        .getRepository(entity)
-        .createQueryBuilder("row")
-        .where("row.id = ANY(:ids)", { ids: [...ids] })
-        .getMany();
-      return oneByKey(ids, rows, (row) => row.id);
-    });
+export function loaderById<T extends ObjectLiteral & { id: number }>(entity: new () => T): LoaderFactory<number, T | null> {
+  return oneByColumn(entity, "id");
 }
 
 /** How many items a long computation handles before it gives the event loop back. */

@@ -1,13 +1,17 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
+import { declareColumns } from "../../core/lean-rows";
 import type { ConnectionValue } from "../../core/pagination";
 import { Country, countryByCode } from "../country";
-import { Government, governmentById } from "../government";
+import { GOVERNMENT_COLUMNS, Government, governmentById } from "../government";
 import { AmbassadorAppointment } from "./ambassador-appointment.entity";
 import { AmbassadorsArgs } from "./ambassador.args";
 import { ambassadorAppointmentsByGovernment } from "./ambassador.loader";
 import { listAmbassadors } from "./ambassador.service";
 import { AmbassadorAppointmentConnection } from "./ambassador.types";
+
+// Its field on Government reads the government by id only (always read): a lean read of governments serves it.
+declareColumns(GOVERNMENT_COLUMNS, { ambassadorAppointments: [] });
 
 @Resolver(() => AmbassadorAppointment)
 export class AmbassadorResolver {

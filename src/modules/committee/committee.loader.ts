@@ -1,6 +1,7 @@
 import type DataLoader from "dataloader";
-import { Any } from "typeorm";
-import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
+import { keyedReader } from "../../core/lean-rows";
+import type { KeyedRead } from "../../core/lean-rows";
+import { createLoader, loaderById, manyByColumn, oneByColumn } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import type { CommitteeKind } from "./committee.entity";
 import { Committee } from "./committee.entity";
@@ -9,61 +10,33 @@ import { CoordinatorTerm } from "./coordinator-term.entity";
 
 export const committeeById = loaderById(Committee);
 
-export function committeeBySlug({ em }: LoaderScope): DataLoader<string, Committee | null> {
-  return createLoader(async (slugs) =>
-    oneByKey(slugs, await em.getRepository(Committee).findBy({ slug: Any([...slugs]) }), (row) => row.slug),
-  );
-}
+export const committeeBySlug = oneByColumn(Committee, "slug");
 
 export const coordinatorTermById = loaderById(CoordinatorTerm);
 
-/** Every coordinator term of each committee, in order of start (unknown starts first), then id. */
-export function coordinatorTermsByCommittee({ em }: LoaderScope): DataLoader<number, CoordinatorTerm[]> {
-  return createLoader(async (committeeIds) => {
-    const rows = await em.getRepository(CoordinatorTerm).find({
-      where: { committeeId: Any([...committeeIds]) },
-      order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
-    });
-    return manyByKey(committeeIds, rows, (row) => row.committeeId);
-  });
-}
+/** In order of start (unknown starts first), then id. */
+const BY_START: KeyedRead<CoordinatorTerm>["order"] = [
+  ["startedOn", "ASC", "NULLS FIRST"],
+  ["id", "ASC"],
+];
 
-export function coordinatorTermsByGovernment({ em }: LoaderScope): DataLoader<number, CoordinatorTerm[]> {
-  return createLoader(async (governmentIds) => {
-    const rows = await em.getRepository(CoordinatorTerm).find({
-      where: { governmentId: Any([...governmentIds]) },
-      order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
-    });
-    return manyByKey(governmentIds, rows, (row) => row.governmentId);
-  });
-}
+/** Every coordinator term of each committee, in order of start (unknown starts first), then id. */
+export const coordinatorTermsByCommittee = manyByColumn(CoordinatorTerm, "committeeId", { order: BY_START });
+
+export const coordinatorTermsByGovernment = manyByColumn(CoordinatorTerm, "governmentId", { order: BY_START });
 
 export const participationById = loaderById(CommitteeParticipation);
 
-export function participationsByCommittee({ em }: LoaderScope): DataLoader<number, CommitteeParticipation[]> {
-  return createLoader(async (committeeIds) => {
-    const rows = await em.getRepository(CommitteeParticipation).find({
-      where: { committeeId: Any([...committeeIds]) },
-      order: { id: "ASC" },
-    });
-    return manyByKey(committeeIds, rows, (row) => row.committeeId);
-  });
-}
+export const participationsByCommittee = manyByColumn(CommitteeParticipation, "committeeId", { order: [["id", "ASC"]] });
 
-export function participationsByGovernment({ em }: LoaderScope): DataLoader<number, CommitteeParticipation[]> {
-  return createLoader(async (governmentIds) => {
-    const rows = await em.getRepository(CommitteeParticipation).find({
-      where: { governmentId: Any([...governmentIds]) },
-      order: { id: "ASC" },
-    });
-    return manyByKey(governmentIds, rows, (row) => row.governmentId);
-  });
-}
+export const participationsByGovernment = manyByColumn(CommitteeParticipation, "governmentId", { order: [["id", "ASC"]] });
+
+const readByKind = keyedReader(Committee, "kind", { order: [["id", "ASC"]] });
 
 /** The body of each kind (General Assembly, Working Committee…); the first by id when a kind has several. */
 export function committeeByKind({ em }: LoaderScope): DataLoader<CommitteeKind, Committee | null> {
   return createLoader(async (kinds) => {
-    const rows = await em.getRepository(Committee).find({ where: { kind: Any([...kinds]) }, order: { id: "ASC" } });
+    const rows = await readByKind(em, kinds);
     return kinds.map((kind) => rows.find((row) => row.kind === kind) ?? null);
   });
 }

@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
+import { declareColumns } from "../../core/lean-rows";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
-import { Government, governmentById } from "../government";
+import { GOVERNMENT_COLUMNS, Government, governmentById } from "../government";
 import { committeeStatus, covers } from "../../charter";
 import { Committee } from "./committee.entity";
 import { CommitteeParticipation } from "./committee-participation.entity";
@@ -23,6 +24,9 @@ import { listCommittees } from "./committee.service";
 import { CommitteeConnection } from "./committee.types";
 
 const asOfArg = { nullable: true, description: "The day to answer for; default today." } as const;
+
+// Its fields on Government read the government by id only (always read): a lean read of governments serves them.
+declareColumns(GOVERNMENT_COLUMNS, { coordinatorTerms: [], committees: [] });
 
 @Resolver(() => Committee)
 export class CommitteeResolver {

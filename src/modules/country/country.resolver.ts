@@ -13,9 +13,10 @@ import { CountryConnection } from "./country.types";
 
 /**
  * What a lean read of countries needs for the fields this resolver answers (see
- * `ColumnPlan`): the six names for `name` (the key is always read). Any other field reads whole rows.
+ * `ColumnPlan`): the six names for `name`; the node `id` is made from the code, the key, which is
+ * always read. Any other field reads whole rows.
  */
-export const COUNTRY_COLUMNS: ColumnPlan<Country> = { always: [], resolvers: { name: SIX_NAME_COLUMNS } };
+export const COUNTRY_COLUMNS: ColumnPlan<Country> = { always: [], resolvers: { name: SIX_NAME_COLUMNS, id: [] } };
 
 @Resolver(() => Country)
 export class CountryResolver {

@@ -1,8 +1,7 @@
 import type DataLoader from "dataloader";
 import { LRUCache } from "lru-cache";
-import { Any } from "typeorm";
 import type { EntityManager } from "typeorm";
-import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
+import { createLoader, loaderById, manyByKey, oneByColumn, oneByKey } from "../../core/loaders";
 import type { LoaderFactory, LoaderScope } from "../../core/loaders";
 import { leanRows } from "../../core/lean-rows";
 import { Country } from "../country";
@@ -11,12 +10,7 @@ import { Government } from "./government.entity";
 
 export const governmentById = loaderById(Government);
 
-export function governmentBySlug({ em }: LoaderScope): DataLoader<string, Government | null> {
-  return createLoader(async (slugs) => {
-    const rows = await em.getRepository(Government).findBy({ slug: Any([...slugs]) });
-    return oneByKey(slugs, rows, (row) => row.slug);
-  });
-}
+export const governmentBySlug = oneByColumn(Government, "slug");
 
 /** Governments by slug with their country joined in the same statement (`joinedCountry`), for a client that asks for both. */
 export function governmentWithCountryBySlug({ em }: LoaderScope): DataLoader<string, Government | null> {

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
 import { selectedFields } from "../../core/lookahead";
-import { columnsFor } from "../../core/lean-rows";
+import { columnsFor, declareColumns } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
@@ -30,6 +30,9 @@ export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
   always: ["slug", "nameEn", "population", "countryCode"],
   resolvers: { name: SIX_NAME_COLUMNS, country: [], memberships: [], membership: [] },
 };
+
+// A country's governments are found by its code (the primary key, always read).
+declareColumns(COUNTRY_COLUMNS, { governments: [] });
 
 @Resolver(() => Government)
 export class GovernmentResolver {

@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
-import { Any } from "typeorm";
-import { createLoader, loaderById, manyByKey } from "../../core/loaders";
+import { keyedReader } from "../../core/lean-rows";
+import { createLoader, loaderById, manyByColumn, manyByKey } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { AgendaItem } from "./agenda-item.entity";
 import { ChairExtension } from "./chair-extension.entity";
@@ -13,41 +13,27 @@ export const meetingById = loaderById(Meeting);
 export const agendaItemById = loaderById(AgendaItem);
 
 /** Every meeting of each committee, earliest first. */
-export function meetingsByCommittee({ em }: LoaderScope): DataLoader<number, Meeting[]> {
-  return createLoader(async (ids) => {
-    const rows = await em.getRepository(Meeting).find({ where: { committeeId: Any([...ids]) }, order: { startsOn: "ASC", id: "ASC" } });
-    return manyByKey(ids, rows, (row) => row.committeeId);
-  });
-}
+export const meetingsByCommittee = manyByColumn(Meeting, "committeeId", {
+  order: [
+    ["startsOn", "ASC"],
+    ["id", "ASC"],
+  ],
+});
 
 /** The governments present at each meeting, by id. */
+const readAttendance = keyedReader(MeetingAttendance, "meetingId", { order: [["governmentId", "ASC"]] });
+
 export function attendanceByMeeting({ em }: LoaderScope): DataLoader<number, number[]> {
-  return createLoader(async (ids) => {
-    const rows = await em.getRepository(MeetingAttendance).find({ where: { meetingId: Any([...ids]) }, order: { governmentId: "ASC" } });
-    return manyByKey(ids, rows, (row) => row.meetingId).map((list) => list.map((row) => row.governmentId));
-  });
+  return createLoader(async (ids) =>
+    manyByKey(ids, await readAttendance(em, ids), (row) => row.meetingId).map((list) => list.map((row) => row.governmentId)),
+  );
 }
 
-export function agendaItemsByMeeting({ em }: LoaderScope): DataLoader<number, AgendaItem[]> {
-  return createLoader(async (ids) => {
-    const rows = await em.getRepository(AgendaItem).find({ where: { meetingId: Any([...ids]) }, order: { meetingId: "ASC", seq: "ASC" } });
-    return manyByKey(ids, rows, (row) => row.meetingId);
-  });
-}
+export const agendaItemsByMeeting = manyByColumn(AgendaItem, "meetingId", { order: [["seq", "ASC"]] });
 
-export function votesByAgendaItem({ em }: LoaderScope): DataLoader<number, Vote[]> {
-  return createLoader(async (ids) => {
-    const rows = await em.getRepository(Vote).find({ where: { agendaItemId: Any([...ids]) }, order: { governmentId: "ASC" } });
-    return manyByKey(ids, rows, (row) => row.agendaItemId);
-  });
-}
+export const votesByAgendaItem = manyByColumn(Vote, "agendaItemId", { order: [["governmentId", "ASC"]] });
 
-export function costReductionsByMeeting({ em }: LoaderScope): DataLoader<number, CostReduction[]> {
-  return createLoader(async (ids) => {
-    const rows = await em.getRepository(CostReduction).find({ where: { meetingId: Any([...ids]) } });
-    return manyByKey(ids, rows, (row) => row.meetingId);
-  });
-}
+export const costReductionsByMeeting = manyByColumn(CostReduction, "meetingId", { order: [["id", "ASC"]] });
 
 /** Every recorded chair extension: a handful of rows, read once per request. */
 export function chairExtensions({ em }: LoaderScope): DataLoader<"all", ChairExtension[]> {

@@ -1,21 +1,12 @@
 import type DataLoader from "dataloader";
-import { Any } from "typeorm";
-import { createLoader, loaderById, manyByKey } from "../../core/loaders";
+import { createLoader, loaderById, manyByColumn, manyByKey } from "../../core/loaders";
 import type { IsoDate } from "../../core/dates";
 import type { LoaderScope } from "../../core/loaders";
 import { coversSql } from "../../core/sql";
 import { Membership, MembershipKind } from "./membership.entity";
 
 /** Every membership period of each government, oldest first. */
-export function membershipsByGovernment({ em }: LoaderScope): DataLoader<number, Membership[]> {
-  return createLoader(async (governmentIds) => {
-    const rows = await em.getRepository(Membership).find({
-      where: { governmentId: Any([...governmentIds]) },
-      order: { governmentId: "ASC", seq: "ASC" },
-    });
-    return manyByKey(governmentIds, rows, (row) => row.governmentId);
-  });
-}
+export const membershipsByGovernment = manyByColumn(Membership, "governmentId", { order: [["seq", "ASC"]] });
 
 export const membershipById = loaderById(Membership);
 

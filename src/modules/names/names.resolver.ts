@@ -1,14 +1,19 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
+import { declareColumns } from "../../core/lean-rows";
 import { mutationResult, runMutation } from "../access";
-import { Country } from "../country";
-import { Government } from "../government";
+import { COUNTRY_COLUMNS, Country } from "../country";
+import { GOVERNMENT_COLUMNS, Government } from "../government";
 import { AlternativeName } from "./alternative-name.entity";
 import { alternativeNamesOf } from "./names.loader";
 import { SetNamesInput, SetNamesSuccess } from "./names.inputs";
 import { setNames } from "./names.service";
 
 const SetNamesResult = mutationResult("SetNames", SetNamesSuccess);
+
+// Alternative names are looked up by the owner's primary key (always read): lean reads serve them.
+declareColumns(GOVERNMENT_COLUMNS, { alternativeNames: [] });
+declareColumns(COUNTRY_COLUMNS, { alternativeNames: [] });
 
 @Resolver(() => Government)
 export class GovernmentNamesResolver {

@@ -1,7 +1,5 @@
-import type DataLoader from "dataloader";
-import { Any } from "typeorm";
-import { createLoader, loaderById, manyByKey, oneByKey } from "../../core/loaders";
-import type { LoaderScope } from "../../core/loaders";
+import type { KeyedRead } from "../../core/lean-rows";
+import { loaderById, manyByColumn, oneByColumn } from "../../core/loaders";
 import { Appointment } from "./appointment.entity";
 import { Department } from "./department.entity";
 import { Post } from "./post.entity";
@@ -12,47 +10,21 @@ export const postById = loaderById(Post);
 export const staffMemberById = loaderById(StaffMember);
 export const appointmentById = loaderById(Appointment);
 
-export function staffMemberBySlug({ em }: LoaderScope): DataLoader<string, StaffMember | null> {
-  return createLoader(async (slugs) =>
-    oneByKey(slugs, await em.getRepository(StaffMember).findBy({ slug: Any([...slugs]) }), (row) => row.slug),
-  );
-}
+export const staffMemberBySlug = oneByColumn(StaffMember, "slug");
 
-export function postBySlug({ em }: LoaderScope): DataLoader<string, Post | null> {
-  return createLoader(async (slugs) => oneByKey(slugs, await em.getRepository(Post).findBy({ slug: Any([...slugs]) }), (row) => row.slug));
-}
+export const postBySlug = oneByColumn(Post, "slug");
 
-export function postsByDepartment({ em }: LoaderScope): DataLoader<number, Post[]> {
-  return createLoader(async (ids) => {
-    const rows = await em.getRepository(Post).find({ where: { departmentId: Any([...ids]) }, order: { slug: "ASC" } });
-    return manyByKey(ids, rows, (row) => row.departmentId!);
-  });
-}
+export const postsByDepartment = manyByColumn(Post, "departmentId", { order: [["slug", "ASC"]] });
 
 /** A post's holders in order of holding (seq): the post's history. */
-export function appointmentsByPost({ em }: LoaderScope): DataLoader<number, Appointment[]> {
-  return createLoader(async (ids) => {
-    const rows = await em.getRepository(Appointment).find({ where: { postId: Any([...ids]) }, order: { postId: "ASC", seq: "ASC" } });
-    return manyByKey(ids, rows, (row) => row.postId);
-  });
-}
+export const appointmentsByPost = manyByColumn(Appointment, "postId", { order: [["seq", "ASC"]] });
 
-export function appointmentsByStaffMember({ em }: LoaderScope): DataLoader<number, Appointment[]> {
-  return createLoader(async (ids) => {
-    const rows = await em.getRepository(Appointment).find({
-      where: { staffMemberId: Any([...ids]) },
-      order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
-    });
-    return manyByKey(ids, rows, (row) => row.staffMemberId);
-  });
-}
+/** Earliest first, an undated start first. */
+const BY_START: KeyedRead<Appointment>["order"] = [
+  ["startedOn", "ASC", "NULLS FIRST"],
+  ["id", "ASC"],
+];
 
-export function appointmentsByDispatchingGovernment({ em }: LoaderScope): DataLoader<number, Appointment[]> {
-  return createLoader(async (ids) => {
-    const rows = await em.getRepository(Appointment).find({
-      where: { dispatchedByGovernmentId: Any([...ids]) },
-      order: { startedOn: { direction: "ASC", nulls: "FIRST" }, id: "ASC" },
-    });
-    return manyByKey(ids, rows, (row) => row.dispatchedByGovernmentId!);
-  });
-}
+export const appointmentsByStaffMember = manyByColumn(Appointment, "staffMemberId", { order: BY_START });
+
+export const appointmentsByDispatchingGovernment = manyByColumn(Appointment, "dispatchedByGovernmentId", { order: BY_START });
