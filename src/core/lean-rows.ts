@@ -193,7 +193,7 @@ export async function leanMany<T extends ObjectLiteral>(
 }
 
 /** One term of a keyed read's order: a property, its direction, and where NULLs go (PostgreSQL's default otherwise). */
-export type OrderTerm<T> = readonly [keyof T & string, "ASC" | "DESC", ("NULLS FIRST" | "NULLS LAST")?];
+type OrderTerm<T> = readonly [keyof T & string, "ASC" | "DESC", ("NULLS FIRST" | "NULLS LAST")?];
 
 /** What a keyed read asks besides its key: equalities every row meets (constants), and the rows' order. */
 export interface KeyedRead<T> {
