@@ -71,6 +71,11 @@ export interface Config {
   /** Port of the Prometheus `/metrics` endpoint on HOST; null: no metrics endpoint. */
   readonly metricsPort: number | null;
   readonly introspection: boolean;
+  /**
+   * How far (percent) V8 lets the old generation grow past the live data a full
+   * collection leaves before the next; 0: V8's own factor (up to 4× the live data).
+   */
+  readonly heapGrowthPercent: number;
 }
 
 function parseInteger(name: string, raw: string, min: number, max: number): number {
@@ -218,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     redisUrl: redisUrl === undefined ? null : parseUrl("REDIS_URL", redisUrl, ["redis:", "rediss:"], "redis://host:6379"),
     metricsPort: metricsPort === undefined ? null : parseInteger("METRICS_PORT", metricsPort, 0, 65535),
     introspection: parseBoolean("INTROSPECTION", read("INTROSPECTION")!),
+    heapGrowthPercent: int("HEAP_GROWTH_PERCENT", 0, 300),
   });
 }
 

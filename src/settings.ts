@@ -91,6 +91,12 @@ export const SETTINGS: readonly Setting[] = [
   },
   { env: "MAX_CONNECTIONS", flag: "--max-connections", help: "open connections at once; more are refused", default: "1024" },
   { env: "SHUTDOWN_GRACE_MS", flag: "--shutdown-grace-ms", help: "time in-flight requests get to finish on SIGTERM", default: "10000" },
+  {
+    env: "HEAP_GROWTH_PERCENT",
+    flag: "--heap-growth-percent",
+    help: "how far the JavaScript heap may grow past its live data between full collections; 0 leaves it to V8 (up to 300)",
+    default: "100",
+  },
 ];
 
 export function helpText(): string {

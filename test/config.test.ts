@@ -36,7 +36,14 @@ describe("configuration", () => {
       redisUrl: null,
       metricsPort: null,
       introspection: true,
+      heapGrowthPercent: 100,
     });
+  });
+
+  it("reads how far the heap may grow between full collections: 0 leaves it to V8, past 300 is refused", () => {
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: "0" }, []).heapGrowthPercent).toBe(0);
+    expect(loadConfig({}, ["--heap-growth-percent", "50"]).heapGrowthPercent).toBe(50);
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: "400" }, [])).toThrow("HEAP_GROWTH_PERCENT must be between 0 and 300, got 400");
   });
 
   it("reads the serving settings: origins, Redis, metrics, limits off", () => {
