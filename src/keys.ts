@@ -12,7 +12,8 @@ import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config";
 import { createDataSource } from "./db/data-source";
-import { StartupError, migrate, openDatabase } from "./db/startup";
+import { migrate, openDatabase } from "./db/startup";
+import { StartupError } from "./db/startup-error";
 import { KEY_ROLES, createApiKey, listApiKeys, revokeApiKey } from "./modules/access";
 import type { KeyRole } from "./modules/access";
 

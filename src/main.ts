@@ -1,25 +1,14 @@
 #!/usr/bin/env node
-import "reflect-metadata";
 import { resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
-import type { FastifyInstance } from "fastify";
 import pino from "pino";
 import type { Logger } from "pino";
-import type { DataSource } from "typeorm";
 import { ConfigError, helpText, loadConfig, wantsHelp } from "./config";
 import type { Config } from "./config";
-import { createDataSource } from "./db/data-source";
+import { embeddedEngineOptions, startEmbeddedEngine } from "./db/embedded/driver";
 import { restoreImage, startingImage } from "./db/embedded/image";
-import { StartupError, isEmpty, migrate, openDatabase, readFactsHorizon } from "./db/startup";
+import { StartupError } from "./db/startup-error";
 import { assertPortFree } from "./http/port";
-import { HubMetrics } from "./http/metrics";
-import { todayUtc } from "./core/dates";
-import { refreshReporting } from "./modules/reporting";
-import { createMetricsServer, createServer } from "./http/server";
-import { MemoryState, RedisState } from "./http/shared-state";
-import type { SharedState } from "./http/shared-state";
-import { poolStats } from "./db/pool";
-import { seed2020 } from "./seed/seed";
 
 function describeDatabase(config: Config): string {
   if (config.database.kind === "postgres") {
@@ -46,94 +35,6 @@ function embeddedImage(config: Config, log: Logger): string | null {
   if (dataDir === null) return image.file;
   restoreImage(image.file, resolve(dataDir));
   return null;
-}
-
-interface Running {
-  app: FastifyInstance;
-  metricsApp: FastifyInstance | null;
-  dataSource: DataSource;
-  shared: SharedState;
-}
-
-async function sharedState(config: Config, log: Logger, metrics: HubMetrics): Promise<SharedState> {
-  if (config.redisUrl === null) return new MemoryState();
-  const redis = new RedisState(config.redisUrl, log, (mode) => metrics.sharedState.set(mode === "redis" ? 1 : 0));
-  await redis.connect();
-  return redis;
-}
-
-async function start(config: Config, log: Logger): Promise<Running> {
-  const where = describeDatabase(config);
-  await assertPortFree(config.port, config.host);
-  const dataSource = createDataSource(config.database, {
-    statementTimeoutMs: config.limits.timeoutMs,
-    embedded: { imageFile: embeddedImage(config, log) },
-  });
-  await openDatabase(dataSource, where);
-  for (const name of await migrate(dataSource)) log.info({ migration: name }, `migration applied: ${name}`);
-  if (config.seedIfEmpty && (await isEmpty(dataSource))) {
-    log.info("empty database: loading the 2020 facts");
-    for (const report of await seed2020(dataSource)) log.info(report, `seeded ${report.table}: inserted ${report.inserted}`);
-  }
-  const horizon = await readFactsHorizon(dataSource);
-  const metrics = new HubMetrics(() => poolStats(dataSource));
-  const shared = await sharedState(config, log, metrics);
-  // The reporting tables hold the charter's answers for BI tools: refreshed at start, after every write, and once a day.
-  const refreshReports = () =>
-    refreshReporting(dataSource.manager, todayUtc())
-      .then((days) => log.debug({ days }, "reporting tables refreshed"))
-      .catch((error: unknown) => log.warn({ err: error }, "reporting tables not refreshed; the next write or day retries"));
-  void refreshReports();
-  setInterval(() => void refreshReports(), 24 * 3600 * 1000).unref();
-  const app = await createServer({
-    dataSource,
-    logger: log,
-    factsCompleteUntil: () => horizon,
-    settings: config,
-    shared,
-    metrics,
-    afterWrite: refreshReports,
-  });
-  const address = await app.listen({ port: config.port, host: config.host });
-  let metricsApp: FastifyInstance | null = null;
-  if (config.metricsPort !== null) {
-    metricsApp = await createMetricsServer(metrics, log);
-    const metricsAddress = await metricsApp.listen({ port: config.metricsPort, host: config.host });
-    log.info({ url: `${metricsAddress}/metrics` }, `metrics: ${metricsAddress}/metrics`);
-  }
-  const shown = address.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
-  log.info({ database: where, factsCompleteUntil: horizon }, `NEAR data hub on ${where}; facts complete until ${horizon}`);
-  log.info({ url: `${shown}/graphql` }, `GraphiQL: ${shown}/graphql`);
-  return { app, metricsApp, dataSource, shared };
-}
-
-function onSignals({ app, metricsApp, dataSource, shared }: Running, graceMs: number, log: Logger): void {
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "shutting down: finishing in-flight requests");
-    const force = setTimeout(() => {
-      log.error("in-flight requests did not finish in time; exiting");
-      process.exit(1);
-    }, graceMs);
-    force.unref();
-    app
-      .close()
-      .then(() => metricsApp?.close())
-      .then(() => shared.close())
-      .then(() => dataSource.destroy())
-      .then(() => {
-        log.info("stopped");
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        log.error({ err: error }, "shutdown failed");
-        process.exit(1);
-      });
-  };
-  process.on("SIGTERM", () => stop("SIGTERM"));
-  process.on("SIGINT", () => stop("SIGINT"));
 }
 
 /** Settings and start-up failures are the operator's to fix: one plain line on stderr, exit 1, no stack. */
@@ -164,7 +65,12 @@ async function main(): Promise<void> {
     const config = loadConfig(process.env, argv);
     limitHeapGrowth(config.heapGrowthPercent);
     const log = pino({ level: config.logLevel });
-    onSignals(await start(config, log), config.http.shutdownGraceMs, log);
+    await assertPortFree(config.port, config.host);
+    const imageFile = embeddedImage(config, log);
+    // The embedded database's thread starts now, and loads PGlite while this one loads the rest of the hub.
+    if (config.database.kind === "pglite") startEmbeddedEngine(embeddedEngineOptions(config.database.dataDir, imageFile));
+    const { start, onSignals } = await import("./serve.js");
+    onSignals(await start(config, log, describeDatabase(config), imageFile), config.http.shutdownGraceMs, log);
   } catch (error) {
     const line = failure(error);
     if (line === null) throw error;

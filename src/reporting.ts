@@ -11,7 +11,8 @@ import "reflect-metadata";
 import { ConfigError, loadConfig } from "./config";
 import { parseIsoDate, todayUtc } from "./core/dates";
 import { createDataSource } from "./db/data-source";
-import { StartupError, migrate, openDatabase } from "./db/startup";
+import { migrate, openDatabase } from "./db/startup";
+import { StartupError } from "./db/startup-error";
 import { addReportingDay, refreshReporting } from "./modules/reporting";
 
 const USAGE = `usage:

@@ -1,11 +1,10 @@
 import "reflect-metadata";
-import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import pg from "pg";
 import { DataSource } from "typeorm";
 import type { Logger, MixedList } from "typeorm";
 import type { DatabaseConfig } from "../config";
-import { embeddedDriver } from "./embedded/driver";
+import { embeddedDriver, embeddedEngineOptions } from "./embedded/driver";
 import { ENTITIES } from "./entities";
 import { SnakeNamingStrategy } from "./naming";
 import { DATE_OID, keepIsoDate } from "./type-parsers";
@@ -71,12 +70,8 @@ export function createDataSource(config: DatabaseConfig, options: DataSourceOpti
       }),
     );
   }
-  let dataDir: string | null = null;
-  if (config.dataDir !== null) {
-    dataDir = resolve(config.dataDir);
-    mkdirSync(dataDir, { recursive: true });
-  }
-  const driver = embeddedDriver({ dataDir, imageFile: options.embedded?.imageFile ?? null, worker: options.embedded?.worker ?? true });
+  const engine = embeddedEngineOptions(config.dataDir, options.embedded?.imageFile ?? null);
+  const driver = embeddedDriver({ ...engine, worker: options.embedded?.worker ?? true });
   return guarded(new DataSource({ ...common, driver }));
 }
 

@@ -1,11 +1,7 @@
 import type { DataSource } from "typeorm";
 import { Association } from "../modules/association";
 import { Government } from "../modules/government";
-
-/** A start-up failure the operator can fix: printed as one line, exit code 1. */
-export class StartupError extends Error {
-  override name = "StartupError";
-}
+import { StartupError } from "./startup-error";
 
 /** Opens the database, turning driver errors into one readable line. */
 export async function openDatabase(dataSource: DataSource, where: string): Promise<void> {

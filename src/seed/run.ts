@@ -2,7 +2,8 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "../config";
 import { createDataSource } from "../db/data-source";
-import { StartupError, migrate, openDatabase } from "../db/startup";
+import { migrate, openDatabase } from "../db/startup";
+import { StartupError } from "../db/startup-error";
 import { formatSeedReport, seed2020 } from "./seed";
 
 async function main(): Promise<void> {

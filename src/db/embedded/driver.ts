@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { errorFromData, openEngine } from "./engine";
 import type { Engine, EngineOptions, EngineRequest, EngineResult } from "./engine";
@@ -58,6 +58,43 @@ function engineInWorker(options: EngineOptions): Promise<Engine & { terminate():
   });
 }
 
+/**
+ * The engine options of an embedded database in `dataDir` (made absolute and created;
+ * null: in memory), starting from `imageFile` when given: the same value for main,
+ * which starts the engine early, and for the data source, which then uses it.
+ */
+export function embeddedEngineOptions(dataDir: string | null, imageFile: string | null): EngineOptions {
+  if (dataDir === null) return { dataDir: null, imageFile };
+  const absolute = resolve(dataDir);
+  mkdirSync(absolute, { recursive: true });
+  return { dataDir: absolute, imageFile };
+}
+
+const keyOf = (options: EngineOptions) => JSON.stringify([options.dataDir, options.imageFile ?? null]);
+
+/** Engines started before their data source exists, by options: the first driver for the same database takes its one. */
+const startedEarly = new Map<string, ReturnType<typeof engineInWorker>>();
+
+/**
+ * Starts the worker thread of an embedded database now: PGlite compiles and opens the
+ * data folder (most of a warm start) while main loads the rest of the hub. A failure
+ * (a locked folder, say) is reported when the data source opens it, as without this.
+ */
+export function startEmbeddedEngine(options: EngineOptions): void {
+  const key = keyOf(options);
+  if (startedEarly.has(key)) return;
+  const starting = engineInWorker(options);
+  starting.catch(() => {});
+  startedEarly.set(key, starting);
+}
+
+function takeStartedEngine(options: EngineOptions): ReturnType<typeof engineInWorker> | null {
+  const key = keyOf(options);
+  const started = startedEarly.get(key) ?? null;
+  startedEarly.delete(key);
+  return started;
+}
+
 type QueryCallback = (error: unknown, result: EngineResult | null) => void;
 
 /**
@@ -68,9 +105,15 @@ type QueryCallback = (error: unknown, result: EngineResult | null) => void;
  */
 export function embeddedDriver(options: EmbeddedOptions): { Pool: new () => EventEmitter } {
   let opening: Promise<Engine & { terminate?: () => Promise<number> }> | null = null;
-  const engine = () => (opening ??= options.worker ? engineInWorker(options) : openEngine(options));
+  const engine = () => (opening ??= options.worker ? (takeStartedEngine(options) ?? engineInWorker(options)) : openEngine(options));
 
   class EmbeddedPool extends EventEmitter {
+    constructor() {
+      super();
+      // The pool is also the one client every query runner holds, and each listens for its errors while it does.
+      this.setMaxListeners(0);
+    }
+
     connect(callback: (error: unknown, client: EmbeddedPool | null, done: () => void) => void): void {
       engine().then(
         () => callback(null, this, () => {}),

@@ -1,0 +1,107 @@
+/**
+ * The hub's start-up past its settings: the database, the servers and the signals.
+ * Loaded by main once the embedded database's engine is starting, so loading these
+ * modules (most of a warm start's time) runs beside it.
+ */
+import "reflect-metadata";
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import type { DataSource } from "typeorm";
+import type { Config } from "./config";
+import { createDataSource } from "./db/data-source";
+import { isEmpty, migrate, openDatabase, readFactsHorizon } from "./db/startup";
+import { HubMetrics } from "./http/metrics";
+import { todayUtc } from "./core/dates";
+import { refreshReporting } from "./modules/reporting";
+import { createMetricsServer, createServer } from "./http/server";
+import { MemoryState, RedisState } from "./http/shared-state";
+import type { SharedState } from "./http/shared-state";
+import { poolStats } from "./db/pool";
+import { seed2020 } from "./seed/seed";
+
+export interface Running {
+  app: FastifyInstance;
+  metricsApp: FastifyInstance | null;
+  dataSource: DataSource;
+  shared: SharedState;
+}
+
+async function sharedState(config: Config, log: Logger, metrics: HubMetrics): Promise<SharedState> {
+  if (config.redisUrl === null) return new MemoryState();
+  const redis = new RedisState(config.redisUrl, log, (mode) => metrics.sharedState.set(mode === "redis" ? 1 : 0));
+  await redis.connect();
+  return redis;
+}
+
+/**
+ * Opens, migrates and seeds the database, then serves. `imageFile`: the start-up image
+ * an in-memory embedded database loads (see main); main has already started its engine.
+ */
+export async function start(config: Config, log: Logger, where: string, imageFile: string | null): Promise<Running> {
+  const dataSource = createDataSource(config.database, { statementTimeoutMs: config.limits.timeoutMs, embedded: { imageFile } });
+  await openDatabase(dataSource, where);
+  for (const name of await migrate(dataSource)) log.info({ migration: name }, `migration applied: ${name}`);
+  if (config.seedIfEmpty && (await isEmpty(dataSource))) {
+    log.info("empty database: loading the 2020 facts");
+    for (const report of await seed2020(dataSource)) log.info(report, `seeded ${report.table}: inserted ${report.inserted}`);
+  }
+  const horizon = await readFactsHorizon(dataSource);
+  const metrics = new HubMetrics(() => poolStats(dataSource));
+  const shared = await sharedState(config, log, metrics);
+  // The reporting tables hold the charter's answers for BI tools: refreshed at start, after every write, and once a day.
+  const refreshReports = () =>
+    refreshReporting(dataSource.manager, todayUtc())
+      .then((days) => log.debug({ days }, "reporting tables refreshed"))
+      .catch((error: unknown) => log.warn({ err: error }, "reporting tables not refreshed; the next write or day retries"));
+  void refreshReports();
+  setInterval(() => void refreshReports(), 24 * 3600 * 1000).unref();
+  const app = await createServer({
+    dataSource,
+    logger: log,
+    factsCompleteUntil: () => horizon,
+    settings: config,
+    shared,
+    metrics,
+    afterWrite: refreshReports,
+  });
+  const address = await app.listen({ port: config.port, host: config.host });
+  let metricsApp: FastifyInstance | null = null;
+  if (config.metricsPort !== null) {
+    metricsApp = await createMetricsServer(metrics, log);
+    const metricsAddress = await metricsApp.listen({ port: config.metricsPort, host: config.host });
+    log.info({ url: `${metricsAddress}/metrics` }, `metrics: ${metricsAddress}/metrics`);
+  }
+  const shown = address.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
+  log.info({ database: where, factsCompleteUntil: horizon }, `NEAR data hub on ${where}; facts complete until ${horizon}`);
+  log.info({ url: `${shown}/graphql` }, `GraphiQL: ${shown}/graphql`);
+  return { app, metricsApp, dataSource, shared };
+}
+
+export function onSignals({ app, metricsApp, dataSource, shared }: Running, graceMs: number, log: Logger): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: finishing in-flight requests");
+    const force = setTimeout(() => {
+      log.error("in-flight requests did not finish in time; exiting");
+      process.exit(1);
+    }, graceMs);
+    force.unref();
+    app
+      .close()
+      .then(() => metricsApp?.close())
+      .then(() => shared.close())
+      .then(() => dataSource.destroy())
+      .then(() => {
+        log.info("stopped");
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        log.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
