@@ -18,9 +18,15 @@ export function parseIsoDate(value: string): IsoDate | null {
   return value;
 }
 
+const DAY_MS = 86_400_000;
+/** The last day `todayUtc` was asked for, and its text: every request asks, and the day rarely changes. */
+let lastDay = { number: Number.NaN, text: "" };
+
 /** Today in UTC: the day the hub answers for when a client gives no `asOf`. */
 export function todayUtc(now: Date = new Date()): IsoDate {
-  return now.toISOString().slice(0, 10);
+  const number = Math.floor(now.getTime() / DAY_MS);
+  if (number !== lastDay.number) lastDay = { number, text: now.toISOString().slice(0, 10) };
+  return lastDay.text;
 }
 
 /** How much of a stored date the source actually gave. */

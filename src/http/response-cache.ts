@@ -68,6 +68,9 @@ export class ResponseCache {
     sizeCalculation: ({ stored }, key) => stored.length * 2 + key.length,
   });
 
+  /** Keys of recent questions: a partner site repeats a few, and a repeat should cost no second hash. */
+  private readonly keys = new LRUCache<string, string>({ max: 1000 });
+
   constructor(
     private readonly shared: SharedState,
     private readonly maxAgeSeconds: number,
@@ -84,7 +87,12 @@ export class ResponseCache {
       question.today,
       generation,
     ]);
-    return `rc:${createHash("sha256").update(material).digest("base64url")}`;
+    let key = this.keys.get(material);
+    if (key === undefined) {
+      key = `rc:${createHash("sha256").update(material).digest("base64url")}`;
+      this.keys.set(material, key);
+    }
+    return key;
   }
 
   async get(key: string): Promise<CachedAnswer | null> {
