@@ -78,7 +78,8 @@ const startedEarly = new Map<string, ReturnType<typeof engineInWorker>>();
 /**
  * Starts the worker thread of an embedded database now: PGlite compiles and opens the
  * data folder (most of a warm start) while main loads the rest of the hub. A failure
- * (a locked folder, say) is reported when the data source opens it, as without this.
+ * (a folder PGlite cannot open, say) is reported when the data source opens it, as
+ * without this.
  */
 export function startEmbeddedEngine(options: EngineOptions): void {
   const key = keyOf(options);
