@@ -195,6 +195,17 @@ export async function leanMany<T extends ObjectLiteral>(
 /** One term of a keyed read's order: a property, its direction, and where NULLs go (PostgreSQL's default otherwise). */
 type OrderTerm<T> = readonly [keyof T & string, "ASC" | "DESC", ("NULLS FIRST" | "NULLS LAST")?];
 
+/**
+ * Earliest start first, an undated start ("since before the records") before every
+ * dated one, then by id: the order of every list of terms and appointments.
+ */
+export function byStart<T extends { startedOn: unknown; id: unknown }>(): readonly OrderTerm<T>[] {
+  return [
+    ["startedOn", "ASC", "NULLS FIRST"],
+    ["id", "ASC"],
+  ];
+}
+
 /** What a keyed read asks besides its key: equalities every row meets (constants), and the rows' order. */
 export interface KeyedRead<T> {
   where?: Partial<Record<keyof T & string, string | number | boolean>>;

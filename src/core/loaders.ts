@@ -101,7 +101,7 @@ export function manyByColumn<T extends ObjectLiteral, C extends keyof T & string
   return ({ em }) => createLoader(async (keys) => manyByKey<T[C], T>(keys, await reader(em, keys), (row) => row[column]));
 }
 
-/** The loader factory of the one row of `entity` whose `column` (unique) is the key, or null. */
+/** The loader factory of the one row of `entity` whose `column` is the key (the first in `read.order` when several share it), or null. */
 export function oneByColumn<T extends ObjectLiteral, C extends keyof T & string>(
   entity: new () => T,
   column: C,

@@ -1,4 +1,4 @@
-import type { KeyedRead } from "../../core/lean-rows";
+import { byStart } from "../../core/lean-rows";
 import { loaderById, manyByColumn, oneByColumn } from "../../core/loaders";
 import { Appointment } from "./appointment.entity";
 import { Department } from "./department.entity";
@@ -19,12 +19,6 @@ export const postsByDepartment = manyByColumn(Post, "departmentId", { order: [["
 /** A post's holders in order of holding (seq): the post's history. */
 export const appointmentsByPost = manyByColumn(Appointment, "postId", { order: [["seq", "ASC"]] });
 
-/** Earliest first, an undated start first. */
-const BY_START: KeyedRead<Appointment>["order"] = [
-  ["startedOn", "ASC", "NULLS FIRST"],
-  ["id", "ASC"],
-];
+export const appointmentsByStaffMember = manyByColumn(Appointment, "staffMemberId", { order: byStart() });
 
-export const appointmentsByStaffMember = manyByColumn(Appointment, "staffMemberId", { order: BY_START });
-
-export const appointmentsByDispatchingGovernment = manyByColumn(Appointment, "dispatchedByGovernmentId", { order: BY_START });
+export const appointmentsByDispatchingGovernment = manyByColumn(Appointment, "dispatchedByGovernmentId", { order: byStart() });
