@@ -3,6 +3,7 @@ import { DriverUtils } from "typeorm/driver/DriverUtils.js";
 import { LRUCache } from "lru-cache";
 import { rootOf } from "./scoped-source";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { LoaderFactory } from "./loaders";
 
 /**
  * What a read needs of an entity's columns to answer the fields an operation selects.
@@ -15,7 +16,17 @@ export interface ColumnPlan<T> {
   readonly always: readonly (keyof T & string)[];
   /** The columns each field resolver of the type reads from its root; `[]` for none (see `declareColumns`). */
   readonly resolvers: Record<string, readonly (keyof T & string)[]>;
+  /**
+   * The child lists (`manyByColumn` loaders keyed by the type's primary key) each
+   * field's resolver reads, which a read of the type may bring in its own statement
+   * when the field is selected (see `declareChildren`).
+   */
+  readonly children: Record<string, readonly ChildLoader[]>;
 }
+
+/** A loader of child rows by their parent's primary key, made by `manyByColumn`. */
+// oxlint-disable-next-line typescript/no-explicit-any -- any key and row type: the plan only hands the loader back to prime it
+export type ChildLoader = LoaderFactory<any, ObjectLiteral[]>;
 
 /**
  * Declares what another module's field resolvers on the same type read from their
@@ -24,6 +35,23 @@ export interface ColumnPlan<T> {
  */
 export function declareColumns<T>(plan: ColumnPlan<T>, resolvers: Record<string, readonly (keyof T & string)[]>): void {
   Object.assign(plan.resolvers, resolvers);
+}
+
+/**
+ * Declares which child lists a module's field resolvers on a type read (through the
+ * `manyByColumn` loaders named), so a read of that type can bring them along for an
+ * operation that selects those fields: one statement instead of one more per level.
+ */
+export function declareChildren<T>(plan: ColumnPlan<T>, children: Record<string, readonly ChildLoader[]>): void {
+  Object.assign(plan.children, children);
+}
+
+/** The child lists to bring for the selected `fields` (each once), none when lean reads are off: then every loader reads its own. */
+export function childrenFor<T>(plan: ColumnPlan<T>, fields: ReadonlySet<string>): ChildLoader[] {
+  if (!leanReadsEnabled) return [];
+  const loaders = new Set<ChildLoader>();
+  for (const field of fields) for (const loader of plan.children[field] ?? []) loaders.add(loader);
+  return [...loaders];
 }
 
 /** Turned off by the equivalence tests, so every bench query also runs on whole entities. */
@@ -87,7 +115,8 @@ class RowShape<T> {
     private readonly dataSource: DataSource,
     private readonly create: () => T,
     alias: string,
-    columns: readonly ColumnMetadata[],
+    /** The primary key first. */
+    readonly columns: readonly ColumnMetadata[],
   ) {
     this.fields = columns.map((column) => ({
       key: DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName),
@@ -150,38 +179,10 @@ export interface LeanJoin<J extends ObjectLiteral> {
 
 /**
  * Runs `query` (main alias `alias`, joins already added) selecting only `properties`
- * of the main entity, each join's columns (`LeanJoin.properties`, or its whole row),
- * and whatever `extra` adds (a sub-query, say), and builds the entities straight from
- * the raw rows: no TypeORM hydration, and no column the operation does not need. The
- * raw rows come back too, for what `extra` added.
+ * of the main entity and each join's columns (`LeanJoin.properties`, or its whole
+ * row), and builds the entities straight from the raw rows: no TypeORM hydration,
+ * and no column the operation does not need.
  */
-export async function leanRows<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  entity: EntityTarget<T>,
-  alias: string,
-  properties: readonly string[],
-  options: { joins?: readonly LeanJoin<ObjectLiteral>[]; extra?: (query: SelectQueryBuilder<T>) => void } = {},
-): Promise<{ rows: T[]; raws: Record<string, unknown>[] }> {
-  const dataSource = query.connection;
-  const main = shapeOf(dataSource, entity, alias, properties);
-  query.select(properties.map((property) => `${alias}.${property}`));
-  const joined = (options.joins ?? []).map((join) => {
-    const properties = join.properties ?? null;
-    if (properties) query.addSelect(properties.map((property) => `${join.alias}.${property}`));
-    else query.addSelect(join.alias);
-    return { property: join.property, shape: shapeOf(dataSource, join.entity, join.alias, properties) };
-  });
-  options.extra?.(query);
-  const raws = await query.getRawMany<RawRow>();
-  const rows = raws.map((raw) => {
-    const row = main.read(raw) as Record<string, unknown>;
-    for (const { property, shape } of joined) row[property] = shape.read(raw);
-    return row as T;
-  });
-  return { rows, raws };
-}
-
-/** `leanRows`' entities alone. */
 export async function leanMany<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   entity: EntityTarget<T>,
@@ -189,7 +190,21 @@ export async function leanMany<T extends ObjectLiteral>(
   properties: readonly string[],
   joins: readonly LeanJoin<ObjectLiteral>[] = [],
 ): Promise<T[]> {
-  return (await leanRows(query, entity, alias, properties, { joins })).rows;
+  const dataSource = query.connection;
+  const main = shapeOf(dataSource, entity, alias, properties);
+  query.select(properties.map((property) => `${alias}.${property}`));
+  const joined = joins.map((join) => {
+    const properties = join.properties ?? null;
+    if (properties) query.addSelect(properties.map((property) => `${join.alias}.${property}`));
+    else query.addSelect(join.alias);
+    return { property: join.property, shape: shapeOf(dataSource, join.entity, join.alias, properties) };
+  });
+  const raws = await query.getRawMany<RawRow>();
+  return raws.map((raw) => {
+    const row = main.read(raw) as Record<string, unknown>;
+    for (const { property, shape } of joined) row[property] = shape.read(raw);
+    return row as T;
+  });
 }
 
 /** One term of a keyed read's order: a property, its direction, and where NULLs go (PostgreSQL's default otherwise). */
@@ -206,55 +221,149 @@ export function byStart<T extends { startedOn: unknown; id: unknown }>(): readon
   ];
 }
 
-/** What a keyed read asks besides its key: equalities every row meets (constants), and the rows' order. */
-export interface KeyedRead<T> {
-  where?: Partial<Record<keyof T & string, string | number | boolean>>;
-  order?: readonly OrderTerm<T>[];
+/**
+ * A list of child rows (those whose `column` holds their parent's primary key, in
+ * `order`) that a read of their parents can bring along in its own statement, as one
+ * `json_agg` value per parent: what `manyByColumn` reads otherwise.
+ */
+export interface ChildList<C extends ObjectLiteral = ObjectLiteral> {
+  entity: EntityTarget<C>;
+  column: string;
+  order: readonly OrderTerm<C>[];
 }
 
-/** A keyed read's statement and row reader, built once per database. */
+/** What a keyed read asks besides its key. */
+export interface KeyedRead<T> {
+  /** Equalities every row meets (constants). */
+  where?: Partial<Record<keyof T & string, string | number | boolean>>;
+  /** The rows' order. */
+  order?: readonly OrderTerm<T>[];
+  /** Only these columns (`columnsFor`; the primary key first or not, it is always read); absent or null: whole rows. */
+  columns?: readonly string[] | null;
+  /** A one-to-one row joined where its `on[1]` equals the row's `on[0]`, read whole, set on `property` (null when none). */
+  join?: { entity: EntityTarget<ObjectLiteral>; on: readonly [keyof T & string, string]; property: string };
+  /** Lists of child rows brought in the same statement, one list per row and child list (`KeyedRows.children`). */
+  children?: readonly ChildList[];
+}
+
+/** A keyed read's entities, and with `children` each child list's rows for each entity (`children[list][row]`). */
+export interface KeyedRows<T> {
+  rows: T[];
+  children: ObjectLiteral[][][];
+}
+
+/** Reads one child list's `json_agg` value into entities, with the driver's conversions as for a column of a row. */
+class ChildShape {
+  private readonly columns: readonly ColumnMetadata[];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly create: () => ObjectLiteral,
+    columns: readonly ColumnMetadata[],
+  ) {
+    this.columns = columns;
+  }
+
+  read(value: unknown): ObjectLiteral[] {
+    // PGlite and pg both parse json; a driver handing text back is parsed here.
+    const list = (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[] | null;
+    return (list ?? []).map((item) => {
+      const entity = this.create() as Record<string, unknown>;
+      for (const column of this.columns) {
+        entity[column.propertyName] = this.dataSource.driver.prepareHydratedValue(item[column.propertyName], column);
+      }
+      return entity;
+    });
+  }
+}
+
+/** Column types whose JSON form differs from what the driver reads (a number where pg gives exact text): sent as text. */
+const AS_TEXT_IN_JSON = new Set<unknown>(["bigint", "int8", "numeric", "decimal", "money"]);
+
+/** A keyed read's statement and row readers, built once per database. */
 interface PreparedRead<T> {
   sql: string;
   parameters: readonly unknown[];
   shape: RowShape<T>;
+  joined: RowShape<ObjectLiteral> | null;
+  children: { alias: string; shape: ChildShape }[];
 }
 
 /**
- * Whole entities whose `key` is one of a batch's keys, read with one statement whose
- * text is built once per database (`= ANY($1)`: the same text whatever the batch)
- * and built into entities straight from the raw rows, as `leanRows` does: no query
- * builder and no TypeORM hydration per batch. What every DataLoader keyed by a
- * column reads (`manyByColumn`, `oneByColumn`).
+ * Entities whose `key` is one of a batch's keys, read with one statement whose text
+ * is built once per database (`= ANY($1)`: the same text whatever the batch) and
+ * built into entities straight from the raw rows, as `leanMany` does: no query
+ * builder and no TypeORM hydration per batch. With `read.join` a one-to-one row
+ * comes in the same statement, and with `read.children` lists of child rows (the
+ * look-ahead of a parent whose children the operation selects). What every
+ * DataLoader keyed by a column reads (`manyByColumn`, `oneByColumn`).
  */
-export function keyedReader<T extends ObjectLiteral>(
+export function keyedRowsReader<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   key: keyof T & string,
   read: KeyedRead<T> = {},
-): (em: EntityManager, keys: readonly unknown[]) => Promise<T[]> {
+): (em: EntityManager, keys: readonly unknown[]) => Promise<KeyedRows<T>> {
   const prepared = new WeakMap<DataSource, PreparedRead<T>>();
   const prepare = (dataSource: DataSource): PreparedRead<T> => {
-    const metadata = dataSource.getMetadata(entity);
     const { driver } = dataSource;
-    const alias = "r";
-    const column = (property: string) => {
+    const quote = (name: string) => driver.escape(name);
+    const tableOf = (target: EntityTarget<ObjectLiteral>) =>
+      dataSource
+        .getMetadata(target)
+        .tablePath.split(".")
+        .map((part) => quote(part))
+        .join(".");
+    const columnIn = (target: EntityTarget<ObjectLiteral>, alias: string, property: string) => {
+      const metadata = dataSource.getMetadata(target);
       const found = metadata.findColumnWithPropertyName(property);
       if (!found) throw new Error(`${metadata.name} has no column ${property}`);
-      return `${alias}.${driver.escape(found.databaseName)}`;
+      return `${alias}.${quote(found.databaseName)}`;
     };
-    const shape = shapeOf(dataSource, entity, alias, null);
-    const selected = metadata.columns.map(
-      (c) =>
-        `${alias}.${driver.escape(c.databaseName)} AS ${driver.escape(DriverUtils.buildAlias(driver, undefined, alias, c.databaseName))}`,
-    );
+    const orderOf = (target: EntityTarget<ObjectLiteral>, alias: string, terms: readonly OrderTerm<ObjectLiteral>[]) =>
+      terms.map(([property, direction, nulls]) => `${columnIn(target, alias, property)} ${direction}${nulls ? ` ${nulls}` : ""}`);
+    // In the entity's own column order (the shape reads by alias, in any order).
+    const selectAll = (target: EntityTarget<ObjectLiteral>, shape: RowShape<unknown>, alias: string) =>
+      dataSource
+        .getMetadata(target)
+        .columns.filter((c) => shape.columns.includes(c))
+        .map((c) => `${alias}.${quote(c.databaseName)} AS ${quote(DriverUtils.buildAlias(driver, undefined, alias, c.databaseName))}`);
+
+    const metadata = dataSource.getMetadata(entity);
+    if (metadata.primaryColumns.length !== 1 && read.children?.length) {
+      throw new Error(`${metadata.name}: child lists need a parent with a one-column primary key`);
+    }
+    const alias = "r";
+    const shape = shapeOf(dataSource, entity, alias, read.columns ?? null);
+    const selected = selectAll(entity, shape, alias);
+    let from = `${tableOf(entity)} ${alias}`;
+    let joined: RowShape<ObjectLiteral> | null = null;
+    if (read.join) {
+      joined = shapeOf(dataSource, read.join.entity, "j", null);
+      selected.push(...selectAll(read.join.entity, joined, "j"));
+      from += ` LEFT JOIN ${tableOf(read.join.entity)} j ON ${columnIn(read.join.entity, "j", read.join.on[1])} = ${columnIn(entity, alias, read.join.on[0])}`;
+    }
+    const parentKey = metadata.primaryColumns[0] ? `${alias}.${quote(metadata.primaryColumns[0].databaseName)}` : "";
+    const children = (read.children ?? []).map((child, index) => {
+      const childMetadata = dataSource.getMetadata(child.entity);
+      const fields = childMetadata.columns.map(
+        (c) => `'${c.propertyName}', x.${quote(c.databaseName)}${AS_TEXT_IN_JSON.has(c.type) ? "::text" : ""}`,
+      );
+      const order = orderOf(child.entity, "x", child.order);
+      const childAlias = `children_${index}`;
+      selected.push(
+        `(SELECT coalesce(json_agg(json_build_object(${fields.join(", ")})${order.length ? ` ORDER BY ${order.join(", ")}` : ""}), '[]'::json)` +
+          ` FROM ${tableOf(child.entity)} x WHERE ${columnIn(child.entity, "x", child.column)} = ${parentKey}) AS ${quote(childAlias)}`,
+      );
+      return { alias: childAlias, shape: new ChildShape(dataSource, () => childMetadata.create() as ObjectLiteral, childMetadata.columns) };
+    });
     const equalities = Object.entries(read.where ?? {});
-    const conditions = [`${column(key)} = ANY($1)`, ...equalities.map(([property], index) => `${column(property)} = $${index + 2}`)];
-    const order = (read.order ?? []).map(([property, direction, nulls]) => `${column(property)} ${direction}${nulls ? ` ${nulls}` : ""}`);
-    const table = metadata.tablePath
-      .split(".")
-      .map((part) => driver.escape(part))
-      .join(".");
-    const sql = `SELECT ${selected.join(", ")} FROM ${table} ${alias} WHERE ${conditions.join(" AND ")}${order.length ? ` ORDER BY ${order.join(", ")}` : ""}`;
-    return { sql, parameters: equalities.map(([, value]) => value), shape };
+    const conditions = [
+      `${columnIn(entity, alias, key)} = ANY($1)`,
+      ...equalities.map(([property], index) => `${columnIn(entity, alias, property)} = $${index + 2}`),
+    ];
+    const order = orderOf(entity, alias, read.order ?? []);
+    const sql = `SELECT ${selected.join(", ")} FROM ${from} WHERE ${conditions.join(" AND ")}${order.length ? ` ORDER BY ${order.join(", ")}` : ""}`;
+    return { sql, parameters: equalities.map(([, value]) => value), shape, joined, children };
   };
   return async (em, keys) => {
     const root = rootOf(em.connection);
@@ -262,7 +371,23 @@ export function keyedReader<T extends ObjectLiteral>(
     if (!statement) prepared.set(root, (statement = prepare(root)));
     const raws: RawRow[] = await em.query(statement.sql, [[...keys], ...statement.parameters]);
     const rows: T[] = [];
-    for (const raw of raws) rows.push(statement.shape.read(raw) as T);
-    return rows;
+    const children: ObjectLiteral[][][] = statement.children.map(() => []);
+    for (const raw of raws) {
+      const row = statement.shape.read(raw) as T;
+      if (statement.joined && read.join) (row as Record<string, unknown>)[read.join.property] = statement.joined.read(raw);
+      statement.children.forEach((child, index) => children[index].push(child.shape.read(raw[child.alias])));
+      rows.push(row);
+    }
+    return { rows, children };
   };
+}
+
+/** `keyedRowsReader`'s entities alone, for a read without child lists. */
+export function keyedReader<T extends ObjectLiteral>(
+  entity: EntityTarget<T>,
+  key: keyof T & string,
+  read: KeyedRead<T> = {},
+): (em: EntityManager, keys: readonly unknown[]) => Promise<T[]> {
+  const reader = keyedRowsReader(entity, key, read);
+  return async (em, keys) => (await reader(em, keys)).rows;
 }

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { EntityManager, ObjectLiteral } from "typeorm";
 import { keyedReader } from "./lean-rows";
-import type { KeyedRead } from "./lean-rows";
+import type { ChildList, ChildLoader, KeyedRead } from "./lean-rows";
 import type { Viewer } from "./viewer";
 
 /** What a DataLoader factory may use: the request's unit of work and who asks, nothing else. */
@@ -98,7 +98,40 @@ export function manyByColumn<T extends ObjectLiteral, C extends keyof T & string
   read: KeyedRead<T> = {},
 ): LoaderFactory<NonNullable<T[C]>, T[]> {
   const reader = keyedReader(entity, column, read);
-  return ({ em }) => createLoader(async (keys) => manyByKey<T[C], T>(keys, await reader(em, keys), (row) => row[column]));
+  const factory: LoaderFactory<NonNullable<T[C]>, T[]> = ({ em }) =>
+    createLoader(async (keys) => manyByKey<T[C], T>(keys, await reader(em, keys), (row) => row[column]));
+  // Whole rows selected by the key alone: what a parent's read can aggregate into its own statement instead.
+  if (!read.where && !read.columns && !read.join && !read.children) {
+    childLists.set(factory, { entity, column, order: read.order ?? [] });
+  }
+  return factory;
+}
+
+const childLists = new WeakMap<ChildLoader, ChildList>();
+
+/** What a parent's read brings for the child loader `factory` (one of `manyByColumn`'s, with no conditions). */
+export function childListOf(factory: ChildLoader): ChildList {
+  const list = childLists.get(factory);
+  if (!list) throw new Error("Only a manyByColumn loader reading whole rows by its key alone can be brought along by its parent's read");
+  return list;
+}
+
+/**
+ * Hands the child rows a parent's read brought (`children[list][parent]`, as
+ * `KeyedRows.children` holds them) to the loaders that read them otherwise, keyed by
+ * each parent's primary key: those fields then send no statement of their own.
+ */
+export function primeChildren<P>(
+  loaders: LoaderRegistry,
+  factories: readonly ChildLoader[],
+  parents: readonly P[],
+  keyOf: (parent: P) => unknown,
+  children: readonly (readonly ObjectLiteral[][])[],
+): void {
+  factories.forEach((factory, list) => {
+    const loader = loaders.get(factory);
+    parents.forEach((parent, index) => loader.prime(keyOf(parent), children[list][index]));
+  });
 }
 
 /** The loader factory of the one row of `entity` whose `column` is the key (the first in `read.order` when several share it), or null. */

@@ -4,18 +4,22 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSchema } from "graphql";
 import type { GraphQLObjectType } from "graphql";
-import { columnsFor, setLeanReads } from "../../src/core/lean-rows";
+import { columnsFor, keyedRowsReader, setLeanReads } from "../../src/core/lean-rows";
+import { childListOf } from "../../src/core/loaders";
+import { coordinatorTermsByGovernment, participationsByGovernment } from "../../src/modules/committee/committee.loader";
+import { membershipsByGovernment } from "../../src/modules/membership";
 import type { ColumnPlan } from "../../src/core/lean-rows";
 import { COUNTRY_COLUMNS, Country } from "../../src/modules/country";
 import { GOVERNMENT_COLUMNS, Government } from "../../src/modules/government";
-import { useTestHub } from "../support/hub";
+import { testViewer, useTestHub } from "../support/hub";
 
 /**
  * A read of governments selects only the columns the operation needs and builds the
  * entities from raw rows (src/core/lean-rows.ts); with lean reads off it reads whole
- * entities through TypeORM. Every benchmark query, and queries that reach the plan's
- * edges (fragments, edges, arguments, private and undeclared fields), must answer the
- * same both ways, with the same number of statements.
+ * entities through TypeORM, and every child list through its own loader (no
+ * look-ahead). Every benchmark query, and queries that reach the plan's edges
+ * (fragments, edges, arguments, private and undeclared fields, child lists), must
+ * answer the same both ways, lean with no more statements.
  */
 describe("lean reads answer exactly as whole entities do", () => {
   const hub = useTestHub();
@@ -29,13 +33,19 @@ describe("lean reads answer exactly as whole entities do", () => {
     return { lean, whole };
   }
 
+  /**
+   * What lean reads and look-ahead bring the statements of the benchmark's peer queries
+   * to (issue 10: ≤ 2, ≤ the levels); the others: never more than whole reads.
+   */
+  const leanStatements: Record<string, number> = { flat: 1, nested: 2, single: 1 };
   const benchQueries = SCENARIOS.filter((scenario) => scenario.hub !== null && !scenario.cachedGet);
   for (const scenario of benchQueries) {
-    it(`the benchmark's ${scenario.name.split(":")[0]} query`, async () => {
+    const name = scenario.name.split(":")[0];
+    it(`the benchmark's ${name} query`, async () => {
       const { lean, whole } = await bothWays(scenario.hub!);
       expect(lean.result.errors).toBeUndefined();
       expect(lean.result.data).toEqual(whole.result.data);
-      expect(lean.statements).toBe(whole.statements);
+      expect(lean.statements).toBe(leanStatements[name] ?? Math.min(lean.statements, whole.statements));
     });
   }
 
@@ -65,6 +75,20 @@ describe("lean reads answer exactly as whole entities do", () => {
                electionRights(asOf: "2020-12-31") { eligible } duesStanding(asOf: "2020-12-31") { restricted } duesPayments { paidOn } } } }`,
     },
     {
+      name: "governments by slug with child lists of three modules, a country, aliases of different shapes and an unknown slug",
+      query: `{ a: government(slug: "kr-gyeongbuk") { slug coordinatorTerms { startedOn endedOn committee { slug } }
+                  committees(asOf: "2020-12-31") { slug } membership(asOf: "2020-12-31") { kind founding } }
+                b: government(slug: "jp-toyama") { slug memberships { kind startedOn endedOn startPrecision } country { code name { text } } }
+                c: government(slug: "kr-gyeongbuk") { id capital memberships { id kind } }
+                d: government(slug: "no-such-government") { slug memberships { kind } } }`,
+    },
+    {
+      name: "countries → governments with coordinator terms and committees brought along, and their memberships",
+      query: `{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31", kinds: [MEMBER]) { slug
+                memberships { kind startedOn } coordinatorTerms(asOf: "2016-12-31") { startedOn committee { slug } }
+                committees(asOf: "2020-12-31") { slug } } } } }`,
+    },
+    {
       name: "countries joined with only the columns their fields need, or whole (region is not in the plan), through aliases",
       query: `{ a: governments(first: 100, orderBy: NAME_DESC) { nodes { slug country { id code name(lang: "ja") { text } } } }
                 b: governments(first: 100) { nodes { slug country { code region } } edges { node { country { version } } } } }`,
@@ -75,9 +99,30 @@ describe("lean reads answer exactly as whole entities do", () => {
       const { lean, whole } = await bothWays(query);
       expect(lean.result.errors).toBeUndefined();
       expect(lean.result.data).toEqual(whole.result.data);
-      expect(lean.statements).toBe(whole.statements);
+      expect(lean.statements).toBeLessThanOrEqual(whole.statements);
     });
   }
+
+  it("child rows brought along by their parents' read are the very entities their own loaders read, every column", async () => {
+    const lists = [membershipsByGovernment, coordinatorTermsByGovernment, participationsByGovernment];
+    const read = keyedRowsReader(Government, "countryCode", { children: lists.map(childListOf) });
+    await hub.withEntityManager(async (em) => {
+      // The 2020 facts record no participation in a committee: two here, one undated (rolled back after the test).
+      await em.query(`INSERT INTO committee_participation (committee_id, government_id, seq, started_on, ended_on, source)
+        SELECT (SELECT min(id) FROM committee), g.id, 1,
+               CASE g.slug WHEN 'kr-gyeongbuk' THEN DATE '2016-09-01' END, NULL, 'test'
+          FROM government g WHERE g.slug IN ('kr-gyeongbuk', 'jp-toyama')`);
+      const { rows, children } = await read(em, ["KR", "JP", "CN", "RU", "MN", "KP"]);
+      expect(rows.length).toBeGreaterThan(70);
+      const scope = { em, viewer: testViewer("PUBLIC") };
+      for (const [list, factory] of lists.entries()) {
+        const own = await factory(scope).loadMany(rows.map((government) => government.id));
+        expect(children[list]).toEqual(own);
+        // Dates, enums and numbers converted as the driver converts a column: not one value differs in type.
+        expect(children[list].flat().length).toBeGreaterThan(0);
+      }
+    });
+  });
 
   it("a private field read lean stays null below SECRETARIAT, and a secretariat key reads it", async () => {
     await hub.withEntityManager((em) => em.query(`UPDATE government SET contact = 'nea@busan.example' WHERE slug = 'kr-busan'`));

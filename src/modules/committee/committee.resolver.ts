@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { declareColumns } from "../../core/lean-rows";
+import { declareChildren, declareColumns } from "../../core/lean-rows";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
@@ -27,6 +27,11 @@ const asOfArg = { nullable: true, description: "The day to answer for; default t
 
 // Its fields on Government read the government by id only (always read): a lean read of governments serves them.
 declareColumns(GOVERNMENT_COLUMNS, { coordinatorTerms: [], committees: [] });
+// A read of governments that selects these fields can bring the terms and participations along.
+declareChildren(GOVERNMENT_COLUMNS, {
+  coordinatorTerms: [coordinatorTermsByGovernment],
+  committees: [coordinatorTermsByGovernment, participationsByGovernment],
+});
 
 @Resolver(() => Committee)
 export class CommitteeResolver {

@@ -16,7 +16,7 @@ import { CountryConnection } from "./country.types";
  * `ColumnPlan`): the six names for `name`; the node `id` is made from the code, the key, which is
  * always read. Any other field reads whole rows.
  */
-export const COUNTRY_COLUMNS: ColumnPlan<Country> = { always: [], resolvers: { name: SIX_NAME_COLUMNS, id: [] } };
+export const COUNTRY_COLUMNS: ColumnPlan<Country> = { always: [], resolvers: { name: SIX_NAME_COLUMNS, id: [] }, children: {} };
 
 @Resolver(() => Country)
 export class CountryResolver {

@@ -1,79 +1,78 @@
-import type DataLoader from "dataloader";
 import { LRUCache } from "lru-cache";
-import type { EntityManager } from "typeorm";
-import { createLoader, loaderById, manyByKey, oneByColumn, oneByKey } from "../../core/loaders";
-import type { LoaderFactory, LoaderScope } from "../../core/loaders";
-import { leanRows } from "../../core/lean-rows";
+import type { ObjectLiteral } from "typeorm";
+import { childListOf, createLoader, loaderById, manyByKey, oneByColumn } from "../../core/loaders";
+import type { LoaderFactory } from "../../core/loaders";
+import { keyedRowsReader } from "../../core/lean-rows";
+import type { ChildLoader } from "../../core/lean-rows";
 import { Country } from "../country";
-import { Membership } from "../membership";
 import { Government } from "./government.entity";
 
 export const governmentById = loaderById(Government);
 
 export const governmentBySlug = oneByColumn(Government, "slug");
 
-/** Governments by slug with their country joined in the same statement (`joinedCountry`), for a client that asks for both. */
-export function governmentWithCountryBySlug({ em }: LoaderScope): DataLoader<string, Government | null> {
-  return createLoader(async (slugs) => {
-    const rows = await em
-      .getRepository(Government)
-      .createQueryBuilder("g")
-      .leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code")
-      .where("g.slug = ANY(:slugs)", { slugs: [...slugs] })
-      .getMany();
-    return oneByKey(slugs, rows, (row) => row.slug);
-  });
+/** What a read of governments brings, as the operation's selection asks. */
+export interface GovernmentReadShape {
+  /** Only these columns (`columnsFor`); null: whole rows. */
+  columns: readonly string[] | null;
+  /** Each government's country joined into the same statement, whole (it primes the country loader). */
+  withCountry: boolean;
+  /** The child lists brought along (`childrenFor`), each then priming its loader. */
+  children: readonly ChildLoader[];
 }
 
-/** A government with every membership period of it, read in one statement. */
-export interface GovernmentWithPeriods {
+/** A government, and its rows of each child list its read's shape names, in that order. */
+export interface GovernmentRead {
   government: Government;
-  memberships: Membership[];
+  children: ObjectLiteral[][];
 }
 
-/** At most this many column sets keep a factory of their own: clients choose them, so the cache must stay bounded. */
-const withPeriodsFactories = new LRUCache<string, LoaderFactory<string, GovernmentWithPeriods[]>>({ max: 100 });
+/** At most this many shapes keep a factory of their own: clients choose them, so the cache must stay bounded. */
+const readFactories = new LRUCache<string, LoaderFactory<string, GovernmentRead[]>>({ max: 200 });
+
+const childIds = new WeakMap<ChildLoader, number>();
+let childIdsGiven = 0;
+/** A number per child loader, for the factories' keys. */
+function childId(loader: ChildLoader): number {
+  let id = childIds.get(loader);
+  if (id === undefined) childIds.set(loader, (id = childIdsGiven++));
+  return id;
+}
 
 /**
- * Every government of each country with its membership periods aggregated into the
- * same statement (`json_agg`, one object per period built from the entity's own
- * column list, so a new column cannot be forgotten): the country's governments need
- * their periods to be filtered by day, so a second statement would always follow.
- * With `columns` (`columnsFor`) the governments carry only those, built from the raw
- * rows; the periods are always whole, since they prime the request's period loader.
- * One factory per column set, so each set gets its own loader in a request.
+ * Governments keyed by `key` (slug, or country code) in the read's shape: one
+ * statement per batch with the country and the child lists the shape names, its
+ * text built once per shape and database (`keyedRowsReader`). One factory per shape,
+ * so each shape gets its own loader in a request.
  */
-export function governmentsWithPeriodsByCountry(columns: readonly string[] | null): LoaderFactory<string, GovernmentWithPeriods[]> {
-  const key = columns?.join(",") ?? "*";
-  let factory = withPeriodsFactories.get(key);
+function governmentReads(key: "slug" | "countryCode", shape: GovernmentReadShape): LoaderFactory<string, GovernmentRead[]> {
+  const cacheKey = [key, shape.columns?.join(",") ?? "*", shape.withCountry, shape.children.map(childId).join(",")].join("|");
+  let factory = readFactories.get(cacheKey);
   if (!factory) {
-    factory = ({ em }) => createLoader((codes) => loadWithPeriods(em, codes, columns));
-    withPeriodsFactories.set(key, factory);
+    const reader = keyedRowsReader(Government, key, {
+      columns: shape.columns,
+      // By slug the default collation, as the loaders before this one ordered: the order of a country's governments.
+      order: key === "countryCode" ? [["slug", "ASC"]] : [],
+      join: shape.withCountry ? { entity: Country, on: ["countryCode", "code"], property: "joinedCountry" } : undefined,
+      children: shape.children.map(childListOf),
+    });
+    factory = ({ em }) =>
+      createLoader(async (keys) => {
+        const { rows, children } = await reader(em, keys);
+        const reads = rows.map((government, index) => ({ government, children: children.map((list) => list[index]) }));
+        return manyByKey(keys, reads, (read) => read.government[key]);
+      });
+    readFactories.set(cacheKey, factory);
   }
   return factory;
 }
 
-async function loadWithPeriods(
-  em: EntityManager,
-  codes: readonly string[],
-  columns: readonly string[] | null,
-): Promise<GovernmentWithPeriods[][]> {
-  const fields = em.connection.getMetadata(Membership).columns.map((c) => `'${c.propertyName}', m.${c.databaseName}`);
-  const periodsSql = `(SELECT coalesce(json_agg(json_build_object(${fields.join(", ")}) ORDER BY m.seq), '[]'::json) FROM membership m WHERE m.government_id = g.id)`;
-  const query = em
-    .getRepository(Government)
-    .createQueryBuilder("g")
-    .where("g.country_code = ANY(:codes)", { codes: [...codes] })
-    .orderBy("g.slug", "ASC");
-  const { rows: governments, raws } = columns
-    ? await leanRows(query, Government, "g", columns, { extra: (q) => q.addSelect(periodsSql, "periods") })
-    : await query
-        .addSelect(periodsSql, "periods")
-        .getRawAndEntities()
-        .then(({ entities, raw }) => ({ rows: entities, raws: raw as Record<string, unknown>[] }));
-  const rows = governments.map((government, index) => ({
-    government,
-    memberships: ((raws[index] as { periods: object[] | null }).periods ?? []).map((period) => Object.assign(new Membership(), period)),
-  }));
-  return manyByKey(codes, rows, (row) => row.government.countryCode);
+/** Governments by slug (none or one each) in the read's shape. */
+export function governmentReadsBySlug(shape: GovernmentReadShape): LoaderFactory<string, GovernmentRead[]> {
+  return governmentReads("slug", shape);
+}
+
+/** Every government of each country, by slug, in the read's shape. */
+export function governmentReadsByCountry(shape: GovernmentReadShape): LoaderFactory<string, GovernmentRead[]> {
+  return governmentReads("countryCode", shape);
 }

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
 import { selectedFields } from "../../core/lookahead";
-import { columnsFor, declareColumns } from "../../core/lean-rows";
+import { childrenFor, columnsFor, declareColumns } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
@@ -15,8 +15,8 @@ import { covers, membershipOn } from "../../charter";
 import { Membership, MembershipKind, membershipsByGovernment } from "../membership";
 import { Government } from "./government.entity";
 import { GovernmentsArgs } from "./government.args";
-import { governmentById, governmentBySlug, governmentsWithPeriodsByCountry } from "./government.loader";
-import { governmentWithCountry, listGovernments } from "./government.service";
+import { governmentById } from "./government.loader";
+import { governmentBySlugRead, governmentsOfCountryRead, listGovernments } from "./government.service";
 import { GovernmentConnection } from "./government.types";
 
 /**
@@ -29,6 +29,7 @@ export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
   // The cursors' keys of every ordering, and the country's key (the primary key is always read).
   always: ["slug", "nameEn", "population", "countryCode"],
   resolvers: { name: SIX_NAME_COLUMNS, country: [], memberships: [], membership: [] },
+  children: { memberships: [membershipsByGovernment], membership: [membershipsByGovernment] },
 };
 
 // A country's governments are found by its code (the primary key, always read).
@@ -42,7 +43,12 @@ export class GovernmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government | null> {
-    return selectedFields(info, [[]]).has("country") ? governmentWithCountry(ctx, slug) : ctx.loaders.get(governmentBySlug).load(slug);
+    const fields = selectedFields(info, [[]]);
+    return governmentBySlugRead(ctx, slug, {
+      columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, fields),
+      withCountry: fields.has("country"),
+      children: childrenFor(GOVERNMENT_COLUMNS, fields),
+    });
   }
 
   @Query(() => GovernmentConnection, { description: "The directory of governments: members, associates, observers, former ones." })
@@ -117,11 +123,12 @@ export class CountryGovernmentsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government[]> {
     const day = asOf ?? ctx.today;
-    const columns = columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, selectedFields(info, [[]]));
-    const rows = await ctx.loaders.get(governmentsWithPeriodsByCountry(columns)).load(country.code);
-    // The periods came with the governments: hand them to the loader `memberships` and `membership` read.
-    const periodLoader = ctx.loaders.get(membershipsByGovernment);
-    for (const { government, memberships } of rows) periodLoader.prime(government.id, memberships);
+    const fields = selectedFields(info, [[]]);
+    const rows = await governmentsOfCountryRead(ctx, country.code, {
+      columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, fields),
+      withCountry: false,
+      children: childrenFor(GOVERNMENT_COLUMNS, fields),
+    });
     return rows
       .filter(({ memberships }) => memberships.some((period) => covers(period, day) && (!kinds || kinds.includes(period.kind))))
       .map(({ government }) => government);

@@ -3,12 +3,15 @@ import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
 import { coversSql } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
+import { primeChildren } from "../../core/loaders";
 import type { LoaderRegistry } from "../../core/loaders";
 import { leanMany } from "../../core/lean-rows";
 import { Country, countryByCode } from "../country";
-import { FoundingStatus } from "../membership";
+import { FoundingStatus, membershipsByGovernment } from "../membership";
+import type { Membership } from "../membership";
 import { Government } from "./government.entity";
-import { governmentWithCountryBySlug } from "./government.loader";
+import { governmentReadsByCountry, governmentReadsBySlug } from "./government.loader";
+import type { GovernmentRead, GovernmentReadShape } from "./government.loader";
 import { GovernmentOrder, MembershipStatus } from "./government.args";
 import type { GovernmentsArgs } from "./government.args";
 
@@ -111,9 +114,41 @@ function primeCountries(loaders: LoaderRegistry, governments: readonly Governmen
   }
 }
 
-/** One government by slug, with its country in the same statement (batched across aliases) when the client asks for it. */
-export async function governmentWithCountry({ loaders }: UnitOfWork, slug: string): Promise<Government | null> {
-  const government = await loaders.get(governmentWithCountryBySlug).load(slug);
-  if (government) primeCountries(loaders, [government]);
-  return government;
+/**
+ * One government by slug in the read's shape (its country and the child lists the
+ * operation selects in the same statement, batched across aliases of one shape),
+ * handing what came along to the loaders the fields read.
+ */
+export async function governmentBySlugRead({ loaders }: UnitOfWork, slug: string, shape: GovernmentReadShape): Promise<Government | null> {
+  const reads = await loaders.get(governmentReadsBySlug(shape)).load(slug);
+  primeReads(loaders, shape, reads);
+  return reads[0]?.government ?? null;
+}
+
+/**
+ * Every government of a country in the read's shape, with its membership periods
+ * (always: the caller filters by them), the other child lists handed to their loaders.
+ */
+export async function governmentsOfCountryRead(
+  { loaders }: UnitOfWork,
+  countryCode: string,
+  shape: GovernmentReadShape,
+): Promise<{ government: Government; memberships: Membership[] }[]> {
+  const withPeriods = { ...shape, children: [membershipsByGovernment, ...shape.children.filter((c) => c !== membershipsByGovernment)] };
+  const reads = await loaders.get(governmentReadsByCountry(withPeriods)).load(countryCode);
+  primeReads(loaders, withPeriods, reads);
+  return reads.map(({ government, children }) => ({ government, memberships: children[0] as Membership[] }));
+}
+
+/** Hands the countries and child rows a read brought to the request's loaders, so those fields send no statement of their own. */
+function primeReads(loaders: LoaderRegistry, shape: GovernmentReadShape, reads: readonly GovernmentRead[]): void {
+  const governments = reads.map((read) => read.government);
+  if (shape.withCountry) primeCountries(loaders, governments);
+  primeChildren(
+    loaders,
+    shape.children,
+    governments,
+    (government) => government.id,
+    shape.children.map((_, list) => reads.map((read) => read.children[list])),
+  );
 }
