@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SCENARIOS } from "../../bench/scenarios";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildSchema } from "graphql";
 import type { GraphQLObjectType } from "graphql";
-import { columnsFor, keyedRowsReader, setLeanReads } from "../../src/core/lean-rows";
+import { columnsFor, keyedRowsReader, setLeanReads, setStatementTextCheck } from "../../src/core/lean-rows";
 import { childListOf } from "../../src/core/loaders";
 import { coordinatorTermsByGovernment, participationsByGovernment } from "../../src/modules/committee/committee.loader";
 import { membershipsByGovernment } from "../../src/modules/membership";
@@ -24,6 +24,9 @@ import { testViewer, useTestHub } from "../support/hub";
 describe("lean reads answer exactly as whole entities do", () => {
   const hub = useTestHub();
   afterEach(() => setLeanReads(true));
+
+  /** The query builders' prototype as the hub loads TypeORM (a test's own import may load another build of it). */
+  const queryBuilderPrototype = () => Object.getPrototypeOf(hub.db.dataSource.createQueryBuilder().select()) as { getQuery(): string };
 
   async function bothWays(query: string) {
     const lean = await hub.countStatements(query);
@@ -102,6 +105,41 @@ describe("lean reads answer exactly as whole entities do", () => {
       expect(lean.statements).toBeLessThanOrEqual(whole.statements);
     });
   }
+
+  it("a page's statement text is built once per shape: other values of the same filters reuse it and answer for their own values", async () => {
+    const page = (codes: string[]) =>
+      `{ governments(first: 100, filter: { countries: ${JSON.stringify(codes)}, search: "${codes.length > 1 ? "a" : "o"}" }) { nodes { slug country { code } } } }`;
+    await hub.run(page(["KR"]));
+    const builds = vi.spyOn(queryBuilderPrototype(), "getQuery");
+    setStatementTextCheck(false);
+    try {
+      const lean = await hub.run<{ governments: { nodes: { country: { code: string } }[] } }>(page(["JP", "CN"]));
+      expect(lean.errors).toBeUndefined();
+      expect(builds).not.toHaveBeenCalled();
+      setLeanReads(false);
+      const whole = await hub.run(page(["JP", "CN"]));
+      // Whole entities go through TypeORM's build each time.
+      expect(builds).toHaveBeenCalled();
+      expect(lean.data).toEqual(whole.data);
+      expect(new Set(lean.data!.governments.nodes.map((g) => g.country.code))).toEqual(new Set(["JP", "CN"]));
+    } finally {
+      setStatementTextCheck(true);
+      builds.mockRestore();
+    }
+  });
+
+  it("with the check on, a remembered text that differs from TypeORM's fails the request instead of running", async () => {
+    const page = `{ governments(first: 7, orderBy: NAME_DESC) { nodes { slug } } }`;
+    expect((await hub.run(page)).errors).toBeUndefined();
+    const builds = vi.spyOn(queryBuilderPrototype(), "getQuery").mockReturnValue("SELECT 1");
+    try {
+      const { result, statements } = await hub.countStatements(page);
+      expect(result.errors?.[0]?.extensions?.["code"]).toBe("INTERNAL_SERVER_ERROR");
+      expect(statements).toBe(0);
+    } finally {
+      builds.mockRestore();
+    }
+  });
 
   it("child rows brought along by their parents' read are the very entities their own loaders read, every column", async () => {
     const lists = [membershipsByGovernment, coordinatorTermsByGovernment, participationsByGovernment];

@@ -1,7 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
+import { columnsFor } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
+import { selectedFields } from "../../core/lookahead";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
@@ -26,8 +29,13 @@ export class CountryResolver {
   }
 
   @Query(() => CountryConnection)
-  countries(@Args(() => CountriesArgs) args: CountriesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Country>> {
-    return listCountries(ctx, args);
+  countries(
+    @Args(() => CountriesArgs) args: CountriesArgs,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionValue<Country>> {
+    const fields = selectedFields(info, [["nodes"], ["edges", "node"]]);
+    return listCountries(ctx, args, columnsFor(ctx.em.connection, Country, COUNTRY_COLUMNS, fields));
   }
 
   @FieldResolver(() => LocalizedName, { nullable: true })

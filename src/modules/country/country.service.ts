@@ -1,4 +1,5 @@
 import type { UnitOfWork } from "../../core/context";
+import { leanMany } from "../../core/lean-rows";
 import { paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Country } from "./country.entity";
@@ -26,8 +27,15 @@ const ORDERINGS: Record<CountryOrder, Ordering<Country>> = {
   },
 };
 
-export function listCountries({ em }: UnitOfWork, args: CountriesArgs): Promise<ConnectionValue<Country>> {
+/** A page of countries: only `columns` (`columnsFor`) read lean, or whole entities when null. */
+export function listCountries(
+  { em }: UnitOfWork,
+  args: CountriesArgs,
+  columns: readonly string[] | null = null,
+): Promise<ConnectionValue<Country>> {
   const query = em.getRepository(Country).createQueryBuilder("c");
   if (args.filter?.region) query.andWhere("c.region = :region", { region: args.filter.region });
-  return paginate(query, ORDERINGS[args.orderBy], args);
+  // The name orderings' cursors read the English name.
+  const lean = columns && ((finished: typeof query) => leanMany(em, finished, Country, "c", [...new Set([...columns, "nameEn"])]));
+  return paginate(query, ORDERINGS[args.orderBy], args, lean ?? undefined);
 }

@@ -1,4 +1,4 @@
-SELECT "c"."name_en" AS "c_name_en", "c"."name_zh" AS "c_name_zh", "c"."name_ko" AS "c_name_ko", "c"."name_ja" AS "c_name_ja", "c"."name_ru" AS "c_name_ru", "c"."name_mn" AS "c_name_mn", "c"."code" AS "c_code", "c"."version" AS "c_version", "c"."region" AS "c_region", "c"."source" AS "c_source" FROM "country" "c" ORDER BY "c"."code" ASC LIMIT 3;
+SELECT "c"."code" AS "c_code", "c"."name_en" AS "c_name_en" FROM "country" "c" ORDER BY "c_code" ASC LIMIT 3;
 
 SELECT r."name_en" AS "r_name_en", r."id" AS "r_id", r."slug" AS "r_slug", r."country_code" AS "r_country_code", r."population" AS "r_population", (SELECT coalesce(json_agg(json_build_object('id', x."id", 'version', x."version", 'governmentId', x."government_id", 'seq', x."seq", 'kind', x."kind", 'startedOn', x."started_on", 'startPrecision', x."start_precision", 'endedOn', x."ended_on", 'founding', x."founding", 'admittedBy', x."admitted_by", 'source', x."source", 'notes', x."notes") ORDER BY x."seq" ASC), '[]'::json) FROM "membership" x WHERE x."government_id" = r."id") AS "children_0" FROM "government" r WHERE r."country_code" = ANY($1) ORDER BY r."slug" ASC;
 
