@@ -3,7 +3,7 @@ import { DriverUtils } from "typeorm/driver/DriverUtils.js";
 import { LRUCache } from "lru-cache";
 import { rootOf } from "./scoped-source";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import type { LoaderFactory } from "./loaders";
+import type { LoaderFactory, LoaderRegistry } from "./loaders";
 
 /**
  * What a read needs of an entity's columns to answer the fields an operation selects.
@@ -22,6 +22,50 @@ export interface ColumnPlan<T> {
    * when the field is selected (see `declareChildren`).
    */
   readonly children: Record<string, readonly ChildLoader[]>;
+  /** Fields whose rows a page of the type can bring in its own statement (see `declareNested`). */
+  readonly nested: Record<string, NestedRead<T>>;
+}
+
+/**
+ * A field whose rows a read of its parent type can bring as one json value per parent
+ * row: declared by the module that resolves the field, which knows its rows and the
+ * loader its resolver reads them through.
+ */
+export interface NestedRead<T> {
+  /** The value for parents aliased `parentAlias`, for the field's selected sub-fields. */
+  plan(dataSource: DataSource, parentAlias: string, fields: ReadonlySet<string>): NestedPlan<T>;
+}
+
+export interface NestedPlan<T> {
+  /** One json value per parent row. */
+  sql: string;
+  /** Builds the field's rows from a parent's value and hands them to the loader its resolver reads. */
+  prime(loaders: LoaderRegistry, parent: T, value: unknown): void;
+}
+
+/** Declares fields whose rows a page of the type can bring along (`NestedRead`), beside the resolvers that read them. */
+export function declareNested<T>(plan: ColumnPlan<T>, nested: Record<string, NestedRead<T>>): void {
+  Object.assign(plan.nested, nested);
+}
+
+/**
+ * The nested reads of the selected `fields` that have one (`subFields` tells each
+ * one's own selection), none when lean reads are off: then each field reads its own.
+ */
+export function nestedFor<T>(
+  dataSource: DataSource,
+  plan: ColumnPlan<T>,
+  parentAlias: string,
+  fields: ReadonlySet<string>,
+  subFields: (field: string) => ReadonlySet<string>,
+): NestedPlan<T>[] {
+  if (!leanReadsEnabled) return [];
+  const plans: NestedPlan<T>[] = [];
+  for (const field of fields) {
+    const nested = plan.nested[field];
+    if (nested) plans.push(nested.plan(dataSource, parentAlias, subFields(field)));
+  }
+  return plans;
 }
 
 /** A loader of child rows by their parent's primary key, made by `manyByColumn`. */
@@ -181,7 +225,8 @@ export interface LeanJoin<J extends ObjectLiteral> {
  * Runs `query` (made by `em`; main alias `alias`, joins already added) selecting only
  * `properties` of the main entity and each join's columns (`LeanJoin.properties`, or
  * its whole row), and builds the entities straight from the raw rows: no TypeORM
- * hydration, and no column the operation does not need. The statement's text is
+ * hydration, and no column the operation does not need. With `nested`, each row also
+ * brings a field's rows, handed to `loaders` (`NestedRead`). The statement's text is
  * built once per shape (`statementTextOf`).
  */
 export async function leanMany<T extends ObjectLiteral>(
@@ -191,6 +236,8 @@ export async function leanMany<T extends ObjectLiteral>(
   alias: string,
   properties: readonly string[],
   joins: readonly LeanJoin<ObjectLiteral>[] = [],
+  nested: readonly NestedPlan<T>[] = [],
+  loaders?: LoaderRegistry,
 ): Promise<T[]> {
   const dataSource = query.connection;
   const main = shapeOf(dataSource, entity, alias, properties);
@@ -201,11 +248,14 @@ export async function leanMany<T extends ObjectLiteral>(
     else query.addSelect(join.alias);
     return { property: join.property, shape: shapeOf(dataSource, join.entity, join.alias, properties) };
   });
+  nested.forEach((plan, index) => query.addSelect(plan.sql, `nested_${index}`));
+  if (nested.length > 0 && !loaders) throw new Error("Nested reads prime the request's loaders: pass them");
   const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(statementTextOf(query), query.getParameters());
   const raws: RawRow[] = await em.query(sql, parameters);
   return raws.map((raw) => {
     const row = main.read(raw) as Record<string, unknown>;
     for (const { property, shape } of joined) row[property] = shape.read(raw);
+    nested.forEach((plan, index) => plan.prime(loaders!, row as T, raw[`nested_${index}`]));
     return row as T;
   });
 }
@@ -355,13 +405,133 @@ class ChildShape {
 /** Column types whose JSON form differs from what the driver reads (a number where pg gives exact text): sent as text. */
 const AS_TEXT_IN_JSON = new Set<unknown>(["bigint", "int8", "numeric", "decimal", "money"]);
 
-/** A keyed read's statement and row readers, built once per database. */
-interface PreparedRead<T> {
-  sql: string;
-  parameters: readonly unknown[];
-  shape: RowShape<T>;
-  joined: RowShape<ObjectLiteral> | null;
-  children: { alias: string; shape: ChildShape }[];
+/**
+ * A keyed read worked out once per database: its selected values (each an SQL
+ * expression and the name it comes back under), tables, conditions and order, and
+ * the readers of its rows. Rendered as a statement of its own (`statement`), or as
+ * one `json_agg` value inside a parent's statement (`jsonFor`), whose objects carry
+ * the same names: `read` builds the same entities from either.
+ */
+class KeyedReadPlan<T extends ObjectLiteral> {
+  private readonly values: { sql: string; name: string; asText: boolean }[] = [];
+  private readonly from: string;
+  private readonly key: string;
+  private readonly order: readonly string[];
+  private readonly equalities: readonly [string, unknown][];
+  private readonly shape: RowShape<T>;
+  private readonly joined: RowShape<ObjectLiteral> | null = null;
+  private readonly children: { name: string; shape: ChildShape }[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    entity: EntityTarget<T>,
+    key: keyof T & string,
+    private readonly read: KeyedRead<T>,
+    /** This read's table alias; a read nested in another's statement needs one of its own. */
+    alias = "r",
+  ) {
+    const { driver } = dataSource;
+    const metadata = dataSource.getMetadata(entity);
+    if (metadata.primaryColumns.length !== 1 && read.children?.length) {
+      throw new Error(`${metadata.name}: child lists need a parent with a one-column primary key`);
+    }
+    this.shape = shapeOf(dataSource, entity, alias, read.columns ?? null);
+    this.addColumns(entity, this.shape, alias);
+    this.from = `${this.tableOf(entity)} ${alias}`;
+    if (read.join) {
+      this.joined = shapeOf(dataSource, read.join.entity, "j", null);
+      this.addColumns(read.join.entity, this.joined, "j");
+      this.from += ` LEFT JOIN ${this.tableOf(read.join.entity)} j ON ${this.columnIn(read.join.entity, "j", read.join.on[1])} = ${this.columnIn(entity, alias, read.join.on[0])}`;
+    }
+    const parentKey = metadata.primaryColumns[0] ? `${alias}.${driver.escape(metadata.primaryColumns[0].databaseName)}` : "";
+    const childAlias = `${alias}x`;
+    (read.children ?? []).forEach((child, index) => {
+      const childMetadata = dataSource.getMetadata(child.entity);
+      const fields = childMetadata.columns.map(
+        (c) => `'${c.propertyName}', ${childAlias}.${driver.escape(c.databaseName)}${AS_TEXT_IN_JSON.has(c.type) ? "::text" : ""}`,
+      );
+      const order = this.orderOf(child.entity, childAlias, child.order);
+      const name = `children_${index}`;
+      this.values.push({
+        sql:
+          `(SELECT coalesce(json_agg(json_build_object(${fields.join(", ")})${order.length ? ` ORDER BY ${order.join(", ")}` : ""}), '[]'::json)` +
+          ` FROM ${this.tableOf(child.entity)} ${childAlias} WHERE ${this.columnIn(child.entity, childAlias, child.column)} = ${parentKey})`,
+        name,
+        asText: false,
+      });
+      this.children.push({ name, shape: new ChildShape(dataSource, () => childMetadata.create() as ObjectLiteral, childMetadata.columns) });
+    });
+    this.key = this.columnIn(entity, alias, key);
+    this.equalities = Object.entries(read.where ?? {}).map(([property, value]) => [this.columnIn(entity, alias, property), value]);
+    this.order = this.orderOf(entity, alias, read.order ?? []);
+  }
+
+  /** The statement of its own: the keys are `$1`, the equalities' values the parameters after it. */
+  statement(): { sql: string; parameters: readonly unknown[] } {
+    const quote = (name: string) => this.dataSource.driver.escape(name);
+    const conditions = [`${this.key} = ANY($1)`, ...this.equalities.map(([column], index) => `${column} = $${index + 2}`)];
+    const selected = this.values.map((value) => `${value.sql} AS ${quote(value.name)}`);
+    const order = this.order.length ? ` ORDER BY ${this.order.join(", ")}` : "";
+    return {
+      sql: `SELECT ${selected.join(", ")} FROM ${this.from} WHERE ${conditions.join(" AND ")}${order}`,
+      parameters: this.equalities.map(([, value]) => value),
+    };
+  }
+
+  /** The rows whose key equals `parentKeySql` (a column of the statement this is nested in), as one json value. */
+  jsonFor(parentKeySql: string): string {
+    if (this.equalities.length > 0 || this.read.join)
+      throw new Error("A read nested in another's statement takes neither conditions nor a join");
+    // As text where JSON would change a value's type; `read` converts as for a column.
+    const fields = this.values.map((value) => `'${value.name}', ${value.sql}${value.asText ? "::text" : ""}`);
+    const order = this.order.length ? ` ORDER BY ${this.order.join(", ")}` : "";
+    return `(SELECT coalesce(json_agg(json_build_object(${fields.join(", ")})${order}), '[]'::json) FROM ${this.from} WHERE ${this.key} = ${parentKeySql})`;
+  }
+
+  /** The entities (and child lists) of a statement's rows, or of a `jsonFor` value's objects. */
+  readAll(raws: readonly RawRow[]): KeyedRows<T> {
+    const rows: T[] = [];
+    const children: ObjectLiteral[][][] = this.children.map(() => []);
+    for (const raw of raws) {
+      const row = this.shape.read(raw) as T;
+      if (this.joined && this.read.join) (row as Record<string, unknown>)[this.read.join.property] = this.joined.read(raw);
+      this.children.forEach((child, index) => children[index].push(child.shape.read(raw[child.name])));
+      rows.push(row);
+    }
+    return { rows, children };
+  }
+
+  /** In the entity's own column order (the shape reads by name, in any order). */
+  private addColumns(target: EntityTarget<ObjectLiteral>, shape: RowShape<unknown>, alias: string): void {
+    const { driver } = this.dataSource;
+    for (const column of this.dataSource.getMetadata(target).columns) {
+      if (!shape.columns.includes(column)) continue;
+      this.values.push({
+        sql: `${alias}.${driver.escape(column.databaseName)}`,
+        name: DriverUtils.buildAlias(driver, undefined, alias, column.databaseName),
+        asText: AS_TEXT_IN_JSON.has(column.type),
+      });
+    }
+  }
+
+  private tableOf(target: EntityTarget<ObjectLiteral>): string {
+    return this.dataSource
+      .getMetadata(target)
+      .tablePath.split(".")
+      .map((part) => this.dataSource.driver.escape(part))
+      .join(".");
+  }
+
+  private columnIn(target: EntityTarget<ObjectLiteral>, alias: string, property: string): string {
+    const metadata = this.dataSource.getMetadata(target);
+    const found = metadata.findColumnWithPropertyName(property);
+    if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+    return `${alias}.${this.dataSource.driver.escape(found.databaseName)}`;
+  }
+
+  private orderOf(target: EntityTarget<ObjectLiteral>, alias: string, terms: readonly OrderTerm<ObjectLiteral>[]): string[] {
+    return terms.map(([property, direction, nulls]) => `${this.columnIn(target, alias, property)} ${direction}${nulls ? ` ${nulls}` : ""}`);
+  }
 }
 
 /**
@@ -378,82 +548,42 @@ export function keyedRowsReader<T extends ObjectLiteral>(
   key: keyof T & string,
   read: KeyedRead<T> = {},
 ): (em: EntityManager, keys: readonly unknown[]) => Promise<KeyedRows<T>> {
-  const prepared = new WeakMap<DataSource, PreparedRead<T>>();
-  const prepare = (dataSource: DataSource): PreparedRead<T> => {
-    const { driver } = dataSource;
-    const quote = (name: string) => driver.escape(name);
-    const tableOf = (target: EntityTarget<ObjectLiteral>) =>
-      dataSource
-        .getMetadata(target)
-        .tablePath.split(".")
-        .map((part) => quote(part))
-        .join(".");
-    const columnIn = (target: EntityTarget<ObjectLiteral>, alias: string, property: string) => {
-      const metadata = dataSource.getMetadata(target);
-      const found = metadata.findColumnWithPropertyName(property);
-      if (!found) throw new Error(`${metadata.name} has no column ${property}`);
-      return `${alias}.${quote(found.databaseName)}`;
-    };
-    const orderOf = (target: EntityTarget<ObjectLiteral>, alias: string, terms: readonly OrderTerm<ObjectLiteral>[]) =>
-      terms.map(([property, direction, nulls]) => `${columnIn(target, alias, property)} ${direction}${nulls ? ` ${nulls}` : ""}`);
-    // In the entity's own column order (the shape reads by alias, in any order).
-    const selectAll = (target: EntityTarget<ObjectLiteral>, shape: RowShape<unknown>, alias: string) =>
-      dataSource
-        .getMetadata(target)
-        .columns.filter((c) => shape.columns.includes(c))
-        .map((c) => `${alias}.${quote(c.databaseName)} AS ${quote(DriverUtils.buildAlias(driver, undefined, alias, c.databaseName))}`);
-
-    const metadata = dataSource.getMetadata(entity);
-    if (metadata.primaryColumns.length !== 1 && read.children?.length) {
-      throw new Error(`${metadata.name}: child lists need a parent with a one-column primary key`);
-    }
-    const alias = "r";
-    const shape = shapeOf(dataSource, entity, alias, read.columns ?? null);
-    const selected = selectAll(entity, shape, alias);
-    let from = `${tableOf(entity)} ${alias}`;
-    let joined: RowShape<ObjectLiteral> | null = null;
-    if (read.join) {
-      joined = shapeOf(dataSource, read.join.entity, "j", null);
-      selected.push(...selectAll(read.join.entity, joined, "j"));
-      from += ` LEFT JOIN ${tableOf(read.join.entity)} j ON ${columnIn(read.join.entity, "j", read.join.on[1])} = ${columnIn(entity, alias, read.join.on[0])}`;
-    }
-    const parentKey = metadata.primaryColumns[0] ? `${alias}.${quote(metadata.primaryColumns[0].databaseName)}` : "";
-    const children = (read.children ?? []).map((child, index) => {
-      const childMetadata = dataSource.getMetadata(child.entity);
-      const fields = childMetadata.columns.map(
-        (c) => `'${c.propertyName}', x.${quote(c.databaseName)}${AS_TEXT_IN_JSON.has(c.type) ? "::text" : ""}`,
-      );
-      const order = orderOf(child.entity, "x", child.order);
-      const childAlias = `children_${index}`;
-      selected.push(
-        `(SELECT coalesce(json_agg(json_build_object(${fields.join(", ")})${order.length ? ` ORDER BY ${order.join(", ")}` : ""}), '[]'::json)` +
-          ` FROM ${tableOf(child.entity)} x WHERE ${columnIn(child.entity, "x", child.column)} = ${parentKey}) AS ${quote(childAlias)}`,
-      );
-      return { alias: childAlias, shape: new ChildShape(dataSource, () => childMetadata.create() as ObjectLiteral, childMetadata.columns) };
-    });
-    const equalities = Object.entries(read.where ?? {});
-    const conditions = [
-      `${columnIn(entity, alias, key)} = ANY($1)`,
-      ...equalities.map(([property], index) => `${columnIn(entity, alias, property)} = $${index + 2}`),
-    ];
-    const order = orderOf(entity, alias, read.order ?? []);
-    const sql = `SELECT ${selected.join(", ")} FROM ${from} WHERE ${conditions.join(" AND ")}${order.length ? ` ORDER BY ${order.join(", ")}` : ""}`;
-    return { sql, parameters: equalities.map(([, value]) => value), shape, joined, children };
-  };
+  const prepared = new WeakMap<DataSource, { plan: KeyedReadPlan<T>; sql: string; parameters: readonly unknown[] }>();
   return async (em, keys) => {
     const root = rootOf(em.connection);
     let statement = prepared.get(root);
-    if (!statement) prepared.set(root, (statement = prepare(root)));
-    const raws: RawRow[] = await em.query(statement.sql, [[...keys], ...statement.parameters]);
-    const rows: T[] = [];
-    const children: ObjectLiteral[][][] = statement.children.map(() => []);
-    for (const raw of raws) {
-      const row = statement.shape.read(raw) as T;
-      if (statement.joined && read.join) (row as Record<string, unknown>)[read.join.property] = statement.joined.read(raw);
-      statement.children.forEach((child, index) => children[index].push(child.shape.read(raw[child.alias])));
-      rows.push(row);
+    if (!statement) {
+      const plan = new KeyedReadPlan(root, entity, key, read);
+      prepared.set(root, (statement = { plan, ...plan.statement() }));
     }
-    return { rows, children };
+    const raws: RawRow[] = await em.query(statement.sql, [[...keys], ...statement.parameters]);
+    return statement.plan.readAll(raws);
+  };
+}
+
+/**
+ * The same read nested in a parent's statement: `sql(parentKeySql)` is one json
+ * value holding the rows whose `key` equals the parent's column, and `read` builds
+ * them (and their child lists) as `keyedRowsReader` would from its own statement.
+ * For a parent that brings a field's rows itself (`NestedRead`).
+ */
+export function nestedRowsReader<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: EntityTarget<T>,
+  key: keyof T & string,
+  read: KeyedRead<T>,
+  alias: string,
+): { sql: (parentKeySql: string) => string; read: (value: unknown) => KeyedRows<T> } {
+  const plan = new KeyedReadPlan(rootOf(dataSource), entity, key, read, alias);
+  const texts = new Map<string, string>();
+  return {
+    sql: (parentKeySql) => {
+      let text = texts.get(parentKeySql);
+      if (text === undefined) texts.set(parentKeySql, (text = plan.jsonFor(parentKeySql)));
+      return text;
+    },
+    // PGlite and pg both parse json; a driver handing text back is parsed here.
+    read: (value) => plan.readAll((typeof value === "string" ? JSON.parse(value) : value) as RawRow[]),
   };
 }
 

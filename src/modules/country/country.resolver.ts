@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
-import { columnsFor } from "../../core/lean-rows";
+import { columnsFor, nestedFor } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
 import { selectedFields } from "../../core/lookahead";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
@@ -19,7 +19,7 @@ import { CountryConnection } from "./country.types";
  * `ColumnPlan`): the six names for `name`; the node `id` is made from the code, the key, which is
  * always read. Any other field reads whole rows.
  */
-export const COUNTRY_COLUMNS: ColumnPlan<Country> = { always: [], resolvers: { name: SIX_NAME_COLUMNS, id: [] }, children: {} };
+export const COUNTRY_COLUMNS: ColumnPlan<Country> = { always: [], resolvers: { name: SIX_NAME_COLUMNS, id: [] }, children: {}, nested: {} };
 
 @Resolver(() => Country)
 export class CountryResolver {
@@ -35,7 +35,15 @@ export class CountryResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Country>> {
     const fields = selectedFields(info, [["nodes"], ["edges", "node"]]);
-    return listCountries(ctx, args, columnsFor(ctx.em.connection, Country, COUNTRY_COLUMNS, fields));
+    const columns = columnsFor(ctx.em.connection, Country, COUNTRY_COLUMNS, fields);
+    const subFields = (field: string) =>
+      selectedFields(info, [
+        ["nodes", field],
+        ["edges", "node", field],
+      ]);
+    // Nested rows only into a lean page: a page of whole entities goes through TypeORM's hydration.
+    const nested = columns ? nestedFor(ctx.em.connection, COUNTRY_COLUMNS, "c", fields, subFields) : [];
+    return listCountries(ctx, args, { columns, nested });
   }
 
   @FieldResolver(() => LocalizedName, { nullable: true })

@@ -1,5 +1,6 @@
 import type { UnitOfWork } from "../../core/context";
 import { leanMany } from "../../core/lean-rows";
+import type { NestedPlan } from "../../core/lean-rows";
 import { paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Country } from "./country.entity";
@@ -27,15 +28,22 @@ const ORDERINGS: Record<CountryOrder, Ordering<Country>> = {
   },
 };
 
-/** A page of countries: only `columns` (`columnsFor`) read lean, or whole entities when null. */
+/** What a page of countries reads: only `columns` (`columnsFor`), or whole entities when null; and the fields whose rows it brings. */
+export interface CountryReadOptions {
+  columns: readonly string[] | null;
+  nested: readonly NestedPlan<Country>[];
+}
+
+/** A page of countries, read lean (with the nested fields' rows) when `read.columns` is set. */
 export function listCountries(
-  { em }: UnitOfWork,
+  { em, loaders }: UnitOfWork,
   args: CountriesArgs,
-  columns: readonly string[] | null = null,
+  read: CountryReadOptions = { columns: null, nested: [] },
 ): Promise<ConnectionValue<Country>> {
   const query = em.getRepository(Country).createQueryBuilder("c");
   if (args.filter?.region) query.andWhere("c.region = :region", { region: args.filter.region });
   // The name orderings' cursors read the English name.
-  const lean = columns && ((finished: typeof query) => leanMany(em, finished, Country, "c", [...new Set([...columns, "nameEn"])]));
+  const columns = read.columns && [...new Set([...read.columns, "nameEn"])];
+  const lean = columns && ((finished: typeof query) => leanMany(em, finished, Country, "c", columns, [], read.nested, loaders));
   return paginate(query, ORDERINGS[args.orderBy], args, lean ?? undefined);
 }

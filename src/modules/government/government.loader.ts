@@ -1,9 +1,10 @@
 import { LRUCache } from "lru-cache";
-import type { ObjectLiteral } from "typeorm";
+import type { DataSource, ObjectLiteral } from "typeorm";
 import { childListOf, createLoader, loaderById, manyByKey, oneByColumn } from "../../core/loaders";
 import type { LoaderFactory } from "../../core/loaders";
-import { keyedRowsReader } from "../../core/lean-rows";
-import type { ChildLoader } from "../../core/lean-rows";
+import { keyedRowsReader, nestedRowsReader } from "../../core/lean-rows";
+import type { ChildLoader, KeyedRead } from "../../core/lean-rows";
+import { rootOf } from "../../core/scoped-source";
 import { Country } from "../country";
 import { Government } from "./government.entity";
 
@@ -46,25 +47,63 @@ function childId(loader: ChildLoader): number {
  * so each shape gets its own loader in a request.
  */
 function governmentReads(key: "slug" | "countryCode", shape: GovernmentReadShape): LoaderFactory<string, GovernmentRead[]> {
-  const cacheKey = [key, shape.columns?.join(",") ?? "*", shape.withCountry, shape.children.map(childId).join(",")].join("|");
+  const cacheKey = shapeKey(key, shape);
   let factory = readFactories.get(cacheKey);
   if (!factory) {
-    const reader = keyedRowsReader(Government, key, {
-      columns: shape.columns,
-      // By slug the default collation, as the loaders before this one ordered: the order of a country's governments.
-      order: key === "countryCode" ? [["slug", "ASC"]] : [],
-      join: shape.withCountry ? { entity: Country, on: ["countryCode", "code"], property: "joinedCountry" } : undefined,
-      children: shape.children.map(childListOf),
-    });
+    const reader = keyedRowsReader(Government, key, keyedRead(key, shape));
     factory = ({ em }) =>
       createLoader(async (keys) => {
         const { rows, children } = await reader(em, keys);
-        const reads = rows.map((government, index) => ({ government, children: children.map((list) => list[index]) }));
-        return manyByKey(keys, reads, (read) => read.government[key]);
+        return manyByKey(keys, readsOf(rows, children), (read) => read.government[key]);
       });
     readFactories.set(cacheKey, factory);
   }
   return factory;
+}
+
+function shapeKey(key: "slug" | "countryCode", shape: GovernmentReadShape): string {
+  return [key, shape.columns?.join(",") ?? "*", shape.withCountry, shape.children.map(childId).join(",")].join("|");
+}
+
+function keyedRead(key: "slug" | "countryCode", shape: GovernmentReadShape): KeyedRead<Government> {
+  return {
+    columns: shape.columns,
+    // By slug the default collation, as the loaders before this one ordered: the order of a country's governments.
+    order: key === "countryCode" ? [["slug", "ASC"]] : [],
+    join: shape.withCountry ? { entity: Country, on: ["countryCode", "code"], property: "joinedCountry" } : undefined,
+    children: shape.children.map(childListOf),
+  };
+}
+
+function readsOf(rows: readonly Government[], children: readonly ObjectLiteral[][][]): GovernmentRead[] {
+  return rows.map((government, index) => ({ government, children: children.map((list) => list[index]) }));
+}
+
+const nestedReaders = new WeakMap<DataSource, LRUCache<string, ReturnType<typeof nestedRowsReader<Government>>>>();
+
+/**
+ * A country's governments in the read's shape as one json value inside the
+ * statement of a page of countries: `sql` for the page's country alias, `read` the
+ * same reads `governmentReadsByCountry(shape)` gives for that country.
+ */
+export function nestedGovernmentsOfCountry(
+  dataSource: DataSource,
+  shape: GovernmentReadShape,
+): { sql: (countryCodeSql: string) => string; read: (value: unknown) => GovernmentRead[] } {
+  const root = rootOf(dataSource);
+  let byShape = nestedReaders.get(root);
+  if (!byShape) nestedReaders.set(root, (byShape = new LRUCache({ max: 200 })));
+  const cacheKey = shapeKey("countryCode", shape);
+  let reader = byShape.get(cacheKey);
+  if (!reader) byShape.set(cacheKey, (reader = nestedRowsReader(root, Government, "countryCode", keyedRead("countryCode", shape), "g")));
+  const nested = reader;
+  return {
+    sql: nested.sql,
+    read: (value) => {
+      const { rows, children } = nested.read(value);
+      return readsOf(rows, children);
+    },
+  };
 }
 
 /** Governments by slug (none or one each) in the read's shape. */

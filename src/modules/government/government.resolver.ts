@@ -1,9 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
-import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
 import { selectedFields } from "../../core/lookahead";
-import { childrenFor, columnsFor, declareColumns } from "../../core/lean-rows";
-import type { ColumnPlan } from "../../core/lean-rows";
+import { childrenFor, columnsFor, declareColumns, declareNested } from "../../core/lean-rows";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
@@ -16,24 +14,19 @@ import { Membership, MembershipKind, membershipsByGovernment } from "../membersh
 import { Government } from "./government.entity";
 import { GovernmentsArgs } from "./government.args";
 import { governmentById } from "./government.loader";
-import { governmentBySlugRead, governmentsOfCountryRead, listGovernments } from "./government.service";
+import { GOVERNMENT_COLUMNS } from "./government.columns";
+import {
+  GOVERNMENTS_OF_COUNTRY,
+  countryGovernmentsShape,
+  governmentBySlugRead,
+  governmentsOfCountryRead,
+  listGovernments,
+} from "./government.service";
 import { GovernmentConnection } from "./government.types";
 
-/**
- * What a read of governments needs for the fields this resolver answers: a query
- * that selects only these (and plain columns) reads only their columns; any other
- * field makes it read whole rows, unless its module declares what it reads
- * (`declareColumns`, as the rights module does for its fields).
- */
-export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
-  // The cursors' keys of every ordering, and the country's key (the primary key is always read).
-  always: ["slug", "nameEn", "population", "countryCode"],
-  resolvers: { name: SIX_NAME_COLUMNS, country: [], memberships: [], membership: [] },
-  children: { memberships: [membershipsByGovernment], membership: [membershipsByGovernment] },
-};
-
-// A country's governments are found by its code (the primary key, always read).
+// A country's governments are found by its code (the primary key, always read), and a page of countries can bring them.
 declareColumns(COUNTRY_COLUMNS, { governments: [] });
+declareNested(COUNTRY_COLUMNS, { governments: GOVERNMENTS_OF_COUNTRY });
 
 @Resolver(() => Government)
 export class GovernmentResolver {
@@ -123,12 +116,8 @@ export class CountryGovernmentsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government[]> {
     const day = asOf ?? ctx.today;
-    const fields = selectedFields(info, [[]]);
-    const rows = await governmentsOfCountryRead(ctx, country.code, {
-      columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, fields),
-      withCountry: false,
-      children: childrenFor(GOVERNMENT_COLUMNS, fields),
-    });
+    const shape = countryGovernmentsShape(ctx.em.connection, selectedFields(info, [[]]));
+    const rows = await governmentsOfCountryRead(ctx, country.code, shape);
     return rows
       .filter(({ memberships }) => memberships.some((period) => covers(period, day) && (!kinds || kinds.includes(period.kind))))
       .map(({ government }) => government);

@@ -5,12 +5,15 @@ import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { primeChildren } from "../../core/loaders";
 import type { LoaderRegistry } from "../../core/loaders";
-import { leanMany } from "../../core/lean-rows";
+import { childrenFor, columnsFor, leanMany } from "../../core/lean-rows";
+import type { NestedRead } from "../../core/lean-rows";
+import type { DataSource } from "typeorm";
 import { Country, countryByCode } from "../country";
 import { FoundingStatus, membershipsByGovernment } from "../membership";
 import type { Membership } from "../membership";
 import { Government } from "./government.entity";
-import { governmentReadsByCountry, governmentReadsBySlug } from "./government.loader";
+import { GOVERNMENT_COLUMNS } from "./government.columns";
+import { governmentReadsByCountry, governmentReadsBySlug, nestedGovernmentsOfCountry } from "./government.loader";
 import type { GovernmentRead, GovernmentReadShape } from "./government.loader";
 import { GovernmentOrder, MembershipStatus } from "./government.args";
 import type { GovernmentsArgs } from "./government.args";
@@ -126,19 +129,50 @@ export async function governmentBySlugRead({ loaders }: UnitOfWork, slug: string
 }
 
 /**
- * Every government of a country in the read's shape, with its membership periods
- * (always: the caller filters by them), the other child lists handed to their loaders.
+ * What a read of a country's governments brings for the `fields` selected on them:
+ * their membership periods always (the caller filters by them), first; the other
+ * child lists those fields read.
  */
+export function countryGovernmentsShape(dataSource: DataSource, fields: ReadonlySet<string>): GovernmentReadShape {
+  const children = childrenFor(GOVERNMENT_COLUMNS, fields).filter((loader) => loader !== membershipsByGovernment);
+  return {
+    columns: columnsFor(dataSource, Government, GOVERNMENT_COLUMNS, fields),
+    withCountry: false,
+    children: [membershipsByGovernment, ...children],
+  };
+}
+
+/** Every government of a country in the read's shape (`countryGovernmentsShape`), with its membership periods, the other child lists handed to their loaders. */
 export async function governmentsOfCountryRead(
   { loaders }: UnitOfWork,
   countryCode: string,
   shape: GovernmentReadShape,
 ): Promise<{ government: Government; memberships: Membership[] }[]> {
-  const withPeriods = { ...shape, children: [membershipsByGovernment, ...shape.children.filter((c) => c !== membershipsByGovernment)] };
-  const reads = await loaders.get(governmentReadsByCountry(withPeriods)).load(countryCode);
-  primeReads(loaders, withPeriods, reads);
+  const reads = await loaders.get(governmentReadsByCountry(shape)).load(countryCode);
+  primeReads(loaders, shape, reads);
   return reads.map(({ government, children }) => ({ government, memberships: children[0] as Membership[] }));
 }
+
+/**
+ * A page of countries brings each country's governments (`declareNested` on the
+ * country's plan): the rows `governmentsOfCountryRead` would read, primed into the
+ * very loader it reads them from, so a country's `governments` sends no statement.
+ */
+export const GOVERNMENTS_OF_COUNTRY: NestedRead<Country> = {
+  plan(dataSource, parentAlias, fields) {
+    const shape = countryGovernmentsShape(dataSource, fields);
+    const nested = nestedGovernmentsOfCountry(dataSource, shape);
+    const { driver } = dataSource;
+    return {
+      sql: nested.sql(`${driver.escape(parentAlias)}.${driver.escape("code")}`),
+      prime(loaders, country, value) {
+        const reads = nested.read(value);
+        loaders.get(governmentReadsByCountry(shape)).prime(country.code, reads);
+        primeReads(loaders, shape, reads);
+      },
+    };
+  },
+};
 
 /** Hands the countries and child rows a read brought to the request's loaders, so those fields send no statement of their own. */
 function primeReads(loaders: LoaderRegistry, shape: GovernmentReadShape, reads: readonly GovernmentRead[]): void {

@@ -1,0 +1,19 @@
+import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
+import type { ColumnPlan } from "../../core/lean-rows";
+import { membershipsByGovernment } from "../membership";
+import type { Government } from "./government.entity";
+
+/**
+ * What a read of governments needs for the fields `GovernmentResolver` answers: a
+ * query that selects only these (and plain columns) reads only their columns; any
+ * other field makes it read whole rows, unless its module declares what it reads
+ * (`declareColumns`, as the rights module does for its fields). The child lists
+ * `memberships` and `membership` read can come with the governments (`declareChildren`).
+ */
+export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
+  // The cursors' keys of every ordering, and the country's key (the primary key is always read).
+  always: ["slug", "nameEn", "population", "countryCode"],
+  resolvers: { name: SIX_NAME_COLUMNS, country: [], memberships: [], membership: [] },
+  children: { memberships: [membershipsByGovernment], membership: [membershipsByGovernment] },
+  nested: {},
+};
