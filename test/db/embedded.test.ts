@@ -46,6 +46,39 @@ describe("the embedded database in its worker thread", () => {
     expect(error).toMatchObject({ code: "23505", constraint: "t_pkey", message: expect.stringContaining("duplicate key") });
   });
 
+  it("reads values as pg reads them from a server: types, nulls, arrays, json, counts, and values as pg sends them", async () => {
+    const { rows } = await pool.query(
+      `SELECT 9007199254740993::int8 AS big, 1.50::numeric AS price, '{"a":[1,"二"]}'::json AS doc, ARRAY['x', NULL]::text[] AS list,
+              '2020-12-31T23:30:00Z'::timestamptz AS at, NULL::text AS nothing, $1::boolean AS one, $2::boolean AS word,
+              $3::int[] AS ints, $4::jsonb AS object, $5::timestamptz AS sent`,
+      [1, "false", [1, 2], { b: "三" }, new Date("2020-06-01T00:00:00Z")],
+    );
+    expect(rows).toEqual([
+      {
+        big: "9007199254740993",
+        price: "1.50",
+        doc: { a: [1, "二"] },
+        list: ["x", null],
+        at: new Date("2020-12-31T23:30:00Z"),
+        nothing: null,
+        one: true,
+        word: false,
+        ints: [1, 2],
+        object: { b: "三" },
+        sent: new Date("2020-06-01T00:00:00Z"),
+      },
+    ]);
+    await pool.query("CREATE TABLE counted (n int)");
+    await pool.query("INSERT INTO counted SELECT generate_series(1, 3)");
+    expect(await pool.query("UPDATE counted SET n = n + $1 WHERE n > 1", [10])).toMatchObject({ command: "UPDATE", rowCount: 2 });
+  });
+
+  it("reads an answer larger than the engine's output buffer, written in several chunks, whole", async () => {
+    const { rows } = await pool.query("SELECT n, repeat('한', $1) AS text FROM generate_series(1, 300) AS n", [1000]);
+    expect(rows).toHaveLength(300);
+    expect(rows.every((row, index) => row["n"] === index + 1 && row["text"] === "한".repeat(1000))).toBe(true);
+  });
+
   it("keeps a transaction's statements together in its one session", async () => {
     await pool.query("BEGIN");
     await pool.query("INSERT INTO t VALUES ($1)", ["b"]);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { PGlite, types } from "@electric-sql/pglite";
-import type { Results } from "@electric-sql/pglite";
-import { DATE_OID, keepIsoDate } from "../type-parsers";
+import { PGlite } from "@electric-sql/pglite";
+import { readAnswer, statementMessages } from "./wire";
+import type { WireResult } from "./wire";
 
 /** Where the embedded database lives and how it starts. Plain data: it crosses to a worker thread. */
 export interface EngineOptions {
@@ -18,8 +18,8 @@ export type EngineRequest =
   | { op: "dump" }
   | { op: "close" };
 
-/** A result as TypeORM's PostgreSQL query runner reads it (rows, fields, affected rows). */
-export type EngineResult = Pick<Results<unknown>, "rows" | "fields" | "affectedRows">;
+/** A result as TypeORM's PostgreSQL query runner reads it from `pg` (rows, row count, command). */
+export type EngineResult = WireResult;
 
 /**
  * PostgreSQL's start-up parameters for PGlite, PGlite's own defaults plus a smaller
@@ -52,13 +52,6 @@ const START_PARAMS = [
   "shared_buffers=32MB",
 ];
 
-/** Booleans as TypeORM may send them (true, "true", 1), as PGlite's driver for TypeORM serialises them. */
-function serializeBoolean(value: unknown): string {
-  if (value === true || value === "true" || value === 1) return "TRUE";
-  if (value === false || value === "false" || value === 0) return "FALSE";
-  return String(value);
-}
-
 /** An engine: PGlite answering the driver's requests one at a time. */
 export interface Engine {
   handle(request: EngineRequest): Promise<EngineResult | Uint8Array | null>;
@@ -72,30 +65,39 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(image ? { loadDataDir: image } : {}),
     startParams: START_PARAMS,
-    parsers: { [DATE_OID]: keepIsoDate },
-    serializers: { [types.BOOL]: serializeBoolean },
   });
-  return {
-    async handle(request) {
-      switch (request.op) {
-        case "query": {
-          const { rows, fields, affectedRows } = await db.query(request.sql, request.params);
-          return { rows, fields, affectedRows };
-        }
-        case "exec": {
-          // TypeORM expects the last statement's result from a multi-statement string.
-          const results = await db.exec(request.sql);
-          const last = results[results.length - 1];
-          return last ? { rows: last.rows, fields: last.fields, affectedRows: last.affectedRows } : { rows: [], fields: [] };
-        }
-        case "dump": {
-          const tarball = await db.dumpDataDir("none");
-          return new Uint8Array(await tarball.arrayBuffer());
-        }
-        case "close":
-          await db.close();
-          return null;
+  /**
+   * One exchange of messages with the session. The stream form hands over PGlite's
+   * output bytes as they come instead of parsing them with its own reader first.
+   */
+  const exchange = async (message: Uint8Array): Promise<EngineResult> => {
+    const chunks: Buffer[] = [];
+    // Copied: a chunk is a view of the engine's memory, reused by the next write.
+    await db.execProtocolRawStream(message, { onRawData: (chunk) => chunks.push(Buffer.from(chunk)) });
+    return readAnswer(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+  };
+  const handle = async (request: EngineRequest): Promise<EngineResult | Uint8Array | null> => {
+    switch (request.op) {
+      case "query":
+        return exchange(statementMessages(request.sql, request.params));
+      case "exec":
+        return exchange(statementMessages(request.sql, null));
+      case "dump": {
+        const tarball = await db.dumpDataDir("none");
+        return new Uint8Array(await tarball.arrayBuffer());
       }
+      case "close":
+        await db.close();
+        return null;
+    }
+  };
+  // One request at a time, in the order they came: each is a whole exchange with the one session.
+  let previous: Promise<unknown> = Promise.resolve();
+  return {
+    handle(request) {
+      const answer = previous.then(() => handle(request));
+      previous = answer.catch(() => {});
+      return answer;
     },
   };
 }
