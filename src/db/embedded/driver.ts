@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { errorFromData, openEngine } from "./engine";
 import type { Engine, EngineOptions, EngineRequest, EngineResult } from "./engine";
+import { readAnswer } from "./wire";
 
 export interface EmbeddedOptions extends EngineOptions {
   /**
@@ -21,7 +22,7 @@ const WORKER_FILE = join(__dirname, "worker.js");
 function engineInWorker(options: EngineOptions): Promise<Engine & { terminate(): Promise<number> }> {
   if (!existsSync(WORKER_FILE)) throw new Error(`the embedded database's worker is not built (${WORKER_FILE}): run npm run build`);
   const worker = new Worker(WORKER_FILE, { workerData: options });
-  const pending = new Map<number, { resolve: (value: EngineResult | Uint8Array | null) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (value: Uint8Array | null) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Once the thread is gone, every request fails at once instead of waiting for an answer that cannot come.
   let gone: Error | null = null;
@@ -51,7 +52,7 @@ function engineInWorker(options: EngineOptions): Promise<Engine & { terminate():
       } else if (message.id !== undefined) {
         const waiting = pending.get(message.id);
         pending.delete(message.id);
-        if (message.ok) waiting?.resolve(message.result as EngineResult | Uint8Array | null);
+        if (message.ok) waiting?.resolve(message.result as Uint8Array | null);
         else waiting?.reject(errorFromData(message.error ?? {}));
       }
     });
@@ -127,7 +128,8 @@ export function embeddedDriver(options: EmbeddedOptions): { Pool: new () => Even
       const params = Array.isArray(parameters) ? parameters : [];
       try {
         const request: EngineRequest = params.length > 0 ? { op: "query", sql, params } : { op: "exec", sql };
-        const result = (await (await engine()).handle(request)) as EngineResult;
+        // Read here, in the hub's thread: PGlite's thread only runs the engine.
+        const result = readAnswer((await (await engine()).handle(request))!);
         done?.(null, result);
         return result;
       } catch (error) {

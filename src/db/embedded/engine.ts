@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { readAnswer, statementMessages } from "./wire";
+import { statementMessages } from "./wire";
 import type { WireResult } from "./wire";
 
 /** Where the embedded database lives and how it starts. Plain data: it crosses to a worker thread. */
@@ -52,9 +52,13 @@ const START_PARAMS = [
   "shared_buffers=32MB",
 ];
 
-/** An engine: PGlite answering the driver's requests one at a time. */
+/**
+ * An engine: PGlite answering the driver's requests one at a time. A statement's
+ * answer is PostgreSQL's answer as bytes (`readAnswer` reads it where the hub runs,
+ * not in PGlite's thread); a dump the data folder's tar file.
+ */
 export interface Engine {
-  handle(request: EngineRequest): Promise<EngineResult | Uint8Array | null>;
+  handle(request: EngineRequest): Promise<Uint8Array | null>;
 }
 
 export async function openEngine(options: EngineOptions): Promise<Engine> {
@@ -70,13 +74,27 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
    * One exchange of messages with the session. The stream form hands over PGlite's
    * output bytes as they come instead of parsing them with its own reader first.
    */
-  const exchange = async (message: Uint8Array): Promise<EngineResult> => {
-    const chunks: Buffer[] = [];
+  const exchange = async (message: Uint8Array): Promise<Uint8Array> => {
+    const chunks: Uint8Array[] = [];
+    let length = 0;
     // Copied: a chunk is a view of the engine's memory, reused by the next write.
-    await db.execProtocolRawStream(message, { onRawData: (chunk) => chunks.push(Buffer.from(chunk)) });
-    return readAnswer(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    await db.execProtocolRawStream(message, {
+      onRawData: (chunk) => {
+        chunks.push(chunk.slice());
+        length += chunk.length;
+      },
+    });
+    if (chunks.length === 1) return chunks[0];
+    // One buffer of its own (never Node's shared pool): the worker hands it over to the hub's thread without a copy.
+    const answer = new Uint8Array(length);
+    let offset = 0;
+    for (const chunk of chunks) {
+      answer.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return answer;
   };
-  const handle = async (request: EngineRequest): Promise<EngineResult | Uint8Array | null> => {
+  const handle = async (request: EngineRequest): Promise<Uint8Array | null> => {
     switch (request.op) {
       case "query":
         return exchange(statementMessages(request.sql, request.params));
