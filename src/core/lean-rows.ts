@@ -158,15 +158,12 @@ class RowShape<T> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly create: () => T,
-    alias: string,
+    /** The name each column's value comes under in a raw row. */
+    keyOf: (column: ColumnMetadata) => string,
     /** The primary key first. */
     readonly columns: readonly ColumnMetadata[],
   ) {
-    this.fields = columns.map((column) => ({
-      key: DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName),
-      property: column.propertyName,
-      column,
-    }));
+    this.fields = columns.map((column) => ({ key: keyOf(column), property: column.propertyName, column }));
   }
 
   /** The entity of `raw`, or null when its first column (the primary key) is NULL, as a LEFT JOIN that found nothing gives. */
@@ -176,6 +173,10 @@ class RowShape<T> {
     for (const { key, property, column } of this.fields) entity[property] = this.dataSource.driver.prepareHydratedValue(raw[key], column);
     return entity as T;
   }
+}
+
+function primaryFirst(columns: readonly ColumnMetadata[]): ColumnMetadata[] {
+  return [...columns].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
 }
 
 /** At most this many shapes per data source: clients choose the field sets, so the cache must not grow with them. */
@@ -202,10 +203,9 @@ function shapeOf<T extends ObjectLiteral>(
   let shape = byKey.get(cacheKey) as RowShape<T> | undefined;
   if (!shape) {
     const wanted = properties ? new Set(properties) : null;
-    const columns = metadata.columns
-      .filter((column) => !wanted || wanted.has(column.propertyName))
-      .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
-    shape = new RowShape(dataSource, () => metadata.create() as T, alias, columns);
+    const columns = primaryFirst(metadata.columns.filter((column) => !wanted || wanted.has(column.propertyName)));
+    const keyOf = (column: ColumnMetadata) => DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName);
+    shape = new RowShape(dataSource, () => metadata.create() as T, keyOf, columns);
     byKey.set(cacheKey, shape);
   }
   return shape;
@@ -235,9 +235,11 @@ export async function leanMany<T extends ObjectLiteral>(
   entity: EntityTarget<T>,
   alias: string,
   properties: readonly string[],
-  joins: readonly LeanJoin<ObjectLiteral>[] = [],
-  nested: readonly NestedPlan<T>[] = [],
-  loaders?: LoaderRegistry,
+  {
+    joins = [],
+    nested = [],
+    loaders,
+  }: { joins?: readonly LeanJoin<ObjectLiteral>[]; nested?: readonly NestedPlan<T>[]; loaders?: LoaderRegistry } = {},
 ): Promise<T[]> {
   const dataSource = query.connection;
   const main = shapeOf(dataSource, entity, alias, properties);
@@ -363,7 +365,7 @@ export interface KeyedRead<T> {
   where?: Partial<Record<keyof T & string, string | number | boolean>>;
   /** The rows' order. */
   order?: readonly OrderTerm<T>[];
-  /** Only these columns (`columnsFor`; the primary key first or not, it is always read); absent or null: whole rows. */
+  /** Only these columns (as `columnsFor` gives them, the primary key among them); absent or null: whole rows. */
   columns?: readonly string[] | null;
   /** A one-to-one row joined where its `on[1]` equals the row's `on[0]`, read whole, set on `property` (null when none). */
   join?: { entity: EntityTarget<ObjectLiteral>; on: readonly [keyof T & string, string]; property: string };
@@ -377,28 +379,24 @@ export interface KeyedRows<T> {
   children: ObjectLiteral[][][];
 }
 
-/** Reads one child list's `json_agg` value into entities, with the driver's conversions as for a column of a row. */
+/** Reads one child list's `json_agg` value (objects keyed by property name) into entities, converted as a row's columns are. */
 class ChildShape {
-  private readonly columns: readonly ColumnMetadata[];
+  private readonly row: RowShape<ObjectLiteral>;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly create: () => ObjectLiteral,
-    columns: readonly ColumnMetadata[],
-  ) {
-    this.columns = columns;
+  constructor(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>) {
+    const metadata = dataSource.getMetadata(entity);
+    this.row = new RowShape(
+      dataSource,
+      () => metadata.create() as ObjectLiteral,
+      (column) => column.propertyName,
+      primaryFirst(metadata.columns),
+    );
   }
 
   read(value: unknown): ObjectLiteral[] {
     // PGlite and pg both parse json; a driver handing text back is parsed here.
-    const list = (typeof value === "string" ? JSON.parse(value) : value) as Record<string, unknown>[] | null;
-    return (list ?? []).map((item) => {
-      const entity = this.create() as Record<string, unknown>;
-      for (const column of this.columns) {
-        entity[column.propertyName] = this.dataSource.driver.prepareHydratedValue(item[column.propertyName], column);
-      }
-      return entity;
-    });
+    const list = (typeof value === "string" ? JSON.parse(value) : value) as RawRow[] | null;
+    return (list ?? []).map((item) => this.row.read(item)!);
   }
 }
 
@@ -459,7 +457,7 @@ class KeyedReadPlan<T extends ObjectLiteral> {
         name,
         asText: false,
       });
-      this.children.push({ name, shape: new ChildShape(dataSource, () => childMetadata.create() as ObjectLiteral, childMetadata.columns) });
+      this.children.push({ name, shape: new ChildShape(dataSource, child.entity) });
     });
     this.key = this.columnIn(entity, alias, key);
     this.equalities = Object.entries(read.where ?? {}).map(([property, value]) => [this.columnIn(entity, alias, property), value]);

@@ -26,3 +26,11 @@ export function selectedFields(info: GraphQLResolveInfo, paths: readonly (readon
   for (const path of paths) for (const node of info.fieldNodes) collect(node.selectionSet, path);
   return names;
 }
+
+/** `selectedFields` on a connection's nodes (reached through `nodes` and `edges.node`), or on their field at `path`. */
+export function nodeFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+  return selectedFields(info, [
+    ["nodes", ...path],
+    ["edges", "node", ...path],
+  ]);
+}

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { errorFromData, openEngine } from "./engine";
-import type { Engine, EngineOptions, EngineRequest, EngineResult } from "./engine";
+import type { Engine, EngineOptions, EngineRequest } from "./engine";
 import { readAnswer } from "./wire";
+import type { WireResult } from "./wire";
 
 export interface EmbeddedOptions extends EngineOptions {
   /**
@@ -97,7 +98,7 @@ function takeStartedEngine(options: EngineOptions): ReturnType<typeof engineInWo
   return started;
 }
 
-type QueryCallback = (error: unknown, result: EngineResult | null) => void;
+type QueryCallback = (error: unknown, result: WireResult | null) => void;
 
 /**
  * The `driver` TypeORM's PostgreSQL driver takes in place of `pg`: a `Pool` class over
@@ -123,7 +124,7 @@ export function embeddedDriver(options: EmbeddedOptions): { Pool: new () => Even
       );
     }
 
-    async query(sql: string, parameters?: unknown[] | QueryCallback, callback?: QueryCallback): Promise<EngineResult> {
+    async query(sql: string, parameters?: unknown[] | QueryCallback, callback?: QueryCallback): Promise<WireResult> {
       const done = typeof parameters === "function" ? parameters : callback;
       const params = Array.isArray(parameters) ? parameters : [];
       try {

@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { statementMessages } from "./wire";
-import type { WireResult } from "./wire";
 
 /** Where the embedded database lives and how it starts. Plain data: it crosses to a worker thread. */
 export interface EngineOptions {
@@ -17,9 +16,6 @@ export type EngineRequest =
   | { op: "exec"; sql: string }
   | { op: "dump" }
   | { op: "close" };
-
-/** A result as TypeORM's PostgreSQL query runner reads it from `pg` (rows, row count, command). */
-export type EngineResult = WireResult;
 
 /**
  * PostgreSQL's start-up parameters for PGlite, PGlite's own defaults plus a smaller

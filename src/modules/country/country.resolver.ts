@@ -4,7 +4,7 @@ import type { RequestContext } from "../../core/context";
 import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
 import { columnsFor, nestedFor } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
-import { selectedFields } from "../../core/lookahead";
+import { nodeFields } from "../../core/lookahead";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
@@ -34,15 +34,10 @@ export class CountryResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Country>> {
-    const fields = selectedFields(info, [["nodes"], ["edges", "node"]]);
+    const fields = nodeFields(info);
     const columns = columnsFor(ctx.em.connection, Country, COUNTRY_COLUMNS, fields);
-    const subFields = (field: string) =>
-      selectedFields(info, [
-        ["nodes", field],
-        ["edges", "node", field],
-      ]);
     // Nested rows only into a lean page: a page of whole entities goes through TypeORM's hydration.
-    const nested = columns ? nestedFor(ctx.em.connection, COUNTRY_COLUMNS, "c", fields, subFields) : [];
+    const nested = columns ? nestedFor(ctx.em.connection, COUNTRY_COLUMNS, "c", fields, (field) => nodeFields(info, [field])) : [];
     return listCountries(ctx, args, { columns, nested });
   }
 

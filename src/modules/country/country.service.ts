@@ -44,6 +44,6 @@ export function listCountries(
   if (args.filter?.region) query.andWhere("c.region = :region", { region: args.filter.region });
   // The name orderings' cursors read the English name.
   const columns = read.columns && [...new Set([...read.columns, "nameEn"])];
-  const lean = columns && ((finished: typeof query) => leanMany(em, finished, Country, "c", columns, [], read.nested, loaders));
+  const lean = columns && ((finished: typeof query) => leanMany(em, finished, Country, "c", columns, { nested: read.nested, loaders }));
   return paginate(query, ORDERINGS[args.orderBy], args, lean ?? undefined);
 }

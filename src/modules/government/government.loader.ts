@@ -94,9 +94,8 @@ export function nestedGovernmentsOfCountry(
   let byShape = nestedReaders.get(root);
   if (!byShape) nestedReaders.set(root, (byShape = new LRUCache({ max: 200 })));
   const cacheKey = shapeKey("countryCode", shape);
-  let reader = byShape.get(cacheKey);
-  if (!reader) byShape.set(cacheKey, (reader = nestedRowsReader(root, Government, "countryCode", keyedRead("countryCode", shape), "g")));
-  const nested = reader;
+  let nested = byShape.get(cacheKey);
+  if (!nested) byShape.set(cacheKey, (nested = nestedRowsReader(root, Government, "countryCode", keyedRead("countryCode", shape), "g")));
   return {
     sql: nested.sql,
     read: (value) => {

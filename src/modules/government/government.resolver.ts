@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
-import { selectedFields } from "../../core/lookahead";
+import { nodeFields, selectedFields } from "../../core/lookahead";
 import { childrenFor, columnsFor, declareColumns, declareNested } from "../../core/lean-rows";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
@@ -50,11 +50,8 @@ export class GovernmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Government>> {
-    const fields = selectedFields(info, [["nodes"], ["edges", "node"]]);
-    const countryFields = selectedFields(info, [
-      ["nodes", "country"],
-      ["edges", "node", "country"],
-    ]);
+    const fields = nodeFields(info);
+    const countryFields = nodeFields(info, ["country"]);
     return listGovernments(ctx, args, {
       withCountry: fields.has("country"),
       columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, fields),

@@ -102,7 +102,7 @@ export async function listGovernments(
   }
   const countryColumns = columns ? (options.countryColumns ?? null) : null;
   const joins = options.withCountry ? [{ entity: Country, alias: "c", property: "joinedCountry", properties: countryColumns }] : [];
-  const lean = columns && ((finished: typeof query) => leanMany(em, finished, Government, "g", columns, joins));
+  const lean = columns && ((finished: typeof query) => leanMany(em, finished, Government, "g", columns, { joins }));
   const page = await paginate(query, ORDERINGS[args.orderBy], args, lean ?? undefined);
   // Whole countries serve the whole request; a country of a few columns serves only this page's `country` fields.
   if (options.withCountry && !countryColumns) primeCountries(loaders, page.nodes);
