@@ -158,12 +158,15 @@ class RowShape<T> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly create: () => T,
-    /** The name each column's value comes under in a raw row. */
-    keyOf: (column: ColumnMetadata) => string,
+    alias: string,
     /** The primary key first. */
     readonly columns: readonly ColumnMetadata[],
   ) {
-    this.fields = columns.map((column) => ({ key: keyOf(column), property: column.propertyName, column }));
+    this.fields = columns.map((column) => ({
+      key: DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName),
+      property: column.propertyName,
+      column,
+    }));
   }
 
   /** The entity of `raw`, or null when its first column (the primary key) is NULL, as a LEFT JOIN that found nothing gives. */
@@ -173,10 +176,6 @@ class RowShape<T> {
     for (const { key, property, column } of this.fields) entity[property] = this.dataSource.driver.prepareHydratedValue(raw[key], column);
     return entity as T;
   }
-}
-
-function primaryFirst(columns: readonly ColumnMetadata[]): ColumnMetadata[] {
-  return [...columns].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
 }
 
 /** At most this many shapes per data source: clients choose the field sets, so the cache must not grow with them. */
@@ -203,9 +202,10 @@ function shapeOf<T extends ObjectLiteral>(
   let shape = byKey.get(cacheKey) as RowShape<T> | undefined;
   if (!shape) {
     const wanted = properties ? new Set(properties) : null;
-    const columns = primaryFirst(metadata.columns.filter((column) => !wanted || wanted.has(column.propertyName)));
-    const keyOf = (column: ColumnMetadata) => DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName);
-    shape = new RowShape(dataSource, () => metadata.create() as T, keyOf, columns);
+    const columns = metadata.columns
+      .filter((column) => !wanted || wanted.has(column.propertyName))
+      .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+    shape = new RowShape(dataSource, () => metadata.create() as T, alias, columns);
     byKey.set(cacheKey, shape);
   }
   return shape;
@@ -379,27 +379,6 @@ export interface KeyedRows<T> {
   children: ObjectLiteral[][][];
 }
 
-/** Reads one child list's `json_agg` value (objects keyed by property name) into entities, converted as a row's columns are. */
-class ChildShape {
-  private readonly row: RowShape<ObjectLiteral>;
-
-  constructor(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>) {
-    const metadata = dataSource.getMetadata(entity);
-    this.row = new RowShape(
-      dataSource,
-      () => metadata.create() as ObjectLiteral,
-      (column) => column.propertyName,
-      primaryFirst(metadata.columns),
-    );
-  }
-
-  read(value: unknown): ObjectLiteral[] {
-    // PGlite and pg both parse json; a driver handing text back is parsed here.
-    const list = (typeof value === "string" ? JSON.parse(value) : value) as RawRow[] | null;
-    return (list ?? []).map((item) => this.row.read(item)!);
-  }
-}
-
 /** Column types whose JSON form differs from what the driver reads (a number where pg gives exact text): sent as text. */
 const AS_TEXT_IN_JSON = new Set<unknown>(["bigint", "int8", "numeric", "decimal", "money"]);
 
@@ -418,7 +397,7 @@ class KeyedReadPlan<T extends ObjectLiteral> {
   private readonly equalities: readonly [string, unknown][];
   private readonly shape: RowShape<T>;
   private readonly joined: RowShape<ObjectLiteral> | null = null;
-  private readonly children: { name: string; shape: ChildShape }[] = [];
+  private readonly children: { name: string; plan: KeyedReadPlan<ObjectLiteral> }[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -441,23 +420,13 @@ class KeyedReadPlan<T extends ObjectLiteral> {
       this.addColumns(read.join.entity, this.joined, "j");
       this.from += ` LEFT JOIN ${this.tableOf(read.join.entity)} j ON ${this.columnIn(read.join.entity, "j", read.join.on[1])} = ${this.columnIn(entity, alias, read.join.on[0])}`;
     }
+    // A child list is the child's own keyed read (by its parent's key, whole rows, in its order) nested here as JSON.
     const parentKey = metadata.primaryColumns[0] ? `${alias}.${driver.escape(metadata.primaryColumns[0].databaseName)}` : "";
-    const childAlias = `${alias}x`;
     (read.children ?? []).forEach((child, index) => {
-      const childMetadata = dataSource.getMetadata(child.entity);
-      const fields = childMetadata.columns.map(
-        (c) => `'${c.propertyName}', ${childAlias}.${driver.escape(c.databaseName)}${AS_TEXT_IN_JSON.has(c.type) ? "::text" : ""}`,
-      );
-      const order = this.orderOf(child.entity, childAlias, child.order);
+      const plan = new KeyedReadPlan(dataSource, child.entity, child.column, { order: child.order }, `${alias}x`);
       const name = `children_${index}`;
-      this.values.push({
-        sql:
-          `(SELECT coalesce(json_agg(json_build_object(${fields.join(", ")})${order.length ? ` ORDER BY ${order.join(", ")}` : ""}), '[]'::json)` +
-          ` FROM ${this.tableOf(child.entity)} ${childAlias} WHERE ${this.columnIn(child.entity, childAlias, child.column)} = ${parentKey})`,
-        name,
-        asText: false,
-      });
-      this.children.push({ name, shape: new ChildShape(dataSource, child.entity) });
+      this.values.push({ sql: plan.jsonFor(parentKey), name, asText: false });
+      this.children.push({ name, plan });
     });
     this.key = this.columnIn(entity, alias, key);
     this.equalities = Object.entries(read.where ?? {}).map(([property, value]) => [this.columnIn(entity, alias, property), value]);
@@ -493,10 +462,15 @@ class KeyedReadPlan<T extends ObjectLiteral> {
     for (const raw of raws) {
       const row = this.shape.read(raw) as T;
       if (this.joined && this.read.join) (row as Record<string, unknown>)[this.read.join.property] = this.joined.read(raw);
-      this.children.forEach((child, index) => children[index].push(child.shape.read(raw[child.name])));
+      this.children.forEach((child, index) => children[index].push(child.plan.readJson(raw[child.name]).rows));
       rows.push(row);
     }
     return { rows, children };
+  }
+
+  /** The entities of a `jsonFor` value (PGlite and pg both parse json; a driver handing text back is parsed here). */
+  readJson(value: unknown): KeyedRows<T> {
+    return this.readAll(((typeof value === "string" ? JSON.parse(value) : value) ?? []) as RawRow[]);
   }
 
   /** In the entity's own column order (the shape reads by name, in any order). */
@@ -580,8 +554,7 @@ export function nestedRowsReader<T extends ObjectLiteral>(
       if (text === undefined) texts.set(parentKeySql, (text = plan.jsonFor(parentKeySql)));
       return text;
     },
-    // PGlite and pg both parse json; a driver handing text back is parsed here.
-    read: (value) => plan.readAll((typeof value === "string" ? JSON.parse(value) : value) as RawRow[]),
+    read: (value) => plan.readJson(value),
   };
 }
 

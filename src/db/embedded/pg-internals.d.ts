@@ -7,7 +7,6 @@ declare module "pg/lib/result.js" {
     command: string | null;
     rowCount: number | null;
     rows: Record<string, unknown>[];
-    fields: Field[];
     addFields(fields: Field[]): void;
     parseRow(values: unknown[]): Record<string, unknown>;
     addCommandComplete(message: CommandCompleteMessage): void;

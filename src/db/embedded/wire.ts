@@ -29,11 +29,8 @@ const TYPES = {
 /** What a statement answers, as `pg` gives it (TypeORM reads `rows`, `rowCount` and `command`). */
 export interface WireResult {
   rows: Record<string, unknown>[];
-  fields: { name: string; dataTypeID: number }[];
   rowCount: number | null;
   command: string | null;
-  /** PGlite's name for `rowCount`, for readers of its results. */
-  affectedRows: number;
 }
 
 /**
@@ -83,11 +80,5 @@ export function readAnswer(bytes: Uint8Array): WireResult {
   });
   if (error) throw error;
   const result: Result = last ?? current;
-  return {
-    rows: result.rows,
-    fields: result.fields.map((field) => ({ name: field.name, dataTypeID: field.dataTypeID })),
-    rowCount: result.rowCount,
-    command: result.command,
-    affectedRows: result.rowCount ?? 0,
-  };
+  return { rows: result.rows, rowCount: result.rowCount, command: result.command };
 }
