@@ -10,7 +10,15 @@ export { ConfigError, helpText } from "./settings";
 type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
-export type DatabaseConfig = { kind: "pglite"; dataDir: string | null } | { kind: "postgres"; url: string; poolSize: number };
+export type DatabaseConfig =
+  | { kind: "pglite"; dataDir: string | null }
+  | {
+      kind: "postgres";
+      url: string;
+      poolSize: number;
+      /** Statements with parameters run as named prepared statements (default true); off behind a pooler that cannot keep them. */
+      preparedStatements?: boolean;
+    };
 
 /** What one GraphQL operation may ask for; each is refused before execution (docs/security.md). */
 export interface OperationLimits {
@@ -174,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
           kind: "postgres",
           url: parseDatabaseUrl(databaseUrl),
           poolSize: parseInteger("DATABASE_POOL_SIZE", read("DATABASE_POOL_SIZE")!, 1, 1000),
+          preparedStatements: parseBoolean("DATABASE_PREPARED_STATEMENTS", read("DATABASE_PREPARED_STATEMENTS")!),
         };
 
   const int = (name: string, min: number, max: number) => parseInteger(name, read(name)!, min, max);

@@ -30,6 +30,12 @@ export const SETTINGS: readonly Setting[] = [
     help: "postgres://user:pass@host:port/db; when set, PostgreSQL replaces the embedded database",
   },
   { env: "DATABASE_POOL_SIZE", flag: "--database-pool-size", help: "connections to PostgreSQL", default: "10" },
+  {
+    env: "DATABASE_PREPARED_STATEMENTS",
+    flag: "--database-prepared-statements",
+    help: "run statements as named prepared statements on PostgreSQL (false behind a pooler in transaction mode)",
+    default: "true",
+  },
   { env: "LOG_LEVEL", flag: "--log-level", help: "fatal | error | warn | info | debug | trace | silent", default: "info" },
   { env: "SEED", flag: "--seed", help: "load the 2020 seeds into an empty database (true | false)", default: "true" },
   {

@@ -71,10 +71,11 @@ describe("configuration", () => {
     expect(loadConfig(env, ["--port", "6000", "--log-level=debug"])).toMatchObject({
       port: 6000,
       host: "0.0.0.0",
-      database: { kind: "postgres", url: "postgres://u@db:5432/near", poolSize: 25 },
+      database: { kind: "postgres", url: "postgres://u@db:5432/near", poolSize: 25, preparedStatements: true },
       logLevel: "debug",
       seedIfEmpty: true,
     });
+    expect(loadConfig(env, ["--database-prepared-statements", "false"]).database).toMatchObject({ preparedStatements: false });
     expect(loadConfig({}, ["--memory"]).database).toEqual({ kind: "pglite", dataDir: null });
     expect(loadConfig({ DATA_DIR: "/var/near" }, []).database).toEqual({ kind: "pglite", dataDir: "/var/near" });
   });
@@ -86,6 +87,11 @@ describe("configuration", () => {
     [{ DATABASE_URL: "mysql://x@y/z" }, [], 'DATABASE_URL must start with postgres:// or postgresql://, got "mysql://"'],
     [{ DATABASE_URL: "postgres://x@y" }, [], 'DATABASE_URL names no database: "postgres://x@y"'],
     [{ DATABASE_URL: "postgres://x@y/z", DATABASE_POOL_SIZE: "0" }, [], "DATABASE_POOL_SIZE must be between 1 and 1000, got 0"],
+    [
+      { DATABASE_URL: "postgres://x@y/z", DATABASE_PREPARED_STATEMENTS: "sometimes" },
+      [],
+      'DATABASE_PREPARED_STATEMENTS must be true or false, got "sometimes"',
+    ],
     [{ LOG_LEVEL: "loud" }, [], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     [{}, ["--frobnicate"], 'unknown argument "--frobnicate" (see --help)'],
     [{}, ["--port"], "--port needs a value"],
@@ -109,6 +115,7 @@ describe("configuration", () => {
       "DATA_DIR",
       "DATABASE_URL",
       "DATABASE_POOL_SIZE",
+      "DATABASE_PREPARED_STATEMENTS",
       "LOG_LEVEL",
       "--memory",
       "--port",

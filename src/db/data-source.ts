@@ -68,14 +68,15 @@ export function createDataSource(config: DatabaseConfig, options: DataSourceOpti
             : {}),
         },
       }),
+      { prepareStatements: config.preparedStatements ?? true },
     );
   }
   const engine = embeddedEngineOptions(config.dataDir, options.embedded?.imageFile ?? null);
   const driver = embeddedDriver({ ...engine, worker: options.embedded?.worker ?? true });
-  return guarded(new DataSource({ ...common, driver }));
+  return guarded(new DataSource({ ...common, driver }), { prepareStatements: false });
 }
 
-function guarded(dataSource: DataSource): DataSource {
-  guardStatements(dataSource);
+function guarded(dataSource: DataSource, options: { prepareStatements: boolean }): DataSource {
+  guardStatements(dataSource, options);
   return dataSource;
 }

@@ -1,15 +1,20 @@
-import { randomUUID } from "node:crypto";
 import type { DataSource, QueryRunner } from "typeorm";
 import { DeadlineExceededError } from "../core/errors";
 import { recordRunnerScope, scopeOf } from "../core/scoped-source";
 import type { StatementScope } from "../core/scoped-source";
 import { writeGateOf } from "../core/write-gate";
+import { cancelRunningStatement } from "./cancel";
+import type { CancellableClient } from "./cancel";
+import { sendPrepared } from "./prepared-statements";
+import type { PreparingClient } from "./prepared-statements";
+
+type PgClient = CancellableClient & PreparingClient;
 
 interface ScopeState {
-  /** Marks the request's statements on PostgreSQL, so a cancel can never hit another request's. */
-  readonly tag: string;
-  /** PostgreSQL backends running one of the request's statements now. */
-  readonly running: Set<number>;
+  /** The `pg` clients running one of the request's statements now. */
+  readonly running: Set<PgClient>;
+  /** Cancels sent at the abort, by client: its statement's connection is held until its cancel has reached the server. */
+  readonly cancels: Map<PgClient, Promise<void>>;
   cancelArmed: boolean;
 }
 
@@ -18,7 +23,7 @@ const states = new WeakMap<StatementScope, ScopeState>();
 function stateOf(scope: StatementScope): ScopeState {
   let state = states.get(scope);
   if (!state) {
-    state = { tag: randomUUID(), running: new Set(), cancelArmed: false };
+    state = { running: new Set(), cancels: new Map(), cancelArmed: false };
     states.set(scope, state);
   }
   return state;
@@ -26,10 +31,10 @@ function stateOf(scope: StatementScope): ScopeState {
 
 type Query = (...queryArgs: unknown[]) => Promise<unknown>;
 
-/** The backend process of a `pg` connection, when the runner holds one (PGlite has none). */
-function backendOf(runner: QueryRunner): number | null {
-  const connection = (runner as unknown as { databaseConnection?: { processID?: unknown } }).databaseConnection;
-  return typeof connection?.processID === "number" ? connection.processID : null;
+/** The `pg` client a runner holds (PGlite's runners have none). */
+function pgClientOf(runner: QueryRunner): PgClient | null {
+  const connection = (runner as unknown as { databaseConnection?: Partial<PgClient> }).databaseConnection;
+  return typeof connection?.processID === "number" ? (connection as PgClient) : null;
 }
 
 /**
@@ -37,23 +42,18 @@ function backendOf(runner: QueryRunner): number | null {
  * the (scoped) data source that made its runner (`scopedSource`: a request's): once
  * the request's signal aborts (deadline, client gone) no further SQL is sent, on
  * PostgreSQL and PGlite alike, and on PostgreSQL a statement still running then is
- * cancelled (`pg_cancel_backend`; `statement_timeout` ends any the cancel misses).
- * Statements stay on the pool: a request's loader batches run in parallel. And every
- * statement waits (on PGlite) while another scope's write holds the session.
+ * cancelled (a CancelRequest for its backend, src/db/cancel.ts; `statement_timeout`
+ * ends any the cancel misses). A cancelled statement's connection goes back to the pool
+ * only once its cancel has reached the server, so the cancel can never land on another
+ * request's statement. Statements stay on the pool: a request's loader batches run in
+ * parallel; on PostgreSQL they run as prepared statements (src/db/prepared-statements.ts).
+ * And every statement waits (on PGlite) while another scope's write holds the session.
  */
-export function guardStatements(dataSource: DataSource): void {
+export function guardStatements(dataSource: DataSource, options: { prepareStatements: boolean }): void {
   // PGlite runs inside this process, one statement at a time: nothing to cancel from outside.
   const cancellable = !(dataSource.options as { driver?: unknown }).driver;
   const cancel = (state: ScopeState) => {
-    for (const pid of state.running) {
-      // On the real data source (the aborted scope would refuse it), and only while the backend still runs this request's statement.
-      void dataSource
-        .query("SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE pid = $1 AND state = 'active' AND query LIKE $2", [
-          pid,
-          `/* near:${state.tag} */%`,
-        ])
-        .catch(() => {});
-    }
+    for (const client of state.running) state.cancels.set(client, cancelRunningStatement(client));
   };
   const gate = writeGateOf(dataSource);
   const create = dataSource.createQueryRunner.bind(dataSource);
@@ -69,19 +69,28 @@ export function guardStatements(dataSource: DataSource): void {
       if (scope.signal.aborted) throw new DeadlineExceededError(scope.signal.reason);
       scope.statements++;
       if (!cancellable || typeof queryArgs[0] !== "string") return query(...queryArgs);
+      // The connection is taken first so its backend is known while the statement runs.
+      await runner.connect();
+      const client = pgClientOf(runner);
+      if (client === null) return query(...queryArgs);
+      // Aborted while it waited for a connection from the pool.
+      if (scope.signal.aborted) throw new DeadlineExceededError(scope.signal.reason);
       const state = stateOf(scope);
       if (!state.cancelArmed) {
         state.cancelArmed = true;
         scope.signal.addEventListener("abort", () => cancel(state), { once: true });
       }
-      // The connection is taken first so its backend is known while the statement runs.
-      await runner.connect();
-      const pid = backendOf(runner);
-      if (pid !== null) state.running.add(pid);
+      state.running.add(client);
       try {
-        return await query(`/* near:${state.tag} */ ${queryArgs[0]}`, ...queryArgs.slice(1));
+        return await (options.prepareStatements ? sendPrepared(client, () => query(...queryArgs)) : query(...queryArgs));
       } finally {
-        if (pid !== null) state.running.delete(pid);
+        state.running.delete(client);
+        // Aborted while it ran: the connection stays out of the pool until the cancel has reached the server.
+        const cancelling = state.cancels.get(client);
+        if (cancelling) {
+          state.cancels.delete(client);
+          await cancelling;
+        }
       }
     };
     (runner as unknown as { query: Query }).query = guarded;

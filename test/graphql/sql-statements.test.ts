@@ -12,14 +12,9 @@ import { useTestHub } from "../support/hub";
 describe("SQL statements per query", () => {
   const hub = useTestHub();
 
-  /**
-   * One statement a paragraph, whitespace folded, so the files diff line by line; on
-   * PostgreSQL without the request's tag (`/* near:<uuid> *\/`, for cancelling), which
-   * differs every time.
-   */
+  /** One statement a paragraph, whitespace folded, so the files diff line by line. */
   function readable(sql: readonly string[]): string {
-    const untagged = sql.map((statement) => statement.replace(/^\/\* near:[0-9a-f-]+ \*\/ /, ""));
-    return `${untagged.map((statement) => `${statement.replace(/\s+/g, " ").trim()};`).join("\n\n")}\n`;
+    return `${sql.map((statement) => `${statement.replace(/\s+/g, " ").trim()};`).join("\n\n")}\n`;
   }
 
   it("all 78 members with their countries: one page with its countries joined (a look-ahead), one count", async () => {

@@ -39,6 +39,7 @@ export interface ServiceDatabase {
     port?: number;
     statementTimeoutMs?: number;
     poolSize?: number;
+    preparedStatements?: boolean;
   }): Promise<{ dataSource: DataSource; counter: QueryCounter }>;
   drop(): Promise<void>;
 }
@@ -57,7 +58,12 @@ export async function freshDatabase(): Promise<ServiceDatabase> {
     async open(options = {}) {
       const counter = new QueryCounter();
       const dataSource = createTestDataSource(
-        { kind: "postgres", url: databaseUrl(name, options.port), poolSize: options.poolSize ?? 4 },
+        {
+          kind: "postgres",
+          url: databaseUrl(name, options.port),
+          poolSize: options.poolSize ?? 4,
+          ...(options.preparedStatements === undefined ? {} : { preparedStatements: options.preparedStatements }),
+        },
         { counter, ...(options.statementTimeoutMs ? { statementTimeoutMs: options.statementTimeoutMs } : {}) },
       );
       await dataSource.initialize();

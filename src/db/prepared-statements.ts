@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+
+/** The part of a `pg` client this file uses. */
+export interface PreparingClient {
+  query: (...args: unknown[]) => unknown;
+  getTransactionStatus(): string | null;
+  readonly connection: { parsedStatements: Record<string, string> };
+}
+
+/** Statements kept prepared on one connection; beyond, the least recently used one is deallocated. */
+const PREPARED_PER_CONNECTION = 200;
+
+/** Names already worked out, by statement text; emptied when it grows past this (texts are few and constant). */
+const NAME_CACHE_LIMIT = 2000;
+const namesByText = new Map<string, string>();
+
+/** A statement's name: its text's digest, so the same text has the same name on every connection. */
+export function statementName(text: string): string {
+  let name = namesByText.get(text);
+  if (name === undefined) {
+    if (namesByText.size >= NAME_CACHE_LIMIT) namesByText.clear();
+    name = `near_${createHash("sha1").update(text).digest("hex")}`;
+    namesByText.set(text, name);
+  }
+  return name;
+}
+
+interface Preparing {
+  /** True while the statement guard sends a request's statement on this client. */
+  armed: boolean;
+}
+
+const preparing = new WeakMap<PreparingClient, Preparing>();
+
+/**
+ * Sends a request's statement (`send` makes the client's one `query` call) as a named
+ * prepared statement: PostgreSQL parses and plans it the first time on that connection
+ * and reuses both after (`pg` skips the Parse message for a name its connection has
+ * parsed). The hub's read statements have constant texts (a keyed read's is built
+ * once, a page's remembered per shape), so the same few names recur.
+ *
+ * Named: statements sent while the connection is not in a transaction, with
+ * parameters or made of one statement (no `;`: the extended protocol takes one).
+ * Everything else the pool runs (migrations, seeds, transactions) keeps the protocol
+ * it had. At most `limit` stay prepared per connection; beyond, the least recently
+ * used is deallocated. Outside a transaction a DEALLOCATE cannot meet a failed one it
+ * could not run in; `pg` sends a client's statements in order, so the name is
+ * forgotten first and a later use of the same text is parsed again after it.
+ */
+export async function sendPrepared<T>(client: PreparingClient, send: () => Promise<T>, limit = PREPARED_PER_CONNECTION): Promise<T> {
+  const state = preparing.get(client) ?? prepareOn(client, limit);
+  state.armed = true;
+  try {
+    return await send();
+  } finally {
+    state.armed = false;
+  }
+}
+
+function prepareOn(client: PreparingClient, limit: number): Preparing {
+  const state: Preparing = { armed: false };
+  preparing.set(client, state);
+  const query = client.query.bind(client);
+  // Names in the order of their last use: the first is the least recently used.
+  const recent = new Map<string, true>();
+  const release = (name: string) => {
+    delete client.connection.parsedStatements[name];
+    (query(`DEALLOCATE "${name}"`) as Promise<unknown>).catch(() => {});
+  };
+  client.query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
+    const parameters = Array.isArray(values) ? values : [];
+    if (
+      !state.armed ||
+      typeof text !== "string" ||
+      (parameters.length === 0 && text.includes(";")) ||
+      client.getTransactionStatus() !== "I"
+    ) {
+      return query(text, values, ...rest);
+    }
+    state.armed = false;
+    const name = statementName(text);
+    if (!recent.delete(name) && recent.size >= limit) {
+      const [oldest] = recent.keys();
+      recent.delete(oldest);
+      release(oldest);
+    }
+    recent.set(name, true);
+    return query({ name, text, values: parameters }, ...rest);
+  };
+  return state;
+}
