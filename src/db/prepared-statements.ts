@@ -8,7 +8,7 @@ export interface PreparingClient {
 }
 
 /** Statements kept prepared on one connection; beyond, the least recently used one is deallocated. */
-const PREPARED_PER_CONNECTION = 200;
+export const PREPARED_PER_CONNECTION = 200;
 
 /** Names already worked out, by statement text; emptied when it grows past this (texts are few and constant). */
 const NAME_CACHE_LIMIT = 2000;
@@ -23,6 +23,17 @@ export function statementName(text: string): string {
     namesByText.set(text, name);
   }
   return name;
+}
+
+/**
+ * Whether a statement is sent named: only on a connection outside any transaction
+ * (`transactionStatus` "I", as the server's last ReadyForQuery said), so releasing an
+ * old name never meets a failed transaction it could not run in; and only a text with
+ * parameters or of one statement (the extended protocol takes one; migrations' scripts
+ * hold several).
+ */
+export function sendsNamed(text: string, parameterCount: number, transactionStatus: string | null): boolean {
+  return transactionStatus === "I" && (parameterCount > 0 || !text.includes(";"));
 }
 
 interface Preparing {
@@ -69,12 +80,7 @@ function prepareOn(client: PreparingClient, limit: number): Preparing {
   };
   client.query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
     const parameters = Array.isArray(values) ? values : [];
-    if (
-      !state.armed ||
-      typeof text !== "string" ||
-      (parameters.length === 0 && text.includes(";")) ||
-      client.getTransactionStatus() !== "I"
-    ) {
+    if (!state.armed || typeof text !== "string" || !sendsNamed(text, parameters.length, client.getTransactionStatus())) {
       return query(text, values, ...rest);
     }
     state.armed = false;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { statementMessages } from "./wire";
+import { SessionStatements } from "./wire";
 
 /** Where the embedded database lives and how it starts. Plain data: it crosses to a worker thread. */
 export interface EngineOptions {
@@ -90,12 +90,19 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
     }
     return answer;
   };
+  const statements = new SessionStatements();
+  const run = async (sql: string, params: readonly unknown[] | null): Promise<Uint8Array> => {
+    const { bytes, learn } = statements.messages(sql, params);
+    const answer = await exchange(bytes);
+    learn(answer);
+    return answer;
+  };
   const handle = async (request: EngineRequest): Promise<Uint8Array | null> => {
     switch (request.op) {
       case "query":
-        return exchange(statementMessages(request.sql, request.params));
+        return run(request.sql, request.params);
       case "exec":
-        return exchange(statementMessages(request.sql, null));
+        return run(request.sql, null);
       case "dump": {
         const tarball = await db.dumpDataDir("none");
         return new Uint8Array(await tarball.arrayBuffer());
