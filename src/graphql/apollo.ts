@@ -12,7 +12,8 @@ import { httpStatusPlugin } from "./http-status.plugin";
 import { OperationTypeSupported, operationLimitsPlugin } from "./limits.plugin";
 import type { LimitObserver } from "./limits.plugin";
 import { buildHubSchema } from "./schema";
-import { jitGateway } from "./executor";
+import { jitExecution } from "./executor";
+import { KnownQueries } from "./known-queries";
 
 export interface HubApolloOptions {
   logger: FastifyBaseLogger;
@@ -66,10 +67,27 @@ function errorLogging(logger: FastifyBaseLogger): ApolloServerPlugin<RequestCont
 
 const IGNORE_LIMITS: LimitObserver = { measured: () => {}, refused: () => {} };
 
-export function createApolloServer(options: HubApolloOptions): ApolloServer<RequestContext> {
-  return new ApolloServer<RequestContext>({
-    // The hub's schema, executed by graphql-jit (executor.ts).
-    gateway: jitGateway(buildHubSchema()),
+export interface HubApollo {
+  apollo: ApolloServer<RequestContext>;
+  /** Query texts Apollo has answered once, answered again without its pipeline (known-queries.ts). */
+  knownQueries: KnownQueries;
+}
+
+export function createApolloServer(options: HubApolloOptions): HubApollo {
+  const schema = buildHubSchema();
+  // The hub's schema, executed by graphql-jit (executor.ts).
+  const jit = jitExecution(schema);
+  const observer = options.limitObserver ?? IGNORE_LIMITS;
+  const knownQueries = new KnownQueries({
+    schema,
+    jit,
+    limits: options.limits,
+    observer,
+    cacheMaxAgeSeconds: options.cacheMaxAgeSeconds,
+    factsCompleteUntil: options.factsCompleteUntil,
+  });
+  const apollo = new ApolloServer<RequestContext>({
+    gateway: jit.gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?": the schema is public through introspection, but error
@@ -90,12 +108,14 @@ export function createApolloServer(options: HubApolloOptions): ApolloServer<Requ
       // Apollo's own cache-control plugin hooks every resolved field; the policy here is
       // computed once per document (cache-control.plugin.ts), so it would only cost.
       ApolloServerPluginCacheControlDisabled(),
-      operationLimitsPlugin(options.limits, options.limitObserver ?? IGNORE_LIMITS),
+      operationLimitsPlugin(options.limits, observer),
       horizonExtension(options.factsCompleteUntil),
       errorLogging(options.logger),
       httpStatusPlugin(),
       cacheControlPlugin(options.cacheMaxAgeSeconds),
+      knownQueries.learner(),
       ...(options.plugins ?? []),
     ],
   });
+  return { apollo, knownQueries };
 }

@@ -1,6 +1,20 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from "graphql";
 import type { RequestContext } from "../core/context";
 import { cachePolicyOf } from "./cache-policy";
+
+/** `Cache-Control` of an answer to an operation: public only for public fields, asked without credentials, answered without errors. */
+export function cacheControlOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  defaultMaxAge: number,
+  answer: { anonymous: boolean; errors: number },
+): string {
+  const policy = cachePolicyOf(schema, document, operation, defaultMaxAge);
+  const cacheable = policy.scope === "PUBLIC" && policy.maxAge > 0 && answer.anonymous && answer.errors === 0;
+  return cacheable ? `public, max-age=${policy.maxAge}` : "no-store";
+}
 
 /**
  * Turns an operation's cache policy into `Cache-Control`: `public, max-age=N` for a
@@ -13,11 +27,11 @@ export function cacheControlPlugin(defaultMaxAge: number): ApolloServerPlugin<Re
     async requestDidStart() {
       return {
         async willSendResponse({ response, document, operation, schema, request }) {
-          const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+          const errors = response.body.kind === "single" ? (response.body.singleResult.errors?.length ?? 0) : 0;
           const anonymous = !request.http?.headers.get("authorization");
-          const policy = document && operation ? cachePolicyOf(schema, document, operation, defaultMaxAge) : null;
-          const cacheable = policy !== null && policy.scope === "PUBLIC" && policy.maxAge > 0 && anonymous && !errors?.length;
-          response.http.headers.set("cache-control", cacheable ? `public, max-age=${policy.maxAge}` : "no-store");
+          const value =
+            document && operation ? cacheControlOf(schema, document, operation, defaultMaxAge, { anonymous, errors }) : "no-store";
+          response.http.headers.set("cache-control", value);
         },
       };
     },

@@ -37,9 +37,16 @@ function withExtensions(error: GraphQLError): GraphQLError {
  * (BAD_USER_INPUT), and variables are coerced once when they are good.
  *
  * Apollo Server's only hook for another executor is its gateway interface: this is
- * a gateway with one fixed schema and no supergraph.
+ * a gateway with one fixed schema and no supergraph. The compiled operations are also
+ * what known queries run (known-queries.ts).
  */
-export function jitGateway(schema: GraphQLSchema): Gateway {
+export interface JitExecution {
+  readonly gateway: Gateway;
+  /** An operation of a document compiled by graphql-jit, or null when graphql-js runs it. */
+  compiledFor(document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): CompiledQuery | null;
+}
+
+export function jitExecution(schema: GraphQLSchema): JitExecution {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
   const takesInputObject = (document: DocumentNode, operation: OperationDefinitionNode) => {
@@ -90,7 +97,7 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
   };
 
   let announce: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
-  return {
+  const gateway: Gateway = {
     onSchemaLoadOrUpdate(callback) {
       announce = callback;
       return () => {
@@ -103,4 +110,5 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
     },
     async stop() {},
   };
+  return { gateway, compiledFor };
 }

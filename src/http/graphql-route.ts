@@ -18,6 +18,7 @@ import { graphqlErrorBody } from "./error-body";
 import { limitExceeded } from "../graphql/operation-limits";
 import type { LimitName } from "../graphql/operation-limits";
 import type { HubMetrics, Outcome } from "./metrics";
+import type { KnownQueries } from "../graphql/known-queries";
 import { ResponseCache, etagOf } from "./response-cache";
 import type { CachedAnswer } from "./response-cache";
 import { seesPrivate } from "../core/viewer";
@@ -25,6 +26,8 @@ import type { SharedState } from "./shared-state";
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<RequestContext>;
+  /** Answers query texts Apollo has answered before; null: Apollo answers every request. */
+  knownQueries: KnownQueries | null;
   dataSource: DataSource;
   limits: OperationLimits;
   cacheMaxAgeSeconds: number;
@@ -133,7 +136,7 @@ function outcomeOf(status: number, body: string): Outcome {
  * `If-None-Match` that matches gets 304.
  */
 export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
-  const { apollo, dataSource, limits, metrics } = options;
+  const { apollo, knownQueries, dataSource, limits, metrics } = options;
   const cache = new ResponseCache(options.shared, options.cacheMaxAgeSeconds);
   const admission = new Admission(limits.maxInFlight, limits.maxQueued);
 
@@ -252,13 +255,19 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       },
       now,
     });
-    const httpGraphQLRequest: HTTPGraphQLRequest = {
-      method: request.method.toUpperCase(),
-      headers: headerMapOf(request),
-      search: new URL(request.url, "http://hub.invalid").search,
-      body: request.body,
+    const throughApollo = () => {
+      const httpGraphQLRequest: HTTPGraphQLRequest = {
+        method: request.method.toUpperCase(),
+        headers: headerMapOf(request),
+        search: new URL(request.url, "http://hub.invalid").search,
+        body: request.body,
+      };
+      return apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
     };
-    const settled = apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context }).finally(() => {
+    // A query text Apollo has answered before is answered without its pipeline; anything else, and any answer with errors, by Apollo.
+    const respond = async () =>
+      (await knownQueries?.answer({ method: request.method, headers: request.headers, params }, context)) ?? throughApollo();
+    const settled = respond().finally(() => {
       metrics.statements.observe(scope.statements);
       // The turn is given back once Apollo is done, even after a timeout: abandoned work still holds the database.
       release();
