@@ -1,6 +1,6 @@
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
 import { BREAK, GraphQLInputObjectType, execute, getNamedType, printSchema, typeFromAST, visit } from "graphql";
-import type { DocumentNode, GraphQLError, GraphQLSchema, OperationDefinitionNode } from "graphql";
+import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from "graphql";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import type { CompiledQuery } from "graphql-jit";
 import type { RequestContext } from "../core/context";
@@ -37,13 +37,22 @@ function withExtensions(error: GraphQLError): GraphQLError {
  * (BAD_USER_INPUT), and variables are coerced once when they are good.
  *
  * Apollo Server's only hook for another executor is its gateway interface: this is
- * a gateway with one fixed schema and no supergraph. The compiled operations are also
- * what known queries run (known-queries.ts).
+ * a gateway with one fixed schema and no supergraph. Known queries (known-queries.ts)
+ * run their operations through the same `run`.
  */
 export interface JitExecution {
   readonly gateway: Gateway;
-  /** An operation of a document compiled by graphql-jit, or null when graphql-js runs it. */
-  compiledFor(document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): CompiledQuery | null;
+  /**
+   * Runs an operation of a document (`operationName` as the client sent it; `operation`
+   * null when none matched) compiled by graphql-jit, or on graphql-js where it must.
+   */
+  run(
+    document: DocumentNode,
+    operation: OperationDefinitionNode | null,
+    operationName: string | null,
+    variables: Record<string, unknown>,
+    context: RequestContext,
+  ): Promise<ExecutionResult>;
 }
 
 export function jitExecution(schema: GraphQLSchema): JitExecution {
@@ -77,24 +86,26 @@ export function jitExecution(schema: GraphQLSchema): JitExecution {
     return query;
   }
 
-  const executor: Executor = async ({ document, operation, operationName, request, context }) => {
+  async function run(
+    document: DocumentNode,
+    operation: OperationDefinitionNode | null,
+    operationName: string | null,
+    variables: Record<string, unknown>,
+    context: RequestContext,
+  ): Promise<ExecutionResult> {
     // The operation name as the client sent it: graphql-js refuses one that names no operation, as Apollo alone would.
-    const onGraphqlJs = () =>
-      execute({
-        schema,
-        document,
-        operationName: request.operationName ?? operationName,
-        variableValues: request.variables,
-        contextValue: context,
-      });
+    const onGraphqlJs = () => execute({ schema, document, operationName, variableValues: variables, contextValue: context });
     // Apollo hands a gateway the request even when no operation matched `operationName`.
-    const query = operation ? compiledFor(document, operation, operationName) : null;
+    const query = operation ? compiledFor(document, operation, operation.name?.value ?? null) : null;
     if (!query) return onGraphqlJs();
-    const result = await query.query(undefined, context, request.variables ?? {});
+    const result = await query.query(undefined, context, variables);
     // No data: graphql-jit refused the variables. graphql-js answers instead, with its own errors (BAD_USER_INPUT to Apollo).
     if (!("data" in result)) return onGraphqlJs();
     return result.errors ? { ...result, errors: result.errors.map(withExtensions) } : result;
-  };
+  }
+
+  const executor: Executor = ({ document, operation, request, context }) =>
+    run(document, operation ?? null, request.operationName ?? null, request.variables ?? {}, context as RequestContext);
 
   let announce: ((schemaContext: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
   const gateway: Gateway = {
@@ -110,5 +121,5 @@ export function jitExecution(schema: GraphQLSchema): JitExecution {
     },
     async stop() {},
   };
-  return { gateway, compiledFor };
+  return { gateway, run };
 }

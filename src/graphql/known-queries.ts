@@ -32,7 +32,16 @@ const KNOWN_TEXTS = 1000;
 
 /** The only media type answered here: what Apollo chooses for no `Accept`, `*∕*` or `application/json`. */
 const JSON_TYPE = "application/json; charset=utf-8";
-const PLAIN_ACCEPTS = new Set([undefined, "*/*", "application/json"]);
+const PLAIN_ACCEPTS = new Set([undefined, "", "*/*", "application/json"]);
+
+/**
+ * The media type an answer is negotiated for, as a key: "json" for an `Accept` Apollo
+ * answers with `application/json` for certain, else the header itself. Answers to
+ * different keys are never shared (the response cache keeps them apart).
+ */
+export function answerMediaKey(accept: string | undefined): string {
+  return PLAIN_ACCEPTS.has(accept) ? "json" : (accept ?? "");
+}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
@@ -43,13 +52,14 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * (its content negotiation, the SHA-256 of every text, eight plugin hooks a request:
  * measured on the benchmark's flat query, 0.4 of its 1.4 ms of CPU). What Apollo did
  * for the text once holds for every request of it: the document is Apollo's own
- * (parsed and validated under the same schema and rules), and so is the compiled
- * operation (graphql-jit, executor.ts). What depends on the request is done here as
+ * (parsed and validated under the same schema and rules), and its operation runs as
+ * Apollo's executor runs it (`JitExecution.run`: graphql-jit, or graphql-js where it
+ * must, executor.ts). What depends on the request is done here as
  * the plugins do it: the operation limits with its variables (limits.plugin.ts), the
  * cache policy with its credentials (cache-control.plugin.ts), the facts horizon.
  *
  * Anything else goes to Apollo, which answers it as before: a text seen for the first
- * time, a mutation, persisted queries, another `Accept`, variables graphql-jit
+ * time, a mutation, persisted queries, another `Accept`, variables the executor
  * refuses, an operation the limits refuse (Apollo refuses it with its own error), and
  * an answer with errors: the query then runs again through Apollo, whose answer
  * (errors formatted, logged, HTTP status) is the one sent. Reads only, so the second
@@ -87,7 +97,9 @@ export class KnownQueries {
 
   private async answerKnown(request: KnownQueryRequest, context: RequestContext): Promise<HTTPGraphQLResponse | null> {
     const { params, headers } = request;
-    if (typeof params.query !== "string" || params.extensions !== undefined || !PLAIN_ACCEPTS.has(single(headers["accept"]))) return null;
+    if (typeof params.query !== "string" || params.extensions !== undefined || answerMediaKey(single(headers["accept"])) !== "json") {
+      return null;
+    }
     const document = this.documents.get(params.query);
     if (!document) return null;
     const variables = variablesOf(request);
@@ -95,14 +107,12 @@ export class KnownQueries {
     if (variables === null || (operationName !== null && typeof operationName !== "string")) return null;
     const operation = getOperationAST(document, operationName);
     if (operation?.operation !== "query") return null;
-    const compiled = this.options.jit.compiledFor(document, operation, operationName);
-    if (!compiled) return null;
 
     const { schema, limits, observer } = this.options;
     const measure = measureOperation(schema, document, operation, variables);
     if (checkOperation(measure, limits)) return null;
 
-    const result = await compiled.query(undefined, context, variables);
+    const result = await this.options.jit.run(document, operation, operationName, variables, context);
     if (!("data" in result) || result.errors?.length) return null;
     // Measured once a request: an operation handed to Apollo is measured by its plugin.
     observer.measured(measure.cost);

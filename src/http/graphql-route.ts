@@ -18,6 +18,7 @@ import { graphqlErrorBody } from "./error-body";
 import { limitExceeded } from "../graphql/operation-limits";
 import type { LimitName } from "../graphql/operation-limits";
 import type { HubMetrics, Outcome } from "./metrics";
+import { answerMediaKey } from "../graphql/known-queries";
 import type { KnownQueries } from "../graphql/known-queries";
 import { ResponseCache, etagOf } from "./response-cache";
 import type { CachedAnswer } from "./response-cache";
@@ -196,7 +197,17 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     // PUBLIC and PARTNER see the same data, so they share cached answers; the secretariat never does.
     const shareable = !seesPrivate(request.viewer) && options.cacheMaxAgeSeconds > 0;
     const document = shareable ? documentOf(params) : null;
-    const key = document === null ? null : await cache.keyOf({ document, operationName, variables, lang, today: todayUtc(now) });
+    const key =
+      document === null
+        ? null
+        : await cache.keyOf({
+            document,
+            operationName,
+            variables,
+            lang,
+            today: todayUtc(now),
+            media: answerMediaKey(request.headers.accept),
+          });
     if (key !== null) {
       const hit = await cache.get(key);
       metrics.cache.inc({ result: hit === null ? "miss" : "hit" });

@@ -17,6 +17,8 @@ export interface Question {
   variables: string;
   lang: string;
   today: string;
+  /** The media type the answer is negotiated for (`answerMediaKey` of the request's Accept). */
+  media: string;
 }
 
 /** Where the response cache's generation is kept: a write sets a new one, so every replica's older answers stop matching. */
@@ -85,6 +87,7 @@ export class ResponseCache {
       question.variables,
       question.lang,
       question.today,
+      question.media,
       generation,
     ]);
     let key = this.keys.get(material);

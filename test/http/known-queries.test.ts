@@ -118,6 +118,16 @@ describe("known queries answered without Apollo's pipeline", () => {
     expect([asked.headers["cache-control"], asked.headers["etag"]]).toEqual(["public, max-age=60", expect.any(String)]);
   });
 
+  it("an input object as a variable (graphql-js runs it): each request its own filter", async () => {
+    const query = "query ($filter: GovernmentFilter) { governments(first: 5, filter: $filter) { totalCount nodes { slug } } }";
+    const { viaApollo, body } = await compare(
+      post(query, { filter: { countries: ["JP"] } }),
+      post(query, { filter: { countries: ["MN"] } }),
+    );
+    const slugs = (JSON.parse(body).data.governments.nodes as { slug: string }[]).map((government) => government.slug.slice(0, 3));
+    expect([viaApollo, slugs.length > 0, new Set(slugs)]).toEqual([0, true, new Set(["mn-"])]);
+  });
+
   it("with a key: the same private answer as Apollo's (no cache may keep it)", async () => {
     const { secret } = await createApiKey(db.dataSource.manager, { role: "SECRETARIAT", label: "known queries test" });
     const withKey = post("{ countries(first: 2) { nodes { code } } }", undefined, { authorization: `Bearer ${secret}` });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ResponseCache, etagOf } from "../../src/http/response-cache";
 import { MemoryState } from "../../src/http/shared-state";
 
-const question = { document: "{ about { name } }", operationName: null, variables: "null", lang: "en", today: "2026-11-28" };
+const question = { document: "{ about { name } }", operationName: null, variables: "null", lang: "en", today: "2026-11-28", media: "json" };
 const answer = (body: string) => ({
   body,
   etag: etagOf(body),
@@ -23,7 +23,7 @@ describe("the response cache", () => {
     expect(hit).toMatchObject({ etag: etagOf(body), contentType: "application/json; charset=utf-8", cacheControl: "public, max-age=60" });
   });
 
-  it("tells questions apart by document, operation, variables, language and day", async () => {
+  it("tells questions apart by document, operation, variables, language, day and media type", async () => {
     const cache = new ResponseCache(new MemoryState(), 60);
     const keys = await Promise.all([
       cache.keyOf(question),
@@ -32,6 +32,7 @@ describe("the response cache", () => {
       cache.keyOf({ ...question, variables: '{"lang":"ko"}' }),
       cache.keyOf({ ...question, lang: "ko" }),
       cache.keyOf({ ...question, today: "2026-11-29" }),
+      cache.keyOf({ ...question, media: "application/graphql-response+json" }),
     ]);
     expect(new Set(keys).size).toBe(keys.length);
     expect(await cache.keyOf({ ...question })).toBe(keys[0]);

@@ -319,6 +319,12 @@ describe("serving /graphql on the open internet", () => {
       expect([revalidated.status, revalidated.statements]).toEqual([304, 0]);
       const korean = await get(app, params, { "accept-language": "ko" });
       expect([korean.statements > 0, korean.headers["etag"] !== etag]).toEqual([true, true]);
+      // A client that accepts only GraphQL's own media type gets it, not an answer kept for application/json.
+      const strict = await get(app, params, { accept: "application/graphql-response+json" });
+      expect([strict.statements > 0, String(strict.headers["content-type"])]).toEqual([
+        true,
+        "application/graphql-response+json; charset=utf-8",
+      ]);
     });
 
     it("POST, errors and anything asked with credentials are never stored by HTTP caches", async () => {
