@@ -26,6 +26,10 @@ export interface HubApolloOptions {
   /** Where automatic persisted queries are kept (this process, or Redis for many replicas). */
   persistedQueries?: KeyValueCache<string>;
   limitObserver?: LimitObserver;
+  /**
+   * More plugins. They see only the requests Apollo answers: a known query's later
+   * requests do not pass through Apollo (known-queries.ts does their per-request part).
+   */
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 

@@ -50,7 +50,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * Known queries: a query text Apollo has already parsed, validated and answered
  * without errors is, from then on, answered here without Apollo's request pipeline
  * (its content negotiation, the SHA-256 of every text, eight plugin hooks a request:
- * measured on the benchmark's flat query, 0.4 of its 1.4 ms of CPU). What Apollo did
+ * measured, the benchmark's single lookup 0.42 -> 0.29 ms of CPU a request, `{ __typename }`
+ * 0.21 -> 0.11 ms; docs/BENCHMARKS.md). What Apollo did
  * for the text once holds for every request of it: the document is Apollo's own
  * (parsed and validated under the same schema and rules), and its operation runs as
  * Apollo's executor runs it (`JitExecution.run`: graphql-jit, or graphql-js where it
