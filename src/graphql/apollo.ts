@@ -13,7 +13,7 @@ import { OperationTypeSupported, operationLimitsPlugin } from "./limits.plugin";
 import type { LimitObserver } from "./limits.plugin";
 import { buildHubSchema } from "./schema";
 import { jitExecution } from "./executor";
-import { KnownQueries } from "./known-queries";
+import { KnownQueries, withFactsHorizon } from "./known-queries";
 
 export interface HubApolloOptions {
   logger: FastifyBaseLogger;
@@ -33,17 +33,14 @@ export interface HubApolloOptions {
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
-/** Every response says how far the records reach, so no one mistakes 2020's facts for today's. */
+/** Every response says how far the records reach (`withFactsHorizon`), so no one mistakes 2020's facts for today's. */
 function horizonExtension(factsCompleteUntil: () => IsoDate): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind === "single") {
-            response.body.singleResult.extensions = {
-              ...response.body.singleResult.extensions,
-              factsCompleteUntil: factsCompleteUntil(),
-            };
+            response.body.singleResult.extensions = withFactsHorizon(response.body.singleResult.extensions, factsCompleteUntil);
           }
         },
       };

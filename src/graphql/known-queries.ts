@@ -43,6 +43,14 @@ export function answerMediaKey(accept: string | undefined): string {
   return PLAIN_ACCEPTS.has(accept) ? "json" : (accept ?? "");
 }
 
+/** A response's extensions with the facts horizon: how far the records reach (every answer says it, Apollo's and these). */
+export function withFactsHorizon(
+  extensions: Record<string, unknown> | undefined,
+  factsCompleteUntil: () => IsoDate,
+): Record<string, unknown> {
+  return { ...extensions, factsCompleteUntil: factsCompleteUntil() };
+}
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
@@ -120,7 +128,7 @@ export class KnownQueries {
     const http = new HeaderMap([["content-type", JSON_TYPE]]);
     const anonymous = !single(headers["authorization"]);
     http.set("cache-control", cacheControlOf(schema, document, operation, this.options.cacheMaxAgeSeconds, { anonymous, errors: 0 }));
-    const body = { data: result.data, extensions: { ...result.extensions, factsCompleteUntil: this.options.factsCompleteUntil() } };
+    const body = { data: result.data, extensions: withFactsHorizon(result.extensions, this.options.factsCompleteUntil) };
     // As Apollo writes a single result: JSON and a newline.
     return { status: 200, headers: http, body: { kind: "complete", string: `${JSON.stringify(body)}\n` } };
   }
