@@ -57,6 +57,7 @@ const preparing = new WeakMap<PreparingClient, Preparing>();
  * used is deallocated. Outside a transaction a DEALLOCATE cannot meet a failed one it
  * could not run in; `pg` sends a client's statements in order, so the name is
  * forgotten first and a later use of the same text is parsed again after it.
+ * (`limit` is read at a client's first statement; tests pass a small one.)
  */
 export async function sendPrepared<T>(client: PreparingClient, send: () => Promise<T>, limit = PREPARED_PER_CONNECTION): Promise<T> {
   const state = preparing.get(client) ?? prepareOn(client, limit);

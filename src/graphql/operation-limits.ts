@@ -230,8 +230,27 @@ function measureField(field: FieldNode, parent: GraphQLCompositeType, walk: Walk
   };
 }
 
-/** Cost, depth, aliases (`__typename` included) and directives of one operation, with its variables. */
+/** Measures of operations that declare no variables: the same for every request of their document. */
+const withoutVariables = new WeakMap<OperationDefinitionNode, Readonly<OperationMeasure>>();
+
+/**
+ * Cost, depth, aliases (`__typename` included) and directives of one operation, with
+ * its variables; measured once for an operation that declares none (Apollo keeps one
+ * document per query text, so its operation node is the same object every time).
+ */
 export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+): Readonly<OperationMeasure> {
+  if (operation.variableDefinitions?.length) return measureWith(schema, document, operation, variables);
+  let measure = withoutVariables.get(operation);
+  if (!measure) withoutVariables.set(operation, (measure = measureWith(schema, document, operation, {})));
+  return measure;
+}
+
+function measureWith(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,

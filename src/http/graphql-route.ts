@@ -276,8 +276,13 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       return apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
     };
     // A query text Apollo has answered before is answered without its pipeline; anything else, and any answer with errors, by Apollo.
-    const respond = async () =>
-      (await knownQueries?.answer({ method: request.method, headers: request.headers, params }, context)) ?? throughApollo();
+    const respond = async () => {
+      const known = await knownQueries?.answer({ method: request.method, headers: request.headers, params }, context);
+      if (known) return known;
+      // Abandoned meanwhile (deadline, client gone): it has its TIMEOUT answer, and Apollo need not run it again.
+      if (controller.signal.aborted) return ABORTED;
+      return throughApollo();
+    };
     const settled = respond().finally(() => {
       metrics.statements.observe(scope.statements);
       // The turn is given back once Apollo is done, even after a timeout: abandoned work still holds the database.

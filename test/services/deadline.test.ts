@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ApolloServer } from "@apollo/server";
 import pg from "pg";
 import type { FastifyInstance } from "fastify";
 import { HubMetrics } from "../../src/http/metrics";
@@ -115,6 +116,10 @@ describe("a client that goes away on PostgreSQL", () => {
           "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'near-data-hub' AND wait_event_type = 'Lock'",
         )
       ).rows[0].n;
+    const query = JSON.stringify({ query: "{ governments(first: 1) { totalCount } }" });
+    // Asked once before: a known query (src/graphql/known-queries.ts), answered without Apollo.
+    await fetch(`${url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: query });
+    const throughApollo = vi.spyOn(ApolloServer.prototype, "executeHTTPGraphQLRequest");
     try {
       await locker.query("BEGIN");
       await locker.query("LOCK TABLE government IN ACCESS EXCLUSIVE MODE");
@@ -122,7 +127,7 @@ describe("a client that goes away on PostgreSQL", () => {
       const request = fetch(`${url}/graphql`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: "{ governments(first: 1) { totalCount } }" }),
+        body: query,
         signal: client.signal,
       }).catch((error: unknown) => error);
       await expect.poll(waitingOnLock, { timeout: 30_000 }).toBeGreaterThan(0);
@@ -136,7 +141,16 @@ describe("a client that goes away on PostgreSQL", () => {
           { timeout: 30_000 },
         )
         .toBe(true);
+      // Its work is over once its statements are counted (the first request's and its own)…
+      await expect
+        .poll(async () => (await metrics.registry.getSingleMetricAsString("near_sql_statements_per_request")).includes("_count 2"), {
+          timeout: 30_000,
+        })
+        .toBe(true);
+      // …and its failed statement was not run again through Apollo: the request was abandoned.
+      expect(throughApollo).not.toHaveBeenCalled();
     } finally {
+      throughApollo.mockRestore();
       await locker.query("ROLLBACK");
       await locker.end();
     }
