@@ -80,19 +80,30 @@ describe("named statements in PGlite", () => {
       (row) => row["name"],
     );
 
-  it("hold what the session parsed, each answering for its own values, and none from a transaction", async () => {
+  it("run with the engine's settings: a small buffer pool, and no bitmap scans (each would ask a table's size of the file system)", async () => {
+    const settings = await ask("SELECT current_setting('shared_buffers') AS buffers, current_setting('enable_bitmapscan') AS bitmap");
+    expect(settings.rows).toEqual([{ buffers: "32MB", bitmap: "off" }]);
+  });
+
+  it("hold what the session parsed, each answering for its own values, and none from a transaction or a refused Parse", async () => {
+    const inTransaction = "SELECT $1::int + 1 AS n";
+    const refused = "SELECT nonsense FROM nowhere WHERE x = $1";
     expect((await ask(BY_SLUG, ["kr-gyeongbuk"])).rows).toEqual([{ slug: "kr-gyeongbuk" }]);
     expect((await ask(BY_SLUG, ["jp-akita"])).rows).toEqual([{ slug: "jp-akita" }]);
-    await expect(ask("SELECT nonsense FROM nowhere WHERE x = $1", [1])).rejects.toMatchObject({ code: "42P01" });
+    await expect(ask(refused, [1])).rejects.toMatchObject({ code: "42P01" });
     await ask("BEGIN", null);
-    await ask("SELECT $1::int + 1 AS n", [1]);
+    await ask(inTransaction, [1]);
     await ask("COMMIT", null);
-    expect(await onServer()).toEqual([statementName(BY_SLUG)]);
+    const held = await onServer();
+    expect([
+      held.includes(statementName(BY_SLUG)),
+      held.includes(statementName(inTransaction)),
+      held.includes(statementName(refused)),
+    ]).toEqual([true, false, false]);
     // A bad value after a good Parse: the statement is the session's, and the next call binds it.
     const typed = "SELECT $1::int AS n";
     await expect(ask(typed, ["not a number"])).rejects.toMatchObject({ code: "22P02" });
     expect((await ask(typed, [7])).rows).toEqual([{ n: 7 }]);
-    const byText = (a: unknown, b: unknown) => String(a).localeCompare(String(b));
-    expect((await onServer()).sort(byText)).toEqual([statementName(BY_SLUG), statementName(typed)].sort(byText));
+    expect(await onServer()).toContain(statementName(typed));
   });
 });
