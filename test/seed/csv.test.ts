@@ -1,11 +1,16 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { cell, readCsv } from "../../src/seed/csv";
 
+/** One folder for this file's CSV files, removed after them (each run left one per file behind). */
+const folder = mkdtempSync(join(tmpdir(), "near-csv-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let written = 0;
+
 function csvFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), "near-csv-")), "t.csv");
+  const file = join(folder, `t${++written}.csv`);
   writeFileSync(file, text);
   return file;
 }
