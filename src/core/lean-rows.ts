@@ -4,6 +4,7 @@ import { LRUCache } from "lru-cache";
 import { rootOf } from "./scoped-source";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { LoaderFactory, LoaderRegistry } from "./loaders";
+import type { Selection } from "./lookahead";
 
 /**
  * What a read needs of an entity's columns to answer the fields an operation selects.
@@ -18,10 +19,10 @@ export interface ColumnPlan<T> {
   readonly resolvers: Record<string, readonly (keyof T & string)[]>;
   /**
    * The child lists (`manyByColumn` loaders keyed by the type's primary key) each
-   * field's resolver reads, which a read of the type may bring in its own statement
-   * when the field is selected (see `declareChildren`).
+   * field's resolver reads, and which of their columns, which a read of the type may
+   * bring in its own statement when the field is selected (see `declareChildren`).
    */
-  readonly children: Record<string, readonly ChildLoader[]>;
+  readonly children: Record<string, readonly ChildNeed[]>;
   /** Fields whose rows a page of the type can bring in its own statement (see `declareNested`). */
   readonly nested: Record<string, NestedRead<T>>;
 }
@@ -32,8 +33,8 @@ export interface ColumnPlan<T> {
  * loader its resolver reads them through.
  */
 export interface NestedRead<T> {
-  /** The value for parents aliased `parentAlias`, for the field's selected sub-fields. */
-  plan(dataSource: DataSource, parentAlias: string, fields: ReadonlySet<string>): NestedPlan<T>;
+  /** The value for parents aliased `parentAlias`, for the field's own selection. */
+  plan(dataSource: DataSource, parentAlias: string, selection: Selection): NestedPlan<T>;
 }
 
 export interface NestedPlan<T> {
@@ -49,7 +50,7 @@ export function declareNested<T>(plan: ColumnPlan<T>, nested: Record<string, Nes
 }
 
 /**
- * The nested reads of the selected `fields` that have one (`subFields` tells each
+ * The nested reads of the selected `fields` that have one (`selectionOf` tells each
  * one's own selection), none when lean reads are off: then each field reads its own.
  */
 export function nestedFor<T>(
@@ -57,13 +58,13 @@ export function nestedFor<T>(
   plan: ColumnPlan<T>,
   parentAlias: string,
   fields: ReadonlySet<string>,
-  subFields: (field: string) => ReadonlySet<string>,
+  selectionOf: (field: string) => Selection,
 ): NestedPlan<T>[] {
   if (!leanReadsEnabled) return [];
   const plans: NestedPlan<T>[] = [];
   for (const field of fields) {
     const nested = plan.nested[field];
-    if (nested) plans.push(nested.plan(dataSource, parentAlias, subFields(field)));
+    if (nested) plans.push(nested.plan(dataSource, parentAlias, selectionOf(field)));
   }
   return plans;
 }
@@ -71,6 +72,42 @@ export function nestedFor<T>(
 /** A loader of child rows by their parent's primary key, made by `manyByColumn`. */
 // oxlint-disable-next-line typescript/no-explicit-any -- any key and row type: the plan only hands the loader back to prime it
 export type ChildLoader = LoaderFactory<any, ObjectLiteral[]>;
+
+/**
+ * A child list a field's resolver reads, and the columns of its rows the field needs
+ * for its own selection on them: a parent's read that brings the list brings only
+ * the columns every selected field reading it needs (`childrenFor`).
+ */
+export interface ChildNeed {
+  readonly loader: ChildLoader;
+  /** The child rows' columns (entity property names) for the field's own selection `fields`; null: whole rows. */
+  columns(dataSource: DataSource, fields: ReadonlySet<string>): readonly string[] | null;
+}
+
+/**
+ * A field that hands `loader`'s rows to the operation (a list of memberships, say):
+ * the columns `plan` gives for the field's selection on them, and the `reads` its
+ * resolver uses itself (the dates it filters by, say).
+ */
+export function childRows<C extends ObjectLiteral>(
+  loader: ChildLoader,
+  entity: EntityTarget<C>,
+  plan: ColumnPlan<C>,
+  reads: readonly (keyof C & string)[] = [],
+): ChildNeed {
+  return {
+    loader,
+    columns(dataSource, fields) {
+      const columns = columnsFor(dataSource, entity, plan, fields);
+      return columns && [...new Set([...columns, ...reads])];
+    },
+  };
+}
+
+/** A field whose resolver reads `loader`'s rows whole. */
+export function wholeChildRows(loader: ChildLoader): ChildNeed {
+  return { loader, columns: () => null };
+}
 
 /**
  * Declares what another module's field resolvers on the same type read from their
@@ -82,21 +119,39 @@ export function declareColumns<T>(plan: ColumnPlan<T>, resolvers: Record<string,
 }
 
 /**
- * Declares which child lists a module's field resolvers on a type read (through the
- * `manyByColumn` loaders named), so a read of that type can bring them along for an
- * operation that selects those fields: one statement instead of one more per level.
+ * Declares which child lists a module's field resolvers on a type read (`ChildNeed`),
+ * so a read of that type can bring them along for an operation that selects those
+ * fields: one statement instead of one more per level.
  */
-export function declareChildren<T>(plan: ColumnPlan<T>, children: Record<string, readonly ChildLoader[]>): void {
+export function declareChildren<T>(plan: ColumnPlan<T>, children: Record<string, readonly ChildNeed[]>): void {
   Object.assign(plan.children, children);
 }
 
-/** The child lists to bring for the selected `fields` (each once), none when lean reads are off: then every loader reads its own. */
-export function childrenFor<T>(plan: ColumnPlan<T>, fields: ReadonlySet<string>): ChildLoader[] {
-  if (!leanReadsEnabled) return [];
-  const loaders = new Set<ChildLoader>();
-  for (const field of fields) for (const loader of plan.children[field] ?? []) loaders.add(loader);
-  return [...loaders];
+/**
+ * The child lists to bring for an operation's `selection` of a type read with `plan`,
+ * `first` (lists the caller reads itself, with an empty selection) before the rest,
+ * each list once with the columns every field reading it needs together (null: whole
+ * rows). With lean reads off, `first` alone, whole: then every loader reads its own.
+ */
+export function childNeedsFor<T>(
+  dataSource: DataSource,
+  plan: ColumnPlan<T>,
+  selection: Selection,
+  first: readonly ChildNeed[] = [],
+): Map<ChildLoader, readonly string[] | null> {
+  const needs = new Map<ChildLoader, Set<string> | null>();
+  const add = (need: ChildNeed, fields: ReadonlySet<string>) => {
+    const columns = leanReadsEnabled ? need.columns(dataSource, fields) : null;
+    const known = needs.get(need.loader);
+    if (known === undefined || columns === null) needs.set(need.loader, columns && new Set(columns));
+    else if (known !== null) for (const column of columns) known.add(column);
+  };
+  for (const need of first) add(need, NO_FIELDS);
+  if (leanReadsEnabled) for (const field of selection([])) for (const need of plan.children[field] ?? []) add(need, selection([field]));
+  return new Map([...needs].map(([loader, columns]) => [loader, columns && [...columns]]));
 }
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
 
 /** Turned off by the equivalence tests, so every bench query also runs on whole entities. */
 let leanReadsEnabled = true;
@@ -350,13 +405,15 @@ export function byStart<T extends { startedOn: unknown; id: unknown }>(): readon
 
 /**
  * A list of child rows (those whose `column` holds their parent's primary key, in
- * `order`) that a read of their parents can bring along in its own statement, as one
- * `json_agg` value per parent: what `manyByColumn` reads otherwise.
+ * `order`, whole or some columns) that a read of their parents can bring along in its
+ * own statement, as one `json_agg` value per parent: what `manyByColumn` reads otherwise.
  */
 export interface ChildList<C extends ObjectLiteral = ObjectLiteral> {
   entity: EntityTarget<C>;
   column: string;
   order: readonly OrderTerm<C>[];
+  /** Only these columns (the primary key and `column` among them); null: whole rows. */
+  columns: readonly string[] | null;
 }
 
 /** What a keyed read asks besides its key. */
@@ -423,7 +480,7 @@ class KeyedReadPlan<T extends ObjectLiteral> {
     // A child list is the child's own keyed read (by its parent's key, whole rows, in its order) nested here as JSON.
     const parentKey = metadata.primaryColumns[0] ? `${alias}.${driver.escape(metadata.primaryColumns[0].databaseName)}` : "";
     (read.children ?? []).forEach((child, index) => {
-      const plan = new KeyedReadPlan(dataSource, child.entity, child.column, { order: child.order }, `${alias}x`);
+      const plan = new KeyedReadPlan(dataSource, child.entity, child.column, { order: child.order, columns: child.columns }, `${alias}x`);
       const name = `children_${index}`;
       this.values.push({ sql: plan.jsonFor(parentKey), name, asText: false });
       this.children.push({ name, plan });

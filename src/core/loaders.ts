@@ -1,7 +1,9 @@
 import DataLoader from "dataloader";
-import type { EntityManager, ObjectLiteral } from "typeorm";
-import { keyedReader } from "./lean-rows";
-import type { ChildList, ChildLoader, KeyedRead } from "./lean-rows";
+import { LRUCache } from "lru-cache";
+import type { DataSource, EntityManager, ObjectLiteral } from "typeorm";
+import { childNeedsFor, keyedReader } from "./lean-rows";
+import type { ChildList, ChildLoader, ChildNeed, ColumnPlan, KeyedRead } from "./lean-rows";
+import type { Selection } from "./lookahead";
 import type { Viewer } from "./viewer";
 
 /** What a DataLoader factory may use: the request's unit of work and who asks, nothing else. */
@@ -100,9 +102,9 @@ export function manyByColumn<T extends ObjectLiteral, C extends keyof T & string
   const reader = keyedReader(entity, column, read);
   const factory: LoaderFactory<NonNullable<T[C]>, T[]> = ({ em }) =>
     createLoader(async (keys) => manyByKey<T[C], T>(keys, await reader(em, keys), (row) => row[column]));
-  // Whole rows selected by the key alone: what a parent's read can aggregate into its own statement instead.
-  if (!read.where && !read.columns && !read.join && !read.children) {
-    childLists.set(factory, { entity, column, order: read.order ?? [] });
+  // Rows selected by the key alone: what a parent's read can aggregate into its own statement instead.
+  if (!read.where && !read.join && !read.children) {
+    childLists.set(factory, { entity, column, order: read.order ?? [], columns: read.columns ?? null });
   }
   return factory;
 }
@@ -112,16 +114,68 @@ const childLists = new WeakMap<ChildLoader, ChildList>();
 /** What a parent's read brings for the child loader `factory` (one of `manyByColumn`'s, with no conditions). */
 export function childListOf(factory: ChildLoader): ChildList {
   const list = childLists.get(factory);
-  if (!list) throw new Error("Only a manyByColumn loader reading whole rows by its key alone can be brought along by its parent's read");
+  if (!list) throw new Error("Only a manyByColumn loader reading rows by its key alone can be brought along by its parent's read");
   return list;
 }
+
+/** The whole-row loader each loader of some columns (`childLoaderWith`) reads a part of. */
+const wholeLoaders = new WeakMap<ChildLoader, ChildLoader>();
+const childIds = new WeakMap<ChildLoader, number>();
+let nextChildId = 0;
+
+/** A number per child loader, for cache keys of reads that bring some. */
+export function childLoaderId(loader: ChildLoader): number {
+  let id = childIds.get(loader);
+  if (id === undefined) childIds.set(loader, (id = nextChildId++));
+  return id;
+}
+/** At most this many column sets keep a loader of their own: clients choose them, so the cache must stay bounded. */
+const partialLoaders = new LRUCache<string, ChildLoader>({ max: 200 });
+
+/**
+ * The loader of `whole`'s child rows with only `columns` (its key always; the caller
+ * gives the primary key, as `columnsFor` does), one per column set: what a parent's
+ * read primes when the fields selected need no more. `whole` itself for null.
+ */
+function childLoaderWith(whole: ChildLoader, columns: readonly string[] | null): ChildLoader {
+  if (columns === null) return whole;
+  const list = childListOf(whole);
+  const wanted = [...new Set([...columns, list.column])].sort();
+  const cacheKey = `${childLoaderId(whole)}|${wanted.join(",")}`;
+  let partial = partialLoaders.get(cacheKey);
+  if (!partial) {
+    partial = manyByColumn(list.entity as new () => ObjectLiteral, list.column, { order: list.order, columns: wanted });
+    wholeLoaders.set(partial, whole);
+    partialLoaders.set(cacheKey, partial);
+  }
+  return partial;
+}
+
+/**
+ * The child loaders a read of a type brings for the operation's `selection`, with
+ * the columns the selected fields need (`childNeedsFor`; `first`, the lists the caller
+ * reads itself, first). A field reads its list through `childLoaderOf`, which finds
+ * the loader its parent's read primed.
+ */
+export function childrenFor<T>(
+  dataSource: DataSource,
+  plan: ColumnPlan<T>,
+  selection: Selection,
+  first: readonly ChildNeed[] = [],
+): ChildLoader[] {
+  return [...childNeedsFor(dataSource, plan, selection, first)].map(([whole, columns]) => childLoaderWith(whole, columns));
+}
+
+/** The child loaders a read primed for each parent row it brought (`primeChildren`). */
+const primedFor = new WeakMap<object, readonly ChildLoader[]>();
 
 /**
  * Hands the child rows a parent's read brought (`children[list][parent]`, as
  * `KeyedRows.children` holds them) to the loaders that read them otherwise, keyed by
- * each parent's primary key: those fields then send no statement of their own.
+ * each parent's primary key: those fields then send no statement of their own. Each
+ * parent remembers which loaders hold its lists (`childLoaderOf`).
  */
-export function primeChildren<P>(
+export function primeChildren<P extends object>(
   loaders: LoaderRegistry,
   factories: readonly ChildLoader[],
   parents: readonly P[],
@@ -132,6 +186,19 @@ export function primeChildren<P>(
     const loader = loaders.get(factory);
     parents.forEach((parent, index) => loader.prime(keyOf(parent), children[list][index]));
   });
+  if (factories.length > 0) for (const parent of parents) primedFor.set(parent, factories);
+}
+
+/**
+ * The loader `parent`'s list of `whole`'s rows is read through: the one its read
+ * primed, with the columns every field selected on it needs (the fields asking are
+ * among them), or `whole` when its read brought none.
+ */
+export function childLoaderOf<K, R extends ObjectLiteral>(parent: object, whole: LoaderFactory<K, R[]>): LoaderFactory<K, R[]> {
+  for (const primed of primedFor.get(parent) ?? []) {
+    if (primed === whole || wholeLoaders.get(primed) === whole) return primed as LoaderFactory<K, R[]>;
+  }
+  return whole;
 }
 
 /** The loader factory of the one row of `entity` whose `column` is the key (the first in `read.order` when several share it), or null. */

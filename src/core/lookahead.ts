@@ -34,3 +34,15 @@ export function nodeFields(info: GraphQLResolveInfo, path: readonly string[] = [
     ["edges", "node", ...path],
   ]);
 }
+
+/**
+ * What an operation selects below a field, by path (`[]`: the field's own object),
+ * for a read that looks ahead more than one level: `(path) => selectedFields(info,
+ * prefixes with path)`.
+ */
+export type Selection = (path: readonly string[]) => ReadonlySet<string>;
+
+/** The `Selection` below `prefixes` of the field being resolved (`[[]]`: its own object). */
+export function selectionOf(info: GraphQLResolveInfo, prefixes: readonly (readonly string[])[] = [[]]): Selection {
+  return (path) => selectedFields(info, path.length === 0 ? prefixes : prefixes.map((prefix) => [...prefix, ...path]));
+}

@@ -5,10 +5,13 @@ import { join } from "node:path";
 import { buildSchema } from "graphql";
 import type { GraphQLObjectType } from "graphql";
 import { columnsFor, keyedRowsReader, setLeanReads, setStatementTextCheck } from "../../src/core/lean-rows";
-import { childListOf } from "../../src/core/loaders";
+import { childListOf, childrenFor } from "../../src/core/loaders";
 import { coordinatorTermsByGovernment, participationsByGovernment } from "../../src/modules/committee/committee.loader";
-import { membershipsByGovernment } from "../../src/modules/membership";
+import { COORDINATOR_TERM_COLUMNS } from "../../src/modules/committee/coordinator-term.columns";
+import { CoordinatorTerm } from "../../src/modules/committee/coordinator-term.entity";
+import { MEMBERSHIP_COLUMNS, Membership, membershipsByGovernment } from "../../src/modules/membership";
 import type { ColumnPlan } from "../../src/core/lean-rows";
+import type { EntityTarget, ObjectLiteral } from "typeorm";
 import { COUNTRY_COLUMNS, Country } from "../../src/modules/country";
 import { GOVERNMENT_COLUMNS, Government } from "../../src/modules/government";
 import { testViewer, useTestHub } from "../support/hub";
@@ -92,6 +95,15 @@ describe("lean reads answer exactly as whole entities do", () => {
                 committees(asOf: "2020-12-31") { slug } } } } }`,
     },
     {
+      name: "child lists of some columns: aliases asking different columns of one list, a relation back, and fields reading the lists whole",
+      query: `{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31") { slug
+                a: memberships { kind } b: memberships { id founding admittedBy government { slug } }
+                membership(asOf: "2010-06-30") { startPrecision } coordinatorTerms { id endPrecision committee { slug } } } } }
+                g: government(slug: "kr-gyeongbuk") { memberships { kind } votingRights(asOf: "2020-12-31") { eligible }
+                  coordinatorTerms(asOf: "2020-12-31") { sourceSpeaksFor } committees(asOf: "2020-12-31") { slug } }
+                h: government(slug: "jp-toyama") { membership(asOf: "2020-12-31") { kind } coordinatorTerms { government { slug } } } }`,
+    },
+    {
       name: "countries joined with only the columns their fields need, or whole (region is not in the plan), through aliases",
       query: `{ a: governments(first: 100, orderBy: NAME_DESC) { nodes { slug country { id code name(lang: "ja") { text } } } }
                 b: governments(first: 100) { nodes { slug country { code region } } edges { node { country { version } } } } }`,
@@ -162,6 +174,49 @@ describe("lean reads answer exactly as whole entities do", () => {
     });
   });
 
+  it("a child list brought along holds only the columns its fields need, and whole rows where a field reads them whole", async () => {
+    const nested = (terms: string) =>
+      `{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31") { slug memberships { kind } ${terms} } } } }`;
+    const narrow = await bothWays(nested(`coordinatorTerms(asOf: "2020-12-31") { startedOn }`));
+    expect(narrow.lean.statements).toBe(1);
+    // The memberships' kind and dates (the governments are filtered by them), keys; the terms' dates (`covers`), keys.
+    expect(narrow.lean.sql[0]).toContain(`'gx_kind', gx."kind"`);
+    expect(narrow.lean.sql[0]).toContain(`'gx_ended_on', gx."ended_on"`);
+    for (const column of ["notes", "source", "founding", "committee_id", "start_precision"]) {
+      expect(narrow.lean.sql[0]).not.toContain(`gx."${column}"`);
+      expect(narrow.whole.sql.join("\n")).toContain(`"${column}"`);
+    }
+    expect(narrow.lean.result.data).toEqual(narrow.whole.result.data);
+    // `committees` reads the terms whole: the terms come whole, and the memberships still narrow.
+    const whole = await hub.countStatements(
+      nested(`coordinatorTerms(asOf: "2020-12-31") { startedOn } committees(asOf: "2020-12-31") { slug }`),
+    );
+    expect(whole.sql[0]).toContain(`'gx_source_speaks_for', gx."source_speaks_for"`);
+    expect(whole.sql[0].match(/gx\."notes"/g)).toHaveLength(2);
+  });
+
+  it("a parent read with some columns of a child list primes the loader of those columns, which reads the same rows on its own", async () => {
+    const query = `{ government(slug: "kr-gyeongbuk") { memberships { kind startedOn } } }`;
+    const { lean } = await bothWays(query);
+    expect(lean.statements).toBe(1);
+    const scope = { em: hub.db.dataSource.manager, viewer: testViewer("PUBLIC") };
+    const [loader] = childrenFor(hub.db.dataSource, GOVERNMENT_COLUMNS, () => new Set(["memberships"]), []);
+    const narrowed = childrenFor(
+      hub.db.dataSource,
+      GOVERNMENT_COLUMNS,
+      (path) => new Set(path.length ? ["kind", "startedOn"] : ["memberships"]),
+    );
+    expect(narrowed[0]).not.toBe(membershipsByGovernment);
+    expect(loader).not.toBe(narrowed[0]);
+    const read = keyedRowsReader(Government, "slug", { children: narrowed.map(childListOf) });
+    const { rows, children } = await read(hub.db.dataSource.manager, ["kr-gyeongbuk"]);
+    const own = await narrowed[0](scope).load(rows[0].id);
+    expect(children[0][0]).toEqual(own);
+    expect(Object.keys(own[0]).sort()).toEqual(["governmentId", "id", "kind", "startedOn"]);
+    const whole = await membershipsByGovernment(scope).load(rows[0].id);
+    expect(own.map((row) => [row.kind, row.startedOn])).toEqual(whole.map((row) => [row.kind, row.startedOn]));
+  });
+
   it("a private field read lean stays null below SECRETARIAT, and a secretariat key reads it", async () => {
     await hub.withEntityManager((em) => em.query(`UPDATE government SET contact = 'nea@busan.example' WHERE slug = 'kr-busan'`));
     const query = `{ governments(first: 100) { nodes { slug contact } } }`;
@@ -210,13 +265,16 @@ describe("lean reads answer exactly as whole entities do", () => {
    * A field with no declaration is safe (whole rows) but slow: every field of the types
    * read lean must be a column or declared by the module that resolves it.
    */
-  it("every field of Government and Country is a column or declared", () => {
+  it("every field of Government, Country, Membership and CoordinatorTerm is a column or declared", () => {
+    const ENTITIES: Record<string, EntityTarget<ObjectLiteral>> = { Government, Country, Membership, CoordinatorTerm };
     const schema = buildSchema(readFileSync(join(__dirname, "..", "..", "schema", "schema.graphql"), "utf8"));
-    const missing = (type: string, plan: ColumnPlan<never>) =>
+    const missing = (type: string, plan: ColumnPlan<ObjectLiteral>) =>
       Object.keys((schema.getType(type) as GraphQLObjectType).getFields()).filter(
-        (field) => columnsFor(hub.db.dataSource, type === "Government" ? Government : Country, plan, new Set([field])) === null,
+        (field) => columnsFor(hub.db.dataSource, ENTITIES[type], plan, new Set([field])) === null,
       );
-    expect(missing("Government", GOVERNMENT_COLUMNS as ColumnPlan<never>)).toEqual([]);
-    expect(missing("Country", COUNTRY_COLUMNS as ColumnPlan<never>)).toEqual([]);
+    expect(missing("Government", GOVERNMENT_COLUMNS as ColumnPlan<ObjectLiteral>)).toEqual([]);
+    expect(missing("Country", COUNTRY_COLUMNS as ColumnPlan<ObjectLiteral>)).toEqual([]);
+    expect(missing("Membership", MEMBERSHIP_COLUMNS as ColumnPlan<ObjectLiteral>)).toEqual([]);
+    expect(missing("CoordinatorTerm", COORDINATOR_TERM_COLUMNS as ColumnPlan<ObjectLiteral>)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { declareChildren, declareColumns } from "../../core/lean-rows";
+import { childRows, declareChildren, declareColumns, wholeChildRows } from "../../core/lean-rows";
+import { childLoaderOf } from "../../core/loaders";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
@@ -11,6 +12,7 @@ import { committeeStatus, covers } from "../../charter";
 import { Committee } from "./committee.entity";
 import { CommitteeParticipation } from "./committee-participation.entity";
 import { CoordinatorTerm } from "./coordinator-term.entity";
+import { COORDINATOR_TERM_COLUMNS } from "./coordinator-term.columns";
 import { CommitteesArgs, CommitteeStatus } from "./committee.args";
 import {
   committeeById,
@@ -27,10 +29,10 @@ const asOfArg = { nullable: true, description: "The day to answer for; default t
 
 // Its fields on Government read the government by id only (always read): a lean read of governments serves them.
 declareColumns(GOVERNMENT_COLUMNS, { coordinatorTerms: [], committees: [] });
-// A read of governments that selects these fields can bring the terms and participations along.
+// A read of governments that selects these fields can bring the terms (with the columns the selection and `covers` read) and participations along.
 declareChildren(GOVERNMENT_COLUMNS, {
-  coordinatorTerms: [coordinatorTermsByGovernment],
-  committees: [coordinatorTermsByGovernment, participationsByGovernment],
+  coordinatorTerms: [childRows(coordinatorTermsByGovernment, CoordinatorTerm, COORDINATOR_TERM_COLUMNS, ["startedOn", "endedOn"])],
+  committees: [wholeChildRows(coordinatorTermsByGovernment), wholeChildRows(participationsByGovernment)],
 });
 
 @Resolver(() => Committee)
@@ -128,7 +130,7 @@ export class GovernmentCommitteesResolver {
     @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
     @Ctx() ctx: RequestContext,
   ): Promise<CoordinatorTerm[]> {
-    const terms = await ctx.loaders.get(coordinatorTermsByGovernment).load(government.id);
+    const terms = await ctx.loaders.get(childLoaderOf(government, coordinatorTermsByGovernment)).load(government.id);
     return terms.filter((term) => covers(term, asOf ?? ctx.today));
   }
 
@@ -143,8 +145,8 @@ export class GovernmentCommitteesResolver {
   ): Promise<Committee[]> {
     const day = asOf ?? ctx.today;
     const [terms, participations] = await Promise.all([
-      ctx.loaders.get(coordinatorTermsByGovernment).load(government.id),
-      ctx.loaders.get(participationsByGovernment).load(government.id),
+      ctx.loaders.get(childLoaderOf(government, coordinatorTermsByGovernment)).load(government.id),
+      ctx.loaders.get(childLoaderOf(government, participationsByGovernment)).load(government.id),
     ]);
     const ids = new Set([...terms, ...participations].filter((row) => covers(row, day)).map((row) => row.committeeId));
     const committees = await ctx.loaders.get(committeeById).loadMany([...ids]);

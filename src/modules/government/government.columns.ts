@@ -1,6 +1,7 @@
 import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
+import { childRows } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
-import { membershipsByGovernment } from "../membership";
+import { MEMBERSHIP_COLUMNS, Membership, membershipsByGovernment } from "../membership";
 import type { Government } from "./government.entity";
 
 /**
@@ -8,12 +9,17 @@ import type { Government } from "./government.entity";
  * query that selects only these (and plain columns) reads only their columns; any
  * other field makes it read whole rows, unless its module declares what it reads
  * (`declareColumns`, as the rights module does for its fields). The child lists
- * `memberships` and `membership` read can come with the governments (`declareChildren`).
+ * `memberships` and `membership` read can come with the governments, with the columns
+ * their selections need (`declareChildren`).
  */
 export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
   // The cursors' keys of every ordering, and the country's key (the primary key is always read).
   always: ["slug", "nameEn", "population", "countryCode"],
   resolvers: { name: SIX_NAME_COLUMNS, country: [], memberships: [], membership: [] },
-  children: { memberships: [membershipsByGovernment], membership: [membershipsByGovernment] },
+  children: {
+    memberships: [childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS)],
+    // `membershipOn` picks the period by its dates.
+    membership: [childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS, ["startedOn", "endedOn"])],
+  },
   nested: {},
 };

@@ -1,6 +1,6 @@
 import { LRUCache } from "lru-cache";
 import type { DataSource, ObjectLiteral } from "typeorm";
-import { childListOf, createLoader, loaderById, manyByKey, oneByColumn } from "../../core/loaders";
+import { childListOf, childLoaderId, createLoader, loaderById, manyByKey, oneByColumn } from "../../core/loaders";
 import type { LoaderFactory } from "../../core/loaders";
 import { keyedRowsReader, nestedRowsReader } from "../../core/lean-rows";
 import type { ChildLoader, KeyedRead } from "../../core/lean-rows";
@@ -31,15 +31,6 @@ export interface GovernmentRead {
 /** At most this many shapes keep a factory of their own: clients choose them, so the cache must stay bounded. */
 const readFactories = new LRUCache<string, LoaderFactory<string, GovernmentRead[]>>({ max: 200 });
 
-const childIds = new WeakMap<ChildLoader, number>();
-let childIdsGiven = 0;
-/** A number per child loader, for the factories' keys. */
-function childId(loader: ChildLoader): number {
-  let id = childIds.get(loader);
-  if (id === undefined) childIds.set(loader, (id = childIdsGiven++));
-  return id;
-}
-
 /**
  * Governments keyed by `key` (slug, or country code) in the read's shape: one
  * statement per batch with the country and the child lists the shape names, its
@@ -62,7 +53,7 @@ function governmentReads(key: "slug" | "countryCode", shape: GovernmentReadShape
 }
 
 function shapeKey(key: "slug" | "countryCode", shape: GovernmentReadShape): string {
-  return [key, shape.columns?.join(",") ?? "*", shape.withCountry, shape.children.map(childId).join(",")].join("|");
+  return [key, shape.columns?.join(",") ?? "*", shape.withCountry, shape.children.map(childLoaderId).join(",")].join("|");
 }
 
 function keyedRead(key: "slug" | "countryCode", shape: GovernmentReadShape): KeyedRead<Government> {

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
-import { nodeFields, selectedFields } from "../../core/lookahead";
-import { childrenFor, columnsFor, declareColumns, declareNested } from "../../core/lean-rows";
+import { nodeFields, selectedFields, selectionOf } from "../../core/lookahead";
+import { columnsFor, declareColumns, declareNested } from "../../core/lean-rows";
+import { childLoaderOf, childrenFor } from "../../core/loaders";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
@@ -10,7 +11,7 @@ import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { COUNTRY_COLUMNS, Country, countryByCode } from "../country";
 import { covers, membershipOn } from "../../charter";
-import { Membership, MembershipKind, membershipsByGovernment } from "../membership";
+import { MEMBERSHIP_COLUMNS, Membership, MembershipKind, membershipsByGovernment } from "../membership";
 import { Government } from "./government.entity";
 import { GovernmentsArgs } from "./government.args";
 import { governmentById } from "./government.loader";
@@ -26,6 +27,8 @@ import { GovernmentConnection } from "./government.types";
 
 // A country's governments are found by its code (the primary key, always read), and a page of countries can bring them.
 declareColumns(COUNTRY_COLUMNS, { governments: [] });
+// A membership's government is read by its id.
+declareColumns(MEMBERSHIP_COLUMNS, { government: ["governmentId"] });
 declareNested(COUNTRY_COLUMNS, { governments: GOVERNMENTS_OF_COUNTRY });
 
 @Resolver(() => Government)
@@ -40,7 +43,7 @@ export class GovernmentResolver {
     return governmentBySlugRead(ctx, slug, {
       columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, fields),
       withCountry: fields.has("country"),
-      children: childrenFor(GOVERNMENT_COLUMNS, fields),
+      children: childrenFor(ctx.em.connection, GOVERNMENT_COLUMNS, selectionOf(info)),
     });
   }
 
@@ -77,7 +80,7 @@ export class GovernmentResolver {
 
   @FieldResolver(() => [Membership], { description: "Every membership period, oldest first." })
   memberships(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<Membership[]> {
-    return ctx.loaders.get(membershipsByGovernment).load(government.id);
+    return ctx.loaders.get(childLoaderOf(government, membershipsByGovernment)).load(government.id);
   }
 
   @FieldResolver(() => Membership, { nullable: true, description: "The membership held on `asOf` (default today); null if none." })
@@ -87,7 +90,7 @@ export class GovernmentResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Membership | null> {
     const day = asOf ?? ctx.today;
-    const periods = await ctx.loaders.get(membershipsByGovernment).load(government.id);
+    const periods = await ctx.loaders.get(childLoaderOf(government, membershipsByGovernment)).load(government.id);
     return membershipOn(periods, day);
   }
 }
@@ -113,7 +116,7 @@ export class CountryGovernmentsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government[]> {
     const day = asOf ?? ctx.today;
-    const shape = countryGovernmentsShape(ctx.em.connection, selectedFields(info, [[]]));
+    const shape = countryGovernmentsShape(ctx.em.connection, selectionOf(info));
     const rows = await governmentsOfCountryRead(ctx, country.code, shape);
     return rows
       .filter(({ memberships }) => memberships.some((period) => covers(period, day) && (!kinds || kinds.includes(period.kind))))

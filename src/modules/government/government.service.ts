@@ -3,14 +3,14 @@ import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
 import { coversSql } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
-import { primeChildren } from "../../core/loaders";
+import { childrenFor, primeChildren } from "../../core/loaders";
 import type { LoaderRegistry } from "../../core/loaders";
-import { childrenFor, columnsFor, leanMany } from "../../core/lean-rows";
+import { childRows, columnsFor, leanMany } from "../../core/lean-rows";
 import type { NestedRead } from "../../core/lean-rows";
+import type { Selection } from "../../core/lookahead";
 import type { DataSource } from "typeorm";
 import { Country, countryByCode } from "../country";
-import { FoundingStatus, membershipsByGovernment } from "../membership";
-import type { Membership } from "../membership";
+import { FoundingStatus, MEMBERSHIP_COLUMNS, Membership, membershipsByGovernment } from "../membership";
 import { Government } from "./government.entity";
 import { GOVERNMENT_COLUMNS } from "./government.columns";
 import { governmentReadsByCountry, governmentReadsBySlug, nestedGovernmentsOfCountry } from "./government.loader";
@@ -128,17 +128,20 @@ export async function governmentBySlugRead({ loaders }: UnitOfWork, slug: string
   return reads[0]?.government ?? null;
 }
 
+/** What `governmentsOfCountryRead`'s caller filters a country's governments by: their periods' kinds and dates. */
+const PERIODS = childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS, ["kind", "startedOn", "endedOn"]);
+
 /**
- * What a read of a country's governments brings for the `fields` selected on them:
- * their membership periods always (the caller filters by them), first; the other
- * child lists those fields read.
+ * What a read of a country's governments brings for the operation's `selection` on
+ * them: their membership periods always (the caller filters by them), first, with
+ * the columns the filter and the selected fields need; the other child lists those
+ * fields read.
  */
-export function countryGovernmentsShape(dataSource: DataSource, fields: ReadonlySet<string>): GovernmentReadShape {
-  const children = childrenFor(GOVERNMENT_COLUMNS, fields).filter((loader) => loader !== membershipsByGovernment);
+export function countryGovernmentsShape(dataSource: DataSource, selection: Selection): GovernmentReadShape {
   return {
-    columns: columnsFor(dataSource, Government, GOVERNMENT_COLUMNS, fields),
+    columns: columnsFor(dataSource, Government, GOVERNMENT_COLUMNS, selection([])),
     withCountry: false,
-    children: [membershipsByGovernment, ...children],
+    children: childrenFor(dataSource, GOVERNMENT_COLUMNS, selection, [PERIODS]),
   };
 }
 
@@ -159,8 +162,8 @@ export async function governmentsOfCountryRead(
  * very loader it reads them from, so a country's `governments` sends no statement.
  */
 export const GOVERNMENTS_OF_COUNTRY: NestedRead<Country> = {
-  plan(dataSource, parentAlias, fields) {
-    const shape = countryGovernmentsShape(dataSource, fields);
+  plan(dataSource, parentAlias, selection) {
+    const shape = countryGovernmentsShape(dataSource, selection);
     const nested = nestedGovernmentsOfCountry(dataSource, shape);
     const { driver } = dataSource;
     return {

@@ -1,0 +1,9 @@
+import type { ColumnPlan } from "../../core/lean-rows";
+import type { Membership } from "./membership.entity";
+
+/**
+ * What a read of membership periods needs for the fields selected on them: plain
+ * columns by name; `government` is declared by the module that resolves it. A parent's
+ * read that brings a government's periods brings only these (`childRows`).
+ */
+export const MEMBERSHIP_COLUMNS: ColumnPlan<Membership> = { always: [], resolvers: {}, children: {}, nested: {} };
