@@ -154,8 +154,8 @@ function childLoaderWith(whole: ChildLoader, columns: readonly string[] | null):
 /**
  * The child loaders a read of a type brings for the operation's `selection`, with
  * the columns the selected fields need (`childNeedsFor`; `first`, the lists the caller
- * reads itself, first). A field reads its list through `childLoaderOf`, which finds
- * the loader its parent's read primed.
+ * reads itself, first). A field reads its list through `broughtRows`, which finds
+ * the rows its parent's read brought.
  */
 export function childrenFor<T>(
   dataSource: DataSource,
@@ -166,14 +166,23 @@ export function childrenFor<T>(
   return [...childNeedsFor(dataSource, plan, selection, first)].map(([whole, columns]) => childLoaderWith(whole, columns));
 }
 
-/** The child loaders a read primed for each parent row it brought (`primeChildren`). */
-const primedFor = new WeakMap<object, readonly ChildLoader[]>();
+/** Where a parent row keeps the child lists its read brought (`primeChildren`, `broughtRows`). */
+const BROUGHT = Symbol("child lists brought by the parent's read");
+
+/** A parent's child lists: `children[list][index]` is its rows of the list read by `wholes[list]` (or some of its columns). */
+interface Brought {
+  readonly wholes: readonly ChildLoader[];
+  readonly children: readonly (readonly ObjectLiteral[][])[];
+  readonly index: number;
+}
 
 /**
  * Hands the child rows a parent's read brought (`children[list][parent]`, as
- * `KeyedRows.children` holds them) to the loaders that read them otherwise, keyed by
- * each parent's primary key: those fields then send no statement of their own. Each
- * parent remembers which loaders hold its lists (`childLoaderOf`).
+ * `KeyedRows.children` holds them) to the fields that read them: each parent row
+ * keeps its lists (`broughtRows`), and whole rows also go to the loaders that read
+ * them otherwise (other modules read those, the rights module a government's
+ * periods, say), keyed by each parent's primary key. Those fields then send no
+ * statement of their own.
  */
 export function primeChildren<P extends object>(
   loaders: LoaderRegistry,
@@ -182,23 +191,30 @@ export function primeChildren<P extends object>(
   keyOf: (parent: P) => unknown,
   children: readonly (readonly ObjectLiteral[][])[],
 ): void {
+  if (factories.length === 0) return;
   factories.forEach((factory, list) => {
+    // A loader of some columns is only ever read through `broughtRows`.
+    if (wholeLoaders.has(factory)) return;
     const loader = loaders.get(factory);
     parents.forEach((parent, index) => loader.prime(keyOf(parent), children[list][index]));
   });
-  if (factories.length > 0) for (const parent of parents) primedFor.set(parent, factories);
+  const wholes = factories.map((factory) => wholeLoaders.get(factory) ?? factory);
+  parents.forEach((parent, index) => {
+    (parent as { [BROUGHT]?: Brought })[BROUGHT] = { wholes, children, index };
+  });
 }
 
 /**
- * The loader `parent`'s list of `whole`'s rows is read through: the one its read
- * primed, with the columns every field selected on it needs (the fields asking are
- * among them), or `whole` when its read brought none.
+ * `parent`'s rows of `whole`'s list as its read brought them (with the columns
+ * every field selected on it needs, the field asking among them), or undefined
+ * when its read brought none: then the field loads them through `whole`. A value,
+ * not a promise: a list of parents answers without a promise per row.
  */
-export function childLoaderOf<K, R extends ObjectLiteral>(parent: object, whole: LoaderFactory<K, R[]>): LoaderFactory<K, R[]> {
-  for (const primed of primedFor.get(parent) ?? []) {
-    if (primed === whole || wholeLoaders.get(primed) === whole) return primed as LoaderFactory<K, R[]>;
-  }
-  return whole;
+export function broughtRows<R extends ObjectLiteral>(parent: object, whole: LoaderFactory<unknown, R[]>): R[] | undefined {
+  const brought = (parent as { [BROUGHT]?: Brought })[BROUGHT];
+  if (!brought) return undefined;
+  const list = brought.wholes.indexOf(whole as ChildLoader);
+  return list < 0 ? undefined : (brought.children[list][brought.index] as R[]);
 }
 
 /** The loader factory of the one row of `entity` whose `column` is the key (the first in `read.order` when several share it), or null. */

@@ -195,7 +195,7 @@ describe("lean reads answer exactly as whole entities do", () => {
     expect(whole.sql[0].match(/gx\."notes"/g)).toHaveLength(2);
   });
 
-  it("a parent read with some columns of a child list primes the loader of those columns, which reads the same rows on its own", async () => {
+  it("a parent read with some columns of a child list brings the rows the loader of those columns reads on its own", async () => {
     const query = `{ government(slug: "kr-gyeongbuk") { memberships { kind startedOn } } }`;
     const { lean } = await bothWays(query);
     expect(lean.statements).toBe(1);

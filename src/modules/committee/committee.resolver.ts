@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import { childRows, declareChildren, declareColumns, wholeChildRows } from "../../core/lean-rows";
-import { childLoaderOf } from "../../core/loaders";
+import { broughtRows } from "../../core/loaders";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
@@ -125,13 +125,18 @@ export class CommitteeParticipationResolver {
 @Resolver(() => Government)
 export class GovernmentCommitteesResolver {
   @FieldResolver(() => [CoordinatorTerm], { description: "Committees this government coordinates on `asOf`." })
-  async coordinatorTerms(
+  coordinatorTerms(
     @Root() government: Government,
     @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
     @Ctx() ctx: RequestContext,
-  ): Promise<CoordinatorTerm[]> {
-    const terms = await ctx.loaders.get(childLoaderOf(government, coordinatorTermsByGovernment)).load(government.id);
-    return terms.filter((term) => covers(term, asOf ?? ctx.today));
+  ): CoordinatorTerm[] | Promise<CoordinatorTerm[]> {
+    const day = asOf ?? ctx.today;
+    const brought = broughtRows(government, coordinatorTermsByGovernment);
+    if (brought) return brought.filter((term) => covers(term, day));
+    return ctx.loaders
+      .get(coordinatorTermsByGovernment)
+      .load(government.id)
+      .then((terms) => terms.filter((term) => covers(term, day)));
   }
 
   @FieldResolver(() => [Committee], {
@@ -145,8 +150,8 @@ export class GovernmentCommitteesResolver {
   ): Promise<Committee[]> {
     const day = asOf ?? ctx.today;
     const [terms, participations] = await Promise.all([
-      ctx.loaders.get(childLoaderOf(government, coordinatorTermsByGovernment)).load(government.id),
-      ctx.loaders.get(childLoaderOf(government, participationsByGovernment)).load(government.id),
+      broughtRows(government, coordinatorTermsByGovernment) ?? ctx.loaders.get(coordinatorTermsByGovernment).load(government.id),
+      broughtRows(government, participationsByGovernment) ?? ctx.loaders.get(participationsByGovernment).load(government.id),
     ]);
     const ids = new Set([...terms, ...participations].filter((row) => covers(row, day)).map((row) => row.committeeId));
     const committees = await ctx.loaders.get(committeeById).loadMany([...ids]);

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { nodeFields, selectedFields, selectionOf } from "../../core/lookahead";
 import { columnsFor, declareColumns, declareNested } from "../../core/lean-rows";
-import { childLoaderOf, childrenFor } from "../../core/loaders";
+import { broughtRows, childrenFor } from "../../core/loaders";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
@@ -79,19 +79,23 @@ export class GovernmentResolver {
   }
 
   @FieldResolver(() => [Membership], { description: "Every membership period, oldest first." })
-  memberships(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<Membership[]> {
-    return ctx.loaders.get(childLoaderOf(government, membershipsByGovernment)).load(government.id);
+  memberships(@Root() government: Government, @Ctx() ctx: RequestContext): Membership[] | Promise<Membership[]> {
+    return broughtRows(government, membershipsByGovernment) ?? ctx.loaders.get(membershipsByGovernment).load(government.id);
   }
 
   @FieldResolver(() => Membership, { nullable: true, description: "The membership held on `asOf` (default today); null if none." })
-  async membership(
+  membership(
     @Root() government: Government,
     @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
     @Ctx() ctx: RequestContext,
-  ): Promise<Membership | null> {
+  ): Membership | null | Promise<Membership | null> {
     const day = asOf ?? ctx.today;
-    const periods = await ctx.loaders.get(childLoaderOf(government, membershipsByGovernment)).load(government.id);
-    return membershipOn(periods, day);
+    const brought = broughtRows(government, membershipsByGovernment);
+    if (brought) return membershipOn(brought, day);
+    return ctx.loaders
+      .get(membershipsByGovernment)
+      .load(government.id)
+      .then((periods) => membershipOn(periods, day));
   }
 }
 
