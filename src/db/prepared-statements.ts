@@ -47,7 +47,7 @@ const preparing = new WeakMap<PreparingClient, Preparing>();
  * Sends a request's statement (`send` makes the client's one `query` call) as a named
  * prepared statement: PostgreSQL parses and plans it the first time on that connection
  * and reuses both after (`pg` skips the Parse message for a name its connection has
- * parsed). The hub's read statements have constant texts (a keyed read's is built
+ * parsed; the session's `plan_cache_mode` is set to keep the first plan). The hub's read statements have constant texts (a keyed read's is built
  * once, a page's remembered per shape), so the same few names recur.
  *
  * Named: statements sent while the connection is not in a transaction, with
@@ -79,12 +79,21 @@ function prepareOn(client: PreparingClient, limit: number): Preparing {
     delete client.connection.parsedStatements[name];
     (query(`DEALLOCATE "${name}"`) as Promise<unknown>).catch(() => {});
   };
+  let planOnce = true;
   client.query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
     const parameters = Array.isArray(values) ? values : [];
     if (!state.armed || typeof text !== "string" || !sendsNamed(text, parameters.length, client.getTransactionStatus())) {
       return query(text, values, ...rest);
     }
     state.armed = false;
+    if (planOnce) {
+      // Outside a transaction (as every named statement is), so it holds for the session. Left to choose,
+      // PostgreSQL plans a keyed read (`= ANY($1)`) anew at every call: a generic plan's estimate for an
+      // array of unknown length never beats a custom plan's for one key, and planning it cost more than
+      // running it. The hub's named texts read by indexed keys and pages, which a generic plan serves.
+      planOnce = false;
+      (query("SET plan_cache_mode = force_generic_plan") as Promise<unknown>).catch(() => {});
+    }
     const name = statementName(text);
     if (!recent.delete(name) && recent.size >= limit) {
       const [oldest] = recent.keys();

@@ -125,7 +125,9 @@ describe("a hub's statements on PostgreSQL", () => {
   });
 
   /** A hub on one pooled connection; the statements prepared on it after the query was asked twice. */
-  async function preparedAfterQuery(preparedStatements: boolean): Promise<{ answers: unknown[]; names: string[] }> {
+  async function preparedAfterQuery(
+    preparedStatements: boolean,
+  ): Promise<{ answers: unknown[]; names: string[]; plans: { generic: number; custom: number }[]; planCacheMode: string }> {
     const { dataSource } = await database.open({ poolSize: 1, preparedStatements });
     const app: FastifyInstance = await createServer({
       dataSource,
@@ -138,8 +140,16 @@ describe("a hub's statements on PostgreSQL", () => {
         app.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: { query: QUERY } });
       const answers = [(await ask()).json(), (await ask()).json()];
       // The pool's one connection: the hub's requests ran on it.
-      const names: { name: string }[] = await dataSource.query("SELECT name FROM pg_prepared_statements");
-      return { answers, names: names.map((row) => row.name) };
+      const names: { name: string; generic: number; custom: number }[] = await dataSource.query(
+        "SELECT name, generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements",
+      );
+      const [{ plan_cache_mode: planCacheMode }] = await dataSource.query("SHOW plan_cache_mode");
+      return {
+        answers,
+        names: names.map((row) => row.name),
+        plans: names.map(({ generic, custom }) => ({ generic, custom })),
+        planCacheMode,
+      };
     } finally {
       await app.close();
       await dataSource.destroy();
@@ -155,5 +165,13 @@ describe("a hub's statements on PostgreSQL", () => {
     expect(on.names).toHaveLength(1);
     expect(on.names[0]).toMatch(/^near_/);
     expect(off.names).toEqual([]);
+  });
+
+  it("planned once per connection: a generic plan for every call, where PostgreSQL would plan a keyed read anew each time", async () => {
+    const on = await preparedAfterQuery(true);
+    expect(on.planCacheMode).toBe("force_generic_plan");
+    expect(on.plans).toEqual([{ generic: 2, custom: 0 }]);
+    // Without named statements every statement is planned where it runs anyway: the server's own choice stays.
+    expect((await preparedAfterQuery(false)).planCacheMode).toBe("auto");
   });
 });
