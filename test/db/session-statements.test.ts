@@ -80,9 +80,21 @@ describe("named statements in PGlite", () => {
       (row) => row["name"],
     );
 
-  it("run with the engine's settings: a small buffer pool, and no bitmap scans (each would ask a table's size of the file system)", async () => {
-    const settings = await ask("SELECT current_setting('shared_buffers') AS buffers, current_setting('enable_bitmapscan') AS bitmap");
-    expect(settings.rows).toEqual([{ buffers: "32MB", bitmap: "off" }]);
+  it("run with the engine's settings: a small buffer pool, no bitmap scans (each would ask a table's size of the file system), plans kept", async () => {
+    const settings = await ask(
+      "SELECT current_setting('shared_buffers') AS buffers, current_setting('enable_bitmapscan') AS bitmap, current_setting('plan_cache_mode') AS plans",
+    );
+    expect(settings.rows).toEqual([{ buffers: "32MB", bitmap: "off", plans: "force_generic_plan" }]);
+  });
+
+  it("plan a named statement once: every later call runs its generic plan", async () => {
+    const bySlug = "SELECT $1::text AS slug, $2::int AS n";
+    for (const n of [1, 2, 3]) expect((await ask(bySlug, ["x", n])).rows).toEqual([{ slug: "x", n }]);
+    const plans = await ask(
+      `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = $1`,
+      [statementName(bySlug)],
+    );
+    expect(plans.rows).toEqual([{ generic: 3, custom: 0 }]);
   });
 
   it("hold what the session parsed, each answering for its own values, and none from a transaction or a refused Parse", async () => {
