@@ -100,6 +100,22 @@ export function pickName(names: Names, requested: Lang): LocalizedName | null {
   return null;
 }
 
+/**
+ * `pickName` for a row a lean read may have brought with only some of its names
+ * (`nameColumns`): the name in `requested` when the row has one, else every name of
+ * the whole row, which `whole` loads when the read left names out.
+ */
+export function pickNameOf<R extends Parameters<typeof namesOf>[0]>(
+  row: R,
+  requested: Lang,
+  whole: () => Promise<R | null>,
+): LocalizedName | null | Promise<LocalizedName | null> {
+  const names = namesOf(row);
+  const allRead = Object.values(names).every((name) => name !== undefined);
+  if (names[requested] || allRead) return pickName(names, requested);
+  return whole().then((full) => pickName(namesOf(full ?? row), requested));
+}
+
 /** Reads `name_en` … `name_mn` style properties into a Names record. */
 export function namesOf(row: {
   nameEn: string | null;

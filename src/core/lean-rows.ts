@@ -4,7 +4,8 @@ import { LRUCache } from "lru-cache";
 import { rootOf } from "./scoped-source";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { LoaderFactory, LoaderRegistry } from "./loaders";
-import type { Selection } from "./lookahead";
+import type { FieldsAsked, Selection } from "./lookahead";
+import type { Lang } from "./i18n";
 
 /**
  * What a read needs of an entity's columns to answer the fields an operation selects.
@@ -16,7 +17,7 @@ export interface ColumnPlan<T> {
   /** Read whatever is asked: cursors' keys and the columns relations are loaded by (the primary key always is). */
   readonly always: readonly (keyof T & string)[];
   /** The columns each field resolver of the type reads from its root; `[]` for none (see `declareColumns`). */
-  readonly resolvers: Record<string, readonly (keyof T & string)[]>;
+  readonly resolvers: Record<string, ColumnNeed<T>>;
   /**
    * The child lists (`manyByColumn` loaders keyed by the type's primary key) each
    * field's resolver reads, and which of their columns, which a read of the type may
@@ -42,6 +43,19 @@ export interface NestedPlan<T> {
   sql: string;
   /** Builds the field's rows from a parent's value and hands them to the loader its resolver reads. */
   prime(loaders: LoaderRegistry, parent: T, value: unknown): void;
+}
+
+/**
+ * The columns a field resolver reads from its root: always the same, or as the
+ * request asks (`FieldUse`; null when a read does not know the request: then every
+ * column the field could read).
+ */
+type ColumnNeed<T> = readonly (keyof T & string)[] | ((use: FieldUse | null) => readonly (keyof T & string)[]);
+
+/** What a column need that depends on the request is told: the request's language, and whether the field is given arguments. */
+export interface FieldUse {
+  readonly lang: Lang;
+  readonly withArguments: boolean;
 }
 
 /** Declares fields whose rows a page of the type can bring along (`NestedRead`), beside the resolvers that read them. */
@@ -147,7 +161,9 @@ export function childNeedsFor<T>(
     else if (known !== null) for (const column of columns) known.add(column);
   };
   for (const need of first) add(need, NO_FIELDS);
-  if (leanReadsEnabled) for (const field of selection([])) for (const need of plan.children[field] ?? []) add(need, selection([field]));
+  if (leanReadsEnabled) {
+    for (const field of selection.at([]).fields) for (const need of plan.children[field] ?? []) add(need, selection.at([field]).fields);
+  }
   return new Map([...needs].map(([loader, columns]) => [loader, columns && [...columns]]));
 }
 
@@ -181,24 +197,33 @@ function columnNamesOf(
 }
 
 /**
- * The columns (entity property names) `plan` needs to answer `fields`, or null when
- * some field is not declared, or lean reads are off: then a read takes whole rows.
+ * The columns (entity property names) `plan` needs to answer the fields `asked`
+ * (with what the request asks of them; a bare set of names: the fields alone), or
+ * null when some field is not declared, or lean reads are off: then a read takes
+ * whole rows.
  */
 export function columnsFor<T extends ObjectLiteral>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
   plan: ColumnPlan<T>,
-  fields: ReadonlySet<string>,
+  asked: FieldsAsked | ReadonlySet<string>,
 ): string[] | null {
   if (!leanReadsEnabled) return null;
+  const request = asked instanceof Set ? null : (asked as FieldsAsked);
+  const fields = request ? request.fields : (asked as ReadonlySet<string>);
   const columns = columnNamesOf(dataSource, entity);
   // The primary key always: it identifies the row (node IDs, loaders) and tells a row from a LEFT JOIN's missing one.
   const needed = new Set<string>([...columns.primary, ...plan.always]);
   for (const field of fields) {
     if (field === "__typename") continue;
     const declared = plan.resolvers[field];
-    if (declared) for (const property of declared) needed.add(property);
-    else if (columns.all.has(field)) needed.add(field);
+    if (declared) {
+      const properties =
+        typeof declared === "function"
+          ? declared(request && { lang: request.lang, withArguments: request.withArguments.has(field) })
+          : declared;
+      for (const property of properties) needed.add(property);
+    } else if (columns.all.has(field)) needed.add(field);
     else return null;
   }
   return [...needed];

@@ -1,5 +1,6 @@
 import { Kind } from "graphql";
 import type { GraphQLResolveInfo, SelectionSetNode } from "graphql";
+import type { Lang } from "./i18n";
 
 /**
  * The names of the fields the operation selects on the object at `path` below the
@@ -8,14 +9,25 @@ import type { GraphQLResolveInfo, SelectionSetNode } from "graphql";
  * look ahead with it: to join a relation the client will ask for anyway, or to read
  * only the columns its fields need.
  */
-export function selectedFields(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): Set<string> {
+function selectedFields(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): Set<string> {
+  return collectFields(info, paths).names;
+}
+
+/** `selectedFields`, and those of them given an argument in at least one place. */
+function collectFields(
+  info: GraphQLResolveInfo,
+  paths: readonly (readonly string[])[],
+): { names: Set<string>; withArguments: Set<string> } {
   const names = new Set<string>();
+  const withArguments = new Set<string>();
   const collect = (set: SelectionSetNode | undefined, rest: readonly string[]): void => {
     if (!set) return;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        if (rest.length === 0) names.add(selection.name.value);
-        else if (selection.name.value === rest[0]) collect(selection.selectionSet, rest.slice(1));
+        if (rest.length === 0) {
+          names.add(selection.name.value);
+          if (selection.arguments?.length) withArguments.add(selection.name.value);
+        } else if (selection.name.value === rest[0]) collect(selection.selectionSet, rest.slice(1));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         collect(selection.selectionSet, rest);
       } else {
@@ -24,25 +36,44 @@ export function selectedFields(info: GraphQLResolveInfo, paths: readonly (readon
     }
   };
   for (const path of paths) for (const node of info.fieldNodes) collect(node.selectionSet, path);
-  return names;
+  return { names, withArguments };
 }
+
+/** A connection's nodes: reached through `nodes` and `edges.node`. */
+export const NODES: readonly (readonly string[])[] = [["nodes"], ["edges", "node"]];
 
 /** `selectedFields` on a connection's nodes (reached through `nodes` and `edges.node`), or on their field at `path`. */
 export function nodeFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
-  return selectedFields(info, [
-    ["nodes", ...path],
-    ["edges", "node", ...path],
-  ]);
+  return selectedFields(
+    info,
+    NODES.map((nodes) => [...nodes, ...path]),
+  );
+}
+
+/** What a read of one object needs to know of the operation to pick its columns (`columnsFor`). */
+export interface FieldsAsked {
+  /** The fields selected on it. */
+  readonly fields: ReadonlySet<string>;
+  /** Those given an argument somewhere: a field whose answer depends on its arguments (a name in a language) may need more of its row. */
+  readonly withArguments: ReadonlySet<string>;
+  /** The language the request's names answer in where a field names none (Accept-Language, else English). */
+  readonly lang: Lang;
 }
 
 /**
  * What an operation selects below a field, by path (`[]`: the field's own object),
- * for a read that looks ahead more than one level: `(path) => selectedFields(info,
- * prefixes with path)`.
+ * for a read that looks ahead more than one level.
  */
-export type Selection = (path: readonly string[]) => ReadonlySet<string>;
+export interface Selection {
+  at(path: readonly string[]): FieldsAsked;
+}
 
-/** The `Selection` below `prefixes` of the field being resolved (`[[]]`: its own object). */
-export function selectionOf(info: GraphQLResolveInfo, prefixes: readonly (readonly string[])[] = [[]]): Selection {
-  return (path) => selectedFields(info, path.length === 0 ? prefixes : prefixes.map((prefix) => [...prefix, ...path]));
+/** The `Selection` below `prefixes` of the field being resolved (`[[]]`: its own object), for a request answering in `lang`. */
+export function selectionOf(info: GraphQLResolveInfo, lang: Lang, prefixes: readonly (readonly string[])[] = [[]]): Selection {
+  return {
+    at(path) {
+      const { names, withArguments } = collectFields(info, path.length === 0 ? prefixes : prefixes.map((prefix) => [...prefix, ...path]));
+      return { fields: names, withArguments, lang };
+    },
+  };
 }

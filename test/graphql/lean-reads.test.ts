@@ -12,6 +12,8 @@ import { CoordinatorTerm } from "../../src/modules/committee/coordinator-term.en
 import { MEMBERSHIP_COLUMNS, Membership, membershipsByGovernment } from "../../src/modules/membership";
 import type { ColumnPlan } from "../../src/core/lean-rows";
 import type { EntityTarget, ObjectLiteral } from "typeorm";
+import { Lang } from "../../src/core/i18n";
+import type { Selection } from "../../src/core/lookahead";
 import { COUNTRY_COLUMNS, Country } from "../../src/modules/country";
 import { GOVERNMENT_COLUMNS, Government } from "../../src/modules/government";
 import { testViewer, useTestHub } from "../support/hub";
@@ -200,12 +202,12 @@ describe("lean reads answer exactly as whole entities do", () => {
     const { lean } = await bothWays(query);
     expect(lean.statements).toBe(1);
     const scope = { em: hub.db.dataSource.manager, viewer: testViewer("PUBLIC") };
-    const [loader] = childrenFor(hub.db.dataSource, GOVERNMENT_COLUMNS, () => new Set(["memberships"]), []);
-    const narrowed = childrenFor(
-      hub.db.dataSource,
-      GOVERNMENT_COLUMNS,
-      (path) => new Set(path.length ? ["kind", "startedOn"] : ["memberships"]),
-    );
+    /** A selection of `memberships` on a government, with `fields` on them. */
+    const selection = (fields: string[]): Selection => ({
+      at: (path) => ({ fields: new Set(path.length ? fields : ["memberships"]), withArguments: new Set(), lang: Lang.EN }),
+    });
+    const [loader] = childrenFor(hub.db.dataSource, GOVERNMENT_COLUMNS, selection(["kind"]));
+    const narrowed = childrenFor(hub.db.dataSource, GOVERNMENT_COLUMNS, selection(["kind", "startedOn"]));
     expect(narrowed[0]).not.toBe(membershipsByGovernment);
     expect(loader).not.toBe(narrowed[0]);
     const read = keyedRowsReader(Government, "slug", { children: narrowed.map(childListOf) });
@@ -215,6 +217,34 @@ describe("lean reads answer exactly as whole entities do", () => {
     expect(Object.keys(own[0]).sort()).toEqual(["governmentId", "id", "kind", "startedOn"]);
     const whole = await membershipsByGovernment(scope).load(rows[0].id);
     expect(own.map((row) => [row.kind, row.startedOn])).toEqual(whole.map((row) => [row.kind, row.startedOn]));
+  });
+
+  it("a name read in the request's language alone; every language where a field names one; the rest loaded for a row without a name in it", async () => {
+    type Page = { governments: { nodes: { slug: string; name: { text: string; lang: string; fallback: boolean } }[] } };
+    const query = `{ governments(first: 100) { nodes { slug name { text lang fallback } } } }`;
+    const inLanguage = async (acceptLanguage: string) => {
+      const lean = await hub.countStatements<Page>(query, undefined, { acceptLanguage });
+      setLeanReads(false);
+      const whole = await hub.run<Page>(query, undefined, { acceptLanguage });
+      setLeanReads(true);
+      expect(lean.result.errors).toBeUndefined();
+      expect(lean.result.data).toEqual(whole.data);
+      return lean;
+    };
+    const english = await inLanguage("en");
+    expect(english.statements).toBe(1);
+    expect(english.sql[0]).toContain(`"g"."name_en"`);
+    expect(english.sql[0]).not.toContain(`"g"."name_zh"`);
+    // Korean: its column (and the English one, a cursor key), still one statement.
+    const korean = await inLanguage("ko-KR,ko;q=0.9");
+    expect([korean.statements, korean.sql[0].includes(`"g"."name_ko"`), korean.sql[0].includes(`"g"."name_zh"`)]).toEqual([1, true, false]);
+    // Mongolian: the 2020 facts give no Mongolian name for 19 governments, which load their other names in one statement more.
+    const mongolian = await inLanguage("mn");
+    expect(mongolian.statements).toBe(2);
+    expect(mongolian.result.data!.governments.nodes.filter((g) => g.name.fallback)).toHaveLength(19);
+    // A `lang:` argument: every language in the page's one statement.
+    const named = await hub.countStatements(`{ governments(first: 100) { nodes { slug name(lang: "mn") { text } } } }`);
+    expect([named.statements, named.sql[0].includes(`"g"."name_zh"`)]).toEqual([1, true]);
   });
 
   it("a private field read lean stays null below SECRETARIAT, and a secretariat key reads it", async () => {

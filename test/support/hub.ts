@@ -42,6 +42,7 @@ export interface TestHub {
   countStatements<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: RunOptions,
   ): Promise<{ result: GraphQLResult<T>; statements: number; sql: string[] }>;
 }
 
@@ -123,9 +124,9 @@ export function useTestHub(): TestHub {
     },
     run,
     withEntityManager: (write) => write(runner!.manager),
-    async countStatements<T>(query: string, variables?: Record<string, unknown>) {
+    async countStatements<T>(query: string, variables?: Record<string, unknown>, options?: RunOptions) {
       const before = hub!.db.counter.count;
-      const result = await run<T>(query, variables);
+      const result = await run<T>(query, variables, options);
       const sql = hub!.db.counter.statements.slice(before);
       return { result, statements: sql.length, sql };
     },

@@ -4,7 +4,7 @@ import type { RequestContext } from "../../core/context";
 import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
 import { columnsFor, nestedFor } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
-import { nodeFields, selectionOf } from "../../core/lookahead";
+import { NODES, nodeFields, selectionOf } from "../../core/lookahead";
 import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
@@ -39,10 +39,11 @@ export class CountryResolver {
     // Nested rows only into a lean page: a page of whole entities goes through TypeORM's hydration.
     const nested = columns
       ? nestedFor(ctx.em.connection, COUNTRY_COLUMNS, "c", fields, (field) =>
-          selectionOf(info, [
-            ["nodes", field],
-            ["edges", "node", field],
-          ]),
+          selectionOf(
+            info,
+            ctx.preferredLang,
+            NODES.map((path) => [...path, field]),
+          ),
         )
       : [];
     return listCountries(ctx, args, { columns, nested });

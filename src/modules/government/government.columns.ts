@@ -1,4 +1,4 @@
-import { SIX_NAME_COLUMNS } from "../../core/entity-columns";
+import { nameColumns } from "../../core/entity-columns";
 import { childRows } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
 import { MEMBERSHIP_COLUMNS, Membership, membershipsByGovernment } from "../membership";
@@ -15,7 +15,7 @@ import type { Government } from "./government.entity";
 export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
   // The cursors' keys of every ordering, and the country's key (the primary key is always read).
   always: ["slug", "nameEn", "population", "countryCode"],
-  resolvers: { name: SIX_NAME_COLUMNS, country: [], memberships: [], membership: [] },
+  resolvers: { name: nameColumns, country: [], memberships: [], membership: [] },
   children: {
     memberships: [childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS)],
     // `membershipOn` picks the period by its dates.

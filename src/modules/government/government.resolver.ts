@@ -1,11 +1,11 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
-import { nodeFields, selectedFields, selectionOf } from "../../core/lookahead";
+import { NODES, nodeFields, selectionOf } from "../../core/lookahead";
 import { columnsFor, declareColumns, declareNested } from "../../core/lean-rows";
 import { broughtRows, childrenFor } from "../../core/loaders";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
-import { LanguageTagScalar, LocalizedName, namesOf, pickName } from "../../core/i18n";
+import { LanguageTagScalar, LocalizedName, pickNameOf } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
@@ -39,11 +39,12 @@ export class GovernmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government | null> {
-    const fields = selectedFields(info, [[]]);
+    const selection = selectionOf(info, ctx.preferredLang);
+    const asked = selection.at([]);
     return governmentBySlugRead(ctx, slug, {
-      columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, fields),
-      withCountry: fields.has("country"),
-      children: childrenFor(ctx.em.connection, GOVERNMENT_COLUMNS, selectionOf(info)),
+      columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, asked),
+      withCountry: asked.fields.has("country"),
+      children: childrenFor(ctx.em.connection, GOVERNMENT_COLUMNS, selection),
     });
   }
 
@@ -53,11 +54,11 @@ export class GovernmentResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ConnectionValue<Government>> {
-    const fields = nodeFields(info);
+    const asked = selectionOf(info, ctx.preferredLang, NODES).at([]);
     const countryFields = nodeFields(info, ["country"]);
     return listGovernments(ctx, args, {
-      withCountry: fields.has("country"),
-      columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, fields),
+      withCountry: asked.fields.has("country"),
+      columns: columnsFor(ctx.em.connection, Government, GOVERNMENT_COLUMNS, asked),
       countryColumns: columnsFor(ctx.em.connection, Country, COUNTRY_COLUMNS, countryFields),
     });
   }
@@ -67,8 +68,9 @@ export class GovernmentResolver {
     @Root() government: Government,
     @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
     @Ctx() ctx: RequestContext,
-  ): LocalizedName | null {
-    return pickName(namesOf(government), lang ?? ctx.preferredLang);
+  ): LocalizedName | null | Promise<LocalizedName | null> {
+    // A lean page may bring the request's language alone (`nameColumns`): a row without a name in it loads the rest.
+    return pickNameOf(government, lang ?? ctx.preferredLang, () => ctx.loaders.get(governmentById).load(government.id));
   }
 
   @FieldResolver(() => Country)
@@ -120,7 +122,7 @@ export class CountryGovernmentsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government[]> {
     const day = asOf ?? ctx.today;
-    const shape = countryGovernmentsShape(ctx.em.connection, selectionOf(info));
+    const shape = countryGovernmentsShape(ctx.em.connection, selectionOf(info, ctx.preferredLang));
     const rows = await governmentsOfCountryRead(ctx, country.code, shape);
     return rows
       .filter(({ memberships }) => memberships.some((period) => covers(period, day) && (!kinds || kinds.includes(period.kind))))

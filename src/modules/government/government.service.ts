@@ -139,7 +139,7 @@ const PERIODS = childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMN
  */
 export function countryGovernmentsShape(dataSource: DataSource, selection: Selection): GovernmentReadShape {
   return {
-    columns: columnsFor(dataSource, Government, GOVERNMENT_COLUMNS, selection([])),
+    columns: columnsFor(dataSource, Government, GOVERNMENT_COLUMNS, selection.at([])),
     withCountry: false,
     children: childrenFor(dataSource, GOVERNMENT_COLUMNS, selection, [PERIODS]),
   };
