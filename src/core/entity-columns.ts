@@ -3,7 +3,7 @@ import { Field, Int, UseMiddleware } from "type-graphql";
 import type { MiddlewareFn } from "type-graphql";
 import type { RequestContext } from "./context";
 import { DatePrecision } from "./dates";
-import { Lang } from "./i18n";
+import { NAME_PROPERTY } from "./i18n";
 import type { FieldUse } from "./lean-rows";
 
 /**
@@ -13,16 +13,6 @@ import type { FieldUse } from "./lean-rows";
 /** The columns of `SixLanguageNames`: what a `name` field reads (`namesOf`), for lean reads' column plans. */
 export const SIX_NAME_COLUMNS = ["nameEn", "nameZh", "nameKo", "nameJa", "nameRu", "nameMn"] as const;
 
-/** Each language's name column. */
-const NAME_COLUMN: Readonly<Record<Lang, (typeof SIX_NAME_COLUMNS)[number]>> = {
-  [Lang.EN]: "nameEn",
-  [Lang.ZH]: "nameZh",
-  [Lang.KO]: "nameKo",
-  [Lang.JA]: "nameJa",
-  [Lang.RU]: "nameRu",
-  [Lang.MN]: "nameMn",
-};
-
 /**
  * What a `name` field answered by `pickNameOf` reads: the request's language alone
  * when no occurrence names another (`lang:`); every language otherwise, or when the
@@ -30,7 +20,7 @@ const NAME_COLUMN: Readonly<Record<Lang, (typeof SIX_NAME_COLUMNS)[number]>> = {
  * its other names (`pickNameOf`), which the 2020 facts never need in English.
  */
 export function nameColumns(use: FieldUse | null): readonly (typeof SIX_NAME_COLUMNS)[number][] {
-  return use && !use.withArguments ? [NAME_COLUMN[use.lang]] : SIX_NAME_COLUMNS;
+  return use && !use.withArguments ? [NAME_PROPERTY[use.lang]] : SIX_NAME_COLUMNS;
 }
 
 export abstract class SixLanguageNames {

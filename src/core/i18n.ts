@@ -105,26 +105,40 @@ export function pickName(names: Names, requested: Lang): LocalizedName | null {
  * (`nameColumns`): the name in `requested` when the row has one, else every name of
  * the whole row, which `whole` loads when the read left names out.
  */
-export function pickNameOf<R extends Parameters<typeof namesOf>[0]>(
+export function pickNameOf<R extends NameRow>(
   row: R,
   requested: Lang,
   whole: () => Promise<R | null>,
 ): LocalizedName | null | Promise<LocalizedName | null> {
+  const text = row[NAME_PROPERTY[requested]];
+  if (text) return Object.assign(new LocalizedName(), { text, lang: requested, requestedLang: requested, fallback: false });
   const names = namesOf(row);
-  const allRead = Object.values(names).every((name) => name !== undefined);
-  if (names[requested] || allRead) return pickName(names, requested);
+  if (Object.values(names).every((name) => name !== undefined)) return pickName(names, requested);
   return whole().then((full) => pickName(namesOf(full ?? row), requested));
 }
 
-/** Reads `name_en` … `name_mn` style properties into a Names record. */
-export function namesOf(row: {
+/** Each language's name property of a row with names in the six languages. */
+export const NAME_PROPERTY: Readonly<Record<Lang, keyof NameRow>> = {
+  [Lang.EN]: "nameEn",
+  [Lang.ZH]: "nameZh",
+  [Lang.KO]: "nameKo",
+  [Lang.JA]: "nameJa",
+  [Lang.RU]: "nameRu",
+  [Lang.MN]: "nameMn",
+};
+
+/** A row with a name in each of the six languages (`SixLanguageNames`). */
+interface NameRow {
   nameEn: string | null;
   nameZh: string | null;
   nameKo: string | null;
   nameJa: string | null;
   nameRu: string | null;
   nameMn: string | null;
-}): Names {
+}
+
+/** Reads `name_en` … `name_mn` style properties into a Names record. */
+export function namesOf(row: NameRow): Names {
   return { en: row.nameEn, zh: row.nameZh, ko: row.nameKo, ja: row.nameJa, ru: row.nameRu, mn: row.nameMn };
 }
 
