@@ -129,6 +129,7 @@ export function childLoaderId(loader: ChildLoader): number {
   if (id === undefined) childIds.set(loader, (id = nextChildId++));
   return id;
 }
+
 /** At most this many column sets keep a loader of their own: clients choose them, so the cache must stay bounded. */
 const partialLoaders = new LRUCache<string, ChildLoader>({ max: 200 });
 

@@ -177,8 +177,13 @@ export const GOVERNMENTS_OF_COUNTRY: NestedRead<Country> = {
   },
 };
 
+/** Reads already handed over: a country's governments, brought by its page's statement, are handed over there and read again by its field. */
+const handedOver = new WeakSet<readonly GovernmentRead[]>();
+
 /** Hands the countries and child rows a read brought to the request's loaders, so those fields send no statement of their own. */
 function primeReads(loaders: LoaderRegistry, shape: GovernmentReadShape, reads: readonly GovernmentRead[]): void {
+  if (handedOver.has(reads)) return;
+  handedOver.add(reads);
   const governments = reads.map((read) => read.government);
   if (shape.withCountry) primeCountries(loaders, governments);
   primeChildren(

@@ -1,6 +1,7 @@
 import type { UnitOfWork } from "../../core/context";
 import { InputError } from "../../core/errors";
-import { Lang } from "../../core/i18n";
+import { NAME_PROPERTY } from "../../core/i18n";
+import type { Lang } from "../../core/i18n";
 import { fromGlobalId, toGlobalId } from "../../core/node";
 import { updateVersioned } from "../access";
 import type { Written } from "../access";
@@ -12,14 +13,6 @@ import { SetNamesSuccess } from "./names.inputs";
 import type { SetNamesInput } from "./names.inputs";
 
 const MAX_NAME_LENGTH = 200;
-const COLUMN: Record<Lang, "nameEn" | "nameZh" | "nameKo" | "nameJa" | "nameRu" | "nameMn"> = {
-  [Lang.EN]: "nameEn",
-  [Lang.ZH]: "nameZh",
-  [Lang.KO]: "nameKo",
-  [Lang.JA]: "nameJa",
-  [Lang.RU]: "nameRu",
-  [Lang.MN]: "nameMn",
-};
 
 function checkInput(input: SetNamesInput): { type: NamedType; key: string } {
   const target = fromGlobalId(input.id);
@@ -50,8 +43,8 @@ export async function setNames(uow: UnitOfWork, input: SetNamesInput): Promise<W
   const { type, key } = checkInput(input);
   const { em } = uow;
   const source = input.source.trim();
-  const changes: Partial<Record<(typeof COLUMN)[Lang], string>> = {};
-  for (const entry of input.names.filter((n) => n.primary)) changes[COLUMN[entry.lang]] = entry.name.trim();
+  const changes: Partial<Record<(typeof NAME_PROPERTY)[Lang], string>> = {};
+  for (const entry of input.names.filter((n) => n.primary)) changes[NAME_PROPERTY[entry.lang]] = entry.name.trim();
 
   const { before, after } =
     type === "Government"
@@ -68,7 +61,7 @@ export async function setNames(uow: UnitOfWork, input: SetNamesInput): Promise<W
     );
   };
   for (const entry of input.names) {
-    const former = before[COLUMN[entry.lang]];
+    const former = before[NAME_PROPERTY[entry.lang]];
     const name = entry.name.trim();
     if (entry.primary && former && former !== name) keep(entry.lang, former, formerSource);
     if (!entry.primary) keep(entry.lang, name, source);
