@@ -270,10 +270,21 @@ describe("lean reads answer exactly as whole entities do", () => {
   });
 
   it("a joined country brings only the columns its selection needs", async () => {
-    const { lean } = await bothWays(`{ governments(first: 100) { nodes { slug country { code } } } }`);
+    const { lean } = await bothWays(`{ governments(first: 100) { nodes { slug country { code name { text } } } } }`);
     expect(lean.sql[0]).toContain(`"c"."code"`);
-    expect(lean.sql[0]).not.toContain(`"c"."name_en"`);
+    expect(lean.sql[0]).toContain(`"c"."name_en"`);
     expect(lean.sql[0]).not.toContain(`"c"."source"`);
+  });
+
+  it("a country asked for its code alone is the government's own column: no join, the same answer", async () => {
+    const query = `{ governments(first: 100) { nodes { slug country { code id __typename } } } }`;
+    const { lean, whole } = await bothWays(query);
+    expect(lean.result.errors).toBeUndefined();
+    expect(lean.result.data).toEqual(whole.result.data);
+    expect(lean.statements).toBe(1);
+    expect(lean.sql[0]).toContain(`"g"."country_code"`);
+    expect(lean.sql[0]).not.toContain(`JOIN "country"`);
+    expect(whole.sql[0]).toContain(`JOIN "country"`);
   });
 
   it("a field the plan does not declare makes the page read every column, and answers as before", async () => {

@@ -58,9 +58,12 @@ export async function listGovernments(
   const asOf = filter.asOf ?? today;
   const query = em.getRepository(Government).createQueryBuilder("g").setParameter("asOf", asOf);
   const columns = options.columns ?? null;
-  // When the client asks for each government's country, the page's statement brings it.
-  if (options.withCountry && columns) query.leftJoin(Country, "c", "c.code = g.country_code");
-  else if (options.withCountry) query.leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code");
+  const countryColumns = columns ? (options.countryColumns ?? null) : null;
+  // A country asked for nothing but its code is the government's own column, a foreign key to it: no join.
+  const countryOfKey = countryColumns?.length === 1 && countryColumns[0] === "code";
+  // Otherwise, when the client asks for each government's country, the page's statement brings it.
+  if (options.withCountry && columns && !countryOfKey) query.leftJoin(Country, "c", "c.code = g.country_code");
+  else if (options.withCountry && !columns) query.leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code");
 
   const countries = countryCodes(filter.countries, "filter.countries");
   if (countries) query.andWhere("g.country_code IN (:...countries)", { countries });
@@ -100,10 +103,13 @@ export async function listGovernments(
       { pattern: likePattern(text) },
     );
   }
-  const countryColumns = columns ? (options.countryColumns ?? null) : null;
-  const joins = options.withCountry ? [{ entity: Country, alias: "c", property: "joinedCountry", properties: countryColumns }] : [];
+  const joins =
+    options.withCountry && !countryOfKey ? [{ entity: Country, alias: "c", property: "joinedCountry", properties: countryColumns }] : [];
   const lean = columns && ((finished: typeof query) => leanMany(em, finished, Government, "g", columns, { joins }));
   const page = await paginate(query, ORDERINGS[args.orderBy], args, lean ?? undefined);
+  if (options.withCountry && countryOfKey) {
+    for (const government of page.nodes) government.joinedCountry = Object.assign(new Country(), { code: government.countryCode });
+  }
   // Whole countries serve the whole request; a country of a few columns serves only this page's `country` fields.
   if (options.withCountry && !countryColumns) primeCountries(loaders, page.nodes);
   return page;
