@@ -13,8 +13,8 @@ import type { Government } from "./government.entity";
  * their selections need (`declareChildren`).
  */
 export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
-  // The cursors' keys of every ordering, and the country's key (the primary key is always read).
-  always: ["slug", "nameEn", "population", "countryCode"],
+  // The keys governments are read by (the primary key is always read); a page adds its ordering's keys (`listGovernments`).
+  always: ["slug", "countryCode"],
   resolvers: { name: nameColumns, country: [], memberships: [], membership: [] },
   children: {
     memberships: [childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS)],

@@ -18,12 +18,23 @@ import type { GovernmentRead, GovernmentReadShape } from "./government.loader";
 import { GovernmentOrder, MembershipStatus } from "./government.args";
 import type { GovernmentsArgs } from "./government.args";
 
-const bySlug = { sql: `g.slug COLLATE "C"`, value: (g: Government) => g.slug };
-const byName = { sql: `COALESCE(g.name_en, '') COLLATE "C"`, value: (g: Government) => g.nameEn ?? "" };
-// -1 sorts governments with no census figure below every real one.
-const byPopulation = { sql: "COALESCE(g.population, -1)", value: (g: Government) => g.population ?? -1 };
+/** A key of a page's order, and the column its cursor value is read from (a lean page reads it whatever the operation selects). */
+interface GovernmentKey {
+  sql: string;
+  value: (g: Government) => string | number;
+  column: "slug" | "nameEn" | "population";
+}
 
-const ORDERINGS: Record<GovernmentOrder, Ordering<Government>> = {
+const bySlug: GovernmentKey = { sql: `g.slug COLLATE "C"`, value: (g) => g.slug, column: "slug" };
+const byName: GovernmentKey = { sql: `COALESCE(g.name_en, '') COLLATE "C"`, value: (g) => g.nameEn ?? "", column: "nameEn" };
+// -1 sorts governments with no census figure below every real one.
+const byPopulation: GovernmentKey = { sql: "COALESCE(g.population, -1)", value: (g) => g.population ?? -1, column: "population" };
+
+interface GovernmentOrdering extends Ordering<Government> {
+  keys: readonly GovernmentKey[];
+}
+
+const ORDERINGS: Record<GovernmentOrder, GovernmentOrdering> = {
   [GovernmentOrder.SLUG_ASC]: { name: "SLUG", descending: false, keys: [bySlug] },
   [GovernmentOrder.SLUG_DESC]: { name: "SLUG", descending: true, keys: [bySlug] },
   [GovernmentOrder.NAME_ASC]: { name: "NAME", descending: false, keys: [byName, bySlug] },
@@ -57,7 +68,9 @@ export async function listGovernments(
   const filter = args.filter ?? {};
   const asOf = filter.asOf ?? today;
   const query = em.getRepository(Government).createQueryBuilder("g").setParameter("asOf", asOf);
-  const columns = options.columns ?? null;
+  const ordering = ORDERINGS[args.orderBy];
+  // The page's cursors are read from its ordering's keys.
+  const columns = options.columns ? [...new Set([...options.columns, ...ordering.keys.map((key) => key.column)])] : null;
   const countryColumns = columns ? (options.countryColumns ?? null) : null;
   // A country asked for nothing but its code is the government's own column, a foreign key to it: no join.
   const countryOfKey = countryColumns?.length === 1 && countryColumns[0] === "code";
@@ -106,7 +119,7 @@ export async function listGovernments(
   const joins =
     options.withCountry && !countryOfKey ? [{ entity: Country, alias: "c", property: "joinedCountry", properties: countryColumns }] : [];
   const lean = columns && ((finished: typeof query) => leanMany(em, finished, Government, "g", columns, { joins }));
-  const page = await paginate(query, ORDERINGS[args.orderBy], args, lean ?? undefined);
+  const page = await paginate(query, ordering, args, lean ?? undefined);
   if (options.withCountry && countryOfKey) {
     for (const government of page.nodes) government.joinedCountry = Object.assign(new Country(), { code: government.countryCode });
   }
