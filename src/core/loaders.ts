@@ -211,11 +211,27 @@ export function primeChildren<P extends object>(
  * when its read brought none: then the field loads them through `whole`. A value,
  * not a promise: a list of parents answers without a promise per row.
  */
-export function broughtRows<R extends ObjectLiteral>(parent: object, whole: LoaderFactory<unknown, R[]>): R[] | undefined {
+function broughtRows<R extends ObjectLiteral>(parent: object, whole: LoaderFactory<unknown, R[]>): R[] | undefined {
   const brought = (parent as { [BROUGHT]?: Brought })[BROUGHT];
   if (!brought) return undefined;
   const list = brought.wholes.indexOf(whole as ChildLoader);
   return list < 0 ? undefined : (brought.children[list][brought.index] as R[]);
+}
+
+/**
+ * `use` of `parent`'s rows of `whole`'s list: at once when its read brought them
+ * (`broughtRows`), else once `whole` has loaded them by `key`. A field resolver's
+ * way to read a child list; a value, not a promise, where the read brought it.
+ */
+export function withChildRows<K, R extends ObjectLiteral, T>(
+  loaders: LoaderRegistry,
+  parent: object,
+  whole: LoaderFactory<K, R[]>,
+  key: K,
+  use: (rows: R[]) => T,
+): T | Promise<T> {
+  const brought = broughtRows(parent, whole as LoaderFactory<unknown, R[]>);
+  return brought ? use(brought) : loaders.get(whole).load(key).then(use);
 }
 
 /** The loader factory of the one row of `entity` whose `column` is the key (the first in `read.order` when several share it), or null. */

@@ -70,10 +70,17 @@ export interface Selection {
 
 /** The `Selection` below `prefixes` of the field being resolved (`[[]]`: its own object), for a request answering in `lang`. */
 export function selectionOf(info: GraphQLResolveInfo, lang: Lang, prefixes: readonly (readonly string[])[] = [[]]): Selection {
+  // Each path walked once: a read asks for its own fields and again for its child lists'.
+  const asked = new Map<string, FieldsAsked>();
   return {
     at(path) {
-      const { names, withArguments } = collectFields(info, path.length === 0 ? prefixes : prefixes.map((prefix) => [...prefix, ...path]));
-      return { fields: names, withArguments, lang };
+      const key = path.join(".");
+      let fields = asked.get(key);
+      if (!fields) {
+        const { names, withArguments } = collectFields(info, path.length === 0 ? prefixes : prefixes.map((prefix) => [...prefix, ...path]));
+        asked.set(key, (fields = { fields: names, withArguments, lang }));
+      }
+      return fields;
     },
   };
 }

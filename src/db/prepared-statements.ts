@@ -47,7 +47,8 @@ const preparing = new WeakMap<PreparingClient, Preparing>();
  * Sends a request's statement (`send` makes the client's one `query` call) as a named
  * prepared statement: PostgreSQL parses and plans it the first time on that connection
  * and reuses both after (`pg` skips the Parse message for a name its connection has
- * parsed; the session's `plan_cache_mode` is set to keep the first plan). The hub's read statements have constant texts (a keyed read's is built
+ * parsed; the session's `plan_cache_mode` is set to keep the first plan). The hub's
+ * read statements have constant texts (a keyed read's is built
  * once, a page's remembered per shape), so the same few names recur.
  *
  * Named: statements sent while the connection is not in a transaction, with

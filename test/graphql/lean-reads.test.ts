@@ -106,6 +106,11 @@ describe("lean reads answer exactly as whole entities do", () => {
                 h: government(slug: "jp-toyama") { membership(asOf: "2020-12-31") { kind } coordinatorTerms { government { slug } } } }`,
     },
     {
+      name: "pages ordered by name and by population: cursors made of their own ordering's keys, which the page reads though nothing selects them",
+      query: `{ a: governments(first: 5, orderBy: NAME_ASC) { nodes { slug } pageInfo { startCursor endCursor } edges { cursor } }
+                b: governments(first: 5, orderBy: POPULATION_DESC) { nodes { slug } pageInfo { endCursor } } }`,
+    },
+    {
       name: "countries joined with only the columns their fields need, or whole (region is not in the plan), through aliases",
       query: `{ a: governments(first: 100, orderBy: NAME_DESC) { nodes { slug country { id code name(lang: "ja") { text } } } }
                 b: governments(first: 100) { nodes { slug country { code region } } edges { node { country { version } } } } }`,

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import { childRows, declareChildren, declareColumns, wholeChildRows } from "../../core/lean-rows";
-import { broughtRows } from "../../core/loaders";
+import { withChildRows } from "../../core/loaders";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
@@ -131,12 +131,9 @@ export class GovernmentCommitteesResolver {
     @Ctx() ctx: RequestContext,
   ): CoordinatorTerm[] | Promise<CoordinatorTerm[]> {
     const day = asOf ?? ctx.today;
-    const brought = broughtRows(government, coordinatorTermsByGovernment);
-    if (brought) return brought.filter((term) => covers(term, day));
-    return ctx.loaders
-      .get(coordinatorTermsByGovernment)
-      .load(government.id)
-      .then((terms) => terms.filter((term) => covers(term, day)));
+    return withChildRows(ctx.loaders, government, coordinatorTermsByGovernment, government.id, (terms) =>
+      terms.filter((term) => covers(term, day)),
+    );
   }
 
   @FieldResolver(() => [Committee], {
@@ -150,8 +147,8 @@ export class GovernmentCommitteesResolver {
   ): Promise<Committee[]> {
     const day = asOf ?? ctx.today;
     const [terms, participations] = await Promise.all([
-      broughtRows(government, coordinatorTermsByGovernment) ?? ctx.loaders.get(coordinatorTermsByGovernment).load(government.id),
-      broughtRows(government, participationsByGovernment) ?? ctx.loaders.get(participationsByGovernment).load(government.id),
+      withChildRows(ctx.loaders, government, coordinatorTermsByGovernment, government.id, (terms) => terms),
+      withChildRows(ctx.loaders, government, participationsByGovernment, government.id, (rows) => rows),
     ]);
     const ids = new Set([...terms, ...participations].filter((row) => covers(row, day)).map((row) => row.committeeId));
     const committees = await ctx.loaders.get(committeeById).loadMany([...ids]);

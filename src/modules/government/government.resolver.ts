@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { NODES, nodeFields, selectionOf } from "../../core/lookahead";
 import { columnsFor, declareColumns, declareNested } from "../../core/lean-rows";
-import { broughtRows, childrenFor } from "../../core/loaders";
+import { childrenFor, withChildRows } from "../../core/loaders";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, pickNameOf } from "../../core/i18n";
@@ -82,7 +82,7 @@ export class GovernmentResolver {
 
   @FieldResolver(() => [Membership], { description: "Every membership period, oldest first." })
   memberships(@Root() government: Government, @Ctx() ctx: RequestContext): Membership[] | Promise<Membership[]> {
-    return broughtRows(government, membershipsByGovernment) ?? ctx.loaders.get(membershipsByGovernment).load(government.id);
+    return withChildRows(ctx.loaders, government, membershipsByGovernment, government.id, (periods) => periods);
   }
 
   @FieldResolver(() => Membership, { nullable: true, description: "The membership held on `asOf` (default today); null if none." })
@@ -92,12 +92,7 @@ export class GovernmentResolver {
     @Ctx() ctx: RequestContext,
   ): Membership | null | Promise<Membership | null> {
     const day = asOf ?? ctx.today;
-    const brought = broughtRows(government, membershipsByGovernment);
-    if (brought) return membershipOn(brought, day);
-    return ctx.loaders
-      .get(membershipsByGovernment)
-      .load(government.id)
-      .then((periods) => membershipOn(periods, day));
+    return withChildRows(ctx.loaders, government, membershipsByGovernment, government.id, (periods) => membershipOn(periods, day));
   }
 }
 
