@@ -6,9 +6,10 @@
  * rounds alternate between the two (the order flips each round) so both see the same
  * machine; prints each hub's req/s per round, the medians, CPU ms per request, their
  * ratio, and each hub's peak RSS. What docs/BENCHMARKS.md calls an A/B. A setting is
- * measured the same way: `--base .` (this build) and `--this-flags "--heap-growth-percent 60"`.
+ * measured the same way: `--base .` (this build) and `--this-flags "--heap-growth-percent 60"`,
+ * a flag of Node's with `--this-node-flags "--max-semi-space-size=32"`.
  *
- *   npm run bench:ab -- --base PATH [--this-flags FLAGS] [--embedded] [--rounds 4] [--seconds 5] [--connections 10] [--scenarios flat,nested,single]
+ *   npm run bench:ab -- --base PATH [--this-flags FLAGS] [--this-node-flags FLAGS] [--embedded] [--rounds 4] [--seconds 5] [--connections 10] [--scenarios flat,nested,single]
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,6 +25,7 @@ const { values } = parseArgs({
   options: {
     base: { type: "string" },
     "this-flags": { type: "string", default: "" },
+    "this-node-flags": { type: "string", default: "" },
     embedded: { type: "boolean", default: false },
     rounds: { type: "string", default: "4" },
     seconds: { type: "string", default: "5" },
@@ -36,8 +38,13 @@ const { values } = parseArgs({
 async function main(): Promise<void> {
   if (!values.base) throw new Error("--base PATH: the folder of the other build (its dist/src/main.js)");
   const builds = [
-    { name: "base", main: join(values.base, "dist", "src", "main.js"), flags: [] as string[] },
-    { name: "this", main: join(__dirname, "..", "src", "main.js"), flags: values["this-flags"].split(" ").filter(Boolean) },
+    { name: "base", main: join(values.base, "dist", "src", "main.js"), flags: [] as string[], nodeFlags: [] as string[] },
+    {
+      name: "this",
+      main: join(__dirname, "..", "src", "main.js"),
+      flags: values["this-flags"].split(" ").filter(Boolean),
+      nodeFlags: values["this-node-flags"].split(" ").filter(Boolean),
+    },
   ];
   const database = `near_ab_${process.pid}`;
   const admin = new pg.Client({ connectionString: values.postgres });
@@ -68,8 +75,9 @@ async function main(): Promise<void> {
         "--cache-max-age",
         "0",
       ];
-      hubs.push(await start(build.name, process.execPath, [build.main, ...flags], port, null));
+      hubs.push(await start(build.name, process.execPath, [...build.nodeFlags, build.main, ...flags], port, null));
     }
+    console.log(hubs.map((hub) => `${hub.name} RSS after start ${hub.peakRss.toFixed(0)} MB`).join(", "));
     const wanted = values.scenarios.split(",");
     for (const scenario of SCENARIOS.filter((s) => !s.cachedGet && wanted.some((name) => s.name.startsWith(name)))) {
       for (const hub of hubs) await round(hub, scenario.hub!, 2, Number(values.connections));

@@ -84,7 +84,7 @@ describe("named statements in PGlite", () => {
     const settings = await ask(
       "SELECT current_setting('shared_buffers') AS buffers, current_setting('enable_bitmapscan') AS bitmap, current_setting('plan_cache_mode') AS plans",
     );
-    expect(settings.rows).toEqual([{ buffers: "32MB", bitmap: "off", plans: "force_generic_plan" }]);
+    expect(settings.rows).toEqual([{ buffers: "8MB", bitmap: "off", plans: "force_generic_plan" }]);
   });
 
   it("plan a named statement once: every later call runs its generic plan", async () => {

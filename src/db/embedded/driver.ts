@@ -19,10 +19,18 @@ export interface EmbeddedOptions extends EngineOptions {
 /** The compiled worker beside this file (`dist/src/db/embedded/worker.js`). */
 const WORKER_FILE = join(__dirname, "worker.js");
 
+/**
+ * The young generation of PGlite's thread. Little it allocates lives (a message each
+ * way; an answer's bytes are outside the heap), yet V8 let it grow to 32 MB, most of a
+ * 56 MB heap around 13 MB of live data (`--trace-gc` under the benchmark). 6 MB: the
+ * hub's resident memory about 24 MB less, its throughput unchanged (docs/BENCHMARKS.md).
+ */
+const WORKER_YOUNG_GENERATION_MB = 6;
+
 /** An engine in a worker thread: each request a message, answered in turn. */
 function engineInWorker(options: EngineOptions): Promise<Engine & { terminate(): Promise<number> }> {
   if (!existsSync(WORKER_FILE)) throw new Error(`the embedded database's worker is not built (${WORKER_FILE}): run npm run build`);
-  const worker = new Worker(WORKER_FILE, { workerData: options });
+  const worker = new Worker(WORKER_FILE, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   const pending = new Map<number, { resolve: (value: Uint8Array | null) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Once the thread is gone, every request fails at once instead of waiting for an answer that cannot come.

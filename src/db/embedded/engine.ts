@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { readFileWhole } from "./whole-read";
 import { SessionStatements } from "./wire";
 
 /** Where the embedded database lives and how it starts. Plain data: it crosses to a worker thread. */
@@ -19,9 +21,11 @@ export type EngineRequest =
 
 /**
  * PostgreSQL's start-up parameters for PGlite, PGlite's own defaults plus three:
- * - a smaller shared buffer pool: PGlite zeroes the whole pool in its WebAssembly
- *   memory at start, and the default 128 MB is resident from then on, for a database of
- *   about 40 MB. 32 MB cut a bare PGlite process from 342 to 229 MB resident;
+ * - a small shared buffer pool: PGlite zeroes the whole pool in its WebAssembly memory
+ *   at start, and the default 128 MB is resident from then on. The 2020 facts are 2 MB
+ *   of tables and indexes (15 MB with the catalogs): 32 MB cut a bare PGlite process
+ *   from 342 to 229 MB resident; 8 MB, the hub another 15–30 MB in A/B pairings,
+ *   its throughput unchanged (docs/BENCHMARKS.md);
  * - no bitmap scans: a bitmap heap scan, like a sequential one, asks the table's size
  *   each time it runs, which Emscripten's file system answers with an `fstat` of the
  *   file (a quarter of PGlite's thread on the nested query, where the child lists'
@@ -54,7 +58,7 @@ const START_PARAMS = [
   "-c",
   "max_parallel_maintenance_workers=0",
   "-c",
-  "shared_buffers=32MB",
+  "shared_buffers=8MB",
   "-c",
   "enable_bitmapscan=off",
   "-c",
@@ -70,6 +74,24 @@ export interface Engine {
   handle(request: EngineRequest): Promise<Uint8Array | null>;
 }
 
+/** PostgreSQL compiled to WebAssembly, as PGlite ships it. */
+const ENGINE_FILE = join(dirname(require.resolve("@electric-sql/pglite")), "pglite.wasm");
+
+/** Node's `WebAssembly` (a global @types/node 20 does not declare): what this file calls of it. */
+const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<object> } };
+
+let compiledEngine: Promise<object> | null = null;
+
+/**
+ * The engine compiled once per thread (the test suite opens hundreds of databases in
+ * one), here rather than by PGlite: PGlite reads the file into a block that, freed
+ * once compiled, raised malloc's threshold for the rest of the process (`readFileWhole`).
+ */
+function engineModule(): Promise<object> {
+  compiledEngine ??= wasm.compile(readFileWhole(ENGINE_FILE));
+  return compiledEngine;
+}
+
 export async function openEngine(options: EngineOptions): Promise<Engine> {
   const image = options.imageFile
     ? new Blob([readFileSync(options.imageFile)], { type: options.imageFile.endsWith(".gz") ? "application/x-gzip" : "application/x-tar" })
@@ -77,6 +99,7 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(image ? { loadDataDir: image } : {}),
+    pgliteWasmModule: await engineModule(),
     startParams: START_PARAMS,
   });
   /**

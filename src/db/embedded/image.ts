@@ -1,3 +1,4 @@
+import { readFileWhole } from "./whole-read";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -103,7 +104,7 @@ function gunzipWhole(packed: Buffer): Buffer {
  * database thread's memory (130 MB more resident, measured).
  */
 export function restoreImage(imageFile: string, dataDir: string): void {
-  const packed = readFileSync(imageFile);
+  const packed = readFileWhole(imageFile);
   const tar = imageFile.endsWith(".gz") ? gunzipWhole(packed) : packed;
   const staging = `${dataDir}.restoring-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
