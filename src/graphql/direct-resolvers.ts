@@ -36,6 +36,18 @@ interface FieldResolverMetadata {
 interface TypeMetadata {
   name: string;
   target: Function;
+  interfaceClasses?: Function[];
+}
+
+interface FieldMetadata {
+  /** The property read. */
+  name: string;
+  /** The field's name in the schema. */
+  schemaName: string;
+  target: Function;
+  roles?: unknown[];
+  middlewares?: unknown[];
+  params?: unknown[];
 }
 
 /** What type-graphql keeps of the decorators (its global metadata storage, as its own `getMetadataStorage` reads it). */
@@ -43,6 +55,13 @@ interface MetadataStorage {
   fieldResolvers: FieldResolverMetadata[];
   objectTypes: TypeMetadata[];
   inputTypes: TypeMetadata[];
+  fields: FieldMetadata[];
+}
+
+function metadataStorage(): MetadataStorage {
+  const storage = (globalThis as { TypeGraphQLMetadataStorage?: MetadataStorage }).TypeGraphQLMetadataStorage;
+  if (!storage) throw new Error("type-graphql's metadata storage is not where type-graphql keeps it");
+  return storage;
 }
 
 const SIMPLE_TYPES: unknown[] = [String, Number, Boolean, Date];
@@ -84,8 +103,7 @@ function rootIsReady(params: readonly ParamMetadata[]): (root: unknown) => boole
 
 /** Replaces the wrapper of every plain field resolver with a direct call; returns how many it replaced. */
 export function directFieldResolvers(schema: GraphQLSchema): number {
-  const storage = (globalThis as { TypeGraphQLMetadataStorage?: MetadataStorage }).TypeGraphQLMetadataStorage;
-  if (!storage) throw new Error("type-graphql's metadata storage is not where type-graphql keeps it");
+  const storage = metadataStorage();
   const instances = new Map<Function, Record<string, (...params: unknown[]) => unknown>>();
   let replaced = 0;
   for (const resolver of storage.fieldResolvers) {
@@ -121,4 +139,50 @@ export function directFieldResolvers(schema: GraphQLSchema): number {
     replaced++;
   }
   return replaced;
+}
+
+/**
+ * Leaves a plain property field to the executor's own read. type-graphql gives every
+ * field a resolver, a property's too: it runs the field's (here empty) middleware list
+ * around `root[property]`. graphql-jit reads a field with no resolver inline; one with
+ * a resolver costs, per row and field, a call through the runtime, a resolve info, the
+ * field's path and three closures (a fifth of what the nested query allocated, sampled
+ * under load). What this drops is exactly what type-graphql's `simple: true` drops,
+ * decided for every field at once: a field with no resolver method, no middleware
+ * (`PrivateField`), no roles and no arguments, whose schema name is its property's
+ * (the default read uses the schema name). Needs no global middlewares, which the
+ * hub's schema has none of. Returns how many fields it left plain.
+ */
+export function plainPropertyFields(schema: GraphQLSchema): number {
+  const storage = metadataStorage();
+  let plain = 0;
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!(type instanceof GraphQLObjectType)) continue;
+    const owners = (target: Function) =>
+      target === objectType.target || objectType.target.prototype instanceof target || (objectType.interfaceClasses ?? []).includes(target);
+    for (const field of Object.values(type.getFields())) {
+      if (!field.resolve) continue;
+      const declared = storage.fields.filter((metadata) => metadata.schemaName === field.name && owners(metadata.target));
+      // The most derived declaration is the one type-graphql built the field from.
+      const metadata = declared.find((candidate) => candidate.target === objectType.target) ?? declared[0];
+      if (!metadata || (declared.length > 1 && metadata.target !== objectType.target)) continue;
+      const hasResolver = storage.fieldResolvers.some(
+        (resolver) =>
+          resolver.schemaName === field.name &&
+          (resolver.getObjectType?.() === metadata.target || resolver.getObjectType?.() === objectType.target),
+      );
+      const bare =
+        !hasResolver &&
+        metadata.name === metadata.schemaName &&
+        (metadata.middlewares?.length ?? 0) === 0 &&
+        (metadata.roles?.length ?? 0) === 0 &&
+        (metadata.params?.length ?? 0) === 0 &&
+        field.args.length === 0;
+      if (!bare) continue;
+      field.resolve = undefined;
+      plain++;
+    }
+  }
+  return plain;
 }

@@ -4,7 +4,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { toGlobalId } from "../core/node";
-import { directFieldResolvers } from "./direct-resolvers";
+import { directFieldResolvers, plainPropertyFields } from "./direct-resolvers";
 import type { NodeType } from "../core/node-registry";
 import { accessResolvers, authChecker } from "../modules/access";
 import { admissionResolvers } from "../modules/admission";
@@ -82,6 +82,7 @@ export function buildHubSchema(): GraphQLSchema {
   ] as unknown as NonEmptyArray<Function>;
   const schema = buildSchemaSync({ resolvers, validate: false, authChecker, authMode: "error" });
   directFieldResolvers(schema);
+  plainPropertyFields(schema);
   attachGlobalIds(schema, NODE_TYPES);
   cached = schema;
   return schema;

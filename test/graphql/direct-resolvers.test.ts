@@ -6,6 +6,7 @@ import {
   Ctx,
   Field,
   FieldResolver,
+  InterfaceType,
   ObjectType,
   Query,
   Resolver,
@@ -15,7 +16,7 @@ import {
 } from "type-graphql";
 import type { MiddlewareFn } from "type-graphql";
 import { describe, expect, it } from "vitest";
-import { directFieldResolvers } from "../../src/graphql/direct-resolvers";
+import { directFieldResolvers, plainPropertyFields } from "../../src/graphql/direct-resolvers";
 
 /**
  * Field resolvers with no middleware, no roles and plain parameters are called
@@ -94,5 +95,89 @@ describe("direct field resolvers", () => {
         { key: "plain", shout: "PLAIN!#:instance", counted: "plain", secret: null },
       ],
     });
+  });
+});
+
+/** Fields of every kind plain property fields can be confused with, one each. */
+@InterfaceType("PlainLabelled")
+abstract class Labelled {
+  @Field(() => String)
+  label: string;
+}
+
+@ObjectType("PlainBase", { isAbstract: true })
+class Base {
+  @Field(() => String)
+  inherited: string;
+}
+
+@ObjectType("PlainItem", { implements: Labelled })
+class Item extends Base implements Labelled {
+  @Field(() => String)
+  plain: string;
+
+  label: string;
+
+  @Field(() => String, { name: "shown" })
+  stored: string;
+
+  @Field(() => String)
+  @UseMiddleware(Counted)
+  watched: string;
+
+  @Field(() => String, { nullable: true })
+  @Authorized("ADMIN")
+  guarded: string;
+
+  @Field(() => String)
+  computed: string;
+}
+
+@Resolver(() => Item)
+class ItemResolver {
+  @Query(() => [Item])
+  items(): Item[] {
+    return [Object.assign(new Item(), { plain: "p", label: "l", stored: "s", watched: "w", guarded: "g", computed: "c", inherited: "i" })];
+  }
+
+  @FieldResolver(() => String)
+  computed(@Root() item: Item): string {
+    return `${item.computed}!`;
+  }
+}
+
+function buildItems(): GraphQLSchema {
+  return buildSchemaSync({ resolvers: [ItemResolver], validate: false, authChecker: () => false, authMode: "null" });
+}
+
+describe("plain property fields", () => {
+  it("lose type-graphql's resolver only where it reads the property and nothing else, and answer the same", async () => {
+    const query = "{ items { plain label shown watched guarded computed inherited } }";
+    const before = await graphql({ schema: buildItems(), source: query });
+    const schema = buildItems();
+    const fields = (schema.getType("PlainItem") as GraphQLObjectType).getFields();
+    expect(plainPropertyFields(schema)).toBeGreaterThanOrEqual(3);
+    const resolved = Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, field.resolve !== undefined]));
+    // A middleware, a role check, a resolver method and a field named apart from its property keep a resolver.
+    expect(resolved).toEqual({ plain: false, label: false, inherited: false, shown: true, watched: true, guarded: true, computed: true });
+
+    calls.length = 0;
+    const after = await graphql({ schema, source: query });
+    expect(before.errors).toBeUndefined();
+    expect(after).toEqual(before);
+    expect(calls).toEqual(["middleware"]);
+    expect(after.data).toEqual({
+      items: [{ plain: "p", label: "l", shown: "s", watched: "w", guarded: null, computed: "c!", inherited: "i" }],
+    });
+  });
+
+  it("in the hub's schema, leave the private and the renamed fields their resolvers", async () => {
+    const { buildHubSchema } = await import("../../src/graphql/schema");
+    const schema = buildHubSchema();
+    const field = (type: string, name: string) => (schema.getType(type) as GraphQLObjectType).getFields()[name];
+    expect(field("Membership", "kind").resolve).toBeUndefined();
+    expect(field("Government", "slug").resolve).toBeUndefined();
+    expect(field("Government", "contact").resolve).toBeDefined();
+    expect(field("GovernmentConnection", "totalCount").resolve).toBeDefined();
   });
 });
