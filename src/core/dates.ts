@@ -6,15 +6,34 @@ import { daysInMonth } from "../charter";
  */
 export type IsoDate = string;
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DASH = 45;
+const ZERO = 48;
 
-/** The date as given if it is a real calendar day, else null. */
+/** The number written by the ASCII digits of `value` from `start` to `end`, or -1 where any is not one. */
+function digitsAt(value: string, start: number, end: number): number {
+  let number = 0;
+  for (let at = start; at < end; at++) {
+    const digit = value.charCodeAt(at) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+/**
+ * The date as given if it is a real calendar day (`YYYY-MM-DD`), else null. Read by
+ * character codes, not a regular expression: every date the hub answers is checked
+ * here on its way out (the `Date` scalar), and a match allocated an array and three
+ * strings per date (3 % of what the nested query allocated).
+ */
 export function parseIsoDate(value: string): IsoDate | null {
-  const match = ISO_DATE.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return null;
-  if (day > daysInMonth(year, month)) return null;
+  if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return null;
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 7);
+  const day = digitsAt(value, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return null;
+  // Every month has 28 days: only a later day asks the calendar (which builds a Date).
+  if (day > 28 && day > daysInMonth(year, month)) return null;
   return value;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { todayUtc } from "../../src/core/dates";
+import { parseIsoDate, todayUtc } from "../../src/core/dates";
 
 describe("todayUtc", () => {
   it("is the UTC day of the instant, whichever day was asked before (it remembers only the last)", () => {
@@ -16,5 +16,33 @@ describe("todayUtc", () => {
 
   it("refuses an invalid date as toISOString does", () => {
     expect(() => todayUtc(new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe("parseIsoDate", () => {
+  it.each([
+    ["2020-12-31", true],
+    ["2020-02-29", true],
+    ["2019-02-29", false],
+    ["1900-02-29", false],
+    ["2000-02-29", true],
+    ["2021-04-31", false],
+    ["2021-00-10", false],
+    ["2021-13-01", false],
+    ["2021-01-00", false],
+    ["0000-01-01", true],
+    ["2021-1-01", false],
+    ["2021-01-1", false],
+    ["20210101", false],
+    ["2021/01/01", false],
+    ["2021-01-01 ", false],
+    [" 2021-01-01", false],
+    ["2021-01-01\n", false],
+    ["2021-0a-01", false],
+    ["２０２１-01-01", false],
+    ["2021-01-01T00:00:00Z", false],
+    ["", false],
+  ])("%j is a calendar day: %s", (value, valid) => {
+    expect(parseIsoDate(value)).toBe(valid ? value : null);
   });
 });
