@@ -6,10 +6,11 @@
  * rounds alternate between the two (the order flips each round) so both see the same
  * machine; prints each hub's req/s per round, the medians, CPU ms per request, their
  * ratio, and each hub's peak RSS. What docs/BENCHMARKS.md calls an A/B. A setting is
- * measured the same way: `--base .` (this build) and `--this-flags "--heap-growth-percent 60"`,
- * a flag of Node's with `--this-node-flags "--max-semi-space-size=32"`.
+ * measured the same way: `--base .` (this build) and `--this-flags="--heap-growth-percent 60"`,
+ * a flag of Node's with `--this-node-flags=--max-semi-space-size=32` (with `=`: a value that
+ * starts with `--` is otherwise read as an option of this script's).
  *
- *   npm run bench:ab -- --base PATH [--this-flags FLAGS] [--this-node-flags FLAGS] [--embedded] [--rounds 4] [--seconds 5] [--connections 10] [--scenarios flat,nested,single]
+ *   npm run bench:ab -- --base PATH [--this-flags=FLAGS] [--this-node-flags=FLAGS] [--embedded] [--rounds 4] [--seconds 5] [--connections 10] [--scenarios flat,nested,single]
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -80,6 +80,7 @@ export function buildHubSchema(): GraphQLSchema {
     ...statsResolvers,
     nodeResolver(NODE_TYPES),
   ] as unknown as NonEmptyArray<Function>;
+  // No global middlewares: plainPropertyFields leaves a field to the executor only where type-graphql's resolver ran none.
   const schema = buildSchemaSync({ resolvers, validate: false, authChecker, authMode: "error" });
   directFieldResolvers(schema);
   plainPropertyFields(schema);

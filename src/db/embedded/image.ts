@@ -1,8 +1,8 @@
-import { readFileWhole } from "./whole-read";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { readFileWhole } from "./whole-read";
 
 /**
  * The embedded database's start-up image: a data folder migrated and seeded at build
