@@ -1,5 +1,6 @@
 import type { ColumnMetadata } from "typeorm/metadata/ColumnMetadata.js";
 import { DriverUtils } from "typeorm/driver/DriverUtils.js";
+import { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver.js";
 import { LRUCache } from "lru-cache";
 import { rootOf } from "./scoped-source";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
@@ -231,12 +232,55 @@ export function columnsFor<T extends ObjectLiteral>(
 
 type RawRow = Record<string, unknown>;
 
+/**
+ * The column types whose values TypeORM's PostgreSQL driver converts when it hydrates
+ * an entity (`PostgresDriver.prepareHydratedValue`: booleans, dates and times, numbers
+ * typed `Number`, enums, vectors, hstore, cubes, simple arrays and JSON). Any other
+ * column's value is the entity's as `pg` read it, unless the column has a transformer.
+ */
+const CONVERTED_TYPES: ReadonlySet<unknown> = new Set<unknown>([
+  Boolean,
+  Date,
+  Number,
+  "datetime",
+  "timestamp",
+  "timestamptz",
+  "timestamp with time zone",
+  "timestamp without time zone",
+  "date",
+  "time",
+  "vector",
+  "halfvec",
+  "hstore",
+  "simple-array",
+  "simple-json",
+  "cube",
+  "enum",
+  "simple-enum",
+]);
+
+const AS_READ = (value: unknown) => value;
+
+/**
+ * How a column's raw value becomes the entity's, worked out once per shape: as read for
+ * most columns, else through TypeORM's driver. Asking the driver for every value ran its
+ * chain of type tests per value (a thousand values for the nested query). Only where the
+ * driver is TypeORM's own PostgreSQL one, whose conversions `CONVERTED_TYPES` lists
+ * (test/graphql/lean-reads.test.ts checks every column of every entity against it).
+ */
+export function hydratorOf(dataSource: DataSource, column: ColumnMetadata): (value: unknown) => unknown {
+  const { driver } = dataSource;
+  const typeormsOwn = driver.prepareHydratedValue === PostgresDriver.prototype.prepareHydratedValue;
+  if (typeormsOwn && !column.transformer && !CONVERTED_TYPES.has(column.type)) return AS_READ;
+  return (value) => driver.prepareHydratedValue(value, column);
+}
+
 /** Builds entities of one alias from raw rows: the columns, their raw keys and value conversions, worked out once. */
 class RowShape<T> {
-  private readonly fields: { key: string; property: string; column: ColumnMetadata }[];
+  private readonly fields: { key: string; property: string; hydrate: (value: unknown) => unknown }[];
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly create: () => T,
     alias: string,
     /** The primary key first. */
@@ -245,7 +289,7 @@ class RowShape<T> {
     this.fields = columns.map((column) => ({
       key: DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName),
       property: column.propertyName,
-      column,
+      hydrate: hydratorOf(dataSource, column),
     }));
   }
 
@@ -253,7 +297,7 @@ class RowShape<T> {
   read(raw: RawRow): T | null {
     if (raw[this.fields[0].key] === null || raw[this.fields[0].key] === undefined) return null;
     const entity = this.create() as Record<string, unknown>;
-    for (const { key, property, column } of this.fields) entity[property] = this.dataSource.driver.prepareHydratedValue(raw[key], column);
+    for (const { key, property, hydrate } of this.fields) entity[property] = hydrate(raw[key]);
     return entity as T;
   }
 
@@ -270,10 +314,8 @@ class RowShape<T> {
   readAt(values: readonly unknown[], positions: readonly number[]): T | null {
     if (values[positions[0]] === null || values[positions[0]] === undefined) return null;
     const entity = this.create() as Record<string, unknown>;
-    const { driver } = this.dataSource;
-    this.fields.forEach(({ property, column }, index) => {
-      entity[property] = driver.prepareHydratedValue(values[positions[index]], column);
-    });
+    const { fields } = this;
+    for (let index = 0; index < fields.length; index++) entity[fields[index].property] = fields[index].hydrate(values[positions[index]]);
     return entity as T;
   }
 }

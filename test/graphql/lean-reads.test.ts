@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { SCENARIOS } from "../../bench/scenarios";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import { buildSchema } from "graphql";
 import type { GraphQLObjectType } from "graphql";
-import { columnsFor, keyedRowsReader, setLeanReads, setStatementTextCheck } from "../../src/core/lean-rows";
+import { columnsFor, hydratorOf, keyedRowsReader, setLeanReads, setStatementTextCheck } from "../../src/core/lean-rows";
 import { childListOf, childrenFor } from "../../src/core/loaders";
 import { coordinatorTermsByGovernment, participationsByGovernment } from "../../src/modules/committee/committee.loader";
 import { COORDINATOR_TERM_COLUMNS } from "../../src/modules/committee/coordinator-term.columns";
@@ -305,6 +306,52 @@ describe("lean reads answer exactly as whole entities do", () => {
     } finally {
       GOVERNMENT_COLUMNS.resolvers.coordinatorTerms = coordinatorTerms;
     }
+  });
+
+  /**
+   * A lean read takes a column's value as `pg` read it unless TypeORM's driver would
+   * convert it (`hydratorOf`): for every column of every entity, the two agree on
+   * values of every kind a column can hold (fails if TypeORM converts a type the hub
+   * takes as read).
+   */
+  it("reads every column of every entity as TypeORM's driver hydrates it", () => {
+    const { dataSource } = hub.db;
+    const samples: unknown[] = [
+      null,
+      undefined,
+      new Date("2020-12-31T10:00:00Z"),
+      "text",
+      "2020-12-31",
+      "2020-12-31 10:00:00+00",
+      "12",
+      "1.5",
+      12,
+      1.5,
+      0,
+      true,
+      false,
+      { a: 1 },
+      ["a"],
+      [1],
+    ];
+    // Two invalid dates (a timestamp column given "text") are the same answer.
+    const same = (a: unknown, b: unknown) =>
+      a instanceof Date && b instanceof Date ? Object.is(a.getTime(), b.getTime()) : isDeepStrictEqual(a, b);
+    const disagreements: string[] = [];
+    let columns = 0;
+    for (const metadata of dataSource.entityMetadatas) {
+      for (const column of metadata.columns) {
+        columns++;
+        const hydrate = hydratorOf(dataSource, column);
+        for (const sample of samples) {
+          if (!same(hydrate(sample), dataSource.driver.prepareHydratedValue(sample, column))) {
+            disagreements.push(`${metadata.name}.${column.propertyName} (${String(column.type)}) of ${JSON.stringify(sample)}`);
+          }
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(columns).toBeGreaterThan(100);
   });
 
   /**
