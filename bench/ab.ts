@@ -4,7 +4,7 @@
  * && cd PATH && npm ci && npm run build`) and this one, on one fresh PostgreSQL
  * database (or, with `--embedded`, each on an empty PGlite folder), the same flags;
  * rounds alternate between the two (the order flips each round) so both see the same
- * machine; prints each hub's req/s per round, the medians, CPU ms per request, their
+ * machine; prints each hub's req/s per round, the medians, CPU ms per request and p99, their
  * ratio, and each hub's peak RSS. What docs/BENCHMARKS.md calls an A/B. A setting is
  * measured the same way: `--base .` (this build) and `--this-flags="--heap-growth-percent 60"`,
  * a flag of Node's with `--this-node-flags=--max-semi-space-size=32` (with `=`: a value that
@@ -82,17 +82,18 @@ async function main(): Promise<void> {
     const wanted = values.scenarios.split(",");
     for (const scenario of SCENARIOS.filter((s) => !s.cachedGet && wanted.some((name) => s.name.startsWith(name)))) {
       for (const hub of hubs) await round(hub, scenario.hub!, 2, Number(values.connections));
-      const measured = new Map(hubs.map((hub) => [hub, { rps: [] as number[], cpu: [] as number[] }]));
+      const measured = new Map(hubs.map((hub) => [hub, { rps: [] as number[], cpu: [] as number[], p99: [] as number[] }]));
       for (let index = 0; index < Number(values.rounds); index++) {
         for (const hub of index % 2 === 0 ? hubs : [...hubs].reverse()) {
           const m = await round(hub, scenario.hub!, Number(values.seconds), Number(values.connections));
           measured.get(hub)!.rps.push(m.rps);
           measured.get(hub)!.cpu.push(m.cpuMsPerRequest);
+          measured.get(hub)!.p99.push(m.p99);
         }
       }
       const line = hubs.map((hub) => {
-        const { rps, cpu } = measured.get(hub)!;
-        return `${hub.name} ${median(rps).toFixed(0)} req/s (${rps.map((x) => x.toFixed(0)).join(" ")}), ${median(cpu).toFixed(2)} ms CPU`;
+        const { rps, cpu, p99 } = measured.get(hub)!;
+        return `${hub.name} ${median(rps).toFixed(0)} req/s (${rps.map((x) => x.toFixed(0)).join(" ")}), ${median(cpu).toFixed(2)} ms CPU, p99 ${median(p99)} ms`;
       });
       const ratio = median(measured.get(hubs[1])!.rps) / median(measured.get(hubs[0])!.rps);
       console.log(`${scenario.name.split(/[:(]/)[0].trim()}: ${line.join(" | ")} | this ÷ base ${ratio.toFixed(2)}×`);

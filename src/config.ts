@@ -84,6 +84,8 @@ export interface Config {
    * collection leaves before the next; 0: V8's own factor (up to 4× the live data).
    */
   readonly heapGrowthPercent: number;
+  /** Most MB V8's young generation may take per semi-space (`src/heap.ts`); 0: V8's own sizing. */
+  readonly semiSpaceMb: number;
 }
 
 function parseInteger(name: string, raw: string, min: number, max: number): number {
@@ -233,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     metricsPort: metricsPort === undefined ? null : parseInteger("METRICS_PORT", metricsPort, 0, 65535),
     introspection: parseBoolean("INTROSPECTION", read("INTROSPECTION")!),
     heapGrowthPercent: int("HEAP_GROWTH_PERCENT", 0, 300),
+    semiSpaceMb: int("SEMI_SPACE_MB", 0, 1024),
   });
 }
 

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { resolve } from "node:path";
-import { setFlagsFromString } from "node:v8";
 import pino from "pino";
 import type { Logger } from "pino";
 import { ConfigError, helpText, loadConfig, wantsHelp } from "./config";
@@ -8,6 +7,7 @@ import type { Config } from "./config";
 import { embeddedEngineOptions, startEmbeddedEngine } from "./db/embedded/driver";
 import { restoreImage, startingImage } from "./db/embedded/image";
 import { StartupError } from "./db/startup-error";
+import { capSemiSpace, limitHeapGrowth } from "./heap";
 import { assertPortFree } from "./http/port";
 
 function describeDatabase(config: Config): string {
@@ -44,17 +44,6 @@ function failure(error: unknown): string | null {
   return null;
 }
 
-/**
- * Under load V8 lets the old generation grow to several times the live data between
- * full collections (a hub with 45 MB live held 130 MB of heap, 257 MB resident); a
- * fixed factor keeps it near the live size for a few percent more collection work
- * (docs/BENCHMARKS.md). V8 reads the factor at every collection, so setting it here,
- * after start, takes effect.
- */
-function limitHeapGrowth(percent: number): void {
-  if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
-}
-
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (wantsHelp(argv)) {
@@ -64,13 +53,20 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig(process.env, argv);
     limitHeapGrowth(config.heapGrowthPercent);
+    const semiSpace = capSemiSpace(config.semiSpaceMb);
     const log = pino({ level: config.logLevel });
     await assertPortFree(config.port, config.host);
     const imageFile = embeddedImage(config, log);
     // The embedded database's thread starts now, and loads PGlite while this one loads the rest of the hub.
-    if (config.database.kind === "pglite") startEmbeddedEngine(embeddedEngineOptions(config.database.dataDir, imageFile));
+    if (config.database.kind === "pglite") {
+      await startEmbeddedEngine(embeddedEngineOptions(config.database.dataDir, imageFile));
+      // Node 20 resets the semi-space growth factor when a thread starts (src/heap.ts).
+      semiSpace.hold();
+    }
     const { start, onSignals } = await import("./serve.js");
-    onSignals(await start(config, log, describeDatabase(config), imageFile), config.http.shutdownGraceMs, log);
+    const hub = await start(config, log, describeDatabase(config), imageFile);
+    semiSpace.letGrow();
+    onSignals(hub, config.http.shutdownGraceMs, log);
   } catch (error) {
     const line = failure(error);
     if (line === null) throw error;

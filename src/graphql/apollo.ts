@@ -1,7 +1,11 @@
 import { ApolloServer } from "@apollo/server";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { FastifyBaseLogger } from "fastify";
 import type { OperationLimits } from "../config";
 import type { RequestContext } from "../core/context";
@@ -109,6 +113,11 @@ export function createApolloServer(options: HubApolloOptions): HubApollo {
       // Apollo's own cache-control plugin hooks every resolved field; the policy here is
       // computed once per document (cache-control.plugin.ts), so it would only cost.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo installs its federated-tracing plugin (inert outside a subgraph) unless told
+      // not to, and loading it loads Apollo's usage-reporting protobuf code (360 KB of
+      // source kept in the heap). When the hub becomes a Federation subgraph, decide here
+      // whether its gateway should receive traces.
+      ApolloServerPluginInlineTraceDisabled(),
       operationLimitsPlugin(options.limits, observer),
       horizonExtension(options.factsCompleteUntil),
       errorLogging(options.logger),

@@ -27,10 +27,11 @@ const WORKER_FILE = join(__dirname, "worker.js");
  */
 const WORKER_YOUNG_GENERATION_MB = 6;
 
-/** An engine in a worker thread: each request a message, answered in turn. */
-function engineInWorker(options: EngineOptions): Promise<Engine & { terminate(): Promise<number> }> {
+/** An engine in a worker thread: each request a message, answered in turn. `online` is called once the thread runs. */
+function engineInWorker(options: EngineOptions, online?: () => void): Promise<Engine & { terminate(): Promise<number> }> {
   if (!existsSync(WORKER_FILE)) throw new Error(`the embedded database's worker is not built (${WORKER_FILE}): run npm run build`);
   const worker = new Worker(WORKER_FILE, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  if (online) worker.once("online", online);
   const pending = new Map<number, { resolve: (value: Uint8Array | null) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   // Once the thread is gone, every request fails at once instead of waiting for an answer that cannot come.
@@ -87,16 +88,18 @@ const startedEarly = new Map<string, ReturnType<typeof engineInWorker>>();
 
 /**
  * Starts the worker thread of an embedded database now: PGlite compiles and opens the
- * data folder (most of a warm start) while main loads the rest of the hub. A failure
- * (a folder PGlite cannot open, say) is reported when the data source opens it, as
- * without this.
+ * data folder (most of a warm start) while main loads the rest of the hub. Resolves
+ * once the thread runs (tens of ms; PGlite is still opening); a failure (a folder PGlite
+ * cannot open, say) is reported when the data source opens it, as without this.
  */
-export function startEmbeddedEngine(options: EngineOptions): void {
+export function startEmbeddedEngine(options: EngineOptions): Promise<void> {
   const key = keyOf(options);
-  if (startedEarly.has(key)) return;
-  const starting = engineInWorker(options);
-  starting.catch(() => {});
-  startedEarly.set(key, starting);
+  if (startedEarly.has(key)) return Promise.resolve();
+  return new Promise((threadRuns) => {
+    const starting = engineInWorker(options, threadRuns);
+    starting.catch(() => threadRuns());
+    startedEarly.set(key, starting);
+  });
 }
 
 function takeStartedEngine(options: EngineOptions): ReturnType<typeof engineInWorker> | null {

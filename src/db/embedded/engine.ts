@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { readFileWhole } from "./whole-read";
 import { SessionStatements } from "./wire";
 
@@ -103,6 +102,9 @@ export async function openEngine(options: EngineOptions): Promise<Engine> {
   const image = options.imageFile
     ? new Blob([readFileSync(options.imageFile)], { type: options.imageFile.endsWith(".gz") ? "application/x-gzip" : "application/x-tar" })
     : undefined;
+  // Loaded here, not at the top: the hub's thread imports this module for its types and
+  // error mapping, and PGlite (half a MB of code kept in the heap) runs only in its own.
+  const { PGlite } = await import("@electric-sql/pglite");
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(image ? { loadDataDir: image } : {}),

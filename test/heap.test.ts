@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { semiSpaceGrowthFactor } from "../src/heap";
+import { BUILT_MAIN } from "./support/paths";
+import { HubProcess } from "./support/process";
+
+describe("semiSpaceGrowthFactor: the factor V8 multiplies the semi-space by at its next growth", () => {
+  it.each([
+    // semi-space MB now, cap MB, factor: straight to the cap in one growth, then none
+    [0.5, 8, 16],
+    [1, 8, 8],
+    [2, 8, 4],
+    [4, 8, 2],
+    [8, 8, 1],
+    [16, 8, 1],
+    [0.5, 6, 12],
+    [4, 6, 1],
+    [0.5, 1, 2],
+    [1, 1, 1],
+  ])("at %s MB with a cap of %s MB: %s", (semiSpaceMb, capMb, factor) => {
+    expect(semiSpaceGrowthFactor(semiSpaceMb, capMb)).toBe(factor);
+  });
+});
+
+const NEW_SPACE = 'near_nodejs_heap_space_size_total_bytes{space="new"}';
+
+/**
+ * The young generation of the built hub after start-up and a few requests, from its
+ * metrics (V8's new space: two semi-spaces). On the embedded database, whose worker
+ * thread's start resets V8's growth factor on Node 20.
+ */
+async function newSpaceMb(semiSpaceMb: string): Promise<number> {
+  const hub = new HubProcess(process.execPath, [
+    BUILT_MAIN,
+    "--memory",
+    "--port",
+    "0",
+    "--metrics-port",
+    "0",
+    "--log-level",
+    "info",
+    "--semi-space-mb",
+    semiSpaceMb,
+  ]);
+  try {
+    const [, metrics] = await hub.waitForOutput(/metrics: (http:\/\/\S+\/metrics)/);
+    const [, graphql] = await hub.waitForOutput(/GraphiQL: (http:\/\/\S+\/graphql)/);
+    for (let i = 0; i < 20; i++) {
+      const answer = await fetch(graphql, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ governments(first: 100) { nodes { slug name { text } country { code } } } }" }),
+      });
+      expect(answer.status).toBe(200);
+    }
+    const line = (await (await fetch(metrics)).text()).split("\n").find((l) => l.startsWith(NEW_SPACE));
+    expect(line).toBeDefined();
+    return Number(line!.slice(NEW_SPACE.length).trim()) / 2 ** 20;
+  } finally {
+    hub.kill("SIGTERM");
+    await hub.exited;
+  }
+}
+
+describe("SEMI_SPACE_MB caps V8's young generation without a flag of Node's", () => {
+  it("--semi-space-mb 2 keeps the new space at two semi-spaces of at most 2 MB; 0 leaves V8 to grow it past that during start-up", async () => {
+    const [capped, uncapped] = [await newSpaceMb("2"), await newSpaceMb("0")];
+    expect(capped).toBeLessThanOrEqual(4);
+    expect(uncapped).toBeGreaterThan(4);
+  });
+});
