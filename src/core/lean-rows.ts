@@ -178,6 +178,11 @@ export function setLeanReads(enabled: boolean): void {
   leanReadsEnabled = enabled;
 }
 
+/** Whether reads are lean now: what a read shape worked out once is kept under. */
+export function leanReadsOn(): boolean {
+  return leanReadsEnabled;
+}
+
 const columnNames = new WeakMap<object, { all: ReadonlySet<string>; primary: readonly string[] }>();
 
 /** An entity's column property names, and its primary key's, worked out once. */

@@ -253,6 +253,25 @@ describe("lean reads answer exactly as whole entities do", () => {
     expect([named.statements, named.sql[0].includes(`"g"."name_zh"`)]).toEqual([1, true]);
   });
 
+  it("a country's governments read in one shape per field and language: two aliased selections, and one document in two languages, answer as whole reads", async () => {
+    const query = `{ countries(first: 10) { nodes { code
+      a: governments(asOf: "2020-12-31") { slug name { text lang } }
+      b: governments(asOf: "2020-12-31") { slug name(lang: "ko") { text } memberships { kind startedOn } } } } }`;
+    const statements: number[] = [];
+    for (const acceptLanguage of ["en", "ja", "en", "ja"]) {
+      const lean = await hub.countStatements(query, undefined, { acceptLanguage });
+      statements.push(lean.statements);
+      setLeanReads(false);
+      const whole = await hub.run(query, undefined, { acceptLanguage });
+      setLeanReads(true);
+      expect(lean.result.errors).toBeUndefined();
+      expect(lean.result.data).toEqual(whole.data);
+      expect(JSON.stringify(lean.result.data)).toContain(`"lang":"${acceptLanguage.toUpperCase()}"`);
+    }
+    // The page's statement and the second alias's; each language's names in them: a shape kept for another language would read them in one more.
+    expect(statements).toEqual([2, 2, 2, 2]);
+  });
+
   it("a private field read lean stays null below SECRETARIAT, and a secretariat key reads it", async () => {
     await hub.withEntityManager((em) => em.query(`UPDATE government SET contact = 'nea@busan.example' WHERE slug = 'kr-busan'`));
     const query = `{ governments(first: 100) { nodes { slug contact } } }`;

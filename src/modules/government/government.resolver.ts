@@ -18,7 +18,7 @@ import { governmentById } from "./government.loader";
 import { GOVERNMENT_COLUMNS } from "./government.columns";
 import {
   GOVERNMENTS_OF_COUNTRY,
-  countryGovernmentsShape,
+  countryGovernmentsShapeAt,
   governmentBySlugRead,
   governmentsOfCountryRead,
   listGovernments,
@@ -117,7 +117,7 @@ export class CountryGovernmentsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government[]> {
     const day = asOf ?? ctx.today;
-    const shape = countryGovernmentsShape(ctx.em.connection, selectionOf(info, ctx.preferredLang));
+    const shape = countryGovernmentsShapeAt(ctx.em.connection, info, ctx.preferredLang);
     const rows = await governmentsOfCountryRead(ctx, country.code, shape);
     return rows
       .filter(({ memberships }) => memberships.some((period) => covers(period, day) && (!kinds || kinds.includes(period.kind))))
