@@ -159,7 +159,7 @@ const PERIODS = childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMN
  * the columns the filter and the selected fields need; the other child lists those
  * fields read.
  */
-export function countryGovernmentsShape(dataSource: DataSource, selection: Selection): GovernmentReadShape {
+function countryGovernmentsShape(dataSource: DataSource, selection: Selection): GovernmentReadShape {
   return {
     columns: columnsFor(dataSource, Government, GOVERNMENT_COLUMNS, selection.at([])),
     withCountry: false,
