@@ -33,10 +33,10 @@ function semiSpaceMb(): number | null {
 /** What `capSemiSpace` returns: growth is held until the hub is up. */
 export interface SemiSpaceCap {
   /**
-   * Holds growth again: on Node 20 a worker thread's start sets the growth factor back
-   * to V8's default (measured: a semi-space held at 1 MB grew to 16 MB once a thread had
-   * started, and stayed held when set again after the thread's `online` event; Node 24
-   * keeps it).
+   * Holds growth again: on Node 20 and 22 a worker thread's start sets the growth factor
+   * back to V8's default (measured: a semi-space held at 1 MB grew to 16 MB once a thread
+   * had started, and stayed held when set again after the thread's `online` event; Node
+   * 24 keeps it).
    */
   hold(): void;
   /** From now on the semi-space may grow, to the cap. */

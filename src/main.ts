@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     // The embedded database's thread starts now, and loads PGlite while this one loads the rest of the hub.
     if (config.database.kind === "pglite") {
       await startEmbeddedEngine(embeddedEngineOptions(config.database.dataDir, imageFile));
-      // Node 20 resets the semi-space growth factor when a thread starts (src/heap.ts).
+      // Node 20 and 22 reset the semi-space growth factor when a thread starts (src/heap.ts).
       semiSpace.hold();
     }
     const { start, onSignals } = await import("./serve.js");

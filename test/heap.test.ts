@@ -26,7 +26,7 @@ const NEW_SPACE = 'near_nodejs_heap_space_size_total_bytes{space="new"}';
 /**
  * The young generation of the built hub after start-up and a few requests, from its
  * metrics (V8's new space: two semi-spaces). On the embedded database, whose worker
- * thread's start resets V8's growth factor on Node 20.
+ * thread's start resets V8's growth factor on Node 20 and 22.
  */
 async function newSpaceMb(semiSpaceMb: string): Promise<number> {
   const hub = new HubProcess(process.execPath, [
