@@ -615,7 +615,10 @@ class KeyedReadPlan<T extends ObjectLiteral> {
     for (const raw of raws) {
       const row = this.shape.read(raw) as T;
       if (this.joined && this.read.join) (row as Record<string, unknown>)[this.read.join.property] = this.joined.read(raw);
-      this.children.forEach((child, index) => children[index].push(child.plan.readJson(raw[child.name]).rows));
+      for (let index = 0; index < this.children.length; index++) {
+        const child = this.children[index];
+        children[index].push(child.plan.readJson(raw[child.name]).rows);
+      }
       rows.push(row);
     }
     return { rows, children };
@@ -624,17 +627,19 @@ class KeyedReadPlan<T extends ObjectLiteral> {
   /** The entities (and child lists) of a `jsonFor` value (PGlite and pg both parse json; a driver handing text back is parsed here). */
   readJson(value: unknown): KeyedRows<T> {
     const items = ((typeof value === "string" ? JSON.parse(value) : value) ?? []) as unknown[][];
-    const names = this.values.map((value) => value.name);
-    this.places ??= {
-      columns: this.shape.positionsIn(names),
-      children: this.children.map((child) => names.indexOf(child.name)),
-    };
+    // Called for every parent row of a nested read (each government's memberships, say): no closure or array a call beyond the answer's own.
+    if (!this.places) {
+      const names = this.values.map((value) => value.name);
+      this.places = { columns: this.shape.positionsIn(names), children: this.children.map((child) => names.indexOf(child.name)) };
+    }
     const { columns, children: childPlaces } = this.places;
     const rows: T[] = [];
     const children: ObjectLiteral[][][] = this.children.map(() => []);
     for (const item of items) {
       rows.push(this.shape.readAt(item, columns) as T);
-      this.children.forEach((child, index) => children[index].push(child.plan.readJson(item[childPlaces[index]]).rows));
+      for (let index = 0; index < this.children.length; index++) {
+        children[index].push(this.children[index].plan.readJson(item[childPlaces[index]]).rows);
+      }
     }
     return { rows, children };
   }
