@@ -21,7 +21,7 @@ export function limitHeapGrowth(percent: number): void {
  * there is one such chance, not one at every doubling.
  */
 export function semiSpaceGrowthFactor(semiSpaceMb: number, capMb: number): number {
-  return semiSpaceMb < capMb ? Math.max(1, Math.floor(capMb / semiSpaceMb)) : 1;
+  return semiSpaceMb < capMb ? Math.floor(capMb / semiSpaceMb) : 1;
 }
 
 /** The young generation's semi-space now (V8 reports its new space as two semi-spaces), or null if V8 reports none. */
@@ -50,7 +50,8 @@ export interface SemiSpaceCap {
  * be given before the script, which no start-up code can do). V8 sets its own maximum
  * once, when the heap is made (16 MB on Node 20 and 22, 64 MB on Node 24, for 3 times
  * that in young-generation memory), but reads the growth factor each time it grows the
- * semi-space: so growth is off from here (V8's first semi-space, 0.5 MB) until
+ * semi-space: so growth is off from here (loading the hub's modules has grown it from
+ * V8's first 0.5 MB to 1–2 MB by then, which a smaller cap cannot undo) until
  * `letGrow`, and from then on, after every collection, the factor is the one that
  * reaches the cap (`semiSpaceGrowthFactor`).
  *
@@ -68,10 +69,7 @@ export function capSemiSpace(capMb: number): SemiSpaceCap {
   if (capMb <= 0 || semiSpaceMb() === null) return { hold: () => undefined, letGrow: () => undefined };
   const hold = (): void => setFlagsFromString("--semi-space-growth-factor=1");
   // Set after every collection, not only when it changes: a thread started since may have reset it.
-  const steer = (): void => {
-    const now = semiSpaceMb();
-    setFlagsFromString(`--semi-space-growth-factor=${now === null ? 1 : semiSpaceGrowthFactor(now, capMb)}`);
-  };
+  const steer = (): void => setFlagsFromString(`--semi-space-growth-factor=${semiSpaceGrowthFactor(semiSpaceMb() ?? capMb, capMb)}`);
   hold();
   return {
     hold,
