@@ -15,7 +15,8 @@ interface ScopeState {
   readonly running: Set<PgClient>;
   /** Cancels sent at the abort, by client: its statement's connection is held until its cancel has reached the server. */
   readonly cancels: Map<PgClient, Promise<void>>;
-  cancelArmed: boolean;
+  /** Sends the cancels: on the scope's signal while a statement runs, and only then. */
+  readonly cancelRunning: () => void;
 }
 
 const states = new WeakMap<StatementScope, ScopeState>();
@@ -23,7 +24,12 @@ const states = new WeakMap<StatementScope, ScopeState>();
 function stateOf(scope: StatementScope): ScopeState {
   let state = states.get(scope);
   if (!state) {
-    state = { running: new Set(), cancels: new Map(), cancelArmed: false };
+    const running = new Set<PgClient>();
+    const cancels = new Map<PgClient, Promise<void>>();
+    const cancelRunning = () => {
+      for (const client of running) cancels.set(client, cancelRunningStatement(client));
+    };
+    state = { running, cancels, cancelRunning };
     states.set(scope, state);
   }
   return state;
@@ -52,9 +58,6 @@ function pgClientOf(runner: QueryRunner): PgClient | null {
 export function guardStatements(dataSource: DataSource, options: { prepareStatements: boolean }): void {
   // PGlite runs inside this process, one statement at a time: nothing to cancel from outside.
   const cancellable = !(dataSource.options as { driver?: unknown }).driver;
-  const cancel = (state: ScopeState) => {
-    for (const client of state.running) state.cancels.set(client, cancelRunningStatement(client));
-  };
   const gate = writeGateOf(dataSource);
   const create = dataSource.createQueryRunner.bind(dataSource);
   // A function, not an arrow: called through a request's scoped source, `this` is that source.
@@ -76,15 +79,15 @@ export function guardStatements(dataSource: DataSource, options: { prepareStatem
       // Aborted while it waited for a connection from the pool.
       if (scope.signal.aborted) throw new DeadlineExceededError(scope.signal.reason);
       const state = stateOf(scope);
-      if (!state.cancelArmed) {
-        state.cancelArmed = true;
-        scope.signal.addEventListener("abort", () => cancel(state), { once: true });
-      }
+      // On the signal only while one of the request's statements runs: a listener left there once the request
+      // is answered keeps its objects alive through young-generation collections (src/http/graphql-route.ts).
+      if (state.running.size === 0) scope.signal.addEventListener("abort", state.cancelRunning, { once: true });
       state.running.add(client);
       try {
         return await (options.prepareStatements ? sendPrepared(client, () => query(...queryArgs)) : query(...queryArgs));
       } finally {
         state.running.delete(client);
+        if (state.running.size === 0) scope.signal.removeEventListener("abort", state.cancelRunning);
         // Aborted while it ran: the connection stays out of the pool until the cancel has reached the server.
         const cancelling = state.cancels.get(client);
         if (cancelling) {

@@ -1,0 +1,67 @@
+import { getEventListeners } from "node:events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { createServer } from "../../src/http/server";
+import { openTestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+import { silentLogger } from "../support/logger";
+import { testSettings } from "../support/settings";
+
+/**
+ * Each request's abort signal (its deadline, its client gone) is listened to while the
+ * request runs: by the route, and on PostgreSQL by the statement guard while a statement
+ * runs. Once the answer is sent nothing may be left on it: a listener left there kept the
+ * request's objects reachable after it (src/http/graphql-route.ts says what that cost).
+ * The signals are the route's own; they are seen here through a recording subclass put in
+ * place of the global `AbortController` for the length of this file.
+ */
+describe("a request leaves nothing listening on its abort signal once it is answered", () => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  const made: AbortController[] = [];
+  const Original = globalThis.AbortController;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    app = await createServer({
+      dataSource: db.dataSource,
+      logger: silentLogger(),
+      settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0 }),
+      factsCompleteUntil: () => "2020-12-31",
+    });
+    globalThis.AbortController = class RecordedAbortController extends Original {
+      constructor() {
+        super();
+        made.push(this);
+      }
+    };
+  });
+  afterAll(async () => {
+    globalThis.AbortController = Original;
+    await app?.close();
+    await db?.dataSource.destroy();
+  });
+
+  /** Sends one request and answers, for every abort signal made meanwhile, how many abort listeners it still has. */
+  async function listenersLeftAfter(query: string): Promise<{ status: number; left: number[] }> {
+    made.length = 0;
+    const response = await app.inject({ method: "POST", url: "/graphql", payload: { query } });
+    return { status: response.statusCode, left: made.map((controller) => getEventListeners(controller.signal, "abort").length) };
+  }
+
+  it.each([
+    ["a query Apollo answers (its first time)", "{ governments(first: 5, orderBy: SLUG_ASC) { nodes { slug memberships { kind } } } }"],
+    [
+      "the same text again, answered without Apollo's pipeline",
+      "{ governments(first: 5, orderBy: SLUG_ASC) { nodes { slug memberships { kind } } } }",
+    ],
+    ["a query whose answer holds an error", '{ government(slug: "no-such-government") { slug } governments(first: 1) { nodes { slug } } }'],
+    ["a query refused before it runs", "{ governments(first: 1) { nodes { nope } } }"],
+  ])("%s", async (_case, query) => {
+    const { status, left } = await listenersLeftAfter(query);
+    expect(status).toBe(200);
+    // The route made the request's controller (and may have made others): none has a listener left.
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.filter((count) => count > 0)).toEqual([]);
+  });
+});
