@@ -107,7 +107,7 @@ export const SETTINGS: readonly Setting[] = [
     env: "SEMI_SPACE_MB",
     flag: "--semi-space-mb",
     help: "most MB the JavaScript heap's young generation takes per semi-space (Node's --max-semi-space-size, set after start); 0 leaves it to V8 (16 on Node 20, 64 on Node 24)",
-    default: "8",
+    default: "4",
   },
 ];
 

@@ -37,7 +37,7 @@ describe("configuration", () => {
       metricsPort: null,
       introspection: true,
       heapGrowthPercent: 100,
-      semiSpaceMb: 8,
+      semiSpaceMb: 4,
     });
   });
 
