@@ -62,10 +62,11 @@ export interface SemiSpaceCap {
  *
  * Under the bench a cap of 8 MB took 20–40 MB off the hub's peak for the same requests
  * per second; once no request was kept alive past its answer (src/http/graphql-route.ts),
- * 4 MB took 33 MB more off it on PostgreSQL and 48 MB on the embedded database, with p99
- * 2 ms lower and 0.92–1.03x the requests a second (docs/BENCHMARKS.md). The factor is the process's: the PGlite thread, whose
- * young generation its own limit keeps at a few MB, grows or not with this one. 0 leaves
- * V8's own sizing, and so does a V8 that reports no new space.
+ * 4 MB took 33 MB more off it on PostgreSQL and 48 MB on the embedded database, for
+ * 0.92–1.03x the requests a second on the page queries and 0.85x on the voting rights of
+ * all (docs/BENCHMARKS.md). The factor is the process's: the PGlite thread, whose young
+ * generation its own limit keeps at a few MB, grows or not with this one. 0 leaves V8's
+ * own sizing, and so does a V8 that reports no new space.
  */
 export function capSemiSpace(capMb: number): SemiSpaceCap {
   if (capMb <= 0 || semiSpaceMb() === null) return { hold: () => undefined, letGrow: () => undefined };

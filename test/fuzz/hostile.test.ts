@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
-import { createServer } from "../../src/http/server";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
-import { silentLogger } from "../support/logger";
-import { testSettings } from "../support/settings";
+import { testServer } from "../support/hub";
 
 /** Words the generator builds documents from: real fields, arguments and punctuation, and junk. */
 const WORDS = [
@@ -106,12 +104,7 @@ describe("10,000 generated hostile requests", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    app = await createServer({
-      dataSource: db.dataSource,
-      logger: silentLogger(),
-      settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0 }),
-      factsCompleteUntil: () => "2020-12-31",
-    });
+    app = await testServer(db);
   });
   afterAll(async () => {
     await app.close();

@@ -9,6 +9,8 @@ import type { Role, Viewer } from "../../src/core/viewer";
 import { openTestDatabase } from "./database";
 import { silentLogger } from "./logger";
 import { testSettings } from "./settings";
+import { createServer } from "../../src/http/server";
+import type { FastifyInstance } from "fastify";
 import type { TestDatabase } from "./database";
 import { backgroundScope, scopedSource } from "../../src/core/scoped-source";
 
@@ -131,4 +133,17 @@ export function useTestHub(): TestHub {
       return { result, statements: sql.length, sql };
     },
   };
+}
+
+/**
+ * The hub's HTTP server on a test database as most HTTP tests want it: quiet, no rate
+ * limits, the response cache off, the facts horizon at the end of 2020.
+ */
+export function testServer(db: TestDatabase): Promise<FastifyInstance> {
+  return createServer({
+    dataSource: db.dataSource,
+    logger: silentLogger(),
+    settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0 }),
+    factsCompleteUntil: () => "2020-12-31",
+  });
 }
