@@ -49,6 +49,24 @@ interface GraphQLParams {
 
 const ABORTED = Symbol("aborted");
 
+/**
+ * `answer`, or ABORTED once `signal` aborts, whichever comes first; its listener leaves the
+ * signal when the answer settles. Nothing may stay on a request's signal once it is answered:
+ * a promise left pending there (a race against it, as it was) kept the request's objects
+ * alive through V8's young-generation collections, which then promoted them: 16 % of all a
+ * request allocated was promoted against 10 % without it (flat, one connection,
+ * --trace-gc-nvp), and under ten connections the nested query met a full collection every
+ * 0.3 s instead of every 1.5 s (A/B: 1.19x the requests a second on flat, nested and single;
+ * docs/BENCHMARKS.md).
+ */
+function answerOrAbort<T>(answer: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(ABORTED);
+    signal.addEventListener("abort", onAbort, { once: true });
+    answer.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
 /** GET carries its parameters in the query string (variables and extensions as JSON); POST in its body. */
 function paramsOf(request: FastifyRequest): GraphQLParams {
   const source = request.method === "GET" ? request.query : request.body;
@@ -224,7 +242,6 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       if (!reply.raw.writableFinished) controller.abort("client-gone");
     };
     reply.raw.once("close", onClose);
-    let onAbort: () => void = () => undefined;
 
     const timeout = () => {
       record("timeout");
@@ -240,7 +257,6 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     const finish = () => {
       clearTimeout(deadline);
       reply.raw.off("close", onClose);
-      controller.signal.removeEventListener("abort", onAbort);
     };
 
     // The deadline counts from arrival: a wait for a turn is part of the answer's time.
@@ -287,18 +303,8 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       // The turn is given back once Apollo is done, even after a timeout: abandoned work still holds the database.
       release();
     });
-    // The answer, or ABORTED at the abort, whichever comes first. The listener is attached in the turn the
-    // admission resumed in, so no abort comes before it, and `finish` takes it off: nothing may stay on the
-    // signal once the request is answered. A promise left pending there (a race against it, as it was) kept
-    // the request's objects alive through V8's young-generation collections, which then promoted them: 16 %
-    // of all a request allocated was promoted against 10 % without it (flat, one connection, --trace-gc-nvp),
-    // and under ten connections the nested query met a full collection every 0.3 s instead of every 1.5 s
-    // (A/B: 1.19x the requests a second on flat, nested and single; docs/BENCHMARKS.md).
-    const result = await new Promise<Awaited<typeof settled> | typeof ABORTED>((resolve, reject) => {
-      onAbort = () => resolve(ABORTED);
-      controller.signal.addEventListener("abort", onAbort, { once: true });
-      settled.then(resolve, reject);
-    });
+    // Attached in the turn the admission resumed in: no abort comes before it.
+    const result = await answerOrAbort(settled, controller.signal);
     finish();
 
     if (result === ABORTED) {

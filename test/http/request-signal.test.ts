@@ -1,5 +1,6 @@
 import { getEventListeners } from "node:events";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { ApolloServer } from "@apollo/server";
 import type { FastifyInstance } from "fastify";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
@@ -18,6 +19,7 @@ describe("a request leaves nothing listening on its abort signal once it is answ
   let app: FastifyInstance;
   const made: AbortController[] = [];
   const Original = globalThis.AbortController;
+  const apolloRequests = vi.spyOn(ApolloServer.prototype, "executeHTTPGraphQLRequest");
 
   beforeAll(async () => {
     db = await openTestDatabase();
@@ -31,31 +33,49 @@ describe("a request leaves nothing listening on its abort signal once it is answ
   });
   afterAll(async () => {
     globalThis.AbortController = Original;
+    apolloRequests.mockRestore();
     await app?.close();
     await db?.dataSource.destroy();
   });
 
   /** Sends one request and answers, for every abort signal made meanwhile, how many abort listeners it still has. */
-  async function listenersLeftAfter(query: string): Promise<{ status: number; errors: number; left: number[] }> {
+  async function listenersLeftAfter(query: string): Promise<{ status: number; errors: number; throughApollo: boolean; left: number[] }> {
     made.length = 0;
+    apolloRequests.mockClear();
     const response = await app.inject({ method: "POST", url: "/graphql", payload: { query } });
-    const errors = response.json<{ errors?: unknown[] }>().errors?.length ?? 0;
-    return { status: response.statusCode, errors, left: made.map((controller) => getEventListeners(controller.signal, "abort").length) };
+    return {
+      status: response.statusCode,
+      errors: response.json<{ errors?: unknown[] }>().errors?.length ?? 0,
+      throughApollo: apolloRequests.mock.calls.length > 0,
+      left: made.map((controller) => getEventListeners(controller.signal, "abort").length),
+    };
   }
 
   it.each([
-    ["a query Apollo answers (its first time)", "{ governments(first: 5, orderBy: SLUG_ASC) { nodes { slug memberships { kind } } } }", 0],
+    // [case, query, errors in the answer, answered through Apollo's pipeline]
+    [
+      "a query Apollo answers (its first time)",
+      "{ governments(first: 5, orderBy: SLUG_ASC) { nodes { slug memberships { kind } } } }",
+      0,
+      true,
+    ],
     [
       "the same text again, answered without Apollo's pipeline",
       "{ governments(first: 5, orderBy: SLUG_ASC) { nodes { slug memberships { kind } } } }",
       0,
+      false,
     ],
     // A statement ran (the countries) beside the field that failed (a page past the largest size).
-    ["a query whose answer holds an error", "{ countries(first: 1) { nodes { code } } governments(first: 101) { nodes { slug } } }", 1],
-    ["a query refused before it runs", "{ governments(first: 1) { nodes { nope } } }", 1],
-  ])("%s", async (_case, query, expectedErrors) => {
-    const { status, errors, left } = await listenersLeftAfter(query);
-    expect([status, errors]).toEqual([200, expectedErrors]);
+    [
+      "a query whose answer holds an error",
+      "{ countries(first: 1) { nodes { code } } governments(first: 101) { nodes { slug } } }",
+      1,
+      true,
+    ],
+    ["a query refused before it runs", "{ governments(first: 1) { nodes { nope } } }", 1, true],
+  ])("%s", async (_case, query, expectedErrors, expectedThroughApollo) => {
+    const { status, errors, throughApollo, left } = await listenersLeftAfter(query);
+    expect([status, errors, throughApollo]).toEqual([200, expectedErrors, expectedThroughApollo]);
     // The route made the request's controller (and may have made others): none has a listener left.
     expect(left.length).toBeGreaterThan(0);
     expect(left.filter((count) => count > 0)).toEqual([]);
