@@ -7,6 +7,9 @@ import { Reporting1795843000000 } from "./1795843000000-Reporting";
 import { EventFigures1795843580045 } from "./1795843580045-EventFigures";
 import { OrderIndexes1795844000000 } from "./1795844000000-OrderIndexes";
 import { ListOrderIndexes1795845000000 } from "./1795845000000-ListOrderIndexes";
+import { History1795846000000 } from "./1795846000000-History";
+import { Decisions1795847000000 } from "./1795847000000-Decisions";
+import { DuesLedger1795848000000 } from "./1795848000000-DuesLedger";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -18,4 +21,7 @@ export const MIGRATIONS: MixedList<Function> = [
   EventFigures1795843580045,
   OrderIndexes1795844000000,
   ListOrderIndexes1795845000000,
+  History1795846000000,
+  Decisions1795847000000,
+  DuesLedger1795848000000,
 ];

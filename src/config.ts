@@ -66,6 +66,8 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Load the 2020 seeds when the database holds no government yet. */
   readonly seedIfEmpty: boolean;
+  /** Years past the later of the facts horizon and today that the calendar reaches (charter/calendar.ts). */
+  readonly calendarYearsAhead: number;
   readonly limits: OperationLimits;
   readonly http: HttpSettings;
   /** Null: rate limits off. */
@@ -197,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     database,
     logLevel: logLevel as LogLevel,
     seedIfEmpty: parseBoolean("SEED", read("SEED")!),
+    calendarYearsAhead: int("CALENDAR_YEARS_AHEAD", 0, 100),
     limits: Object.freeze({
       maxCost: int("MAX_COST", 1, 100_000_000),
       maxDepth: int("MAX_DEPTH", 1, 1000),

@@ -9,7 +9,8 @@ import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config";
 import { createDataSource } from "./db/data-source";
-import { isEmpty, migrate, openDatabase, readFactsHorizon } from "./db/startup";
+import { decideUnrecordedSittings, isEmpty, migrate, openDatabase, readFactsHorizon } from "./db/startup";
+import { calendarFor } from "./charter";
 import { HubMetrics } from "./http/metrics";
 import { todayUtc } from "./core/dates";
 import { refreshReporting } from "./modules/reporting";
@@ -46,6 +47,8 @@ export async function start(config: Config, log: Logger, where: string, imageFil
     for (const report of await seed2020(dataSource)) log.info(report, `seeded ${report.table}: inserted ${report.inserted}`);
   }
   const horizon = await readFactsHorizon(dataSource);
+  const decided = await decideUnrecordedSittings(dataSource, calendarFor(horizon, todayUtc(), config.calendarYearsAhead));
+  if (decided > 0) log.info({ meetings: decided }, `decided ${decided} sittings recorded before decisions were kept`);
   const metrics = new HubMetrics(() => poolStats(dataSource));
   const shared = await sharedState(config, log, metrics);
   // The reporting tables hold the charter's answers for BI tools: refreshed at start, after every write, and once a day.

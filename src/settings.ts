@@ -39,6 +39,12 @@ export const SETTINGS: readonly Setting[] = [
   { env: "LOG_LEVEL", flag: "--log-level", help: "fatal | error | warn | info | debug | trace | silent", default: "info" },
   { env: "SEED", flag: "--seed", help: "load the 2020 seeds into an empty database (true | false)", default: "true" },
   {
+    env: "CALENDAR_YEARS_AHEAD",
+    flag: "--calendar-years-ahead",
+    help: "years past the later of the facts horizon and today that dates may name; later dates are refused",
+    default: "5",
+  },
+  {
     env: "REDIS_URL",
     flag: "--redis-url",
     help: "redis://host:port; shares rate limits, persisted queries and cached answers between replicas",

@@ -9,6 +9,7 @@ describe("configuration", () => {
       database: { kind: "pglite", dataDir: "./data" },
       logLevel: "info",
       seedIfEmpty: true,
+      calendarYearsAhead: 5,
       limits: {
         maxCost: 50_000,
         maxDepth: 20,
@@ -81,6 +82,7 @@ describe("configuration", () => {
       database: { kind: "postgres", url: "postgres://u@db:5432/near", poolSize: 25, preparedStatements: true },
       logLevel: "debug",
       seedIfEmpty: true,
+      calendarYearsAhead: 5,
     });
     expect(loadConfig(env, ["--database-prepared-statements", "false"]).database).toMatchObject({ preparedStatements: false });
     expect(loadConfig({}, ["--memory"]).database).toEqual({ kind: "pglite", dataDir: null });

@@ -38,3 +38,26 @@ export function covers(period: Period, day: Day): boolean {
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/** The association's founding (Charter Art. 19, signed at Gyeongju): the first day its records can speak of. */
+export const NEAR_FOUNDED: Day = "1996-09-12";
+
+/**
+ * The days the graph answers for: from the founding to the end of the year that lies
+ * `yearsAhead` past the later of the facts horizon and today (today is every `asOf`'s
+ * default, so it is always inside). Beyond it nothing is recorded or planned, and a
+ * rule asked about it would only extrapolate.
+ */
+export interface Calendar {
+  first: Day;
+  last: Day;
+}
+
+export function calendarFor(horizon: Day, today: Day, yearsAhead: number): Calendar {
+  return { first: NEAR_FOUNDED, last: dayOf(Math.max(yearOf(horizon), yearOf(today)) + yearsAhead, 12, 31) };
+}
+
+/** Whether `day` lies in the calendar. */
+export function inCalendar(calendar: Calendar, day: Day): boolean {
+  return calendar.first <= day && day <= calendar.last;
+}

@@ -1,3 +1,4 @@
+import type { Day } from "./calendar";
 import { CharterInputError } from "./errors";
 import { INTERPRETATIONS } from "./interpretations";
 import { reason } from "./reasons";
@@ -13,6 +14,14 @@ export type Majority = (typeof MAJORITIES)[number];
 
 export const DECISION_OUTCOMES = ["PASSED", "FAILED_NO_QUORUM", "FAILED_MAJORITY", "FAILED_NOT_COMPETENT"] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/**
+ * How a recorded decision came to be: decided when its sitting was recorded (or its
+ * record completed: attendance, a vote), decided again by an explicit correction, or
+ * decided when the hub began keeping decisions, for sittings recorded before.
+ */
+export const DECISION_BASES = ["RECORDED", "CORRECTED", "DECIDED_AT_UPGRADE"] as const;
+export type DecisionBasis = (typeof DECISION_BASES)[number];
 
 /** Charter Art. 8: what the General Assembly decides, by item number. */
 const CHARTER_ITEMS: Readonly<Record<number, string>> = {
@@ -184,4 +193,51 @@ export function decide(input: DecisionInput): Decision {
   }
   reasons.push(reason("MAJORITY_REACHED", rule.article, `${input.votesFor} in favour; ${needed} needed (${majorityText}).`));
   return { rule, quorumRequired: quorum, quorumMet, votesRequired: needed, outcome: "PASSED", arithmetic, reasons };
+}
+
+/** The counts behind a decision; `outcome` null when the counts cannot be decided on (they contradict each other). */
+export interface RecordedCount {
+  outcome: DecisionOutcome | null;
+  votingMembers: number;
+  present: number;
+  votesFor: number;
+  votesAgainst: number;
+  abstentions: number;
+}
+
+function countsText(count: RecordedCount): string {
+  return `${count.votingMembers} with voting rights, ${count.present} present, ${count.votesFor} in favour, ${count.votesAgainst} against, ${count.abstentions} abstaining`;
+}
+
+/**
+ * Whether today's records decide an item otherwise than its recorded decision, said as
+ * a reason: DISCREPANCY when the outcome differs (or today's records cannot decide it:
+ * `why`), TALLY_DIFFERS when only the counts do; null when they agree. The recorded
+ * decision stands either way (Charter Art. 9: a decision is taken at its sitting).
+ */
+export function discrepancyOf(recorded: RecordedCount & { decidedOn: Day }, today: RecordedCount, why?: string): Reason | null {
+  const sameCounts =
+    recorded.votingMembers === today.votingMembers &&
+    recorded.present === today.present &&
+    recorded.votesFor === today.votesFor &&
+    recorded.votesAgainst === today.votesAgainst &&
+    recorded.abstentions === today.abstentions;
+  if (sameCounts && recorded.outcome === today.outcome) return null;
+  const asRecorded = `Recorded on ${recorded.decidedOn} as ${recorded.outcome} (${countsText(recorded)})`;
+  if (recorded.outcome === today.outcome) {
+    return reason(
+      "TALLY_DIFFERS",
+      "Charter Art. 9(2)-(3)",
+      `${asRecorded}; today's records count ${countsText(today)} and decide the same.`,
+    );
+  }
+  const now =
+    today.outcome === null
+      ? `today's records cannot decide it: ${why ?? "their counts contradict the tally"}`
+      : `today's records would decide ${today.outcome} (${countsText(today)})`;
+  return reason(
+    "DISCREPANCY",
+    "Charter Art. 9(2)-(3)",
+    `${asRecorded}; ${now}. A later write changed what is known of the meeting day. The recorded decision stands until the secretariat records a correction.`,
+  );
 }

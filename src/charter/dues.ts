@@ -32,9 +32,16 @@ interface DuesWaiver {
   reason: string;
 }
 
+/**
+ * What the secretariat recorded of a fiscal year besides booked payments (Dues Reg.
+ * Art. 6): paid (the day of payment not recorded), or unpaid when it was recorded.
+ */
+export const LEDGER_STATUSES = ["PAID", "UNPAID"] as const;
+export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
+
 export interface DuesLedger {
-  /** First fiscal year the ledger is authoritative for; null while it covers none. */
-  coveredFrom: number | null;
+  /** The fiscal years whose standing the secretariat recorded. A year with no entry and no booked payment is unknown. */
+  entries: readonly { fiscalYear: number; status: LedgerStatus }[];
   payments: readonly DuesPayment[];
   waivers: readonly DuesWaiver[];
 }
@@ -42,18 +49,19 @@ export interface DuesLedger {
 /** The first fiscal year the Dues Regulation assesses (its supplementary provision). */
 export const FIRST_FISCAL_YEAR: number = DUES.firstFiscalYear;
 
-export const FISCAL_YEAR_STATUSES = ["NOT_ASSESSED", "NOT_ON_LEDGER", "NOT_YET_DUE", "PAID", "PARTLY_PAID", "UNPAID"] as const;
+export const FISCAL_YEAR_STATUSES = ["NOT_ASSESSED", "UNKNOWN", "NOT_YET_DUE", "PAID", "PARTLY_PAID", "UNPAID"] as const;
 export type FiscalYearStatus = (typeof FISCAL_YEAR_STATUSES)[number];
 
 export interface FiscalYearDues {
   fiscalYear: number;
   dueOn: Day;
   assessed: boolean;
+  /** Whether the ledger records the year (an entry, or a booked payment): what the status rests on. */
   onLedger: boolean;
   assessedUsdCents: number;
   waivedUsdCents: number;
   paidUsdCents: number;
-  /** Null when the year is not on the ledger: the hub cannot say. */
+  /** Null when the ledger does not record the year: the hub cannot say. */
   outstandingUsdCents: number | null;
   overdue: boolean;
   status: FiscalYearStatus;
@@ -71,12 +79,12 @@ function usd(cents: number): string {
   return `USD ${USD_AMOUNT.format(cents / 100)}`;
 }
 
-function ledgerCoverageReason(code: string, ledger: DuesLedger): Reason {
-  const coverage = ledger.coveredFrom === null ? "covers no fiscal year yet" : `starts with fiscal year ${ledger.coveredFrom}`;
+function unknownYearReason(fiscalYear: number): Reason {
   return reason(
-    code,
-    INTERPRETATIONS.LEDGER_COVERAGE.article,
-    () => `The dues ledger ${coverage}: ${INTERPRETATIONS.LEDGER_COVERAGE.summary}.`,
+    "DUES_UNKNOWN",
+    INTERPRETATIONS.UNKNOWN_NEVER_RESTRICTS.article,
+    () =>
+      `The dues ledger records nothing of fiscal year ${fiscalYear} (no status, no payment): whether it is paid is unknown, and ${INTERPRETATIONS.UNKNOWN_NEVER_RESTRICTS.summary}.`,
   );
 }
 
@@ -164,21 +172,29 @@ export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLe
   checkFiscalYear(fiscalYear, "fiscalYear");
   const dueOn = dueDateOf(fiscalYear);
   const { assessed, reasons } = assessment(periods, fiscalYear);
-  const onLedger = ledger.coveredFrom !== null && fiscalYear >= ledger.coveredFrom;
   // Plain loops and one object literal per answer: this runs for every year of every
   // government a list asks about, so no array is filtered and no object spread here.
+  let entry: LedgerStatus | null = null;
+  for (const recorded of ledger.entries) if (recorded.fiscalYear === fiscalYear) entry = recorded.status;
+  // A booked payment (whenever paid) or waiver makes the year one the secretariat keeps: before a payment the year was unpaid.
+  let booked = false;
   let paidUsdCents = 0;
   for (const payment of ledger.payments) {
-    if (payment.fiscalYear === fiscalYear && payment.paidOn <= asOf) paidUsdCents += payment.creditedUsdCents;
+    if (payment.fiscalYear !== fiscalYear) continue;
+    booked = true;
+    if (payment.paidOn <= asOf) paidUsdCents += payment.creditedUsdCents;
   }
+
   const assessedUsdCents = assessed ? DUES.amountUsdCents : 0;
   let waivedTotal = 0;
   for (const waiver of ledger.waivers) {
     if (waiver.fiscalYear !== fiscalYear) continue;
+    booked = true;
     waivedTotal += waiver.waivedUsdCents;
     reasons.push(reason("DUES_WAIVED", "Dues Reg. Art. 5(3)", () => `${usd(waiver.waivedUsdCents)} waived: ${waiver.reason}.`));
   }
   const waivedUsdCents = Math.min(waivedTotal, assessedUsdCents);
+  const onLedger = entry !== null || booked;
 
   const answer = (outstandingUsdCents: number | null, overdue: boolean, status: FiscalYearStatus): FiscalYearDues => ({
     fiscalYear,
@@ -195,8 +211,22 @@ export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLe
   });
   if (!assessed) return answer(0, false, "NOT_ASSESSED");
   if (!onLedger) {
-    reasons.push(ledgerCoverageReason("NOT_ON_LEDGER", ledger));
-    return answer(null, false, "NOT_ON_LEDGER");
+    if (asOf <= dueOn) {
+      reasons.push(reason("DUES_NOT_YET_DUE", "Dues Reg. Art. 5(2)", `Due by ${dueOn}: not overdue on ${asOf}.`));
+      return answer(null, false, "NOT_YET_DUE");
+    }
+    reasons.push(unknownYearReason(fiscalYear));
+    return answer(null, false, "UNKNOWN");
+  }
+  if (entry === "PAID" && paidUsdCents === 0) {
+    reasons.push(
+      reason(
+        "DUES_RECORDED_PAID",
+        "Dues Reg. Art. 5(2)",
+        "Recorded as paid by the secretariat's ledger; the day of payment is not recorded.",
+      ),
+    );
+    return answer(0, false, "PAID");
   }
   const outstandingUsdCents = Math.max(0, assessedUsdCents - waivedUsdCents - paidUsdCents);
   const overdue = outstandingUsdCents > 0 && asOf > dueOn;
@@ -227,8 +257,10 @@ export interface DuesStanding {
   restrictedSince: Day | null;
   /** The fiscal year whose payment restored rights despite arrears; null otherwise. */
   restoredInFiscalYear: number | null;
-  /** On-ledger fiscal years up to `asOf` that are overdue and not paid in full. */
+  /** Fiscal years up to `asOf` that the ledger records as overdue and not paid in full. */
   fiscalYearsInArrears: number[];
+  /** Assessed fiscal years past their due date up to `asOf` that the ledger records nothing of. */
+  fiscalYearsUnknown: number[];
   reasons: Reason[];
 }
 
@@ -260,7 +292,7 @@ function recentPastDue(duesOf: DuesOf, day: Day): FiscalYearDues[] {
   return pastDue;
 }
 
-/** The two most recent assessed years past their due date on `day`, both on the ledger and unpaid (Art. 6 as read). */
+/** The two most recent assessed years past their due date on `day`, both known to the ledger as unpaid (Art. 6 as read). */
 function arrearsOn(duesOf: DuesOf, day: Day): number[] | null {
   const pastDue = recentPastDue(duesOf, day);
   if (pastDue.length < 2) return null;
@@ -303,8 +335,11 @@ function changeDays(periods: readonly MembershipPeriod[], ledger: DuesLedger, un
 export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesLedger, asOf: Day): DuesStanding {
   const duesOf = memoDues(periods, ledger);
   const fiscalYearsInArrears: number[] = [];
+  const fiscalYearsUnknown: number[] = [];
   for (let year = DUES.firstFiscalYear; year <= yearOf(asOf); year++) {
-    if (duesOf(year, asOf).overdue) fiscalYearsInArrears.push(year);
+    const dues = duesOf(year, asOf);
+    if (dues.overdue) fiscalYearsInArrears.push(year);
+    else if (dues.status === "UNKNOWN") fiscalYearsUnknown.push(year);
   }
   const arrears = arrearsOn(duesOf, asOf);
   const payment = paymentInYear(ledger, asOf);
@@ -324,6 +359,7 @@ export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesL
       restrictedSince: since,
       restoredInFiscalYear: null,
       fiscalYearsInArrears,
+      fiscalYearsUnknown,
       reasons: [
         reason(
           "DUES_ARREARS",
@@ -339,6 +375,7 @@ export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesL
       restrictedSince: null,
       restoredInFiscalYear: yearOf(asOf),
       fiscalYearsInArrears,
+      fiscalYearsUnknown,
       reasons: [
         reason(
           "RIGHTS_RESTORED",
@@ -350,37 +387,40 @@ export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesL
   }
   // Not restricted. Say why: the years that decide are paid, or nothing is known of them.
   const unknown = recentPastDue(duesOf, asOf)
-    .filter((dues) => !dues.onLedger)
+    .filter((dues) => dues.status === "UNKNOWN")
     .map((dues) => dues.fiscalYear)
     .reverse();
   if (unknown.length > 0) {
     const years = unknown.length === 1 ? `fiscal year ${unknown[0]}` : `fiscal years ${unknown.join(" and ")}`;
-    const coverage = ledger.coveredFrom === null ? "covers no fiscal year yet" : `starts with fiscal year ${ledger.coveredFrom}`;
     return {
       restricted: false,
       restrictedSince: null,
       restoredInFiscalYear: null,
       fiscalYearsInArrears,
+      fiscalYearsUnknown,
       reasons: [
         reason(
-          "DUES_NOT_ON_LEDGER",
-          INTERPRETATIONS.LEDGER_COVERAGE.article,
-          `Nothing is known about the payment of ${years}: the dues ledger ${coverage}. Rights are not restricted because ${INTERPRETATIONS.LEDGER_COVERAGE.summary}, not because the dues are known to be paid.`,
+          "DUES_STANDING_UNKNOWN",
+          INTERPRETATIONS.UNKNOWN_NEVER_RESTRICTS.article,
+          `Nothing is known about the payment of ${years}: the dues ledger records no status and no payment for ${unknown.length === 1 ? "it" : "them"}. Rights are not restricted because ${INTERPRETATIONS.UNKNOWN_NEVER_RESTRICTS.summary}, not because the dues are known to be paid.`,
         ),
       ],
     };
   }
-  const reasons = [
-    reason(
-      "DUES_IN_ORDER",
-      "Dues Reg. Art. 6",
-      "No two most recent assessed fiscal years on the dues ledger are unpaid past their due dates.",
-    ),
-  ];
-  if (ledger.coveredFrom === null || ledger.coveredFrom > yearOf(asOf) - 1) {
-    reasons.push(ledgerCoverageReason("LEDGER_COVERAGE", ledger));
-  }
-  return { restricted: false, restrictedSince: null, restoredInFiscalYear: null, fiscalYearsInArrears, reasons };
+  return {
+    restricted: false,
+    restrictedSince: null,
+    restoredInFiscalYear: null,
+    fiscalYearsInArrears,
+    fiscalYearsUnknown,
+    reasons: [
+      reason(
+        "DUES_IN_ORDER",
+        "Dues Reg. Art. 6",
+        "No two most recent assessed fiscal years past their due dates are unpaid, as the dues ledger records them.",
+      ),
+    ],
+  };
 }
 
 /** Every fiscal year from the regulation's first (or the year after admission) to `throughYear`, for a history view. */

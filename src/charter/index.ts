@@ -5,16 +5,17 @@
  * GraphQL enums and database checks derive from them.
  */
 export type { Reason } from "./reasons";
-export { addDays, covers, daysInMonth, yearOf } from "./calendar";
+export { NEAR_FOUNDED, addDays, calendarFor, covers, daysInMonth, inCalendar, yearOf } from "./calendar";
+export type { Calendar } from "./calendar";
 export { CharterInputError } from "./errors";
 export { MEMBERSHIP_KINDS, membershipOn } from "./membership";
 export type { MembershipKind, MembershipPeriod } from "./membership";
-export { FIRST_FISCAL_YEAR, FISCAL_YEAR_STATUSES, duesForYear, duesHistory, duesStanding } from "./dues";
-export type { DuesLedger, DuesStanding, FiscalYearDues, FiscalYearStatus } from "./dues";
+export { FIRST_FISCAL_YEAR, FISCAL_YEAR_STATUSES, LEDGER_STATUSES, duesForYear, duesHistory, duesStanding } from "./dues";
+export type { DuesLedger, DuesStanding, FiscalYearDues, FiscalYearStatus, LedgerStatus } from "./dues";
 export { electionRights, votingRights } from "./rights";
 export type { RightsVerdict } from "./rights";
-export { DECIDING_BODIES, DECISION_OUTCOMES, MAJORITIES, decide, quorumRequired, ruleFor } from "./decision";
-export type { Decision, DecidingBody, DecisionInput, DecisionOutcome, Majority } from "./decision";
+export { DECIDING_BODIES, DECISION_BASES, DECISION_OUTCOMES, MAJORITIES, decide, discrepancyOf, quorumRequired, ruleFor } from "./decision";
+export type { Decision, DecidingBody, DecisionBasis, DecisionInput, DecisionOutcome, Majority } from "./decision";
 export { TALLY_SOURCES, VOTE_CHOICES, countTally, recordedTally } from "./tally";
 export type { Tally, TallySource, VoteChoice } from "./tally";
 export { COMMITTEE_STATUSES, committeeStatus } from "./committee";

@@ -58,14 +58,15 @@ export const INTERPRETATIONS = {
     "an unknown admission date is taken to lie before every year the dues ledger covers",
   ),
   /**
-   * The ledger is authoritative only from its first covered fiscal year. Earlier
-   * years are "not on the ledger": never counted as paid or unpaid, so facts the hub
-   * never held (the 2020 report has no payments) produce no arrears.
+   * A fiscal year the secretariat's ledger records nothing of (no status, no booked
+   * payment) is unknown: neither paid nor unpaid. Rights are restricted only on years
+   * known to be unpaid, so facts the hub never held (the 2020 report has no payments)
+   * restrict no one, and opening the ledger restricts only whom it records as unpaid.
    */
-  LEDGER_COVERAGE: define(
-    "LEDGER_COVERAGE",
-    "Dues Reg. Art. 4, 6",
-    "fiscal years before the ledger's first covered year are never counted as arrears",
+  UNKNOWN_NEVER_RESTRICTS: define(
+    "UNKNOWN_NEVER_RESTRICTS",
+    "Dues Reg. Art. 6",
+    "a fiscal year whose payment the ledger does not record is unknown, and an unknown year never restricts a vote",
   ),
   /**
    * Charter Art. 9(2): "过半数出席" of the members *holding voting rights*: the quorum

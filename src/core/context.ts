@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import type { Calendar } from "../charter";
 import type { Lang } from "./i18n";
 import type { IsoDate } from "./dates";
 import type { LoaderRegistry } from "./loaders";
@@ -14,6 +15,8 @@ export interface UnitOfWork {
   readonly loaders: LoaderRegistry;
   /** The day `asOf` means when a client leaves it out. */
   readonly today: IsoDate;
+  /** The days the graph answers for (charter/calendar.ts): a day or year outside is the client's mistake. */
+  readonly calendar: Calendar;
   /** Who asks: decides private fields and drafts (never the SQL a public caller can see). */
   readonly viewer: Viewer;
 }
@@ -29,4 +32,17 @@ export interface RequestContext extends UnitOfWork {
   readonly requestId: string;
   /** After a committed write: forget what the response cache and other replicas keep. */
   readonly afterWrite: () => Promise<void>;
+  /** Set when the request reads the records as the hub knew them at an earlier instant (`asKnownOn`). */
+  readonly knownOn: KnownOn | null;
+  /** Ends what the request holds open (the read of `asKnownOn`); idempotent, and a no-op when nothing is open. */
+  readonly finish: () => Promise<void>;
+}
+
+/** The recorded time a request reads at (docs/charter.md, "Two times"). */
+export interface KnownOn {
+  /** What the client asked. */
+  readonly asked: Date;
+  /** What is answered: the asked instant, or the first record when asked earlier, or now when asked later. */
+  readonly answeredFor: Date;
+  readonly recordsBegin: Date;
 }

@@ -1,3 +1,6 @@
+import { inCalendar, yearOf } from "../charter";
+import type { Calendar } from "../charter";
+import type { IsoDate } from "./dates";
 import { InputError } from "./errors";
 
 /** A text input field, trimmed: null when left out, BAD_USER_INPUT naming the field when blank or too long. */
@@ -32,4 +35,32 @@ export function absoluteUrl(value: string, field: string, schemes: readonly stri
     );
   }
   return value.trim();
+}
+
+/** The refusal of a day outside the calendar, naming the argument and the range. */
+export function outsideCalendar(calendar: Calendar, day: string, field: string): InputError {
+  return new InputError(
+    `${field}: ${day} is outside the days the graph answers for, ${calendar.first} (the association's founding) to ${calendar.last} (CALENDAR_YEARS_AHEAD years past the later of the facts horizon and today)`,
+    field,
+  );
+}
+
+/** `day` when the calendar holds it; BAD_USER_INPUT naming the field and the range otherwise. */
+export function inCalendarOrRefused(calendar: Calendar, day: IsoDate, field: string): IsoDate {
+  if (!inCalendar(calendar, day)) throw outsideCalendar(calendar, day, field);
+  return day;
+}
+
+/** Years `from` to `to` (inclusive) when the calendar holds both and they are in order; BAD_USER_INPUT naming the argument otherwise. */
+export function yearsInCalendar(calendar: Calendar, from: number, to: number, fromField = "from", toField = "to"): void {
+  const [first, last] = [yearOf(calendar.first), yearOf(calendar.last)];
+  for (const [year, field] of [
+    [from, fromField],
+    [to, toField],
+  ] as const) {
+    if (!Number.isInteger(year) || year < first || year > last) {
+      throw new InputError(`${field}: ${year} is outside the years the graph answers for, ${first} to ${last}`, field);
+    }
+  }
+  if (to < from) throw new InputError(`${toField} (${to}) is before ${fromField} (${from})`, toField);
 }

@@ -31,6 +31,26 @@ export class WriteGate {
     const owner = scopeOfManager(em);
     if (owner === null) throw new Error("a write runs through a request's (or a background job's) scoped manager");
     if (this.holder === owner) return write();
+    const release = await this.acquire(owner);
+    try {
+      return await write();
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Holds the database's one session for `owner` until the returned function is
+   * called, where there is one session to hold (PGlite): a read that sets session
+   * state (the recorded time of `asKnownOn`) must not lend it to other requests.
+   * On PostgreSQL such a read has a connection of its own: nothing to hold.
+   */
+  async holdSession(owner: StatementScope): Promise<() => void> {
+    if (!this.sharedSession) return () => {};
+    return this.acquire(owner);
+  }
+
+  private async acquire(owner: StatementScope): Promise<() => void> {
     let release!: () => void;
     const done = new Promise<void>((resolve) => {
       release = resolve;
@@ -40,13 +60,11 @@ export class WriteGate {
     await previous;
     this.held = done;
     this.holder = owner;
-    try {
-      return await write();
-    } finally {
+    return () => {
       this.held = null;
       this.holder = null;
       release();
-    }
+    };
   }
 
   /**

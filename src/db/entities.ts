@@ -3,10 +3,19 @@ import { Association } from "../modules/association";
 import { AmbassadorAppointment } from "../modules/ambassador";
 import { Committee, CommitteeParticipation, CoordinatorTerm } from "../modules/committee";
 import { Country } from "../modules/country";
-import { DuesPayment, DuesWaiver } from "../modules/dues";
+import { DuesLedgerEntry, DuesPayment, DuesWaiver } from "../modules/dues";
 import { Event, EventFigure } from "../modules/event";
 import { Government } from "../modules/government";
-import { AgendaItem, ChairExtension, CostReduction, Meeting, MeetingAttendance, Vote } from "../modules/meeting";
+import {
+  AgendaItem,
+  ChairExtension,
+  CostReduction,
+  Meeting,
+  MeetingAttendance,
+  RecordedDecision,
+  RecordedQuorum,
+  Vote,
+} from "../modules/meeting";
 import { Membership } from "../modules/membership";
 import { AlternativeName } from "../modules/names";
 import { PartnerOrganisation } from "../modules/partner";
@@ -31,12 +40,15 @@ export const ENTITIES = [
   Event,
   DuesPayment,
   DuesWaiver,
+  DuesLedgerEntry,
   Meeting,
   MeetingAttendance,
   AgendaItem,
   Vote,
   ChairExtension,
   CostReduction,
+  RecordedDecision,
+  RecordedQuorum,
   ApiKey,
   AuditEntry,
   AlternativeName,

@@ -1,5 +1,11 @@
 import type { DataSource } from "typeorm";
+import type { Calendar } from "../charter";
+import type { UnitOfWork } from "../core/context";
+import { todayUtc } from "../core/dates";
+import { LoaderRegistry } from "../core/loaders";
+import { PUBLIC_VIEWER } from "../core/viewer";
 import { Association } from "../modules/association";
+import { recordMissingDecisions } from "../modules/meeting";
 import { Government } from "../modules/government";
 import { StartupError } from "./startup-error";
 
@@ -24,6 +30,26 @@ export async function migrate(dataSource: DataSource): Promise<string[]> {
 
 export async function isEmpty(dataSource: DataSource): Promise<boolean> {
   return (await dataSource.getRepository(Government).count()) === 0;
+}
+
+/**
+ * Records the decisions of held sittings that have none (a database kept before
+ * decisions were records, or sittings written around the hub): decided on the records
+ * known now, in one transaction, and said so (basis DECIDED_AT_UPGRADE). Returns how
+ * many meetings it decided; none on a database the hub made.
+ */
+export async function decideUnrecordedSittings(dataSource: DataSource, calendar: Calendar): Promise<number> {
+  return dataSource.transaction(async (em) => {
+    await em.query("SELECT near_start_recording()");
+    const uow: UnitOfWork = {
+      em,
+      loaders: new LoaderRegistry({ em, viewer: PUBLIC_VIEWER }),
+      today: todayUtc(),
+      calendar,
+      viewer: PUBLIC_VIEWER,
+    };
+    return recordMissingDecisions(uow, "DECIDED_AT_UPGRADE");
+  });
 }
 
 export async function readFactsHorizon(dataSource: DataSource): Promise<string> {

@@ -17,6 +17,7 @@ import { OperationTypeSupported, operationLimitsPlugin } from "./limits.plugin";
 import type { LimitObserver } from "./limits.plugin";
 import { buildHubSchema } from "./schema";
 import { jitExecution } from "./executor";
+import { temporalPlugin } from "./temporal.plugin";
 import { KnownQueries, withFactsHorizon } from "./known-queries";
 
 export interface HubApolloOptions {
@@ -119,6 +120,7 @@ export function createApolloServer(options: HubApolloOptions): HubApollo {
       // whether its gateway should receive traces.
       ApolloServerPluginInlineTraceDisabled(),
       operationLimitsPlugin(options.limits, observer),
+      temporalPlugin(),
       horizonExtension(options.factsCompleteUntil),
       errorLogging(options.logger),
       httpStatusPlugin(),

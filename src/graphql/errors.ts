@@ -49,7 +49,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   const input = [original, error instanceof GraphQLError ? error.originalError : undefined].find((e) => e instanceof InputError);
   if (input instanceof InputError) {
-    return { ...formatted, extensions: { ...formatted.extensions, ...input.extensions, code: ErrorCode.BAD_USER_INPUT } };
+    // `http` sets the status of a refusal before execution (Apollo reads it); it is not for the client.
+    const { http: _http, ...extensions } = input.extensions;
+    return { ...formatted, extensions: { ...formatted.extensions, ...extensions, code: ErrorCode.BAD_USER_INPUT } };
   }
   const fault = databaseFault(original);
   if (fault !== null) return { message: MESSAGES[fault], ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: fault } };

@@ -10,6 +10,7 @@ import { cacheControlOf } from "./cache-control.plugin";
 import type { JitExecution } from "./executor";
 import type { LimitObserver } from "./limits.plugin";
 import { checkOperation, measureOperation } from "./operation-limits";
+import { checkTemporalArguments, mentionsAsKnownOn } from "./temporal.plugin";
 
 /** What a GraphQL request over HTTP carries, as the route has it. */
 export interface KnownQueryRequest {
@@ -87,6 +88,8 @@ export class KnownQueries {
         return {
           async willSendResponse({ request, document, operation, response }) {
             if (typeof request.query !== "string" || !document || operation?.operation !== "query") return;
+            // A read of an earlier recorded time holds a session of its own: always through Apollo's pipeline.
+            if (mentionsAsKnownOn(operation, document)) return;
             if (response.body.kind !== "single" || response.body.singleResult.errors?.length) return;
             if (!documents.has(request.query)) documents.set(request.query, document);
           },
@@ -120,6 +123,8 @@ export class KnownQueries {
     const { schema, limits, observer } = this.options;
     const measure = measureOperation(schema, document, operation, variables);
     if (checkOperation(measure, limits)) return null;
+    // A date outside the calendar: Apollo refuses it, with its error.
+    checkTemporalArguments(schema, document, operation, variables, context.calendar);
 
     const result = await this.options.jit.run(document, operation, operationName, variables, context);
     if (!("data" in result) || result.errors?.length) return null;

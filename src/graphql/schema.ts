@@ -28,6 +28,7 @@ import { partnerNodeTypes, partnerResolvers } from "../modules/partner";
 import { rightsResolvers } from "../modules/rights";
 import { secretariatNodeTypes, secretariatResolvers } from "../modules/secretariat";
 import { nodeResolver } from "./node.resolver";
+import { withAsKnownOn } from "./temporal.plugin";
 
 const NODE_TYPES: readonly NodeType[] = [
   ...countryNodeTypes,
@@ -81,7 +82,7 @@ export function buildHubSchema(): GraphQLSchema {
     nodeResolver(NODE_TYPES),
   ] as unknown as NonEmptyArray<Function>;
   // No global middlewares: plainPropertyFields leaves a field to the executor only where type-graphql's resolver ran none.
-  const schema = buildSchemaSync({ resolvers, validate: false, authChecker, authMode: "error" });
+  const schema = withAsKnownOn(buildSchemaSync({ resolvers, validate: false, authChecker, authMode: "error" }));
   directFieldResolvers(schema);
   plainPropertyFields(schema);
   attachGlobalIds(schema, NODE_TYPES);

@@ -2,8 +2,10 @@ import { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { stringify } from "csv-stringify";
 import type { DataSource } from "typeorm";
+import type { Calendar } from "../charter";
 import type { UnitOfWork } from "../core/context";
 import { todayUtc } from "../core/dates";
+import type { IsoDate } from "../core/dates";
 import { InputError } from "../core/errors";
 import { LoaderRegistry } from "../core/loaders";
 import { PUBLIC_VIEWER } from "../core/viewer";
@@ -15,6 +17,8 @@ const JSON_TYPE = "application/json; charset=utf-8";
 export interface ExportRouteOptions {
   dataSource: DataSource;
   rowLimits: { readonly public: number; readonly keyed: number };
+  /** The days the graph answers for, on a given today (charter/calendar.ts). */
+  calendar: (today: IsoDate) => Calendar;
   now?: () => Date;
 }
 
@@ -58,6 +62,7 @@ export function exportRoute(options: ExportRouteOptions) {
       em: options.dataSource.manager,
       loaders: new LoaderRegistry({ em: options.dataSource.manager, viewer: PUBLIC_VIEWER }),
       today,
+      calendar: options.calendar(today),
       viewer: PUBLIC_VIEWER,
     };
     let rows: number;

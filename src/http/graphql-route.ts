@@ -7,7 +7,9 @@ import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { OperationLimits } from "../config";
 import type { RequestContext } from "../core/context";
+import type { Calendar } from "../charter";
 import { todayUtc } from "../core/dates";
+import type { IsoDate } from "../core/dates";
 import { scopedSource } from "../core/scoped-source";
 import { ErrorCode } from "../core/errors";
 import { negotiateLang } from "../core/i18n";
@@ -32,6 +34,8 @@ export interface GraphQLRouteOptions {
   dataSource: DataSource;
   limits: OperationLimits;
   cacheMaxAgeSeconds: number;
+  /** The days the graph answers for, on a given today (charter/calendar.ts). */
+  calendar: (today: IsoDate) => Calendar;
   shared: SharedState;
   metrics: HubMetrics;
   /** Fixes "today" for tests; the real clock otherwise. */
@@ -280,6 +284,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
         await options.afterWrite?.();
       },
       now,
+      calendar: options.calendar(todayUtc(now)),
     });
     const throughApollo = () => {
       const httpGraphQLRequest: HTTPGraphQLRequest = {
@@ -298,11 +303,23 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       if (controller.signal.aborted) return ABORTED;
       return throughApollo();
     };
-    const settled = respond().finally(() => {
+    const end = async () => {
+      // What the request held open (the read of an earlier recorded time) ends with it, answered or abandoned.
+      await context.finish().catch((error: unknown) => request.log.warn({ err: error }, "could not end the request's read session"));
       metrics.statements.observe(scope.statements);
       // The turn is given back once Apollo is done, even after a timeout: abandoned work still holds the database.
       release();
-    });
+    };
+    const settled = respond().then(
+      async (answer) => {
+        await end();
+        return answer;
+      },
+      async (error: unknown) => {
+        await end();
+        throw error;
+      },
+    );
     // Attached in the turn the admission resumed in: no abort comes before it.
     const result = await answerOrAbort(settled, controller.signal);
     finish();

@@ -3,6 +3,7 @@ import Fastify, { LogController } from "fastify";
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply } from "fastify";
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { DataSource } from "typeorm";
+import { calendarFor } from "../charter";
 import type { Config } from "../config";
 import type { IsoDate } from "../core/dates";
 import { poolStats } from "../db/pool";
@@ -22,7 +23,10 @@ import { MemoryState } from "./shared-state";
 import type { SharedState } from "./shared-state";
 
 /** The settings the HTTP server uses: a whole Config, or the same shape from a test. */
-export type ServingSettings = Pick<Config, "limits" | "http" | "rateLimit" | "cacheMaxAgeSeconds" | "introspection" | "exportRowLimits">;
+export type ServingSettings = Pick<
+  Config,
+  "limits" | "http" | "rateLimit" | "cacheMaxAgeSeconds" | "introspection" | "exportRowLimits" | "calendarYearsAhead"
+>;
 
 export interface ServerOptions {
   dataSource: DataSource;
@@ -131,6 +135,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     dataSource: options.dataSource,
     limits,
     cacheMaxAgeSeconds: options.settings.cacheMaxAgeSeconds,
+    calendar: (today) => calendarFor(options.factsCompleteUntil(), today, options.settings.calendarYearsAhead),
     shared,
     metrics,
     ...(options.now ? { now: options.now } : {}),
@@ -154,6 +159,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       exportRoute({
         dataSource: options.dataSource,
         rowLimits: options.settings.exportRowLimits,
+        calendar: (today) => calendarFor(options.factsCompleteUntil(), today, options.settings.calendarYearsAhead),
         ...(options.now ? { now: options.now } : {}),
       }),
     );

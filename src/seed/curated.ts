@@ -207,8 +207,8 @@ export const ASSOCIATION = {
   nameEn: "Association of North East Asia Regional Governments",
   factsCompleteUntil: "2020-12-31",
   factsSource: "NEAR Annual Report 2020 (Chinese edition) and the public pages listed in its sources",
-  // The report holds no dues payments and no complete record of committee meetings:
-  // neither record covers any period yet, so no arrears and no inactivity are inferred.
+  // The report holds no dues payments and no complete record of committee meetings: the
+  // ledger records no year (every year's dues are unknown) and no period's activity is complete.
   duesLedgerFrom: null,
   activityRecordsFrom: null,
   // Charter Art. 12: the secretariat is permanently in Gyeongsangbuk-do.

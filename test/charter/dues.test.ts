@@ -4,8 +4,12 @@ import { CharterInputError, duesForYear, duesStanding } from "../../src/charter"
 import type { DuesLedger, MembershipPeriod } from "../../src/charter";
 
 const member = (startedOn: string | null, endedOn: string | null = null): MembershipPeriod => ({ kind: "MEMBER", startedOn, endedOn });
-const ledger = (coveredFrom: number | null, payments: [number, string][] = [], waivers: [number, number][] = []): DuesLedger => ({
-  coveredFrom,
+/** A ledger recording the fiscal years `knownFrom` to 2030 as unpaid (a booked payment says otherwise); earlier years unknown. */
+const ledger = (knownFrom: number | null, payments: [number, string][] = [], waivers: [number, number][] = []): DuesLedger => ({
+  entries:
+    knownFrom === null
+      ? []
+      : Array.from({ length: 2031 - knownFrom }, (_, index) => ({ fiscalYear: knownFrom + index, status: "UNPAID" as const })),
   payments: payments.map(([fiscalYear, paidOn]) => ({ fiscalYear, paidOn, creditedUsdCents: 100_000 })),
   waivers: waivers.map(([fiscalYear, waivedUsdCents]) => ({ fiscalYear, waivedUsdCents, reason: "typhoon" })),
 });
@@ -75,16 +79,37 @@ describe("dues for a fiscal year (Dues Reg. Art. 5)", () => {
       0,
     ],
     [
-      "Dues Reg. Art. 4, 6",
-      "a year before the ledger's coverage is not on the ledger",
+      "Dues Reg. Art. 6 [interp]",
+      "a year the ledger records nothing of is unknown",
       [member("1996-09-12")],
       ledger(2021),
       2020,
       "2020-12-31",
-      "NOT_ON_LEDGER",
+      "UNKNOWN",
       null,
     ],
-    ["Dues Reg. Art. 4, 6", "no ledger at all", [member(null)], ledger(null), 2020, "2020-12-31", "NOT_ON_LEDGER", null],
+    ["Dues Reg. Art. 6 [interp]", "no ledger at all: unknown", [member("1996-09-12")], ledger(null), 2020, "2020-12-31", "UNKNOWN", null],
+    [
+      "Dues Reg. Art. 6 [interp]",
+      "a payment booked later makes the year known: unpaid before it",
+      [member("1996-09-12")],
+      ledger(null, [[2019, "2021-03-02"]]),
+      2019,
+      "2020-05-01",
+      "UNPAID",
+      100_000,
+    ],
+    [
+      "Dues Reg. Art. 5(2)",
+      "recorded as paid without a booked payment",
+      [member("1996-09-12")],
+      { entries: [{ fiscalYear: 2020, status: "PAID" }], payments: [], waivers: [] },
+      2020,
+      "2020-12-31",
+      "PAID",
+      0,
+    ],
+    ["Dues Reg. Art. 5(2)", "not yet due, known or not", [member("1996-09-12")], ledger(null), 2020, "2020-04-30", "NOT_YET_DUE", null],
     ["Dues Reg. Art. 5(2)", "paid", [member("1996-09-12")], ledger(2017, [[2020, "2020-03-01"]]), 2020, "2020-12-31", "PAID", 0],
     [
       "Dues Reg. Art. 5(2)",
@@ -250,6 +275,7 @@ describe("arrears restriction (Dues Reg. Art. 6)", () => {
       restrictedSince: "2020-05-01",
       restoredInFiscalYear: null,
       fiscalYearsInArrears: [2019, 2020],
+      fiscalYearsUnknown: [],
       reasons: [
         {
           code: "DUES_ARREARS",

@@ -137,11 +137,11 @@ describe("Committee.coordinator (Committee Reg. Art. 5)", () => {
 describe("dues and rights arguments", () => {
   const hub = useTestHub();
 
-  it("refuses a fiscal year before the association existed, naming the argument", async () => {
-    const result = await hub.run(`{ government(slug: "kr-gyeongbuk") { dues(fiscalYear: 1995) { status } } }`);
+  it.each([1995, 9999])("refuses fiscal year %i, outside the calendar, naming the argument", async (year) => {
+    const result = await hub.run(`{ government(slug: "kr-gyeongbuk") { dues(fiscalYear: ${year}) { status } } }`);
     expect(result.errors?.map((e) => ({ message: e.message, extensions: e.extensions }))).toEqual([
       {
-        message: "fiscalYear must be a year from 1996 (the association's founding) on, got 1995",
+        message: `fiscalYear: ${year} is outside the years the graph answers for, 1996 to 2025`,
         extensions: { code: "BAD_USER_INPUT", argumentName: "fiscalYear" },
       },
     ]);

@@ -1,21 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { Association } from "../../src/modules/association";
-import { DuesPayment } from "../../src/modules/dues";
+import { DuesLedgerEntry, DuesPayment } from "../../src/modules/dues";
 import { Government } from "../../src/modules/government";
 import { useTestHub } from "../support/hub";
 
 /**
- * A ledger fixture inside the test's transaction: the ledger covers 2019 on, and
- * every member but Akita paid 2019 and 2020 on time. Akita (admitted 2018, owing
- * from 2019) is then in arrears for two years from 1 May 2020.
+ * A ledger fixture inside the test's transaction: every member but Akita paid 2019 and
+ * 2020 on time, and the ledger records Akita's 2019 to 2021 as unpaid. Akita
+ * (admitted 2018, owing from 2019) is then in arrears for two years from 1 May 2020.
  */
 describe("rights under a dues ledger", () => {
   const hub = useTestHub();
 
   it("restricts Akita alone, from 1 May 2020, and restores it for 2021 when it pays in March", async () => {
     await hub.withEntityManager(async (em) => {
-      await em.getRepository(Association).update({ id: 1 }, { duesLedgerFrom: 2019 });
       const governments = await em.getRepository(Government).find();
+      const akitaId = governments.find((g) => g.slug === "jp-akita")!.id;
+      await em.getRepository(DuesLedgerEntry).insert(
+        [2019, 2020, 2021].map((fiscalYear) => ({
+          governmentId: akitaId,
+          fiscalYear,
+          status: "UNPAID" as const,
+          source: "test ledger book",
+        })),
+      );
       let reference = 0;
       const payments = governments
         .filter((g) => g.slug !== "jp-akita")
@@ -112,7 +119,7 @@ describe("rights under a dues ledger", () => {
     const all = await hub.countStatements<{ governments: { nodes: { votingRights: { eligible: boolean } }[] } }>(query, { first: 100 });
     expect(all.result.data!.governments.nodes.filter((n) => n.votingRights.eligible)).toHaveLength(78);
     // page, association row, memberships, payments, waivers
-    expect([few.statements, all.statements]).toEqual([5, 5]);
+    expect([few.statements, all.statements]).toEqual([6, 6]);
   });
 });
 

@@ -6,7 +6,7 @@ import { scaleUp } from "../../bench/fixtures/scale";
 import type { RequestContext } from "../../src/core/context";
 import type { Role } from "../../src/core/viewer";
 import { createRequestContext } from "../../src/graphql/context";
-import { TEST_TODAY, startTestApollo, testViewer } from "../support/hub";
+import { TEST_TODAY, startTestApollo, testCalendar, testViewer } from "../support/hub";
 import { databaseUrl, freshDatabase } from "../support/services";
 import type { ServiceDatabase } from "../support/services";
 
@@ -70,7 +70,13 @@ describe("every filter and ordering of the API is index-backed (EXPLAIN on ×100
 
   async function statementsOf(query: string, role: Role): Promise<{ sql: string; parameters: unknown[] }[]> {
     const from = log.statements.length;
-    const contextValue = createRequestContext({ em, requestId: "indexes", viewer: testViewer(role), now: TEST_TODAY });
+    const contextValue = createRequestContext({
+      em,
+      requestId: "indexes",
+      viewer: testViewer(role),
+      now: TEST_TODAY,
+      calendar: testCalendar(),
+    });
     const response = await apollo.executeOperation({ query }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
     expect(response.body.singleResult.errors).toBeUndefined();

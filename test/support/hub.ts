@@ -13,9 +13,14 @@ import { createServer } from "../../src/http/server";
 import type { FastifyInstance } from "fastify";
 import type { TestDatabase } from "./database";
 import { backgroundScope, scopedSource } from "../../src/core/scoped-source";
+import { calendarFor } from "../../src/charter";
+import type { Calendar } from "../../src/charter";
+import { todayUtc } from "../../src/core/dates";
 
 /** The day tests answer for by default: the facts horizon, so results do not drift with the clock. */
 export const TEST_TODAY = new Date("2020-12-31T12:00:00Z");
+/** The shipped facts' horizon. */
+export const TEST_HORIZON = "2020-12-31";
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -28,6 +33,11 @@ export interface RunOptions {
   now?: Date;
   /** The caller's role, as if an API key labelled `test <role>` had been sent; PUBLIC by default. */
   as?: Role;
+}
+
+/** The calendar of a hub whose facts end with 2020 and whose CALENDAR_YEARS_AHEAD is the default, on `now`'s day. */
+export function testCalendar(now: Date = TEST_TODAY): Calendar {
+  return calendarFor(TEST_HORIZON, todayUtc(now), testSettings().calendarYearsAhead);
 }
 
 /** The viewer a test key of `role` stands for. */
@@ -60,7 +70,7 @@ export async function startTestApollo(): Promise<ApolloServer<RequestContext>> {
   const { limits, cacheMaxAgeSeconds, introspection } = testSettings();
   const { apollo } = createApolloServer({
     logger: silentLogger(),
-    factsCompleteUntil: () => "2020-12-31",
+    factsCompleteUntil: () => TEST_HORIZON,
     limits,
     cacheMaxAgeSeconds,
     introspection,
@@ -108,12 +118,14 @@ export function useTestHub(): TestHub {
   });
 
   async function run<T>(query: string, variables?: Record<string, unknown>, options: RunOptions = {}): Promise<GraphQLResult<T>> {
+    const now = options.now ?? TEST_TODAY;
     const contextValue = createRequestContext({
       em: runner!.manager,
       acceptLanguage: options.acceptLanguage,
       requestId: "test",
       viewer: testViewer(options.as ?? "PUBLIC"),
-      now: options.now ?? TEST_TODAY,
+      now,
+      calendar: testCalendar(now),
     });
     const response = await hub!.apollo.executeOperation({ query, ...(variables ? { variables } : {}) }, { contextValue });
     if (response.body.kind !== "single") throw new Error("expected a single result");
@@ -144,6 +156,6 @@ export function testServer(db: TestDatabase): Promise<FastifyInstance> {
     dataSource: db.dataSource,
     logger: silentLogger(),
     settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0 }),
-    factsCompleteUntil: () => "2020-12-31",
+    factsCompleteUntil: () => TEST_HORIZON,
   });
 }

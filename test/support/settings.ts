@@ -10,6 +10,7 @@ interface Overrides {
   cacheMaxAgeSeconds?: number;
   introspection?: boolean;
   exportRowLimits?: ServingSettings["exportRowLimits"];
+  calendarYearsAhead?: number;
 }
 
 /** The hub's default serving settings (as with no configuration), with some replaced for a test. */
@@ -22,5 +23,6 @@ export function testSettings(overrides: Overrides = {}, env: Record<string, stri
     cacheMaxAgeSeconds: overrides.cacheMaxAgeSeconds ?? defaults.cacheMaxAgeSeconds,
     introspection: overrides.introspection ?? defaults.introspection,
     exportRowLimits: overrides.exportRowLimits ?? defaults.exportRowLimits,
+    calendarYearsAhead: overrides.calendarYearsAhead ?? defaults.calendarYearsAhead,
   };
 }

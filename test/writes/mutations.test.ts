@@ -111,7 +111,7 @@ const SPECS: MutationSpec[] = [
       );
       return { membership: government.membership.id, version: government.membership.version, kind: "OBSERVER", from: "2020-12-01" };
     },
-    invalid: (v) => [{ ...v, from: "1990-01-01" }, "input.from"],
+    invalid: (v) => [{ ...v, from: "2018-01-01" }, "input.from"],
     unknown: (v) => [{ ...v, membership: toGlobalId("Membership", UNKNOWN_ID) }, "input.id"],
     stale: (v) => ({ ...v, version: 999 }),
   },
@@ -134,14 +134,18 @@ const SPECS: MutationSpec[] = [
   {
     name: "openDuesLedger",
     inputType: "OpenDuesLedgerInput",
-    success: "... on OpenDuesLedgerSuccess { association { duesLedgerFrom version } }",
-    required: "fromFiscalYear",
+    success: "... on OpenDuesLedgerSuccess { association { version } entries { fiscalYear status source } governments { slug } }",
+    required: "source",
     valid: async (hub) => ({
-      fromFiscalYear: 2019,
+      entries: [
+        { government: "jp-akita", fiscalYear: 2019, status: "UNPAID" },
+        { government: "jp-tottori", fiscalYear: 2019, status: "PAID" },
+      ],
+      source: "test: the secretariat's ledger book",
       version: (await one<{ association: { version: number } }>(hub, "{ association { version } }")).association.version,
     }),
-    invalid: (v) => [{ ...v, fromFiscalYear: 2016 }, "input.fromFiscalYear"],
-    unknown: null,
+    invalid: (v) => [{ ...v, entries: [{ government: "jp-akita", fiscalYear: 2016, status: "UNPAID" }] }, "input.entries[0].fiscalYear"],
+    unknown: (v) => [{ ...v, entries: [{ government: "jp-nowhere", fiscalYear: 2019, status: "UNPAID" }] }, "input.entries[0].government"],
     stale: (v) => ({ ...v, version: 999 }),
   },
   {
@@ -216,6 +220,23 @@ const SPECS: MutationSpec[] = [
     stale: (v) => ({ ...v, version: 999 }),
   },
   {
+    name: "correctDecision",
+    inputType: "CorrectDecisionInput",
+    success: "... on CorrectDecisionSuccess { agendaItem { outcome { outcome basis correctionReason } } }",
+    required: "reason",
+    valid: async (hub) => {
+      const { meetings } = await one<{ meetings: { nodes: { version: number; agendaItems: { id: string }[] }[] } }>(
+        hub,
+        `{ meetings(filter: { committee: "working-committee" }) { nodes { version agendaItems { id } } } }`,
+      );
+      const consultation = meetings.nodes.find((m) => m.agendaItems.length > 0)!;
+      return { agendaItem: consultation.agendaItems[0].id, version: consultation.version, reason: "test: the tally was checked again" };
+    },
+    invalid: (v) => [{ ...v, reason: " " }, "input.reason"],
+    unknown: (v) => [{ ...v, agendaItem: toGlobalId("AgendaItem", UNKNOWN_ID) }, "input.agendaItem"],
+    stale: (v) => ({ ...v, version: 999 }),
+  },
+  {
     name: "recordVote",
     inputType: "RecordVoteInput",
     success: "... on RecordVoteSuccess { agendaItem { votes { government { slug } choice } } }",
@@ -256,7 +277,7 @@ const SPECS: MutationSpec[] = [
       dispatchedBy: "kr-gyeongbuk",
       source: "test source",
     }),
-    invalid: (v) => [{ ...v, startedOn: "2099-01-01" }, "input.startedOn"],
+    invalid: (v) => [{ ...v, startedOn: "2021-06-01" }, "input.startedOn"],
     unknown: (v) => [{ ...v, post: "no-such-post" }, "input.post"],
     stale: null,
   },
@@ -393,7 +414,7 @@ describe("every mutation", () => {
   });
 
   describe.each(SPECS.map((spec) => [spec.name, spec] as const))("%s", (_name, spec) => {
-    it("writes, with one audit entry naming the key, the operation, the input, before and after", async () => {
+    it("writes, with one audit entry naming the key, the operation, the input, before and after, and versions at its instant", async () => {
       const input = await spec.valid(hub);
       const answer = await run(hub, spec, input);
       expect(answer).toMatchObject({ __typename: expect.stringMatching(/Success$/) });

@@ -38,27 +38,38 @@ describe("the secretariat keeps the graph alive: admit, open the ledger, book du
     expect(admitted).toMatchObject({ __typename: "MembershipWriteSuccess", government: { slug: "kr-testville" } });
     expect((admitted["membership"] as { admittedBy: string }).admittedBy).toContain("Test admission sitting");
 
-    // Admitted in 2018: dues are owed from 2019 (Dues Reg. Art. 5(2)). With no ledger, nothing is known, and rights stand.
-    expect(await rightsOn(hub, "2020-06-01")).toEqual({ eligible: true, codes: ["MEMBER", "DUES_NOT_ON_LEDGER"] });
+    // Admitted in 2018: dues are owed from 2019 (Dues Reg. Art. 5(2)). The ledger records nothing of it: its dues are unknown, and rights stand.
+    expect(await rightsOn(hub, "2020-06-01")).toEqual({ eligible: true, codes: ["MEMBER", "DUES_STANDING_UNKNOWN"] });
 
     const { association } = (await hub.run<{ association: { version: number } }>("{ association { version } }")).data!;
     const opened = await mutate(
       hub,
       "openDuesLedger",
       "OpenDuesLedgerInput",
-      "... on OpenDuesLedgerSuccess { association { duesLedgerFrom } }",
+      "... on OpenDuesLedgerSuccess { entries { fiscalYear status } governments { slug version } }",
       {
-        fromFiscalYear: 2019,
+        entries: [
+          { government: "kr-testville", fiscalYear: 2019, status: "UNPAID" },
+          { government: "kr-testville", fiscalYear: 2020, status: "UNPAID" },
+        ],
+        source: "test: the secretariat's ledger book",
         version: association.version,
       },
     );
-    expect(opened).toMatchObject({ association: { duesLedgerFrom: 2019 } });
+    expect(opened).toMatchObject({
+      entries: [
+        { fiscalYear: 2019, status: "UNPAID" },
+        { fiscalYear: 2020, status: "UNPAID" },
+      ],
+      governments: [{ slug: "kr-testville" }],
+    });
+    // The ledger's entries change what the member's standing means: its version moved, as a payment moves it.
+    const { version } = (opened["governments"] as { version: number }[])[0];
 
     // 2019 and 2020 both unpaid past their due dates, and nothing paid in 2020: restricted from 1 May 2020 (Art. 6).
     expect(await rightsOn(hub, "2020-04-30")).toEqual({ eligible: true, codes: ["MEMBER", "DUES_IN_ORDER"] });
     expect(await rightsOn(hub, "2020-05-01")).toEqual({ eligible: false, codes: ["MEMBER", "DUES_ARREARS"] });
 
-    const version = (admitted["government"] as { version: number }).version;
     const paid = await mutate(
       hub,
       "recordDuesPayment",
@@ -95,8 +106,13 @@ describe("the secretariat keeps the graph alive: admit, open the ledger, book du
     ]);
     expect(log.data!.auditLog.nodes[1]).toMatchObject({
       actorLabel: "test secretariat",
-      before: { duesLedgerFrom: null },
-      after: { duesLedgerFrom: 2019 },
+      before: { entries: [null, null] },
+      after: {
+        entries: [
+          { fiscalYear: 2019, status: "UNPAID" },
+          { fiscalYear: 2020, status: "UNPAID" },
+        ],
+      },
     });
     for (const role of ["PUBLIC", "PARTNER", "SECRETARIAT"] as const) {
       const refused = await hub.run("{ auditLog(first: 1) { totalCount } }", undefined, { as: role });

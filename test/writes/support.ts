@@ -1,4 +1,7 @@
+import { expect } from "vitest";
 import type { EntityManager } from "typeorm";
+import { fromGlobalId } from "../../src/core/node";
+import { seedsRecordedAt } from "../../src/seed/seed";
 import type { Role } from "../../src/core/viewer";
 import type { GraphQLResult, TestHub } from "../support/hub";
 
@@ -20,7 +23,10 @@ export interface MutationAnswer {
   [key: string]: unknown;
 }
 
-/** Runs `mutation` as `role` and returns its result union (or throws with the GraphQL errors). */
+/**
+ * Runs `mutation` as `role` and returns its result union (or throws with the GraphQL
+ * errors). After a success it checks that the audit log and the versions agree.
+ */
 export async function mutate(
   hub: TestHub,
   name: string,
@@ -31,7 +37,59 @@ export async function mutate(
 ): Promise<MutationAnswer> {
   const result = await mutateRaw(hub, name, inputType, success, input, role);
   if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
-  return result.data![name];
+  const answer = result.data![name];
+  if (answer.__typename.endsWith("Success")) await expectVersionsToAgreeWithAudit(hub, name);
+  return answer;
+}
+
+const snakeCase = (typename: string) => typename.replace(/[A-Z]/g, (letter, at: number) => `${at > 0 ? "_" : ""}${letter.toLowerCase()}`);
+
+/**
+ * The audit log and the versions agree (migrations/1795846000000-History.ts): every
+ * instant at which a version of a fact began or ended since the shipped facts is an
+ * audited write's, and the latest write (`operation`) recorded versions at its instant,
+ * of every object it names: the object's own row, or a row under it (`<object>_id`).
+ */
+async function expectVersionsToAgreeWithAudit(hub: TestHub, operation: string): Promise<void> {
+  await hub.withEntityManager(async (em) => {
+    const tables: { name: string }[] = await em.query(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'history' ORDER BY 1`,
+    );
+    const versions: { table: string; row: Record<string, unknown> }[] = await em.query(
+      tables
+        .map(
+          ({ name }) =>
+            `SELECT '${name}' AS table, to_jsonb(h) - 'recorded_xid' AS row FROM history."${name}" h
+              WHERE recorded_from > $1 OR (recorded_until > $1 AND recorded_until < 'infinity')`,
+        )
+        .join(" UNION ALL "),
+      [seedsRecordedAt()],
+    );
+    const audit: { at: Date; operation: string; target_ids: string[] }[] = await em.query(
+      `SELECT at, operation, target_ids FROM audit_entry ORDER BY id`,
+    );
+    const audited = new Set(audit.map((entry) => entry.at.getTime()));
+    const instants = versions.flatMap((v) => [v.row["recorded_from"], v.row["recorded_until"]]).map((t) => Date.parse(String(t)));
+    const unaudited = instants.filter((t) => Number.isFinite(t) && t > Date.parse(seedsRecordedAt()) && !audited.has(t));
+    expect({ operation, unaudited: [...new Set(unaudited)].map((t) => new Date(t).toISOString()) }).toEqual({ operation, unaudited: [] });
+
+    const last = audit.at(-1)!;
+    expect(last.operation).toBe(operation);
+    const at = last.at.getTime();
+    const atWrite = versions.filter(
+      (v) => Date.parse(String(v.row["recorded_from"])) === at || Date.parse(String(v.row["recorded_until"])) === at,
+    );
+    const unversioned = last.target_ids.filter((target) => {
+      if (target === "association") return !atWrite.some((v) => v.table === "association");
+      const id = fromGlobalId(target);
+      if (!id) return true;
+      const table = snakeCase(id.typename);
+      return !atWrite.some(
+        (v) => (v.table === table && String(v.row["id"] ?? v.row["code"]) === id.key) || String(v.row[`${table}_id`]) === id.key,
+      );
+    });
+    expect({ operation, unversioned }).toEqual({ operation, unversioned: [] });
+  });
 }
 
 export function mutateRaw(

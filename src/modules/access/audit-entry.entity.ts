@@ -18,8 +18,9 @@ export class AuditEntry {
   @Field(() => ID, { description: "Increasing: later entries have larger ids." })
   id: number;
 
-  @Column({ type: "timestamptz", default: () => "now()" })
-  @Field(() => GraphQLISODateTime)
+  /** The write's recorded instant: the one its versions in `history` carry (migrations/1795846000000-History.ts). */
+  @Column({ type: "timestamptz", default: () => "near_recorded_at()" })
+  @Field(() => GraphQLISODateTime, { description: "When the hub recorded the write: the instant `asKnownOn` compares with." })
   at: Date;
 
   @Column({ type: "text" })

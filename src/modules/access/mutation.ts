@@ -101,7 +101,15 @@ export async function runMutation<T extends object>(
     // The request's manager starts a transaction of its own (a savepoint inside a test's transaction).
     written = await writeGateOf(ctx.em.connection).exclusive(ctx.em, () =>
       ctx.em.transaction(async (tx) => {
-        const uow: UnitOfWork = { em: tx, loaders: new LoaderRegistry({ em: tx, viewer }), today: ctx.today, viewer };
+        // One recorded instant for the write: its versions in `history` and its audit entry carry it.
+        await tx.query("SELECT near_start_recording()");
+        const uow: UnitOfWork = {
+          em: tx,
+          loaders: new LoaderRegistry({ em: tx, viewer }),
+          today: ctx.today,
+          calendar: ctx.calendar,
+          viewer,
+        };
         const outcome = await write(uow);
         await tx.getRepository(AuditEntry).insert({
           actorLabel: viewer.label!,

@@ -26,8 +26,10 @@ export class Association {
   factsSource: string;
 
   /**
-   * The first fiscal year the dues ledger is complete for; null while it covers none.
-   * Earlier years never count as arrears (the 2020 report holds no payments).
+   * No rule reads it since the ledger records each member's fiscal years
+   * (`dues_ledger_entry`): migrations/1795848000000-DuesLedger.ts turned any coverage it
+   * held into entries and left it null. The column stays so the versions recorded
+   * before keep their shape.
    */
   @Column({ type: "smallint", nullable: true })
   duesLedgerFrom: number | null;

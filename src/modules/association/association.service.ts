@@ -21,7 +21,6 @@ export async function associationOf(uow: UnitOfWork): Promise<AssociationType> {
   return Object.assign(new AssociationType(), {
     name: row.nameEn,
     version: row.version,
-    duesLedgerFrom: row.duesLedgerFrom,
     activityRecordsFrom: row.activityRecordsFrom,
     secretariatHostGovernmentId: row.secretariatHostGovernmentId,
   });

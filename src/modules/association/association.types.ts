@@ -29,12 +29,6 @@ export class AssociationType {
   @Field(() => Int, { description: "Send it back with openDuesLedger; a stale one gets CONFLICT." })
   version: number;
 
-  @Field(() => Int, {
-    nullable: true,
-    description: "First fiscal year the dues ledger is complete for; earlier years never count as arrears. Null: none yet.",
-  })
-  duesLedgerFrom: number | null;
-
   @Field(() => DateScalar, {
     nullable: true,
     description: "From this day every committee meeting and event is recorded. Null: no period is.",

@@ -1,5 +1,6 @@
 import { loaderById, manyByColumn } from "../../core/loaders";
 import { DuesPayment } from "./dues-payment.entity";
+import { DuesLedgerEntry } from "./dues-ledger-entry.entity";
 import { DuesWaiver } from "./dues-waiver.entity";
 
 export const duesPaymentById = loaderById(DuesPayment);
@@ -13,3 +14,5 @@ export const duesPaymentsByGovernment = manyByColumn(DuesPayment, "governmentId"
 });
 
 export const duesWaiversByGovernment = manyByColumn(DuesWaiver, "governmentId", { order: [["fiscalYear", "ASC"]] });
+
+export const duesLedgerEntriesByGovernment = manyByColumn(DuesLedgerEntry, "governmentId", { order: [["fiscalYear", "ASC"]] });

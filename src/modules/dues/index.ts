@@ -5,7 +5,8 @@ import { duesPaymentById, duesWaiverById } from "./dues.loader";
 
 export { DuesPayment } from "./dues-payment.entity";
 export { DuesWaiver } from "./dues-waiver.entity";
-export { duesPaymentsByGovernment, duesWaiversByGovernment } from "./dues.loader";
+export { DuesLedgerEntry } from "./dues-ledger-entry.entity";
+export { duesLedgerEntriesByGovernment, duesPaymentsByGovernment, duesWaiversByGovernment } from "./dues.loader";
 
 export const duesNodeTypes = [
   defineNodeType<DuesPayment, number>({ typename: "DuesPayment", keyOf: (r) => r.id, parseKey: integerKey, loader: duesPaymentById }),

@@ -1,4 +1,5 @@
 import { FIRST_FISCAL_YEAR, MEMBERSHIP_KINDS, yearOf } from "../../charter";
+import { inCalendarOrRefused } from "../../core/inputs";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { parseIsoDate } from "../../core/dates";
@@ -39,12 +40,17 @@ export interface Dataset {
   rows(uow: UnitOfWork, params: ExportParams): AsyncIterable<readonly Cell[]>;
 }
 
-function day(params: ExportParams, uow: UnitOfWork): IsoDate {
-  const raw = params["asOf"];
-  if (raw === undefined) return uow.today;
+/** A day parameter, as the graph's `Date` arguments are: a calendar day, inside the calendar. */
+function optionalDay(uow: UnitOfWork, params: ExportParams, name: string): IsoDate | null {
+  const raw = params[name];
+  if (raw === undefined) return null;
   const parsed = parseIsoDate(raw);
-  if (parsed === null) throw new InputError(`asOf must be a date YYYY-MM-DD, got "${raw}"`, "asOf");
-  return parsed;
+  if (parsed === null) throw new InputError(`${name} must be a date YYYY-MM-DD, got "${raw}"`, name);
+  return inCalendarOrRefused(uow.calendar, parsed, name);
+}
+
+function day(params: ExportParams, uow: UnitOfWork): IsoDate {
+  return optionalDay(uow, params, "asOf") ?? uow.today;
 }
 
 function list(params: ExportParams, name: string): string[] | null {
@@ -203,10 +209,10 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
     description: "Published events (drafts never), earliest first.",
     params: { from: "first day (YYYY-MM-DD)", to: "last day (YYYY-MM-DD)" },
     columns: ["starts_on", "ends_on", "precision", "kind", "title_en", "title_zh", "location", "participants", "source"],
-    count: async (uow, params) => (await listEvents(uow, eventArgs(params, 0))).totalCount(),
+    count: async (uow, params) => (await listEvents(uow, eventArgs(uow, params, 0))).totalCount(),
     rows: async function* (uow, params) {
       // The route's unit of work is always the public's: drafts never reach an export.
-      for await (const e of pages((first, after) => listEvents(uow, { ...eventArgs(params, first), after }))) {
+      for await (const e of pages((first, after) => listEvents(uow, { ...eventArgs(uow, params, first), after }))) {
         yield [e.startsOn, e.endsOn, e.startPrecision, e.kind, e.titleEn, e.titleZh, e.location, e.participants, e.source];
       }
     },
@@ -298,12 +304,14 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
     cells: (g) => [g.key, g.people, g.appointments],
   }),
   "dues-by-fiscal-year": aggregate({
-    description: "stats.dues: dues collection per fiscal year; amounts owed are empty for years no ledger covers.",
+    description:
+      "stats.dues: dues collection per fiscal year; amounts owed are empty for years with members the ledger records nothing of.",
     params: { asOf: GOVERNMENT_FILTERS.asOf, from: "first fiscal year (default 2017)", to: "last fiscal year (default the year of asOf)" },
     columns: [
       "fiscal_year",
       "on_ledger",
       "members_assessed",
+      "members_unknown",
       "assessed_usd_cents",
       "paid_usd_cents",
       "outstanding_usd_cents",
@@ -315,6 +323,7 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
       y.fiscalYear,
       y.onLedger,
       y.membersAssessed,
+      y.membersUnknown,
       y.assessedUsdCents,
       y.paidUsdCents,
       y.outstandingUsdCents,
@@ -348,13 +357,8 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
   }),
 };
 
-function eventArgs(params: ExportParams, first: number) {
-  const from = params["from"] === undefined ? null : parseIsoDate(params["from"]);
-  const to = params["to"] === undefined ? null : parseIsoDate(params["to"]);
-  if (params["from"] !== undefined && from === null)
-    throw new InputError(`from must be a date YYYY-MM-DD, got "${params["from"]}"`, "from");
-  if (params["to"] !== undefined && to === null) throw new InputError(`to must be a date YYYY-MM-DD, got "${params["to"]}"`, "to");
-  return { first, filter: { from, to }, orderBy: EventOrder.DATE_ASC };
+function eventArgs(uow: UnitOfWork, params: ExportParams, first: number) {
+  return { first, filter: { from: optionalDay(uow, params, "from"), to: optionalDay(uow, params, "to") }, orderBy: EventOrder.DATE_ASC };
 }
 
 function timeline(uow: UnitOfWork, params: ExportParams) {
@@ -369,9 +373,5 @@ function population(uow: UnitOfWork, params: ExportParams) {
 function dues(uow: UnitOfWork, params: ExportParams) {
   const asOf = day(params, uow);
   const from = integer(params, "from", FIRST_FISCAL_YEAR);
-  const to = integer(params, "to", yearOf(asOf));
-  if (from < FIRST_FISCAL_YEAR || to < from || to - from > 100) {
-    throw new InputError(`from and to must be fiscal years with ${FIRST_FISCAL_YEAR} <= from <= to`, "from");
-  }
-  return duesByYear(uow, from, to, asOf);
+  return duesByYear(uow, from, integer(params, "to", yearOf(asOf)), asOf);
 }

@@ -1,3 +1,4 @@
 import { LedgerMutations } from "./ledger.mutations";
+import { AssociationLedgerResolver } from "./ledger.resolver";
 
-export const ledgerResolvers = [LedgerMutations] as const;
+export const ledgerResolvers = [LedgerMutations, AssociationLedgerResolver] as const;

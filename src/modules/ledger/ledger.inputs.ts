@@ -1,18 +1,45 @@
 import { Field, Int, InputType, ObjectType } from "type-graphql";
+import { LEDGER_STATUSES } from "../../charter";
+import { enumFrom } from "../../core/enums";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
 import { AssociationType } from "../association";
-import { DuesPayment, DuesWaiver } from "../dues";
+import { DuesLedgerEntry, DuesPayment, DuesWaiver } from "../dues";
 import { Government } from "../government";
 
-@InputType("OpenDuesLedgerInput", { description: "From which fiscal year the secretariat's dues records are complete." })
-export class OpenDuesLedgerInput {
-  @Field(() => Int, {
-    description: "First fiscal year the ledger covers: 2017 (the Dues Regulation's first) or later, not after this year.",
-  })
-  fromFiscalYear: number;
+/** What a ledger entry may say; UNKNOWN removes what was recorded (a correction). */
+export const LEDGER_ENTRY_STATUSES = [...LEDGER_STATUSES, "UNKNOWN"] as const;
+export const LedgerEntryStatus = enumFrom(
+  LEDGER_ENTRY_STATUSES,
+  "LedgerEntryStatus",
+  "PAID or UNPAID as the secretariat's records show; UNKNOWN takes back what was recorded (the year is then unknown again).",
+);
+export type LedgerEntryStatus = (typeof LEDGER_ENTRY_STATUSES)[number];
 
-  @Field(() => Int, { description: "The association's version as you read it." })
+@InputType("DuesLedgerEntryInput", { description: "One member's fiscal year as the secretariat's records show it." })
+export class DuesLedgerEntryInput {
+  @Field(() => String, { description: "Government slug." })
+  government: string;
+
+  @Field(() => Int, { description: "2017 (the Dues Regulation's first) to this year." })
+  fiscalYear: number;
+
+  @Field(() => LedgerEntryStatus)
+  status: LedgerEntryStatus;
+}
+
+@InputType("OpenDuesLedgerInput", {
+  description:
+    "What the secretariat's dues records show, member by member and year by year: PAID, UNPAID, or UNKNOWN to take back an entry. A year with no entry and no booked payment stays unknown and restricts no one.",
+})
+export class OpenDuesLedgerInput {
+  @Field(() => [DuesLedgerEntryInput], { description: "At most 2000 entries, each member and year once." })
+  entries: DuesLedgerEntryInput[];
+
+  @Field(() => String, { description: "What the secretariat holds that shows it (a ledger book, bank statements): kept with every entry." })
+  source: string;
+
+  @Field(() => Int, { description: "The association's version as you read it (the ledger's lock)." })
   version: number;
 }
 
@@ -68,6 +95,12 @@ export class RecordDuesWaiverInput extends LedgerEntryInput {
 export class OpenDuesLedgerSuccess {
   @Field(() => AssociationType)
   association: AssociationType;
+
+  @Field(() => [DuesLedgerEntry], { description: "The entries this write recorded or changed (taken-back ones are gone)." })
+  entries: DuesLedgerEntry[];
+
+  @Field(() => [Government], { description: "The members whose entries changed: ask for their duesStanding and votingRights." })
+  governments: Government[];
 }
 
 @ObjectType("RecordDuesPaymentSuccess")

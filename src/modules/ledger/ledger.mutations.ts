@@ -15,12 +15,13 @@ const OpenDuesLedgerResult = mutationResult("OpenDuesLedger", OpenDuesLedgerSucc
 const RecordDuesPaymentResult = mutationResult("RecordDuesPayment", RecordDuesPaymentSuccess);
 const RecordDuesWaiverResult = mutationResult("RecordDuesWaiver", RecordDuesWaiverSuccess);
 
-/** The dues ledger (Dues Regulation): its coverage, payments and waivers. Rights follow from them (Art. 6). */
+/** The dues ledger (Dues Regulation): its entries, payments and waivers. Rights follow from them (Art. 6). */
 @Resolver()
 export class LedgerMutations {
   @Authorized("SECRETARIAT")
   @Mutation(() => OpenDuesLedgerResult, {
-    description: "Says from which fiscal year the ledger is complete: from then on, unpaid years count as arrears.",
+    description:
+      "Records what the secretariat's dues records show, member by member and fiscal year: PAID, UNPAID, or UNKNOWN to take an entry back. Only years recorded as unpaid can restrict rights (Dues Reg. Art. 6).",
   })
   openDuesLedger(
     @Arg("input", () => OpenDuesLedgerInput) input: OpenDuesLedgerInput,

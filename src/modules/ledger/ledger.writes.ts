@@ -1,12 +1,15 @@
-import { FIRST_FISCAL_YEAR } from "../../charter";
+import { In } from "typeorm";
+import { FIRST_FISCAL_YEAR, duesForYear } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { InputError, NotFoundError } from "../../core/errors";
 import { toGlobalId } from "../../core/node";
-import { bumpVersion, updateVersioned } from "../access";
+import { requiredText } from "../../core/inputs";
+import { bumpVersion, lockVersioned } from "../access";
 import type { Written } from "../access";
 import { Association, associationOf } from "../association";
-import { DuesPayment, DuesWaiver } from "../dues";
+import { DuesLedgerEntry, DuesPayment, DuesWaiver } from "../dues";
+import { membershipsByGovernment } from "../membership";
 import { Government, governmentBySlug } from "../government";
 import { OpenDuesLedgerSuccess, RecordDuesPaymentSuccess, RecordDuesWaiverSuccess } from "./ledger.inputs";
 import type { OpenDuesLedgerInput, RecordDuesPaymentInput, RecordDuesWaiverInput } from "./ledger.inputs";
@@ -34,25 +37,95 @@ async function governmentFor(uow: UnitOfWork, slug: string, version: number): Pr
   return bumpVersion(uow.em, Government, "government", { id: found.id }, version);
 }
 
-/** Sets or extends back the first fiscal year the ledger is complete for; never moves it later (that would hide arrears). */
+/** How many entries one write may record: every member for about 25 years. */
+const MAX_ENTRIES = 2000;
+
+/**
+ * Records what the secretariat's dues records show, per member and fiscal year (Dues
+ * Reg. Art. 6): PAID, UNPAID, or UNKNOWN to take an entry back. A year with no entry
+ * and no booked payment stays unknown and restricts no one, so opening the ledger
+ * restricts only the members it records as unpaid. Entries that say what is already
+ * recorded change nothing; every change keeps the earlier version (`asKnownOn`). The
+ * association's version is the ledger's lock; each member whose entries change moves
+ * its version too, as a payment does.
+ */
 export async function openDuesLedger(uow: UnitOfWork, input: OpenDuesLedgerInput): Promise<Written<OpenDuesLedgerSuccess>> {
-  checkFiscalYear(input.fromFiscalYear, uow.today, "input.fromFiscalYear");
-  const current = await uow.em.getRepository(Association).findOneByOrFail({ id: 1 });
-  if (current.duesLedgerFrom !== null && input.fromFiscalYear > current.duesLedgerFrom) {
+  const source = requiredText(input.source, "input.source");
+  if (input.entries.length === 0) throw new InputError("input.entries is empty: give at least one member's fiscal year", "input.entries");
+  if (input.entries.length > MAX_ENTRIES) {
     throw new InputError(
-      `input.fromFiscalYear: the ledger already covers fiscal years from ${current.duesLedgerFrom}; it can be extended back, never shortened`,
-      "input.fromFiscalYear",
+      `input.entries holds ${input.entries.length} entries, over the ${MAX_ENTRIES} one write may record`,
+      "input.entries",
     );
   }
-  const { before, after } = await updateVersioned(uow.em, Association, "association", { id: 1 }, input.version, {
-    duesLedgerFrom: input.fromFiscalYear,
-  });
+  const governments = await uow.loaders.get(governmentBySlug).loadMany(input.entries.map((e) => e.government));
+  const seen = new Set<string>();
+  const wanted = await Promise.all(
+    input.entries.map(async (entry, index) => {
+      const at = `input.entries[${index}]`;
+      const government = governments[index];
+      if (!(government instanceof Government))
+        throw new NotFoundError(`${at}.government: no government "${entry.government}"`, `${at}.government`);
+      checkFiscalYear(entry.fiscalYear, uow.today, `${at}.fiscalYear`);
+      const key = `${government.id}/${entry.fiscalYear}`;
+      if (seen.has(key)) throw new InputError(`${at}: ${entry.government}'s fiscal year ${entry.fiscalYear} is given twice`, at);
+      seen.add(key);
+      if (entry.status !== "UNKNOWN") {
+        const periods = (await uow.loaders.get(membershipsByGovernment).load(government.id)).map((m) => ({
+          kind: m.kind,
+          startedOn: m.startedOn,
+          endedOn: m.endedOn,
+        }));
+        const dues = duesForYear(periods, { entries: [], payments: [], waivers: [] }, entry.fiscalYear, uow.today);
+        if (!dues.assessed) {
+          throw new InputError(
+            `${at}: ${entry.government} owes no dues for ${entry.fiscalYear} (${dues.reasons[0]?.message ?? "not assessed"}), so the ledger records nothing of it`,
+            at,
+          );
+        }
+      }
+      return { government, entry };
+    }),
+  );
+  const before = await lockVersioned(uow.em, Association, "association", { id: 1 }, input.version);
+  const repository = uow.em.getRepository(DuesLedgerEntry);
+  const existing = new Map(
+    (await repository.findBy({ governmentId: In([...new Set(wanted.map((w) => w.government.id))]) })).map((row) => [
+      `${row.governmentId}/${row.fiscalYear}`,
+      row,
+    ]),
+  );
+  const changes: { before: DuesLedgerEntry | null; after: DuesLedgerEntry | null }[] = [];
+  for (const { government, entry } of wanted) {
+    const current = existing.get(`${government.id}/${entry.fiscalYear}`) ?? null;
+    if (entry.status === "UNKNOWN") {
+      if (!current) continue;
+      await repository.delete({ id: current.id });
+      changes.push({ before: current, after: null });
+    } else if (!current) {
+      const row = repository.create({ governmentId: government.id, fiscalYear: entry.fiscalYear, status: entry.status, source });
+      changes.push({ before: null, after: await repository.save(row) });
+    } else if (current.status !== entry.status || current.source !== source) {
+      await repository.update({ id: current.id }, { status: entry.status, source });
+      changes.push({ before: current, after: Object.assign(repository.create(current), { status: entry.status, source }) });
+    }
+  }
+  const changed = [...new Set(changes.map((c) => (c.after ?? c.before)!.governmentId))];
+  if (changed.length > 0) {
+    await uow.em.getRepository(Association).update({ id: 1 }, { version: before.version + 1 });
+    await uow.em.getRepository(Government).increment({ id: In(changed) }, "version", 1);
+  }
   uow.loaders.clear();
+  const after = await uow.em.getRepository(Government).findBy({ id: In(changed) });
   return {
-    result: Object.assign(new OpenDuesLedgerSuccess(), { association: await associationOf(uow) }),
-    targets: ["association"],
-    before: { duesLedgerFrom: before.duesLedgerFrom, version: before.version },
-    after: { duesLedgerFrom: after.duesLedgerFrom, version: after.version },
+    result: Object.assign(new OpenDuesLedgerSuccess(), {
+      association: await associationOf(uow),
+      entries: changes.flatMap((c) => (c.after ? [c.after] : [])),
+      governments: after.sort((a, b) => a.slug.localeCompare(b.slug)),
+    }),
+    targets: ["association", ...changed.map((id) => toGlobalId("Government", id))],
+    before: { version: before.version, entries: changes.map((c) => c.before) },
+    after: { version: changed.length > 0 ? before.version + 1 : before.version, entries: changes.map((c) => c.after) },
   };
 }
 

@@ -2,14 +2,22 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import { AgendaItem } from "./agenda-item.entity";
 import { DecisionInput } from "./decision.inputs";
-import { evaluateDecision, outcomeOf, quorumOf, ruleOf, tallyOf } from "./decision.service";
-import { DecisionEvaluationType, DecisionRuleType, DecisionType, QuorumType, TallyType } from "./decision.types";
+import { evaluateDecision, outcomeOf, quorumOf, recomputedOf, ruleOf, tallyOf } from "./decision.service";
+import {
+  DecisionEvaluationType,
+  DecisionRecomputationType,
+  DecisionRuleType,
+  QuorumType,
+  RecordedDecisionType,
+  TallyType,
+} from "./decision.types";
 import { Meeting } from "./meeting.entity";
 
 @Resolver(() => Meeting)
 export class MeetingQuorumResolver {
   @FieldResolver(() => QuorumType, {
-    description: "Charter Art. 9(2) on the meeting day; `present` counts only governments with voting rights.",
+    description:
+      "Charter Art. 9(2) on the meeting day, as recorded with the meeting's decisions; `present` counts only governments with voting rights.",
   })
   quorum(@Root() meeting: Meeting, @Ctx() ctx: RequestContext): Promise<QuorumType> {
     return quorumOf(ctx, meeting);
@@ -26,14 +34,27 @@ export class AgendaItemDecisionResolver {
     return ruleOf(ctx, item);
   }
 
-  @FieldResolver(() => TallyType)
+  @FieldResolver(() => TallyType, { description: "As recorded with the decision (for a body deciding nothing: on the records known now)." })
   tally(@Root() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<TallyType> {
     return tallyOf(ctx, item);
   }
 
-  @FieldResolver(() => DecisionType, { nullable: true, description: "Derived from the tally by the charter's rules; never stored." })
-  outcome(@Root() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<DecisionType | null> {
+  @FieldResolver(() => RecordedDecisionType, {
+    nullable: true,
+    description:
+      "The decision as recorded: decided by the charter's rules with what was known when the sitting was recorded. Null for bodies other than the General Assembly and Working Committee.",
+  })
+  outcome(@Root() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<RecordedDecisionType | null> {
     return outcomeOf(ctx, item);
+  }
+
+  @FieldResolver(() => DecisionRecomputationType, {
+    nullable: true,
+    description:
+      "What today's records would decide, where that differs from the recorded decision (DISCREPANCY, TALLY_DIFFERS); null where they agree. The recorded decision stands until a correction is recorded (correctDecision).",
+  })
+  recomputed(@Root() item: AgendaItem, @Ctx() ctx: RequestContext): Promise<DecisionRecomputationType | null> {
+    return recomputedOf(ctx, item);
   }
 }
 

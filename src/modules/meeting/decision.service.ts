@@ -1,4 +1,4 @@
-import { countTally, decide, quorumRequired, recordedTally, ruleFor, yearOf } from "../../charter";
+import { CharterInputError, countTally, decide, discrepancyOf, quorumRequired, recordedTally, ruleFor, yearOf } from "../../charter";
 import type { Decision, DecidingBody, Tally } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
@@ -9,9 +9,25 @@ import { Government, governmentBySlug } from "../government";
 import { votingMemberIdsOn } from "../rights";
 import type { AgendaItem } from "./agenda-item.entity";
 import type { DecisionInput } from "./decision.inputs";
-import { DecisionEvaluationType, DecisionRuleType, DecisionType, QuorumType, TallyType } from "./decision.types";
+import {
+  DecisionEvaluationType,
+  DecisionRecomputationType,
+  DecisionRuleType,
+  DecisionType,
+  QuorumType,
+  RecordedDecisionType,
+  TallyType,
+} from "./decision.types";
 import type { Meeting } from "./meeting.entity";
-import { attendanceByMeeting, meetingById, meetingsByCommittee, votesByAgendaItem } from "./meeting.loader";
+import {
+  attendanceByMeeting,
+  meetingById,
+  meetingsByCommittee,
+  recordedDecisionByAgendaItem,
+  recordedQuorumByMeeting,
+  votesByAgendaItem,
+} from "./meeting.loader";
+import type { RecordedDecision } from "./recorded-decision.entity";
 import type { VoteChoice } from "./vote.entity";
 
 /** Whether a General Assembly sits (or, as of `day`, is still planned to sit) in `day`'s year (Art. 9-2). */
@@ -43,14 +59,28 @@ function toDecision(decision: Decision): DecisionType {
   return Object.assign(new DecisionType(), { ...decision, reasons: toReasons(decision.reasons) });
 }
 
-/** Charter Art. 9(2) on the meeting day; `present` counts only governments with voting rights. */
-export async function quorumOf(uow: UnitOfWork, meeting: Meeting): Promise<QuorumType> {
+/** The quorum the records known now give a meeting (Charter Art. 9(2)); `present` counts only governments with voting rights. */
+async function quorumOnRecords(uow: UnitOfWork, meeting: Meeting): Promise<{ votingMembers: number; present: number | null }> {
   const voting = new Set(await votingMemberIdsOn(uow, meeting.startsOn));
-  const required = quorumRequired(voting.size);
-  if (!meeting.attendanceRecorded)
-    return Object.assign(new QuorumType(), { votingMembers: voting.size, present: null, required, met: null });
+  if (!meeting.attendanceRecorded) return { votingMembers: voting.size, present: null };
   const present = (await uow.loaders.get(attendanceByMeeting).load(meeting.id)).filter((id) => voting.has(id)).length;
-  return Object.assign(new QuorumType(), { votingMembers: voting.size, present, required, met: present >= required });
+  return { votingMembers: voting.size, present };
+}
+
+function toQuorum(counts: { votingMembers: number; present: number | null }, recorded: boolean): QuorumType {
+  const required = quorumRequired(counts.votingMembers);
+  return Object.assign(new QuorumType(), {
+    ...counts,
+    required,
+    met: counts.present === null ? null : counts.present >= required,
+    recorded,
+  });
+}
+
+/** The meeting's quorum as recorded with its decisions; for a meeting with none recorded, as the records known now give it. */
+export async function quorumOf(uow: UnitOfWork, meeting: Meeting): Promise<QuorumType> {
+  const recorded = await uow.loaders.get(recordedQuorumByMeeting).load(meeting.id);
+  return recorded ? toQuorum(recorded, true) : toQuorum(await quorumOnRecords(uow, meeting), false);
 }
 
 /** The rule an agenda item is decided by; null at bodies other than the General Assembly and Working Committee. */
@@ -60,8 +90,8 @@ export async function ruleOf(uow: UnitOfWork, item: AgendaItem): Promise<Decisio
   return body === null ? null : toRule(item.charterItem, body);
 }
 
-/** The tally of an agenda item: counted from attendance and votes, or the counts the sources give. */
-async function tallyFor(uow: UnitOfWork, meeting: Meeting, item: AgendaItem): Promise<Tally> {
+/** The tally of an agenda item on the records known now: counted from attendance and votes, or the counts the sources give. */
+async function tallyOnRecords(uow: UnitOfWork, meeting: Meeting, item: AgendaItem): Promise<Tally> {
   const voting = new Set(await votingMemberIdsOn(uow, meeting.startsOn));
   if (item.recordedPresent !== null) {
     return recordedTally(voting.size, {
@@ -89,27 +119,84 @@ async function meetingOf(uow: UnitOfWork, item: AgendaItem): Promise<Meeting> {
   return meeting;
 }
 
-export async function tallyOf(uow: UnitOfWork, item: AgendaItem): Promise<TallyType> {
-  return Object.assign(new TallyType(), await tallyFor(uow, await meetingOf(uow, item), item));
+function recordedTallyOf(record: RecordedDecision): Tally {
+  return {
+    votingMembers: record.votingMembers,
+    present: record.present,
+    votesFor: record.votesFor,
+    votesAgainst: record.votesAgainst,
+    abstentions: record.abstentions,
+    source: record.tallySource,
+  };
 }
 
-/** Whether the item's decision stands (Charter Art. 9, 9-2): derived, never stored. */
-export async function outcomeOf(uow: UnitOfWork, item: AgendaItem): Promise<DecisionType | null> {
-  const meeting = await meetingOf(uow, item);
+/** The item's tally as recorded with its decision; for an item with none (a body deciding nothing), on the records known now. */
+export async function tallyOf(uow: UnitOfWork, item: AgendaItem): Promise<TallyType> {
+  const recorded = await uow.loaders.get(recordedDecisionByAgendaItem).load(item.id);
+  const tally = recorded ? recordedTallyOf(recorded) : await tallyOnRecords(uow, await meetingOf(uow, item), item);
+  return Object.assign(new TallyType(), tally);
+}
+
+/** What the charter decides of an item on the records known now (Charter Art. 9, 9-2), with what it was decided on. */
+export interface DecisionOnRecords {
+  body: DecidingBody;
+  yearHasGeneralAssembly: boolean;
+  writtenConsultation: boolean;
+  tally: Tally;
+  decision: Decision;
+}
+
+/**
+ * The item decided on the records `uow` sees; null at a body deciding nothing. Throws
+ * the charter's input error when the counts contradict each other (more recorded
+ * present than governments with voting rights).
+ */
+export async function decideOnRecords(uow: UnitOfWork, meeting: Meeting, item: AgendaItem): Promise<DecisionOnRecords | null> {
   const body = await decidingBodyOf(uow, meeting);
   if (body === null) return null;
-  const [tally, hasAssembly] = await Promise.all([tallyFor(uow, meeting, item), yearHasGeneralAssembly(uow, meeting.startsOn, meeting.id)]);
-  return toDecision(
-    applyRule(() =>
-      decide({
-        body,
-        charterItem: item.charterItem,
-        yearHasGeneralAssembly: hasAssembly,
-        writtenConsultation: meeting.format === "WRITTEN_CONSULTATION",
-        ...tally,
-      }),
-    ),
-  );
+  const [tally, hasAssembly] = await Promise.all([
+    tallyOnRecords(uow, meeting, item),
+    yearHasGeneralAssembly(uow, meeting.startsOn, meeting.id),
+  ]);
+  const writtenConsultation = meeting.format === "WRITTEN_CONSULTATION";
+  const decision = decide({ body, charterItem: item.charterItem, yearHasGeneralAssembly: hasAssembly, writtenConsultation, ...tally });
+  return { body, yearHasGeneralAssembly: hasAssembly, writtenConsultation, tally, decision };
+}
+
+/** Whether the item's decision stands (Charter Art. 9, 9-2): as recorded, never derived again on read. */
+export async function outcomeOf(uow: UnitOfWork, item: AgendaItem): Promise<RecordedDecisionType | null> {
+  const recorded = await uow.loaders.get(recordedDecisionByAgendaItem).load(item.id);
+  return recorded && Object.assign(new RecordedDecisionType(), recorded);
+}
+
+/**
+ * What the records known now would decide of a recorded item, where that differs from
+ * the record (the reason says how: DISCREPANCY, TALLY_DIFFERS); null where they agree
+ * or nothing is recorded. Never fails: counts today's records contradict are said so.
+ */
+export async function recomputedOf(uow: UnitOfWork, item: AgendaItem): Promise<DecisionRecomputationType | null> {
+  const recorded = await uow.loaders.get(recordedDecisionByAgendaItem).load(item.id);
+  if (!recorded) return null;
+  const meeting = await meetingOf(uow, item);
+  let today: DecisionOnRecords | null = null;
+  let why: string | undefined;
+  try {
+    today = await decideOnRecords(uow, meeting, item);
+  } catch (error) {
+    if (!(error instanceof CharterInputError)) throw error;
+    why = error.message;
+  }
+  const tally = today?.tally ?? (await tallyOnRecords(uow, meeting, item));
+  const outcome = today?.decision.outcome ?? null;
+  const decidedOn = recorded.decidedAt.toISOString().slice(0, 10);
+  const discrepancy = discrepancyOf({ ...recordedTallyOf(recorded), outcome: recorded.outcome, decidedOn }, { ...tally, outcome }, why);
+  if (discrepancy === null) return null;
+  return Object.assign(new DecisionRecomputationType(), {
+    outcome,
+    tally: Object.assign(new TallyType(), tally),
+    arithmetic: today?.decision.arithmetic ?? null,
+    reasons: toReasons([discrepancy, ...(today?.decision.reasons ?? [])]),
+  });
 }
 
 export interface ProposedVote {

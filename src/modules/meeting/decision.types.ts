@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType } from "type-graphql";
-import { DECIDING_BODIES, DECISION_OUTCOMES, MAJORITIES, TALLY_SOURCES } from "../../charter";
+import { Field, GraphQLISODateTime, Int, ObjectType } from "type-graphql";
+import { DECIDING_BODIES, DECISION_BASES, DECISION_OUTCOMES, MAJORITIES, TALLY_SOURCES } from "../../charter";
 import type {
   DecidingBody as CharterDecidingBody,
+  DecisionBasis as CharterDecisionBasis,
   DecisionOutcome as CharterDecisionOutcome,
   Majority as CharterMajority,
   TallySource as CharterTallySource,
@@ -17,6 +18,13 @@ export type Majority = CharterMajority;
 
 export const DecisionOutcome = enumFrom(DECISION_OUTCOMES, "DecisionOutcome");
 export type DecisionOutcome = CharterDecisionOutcome;
+
+export const DecisionBasis = enumFrom(
+  DECISION_BASES,
+  "DecisionBasis",
+  "RECORDED: decided when its sitting was recorded (or its record completed); CORRECTED: decided again by a recorded correction; DECIDED_AT_UPGRADE: decided when the hub began keeping decisions, on the records it held then.",
+);
+export type DecisionBasis = CharterDecisionBasis;
 
 export const TallySource = enumFrom(
   TALLY_SOURCES,
@@ -85,6 +93,41 @@ export class DecisionType {
   reasons: ReasonType[];
 }
 
+@ObjectType("RecordedDecision", {
+  description:
+    "A decision as recorded: decided by the charter with what was known when the sitting was recorded, and never derived again. `recomputed` on the agenda item says where today's records differ.",
+})
+export class RecordedDecisionType extends DecisionType {
+  @Field(() => GraphQLISODateTime, { description: "When the hub recorded this decision (compare with asKnownOn)." })
+  decidedAt: Date;
+
+  @Field(() => DecisionBasis)
+  basis: DecisionBasis;
+
+  @Field(() => String, { nullable: true, description: "Why a correction decided it again (basis CORRECTED)." })
+  correctionReason: string | null;
+}
+
+@ObjectType("DecisionRecomputation", {
+  description: "What the records known now would decide of a recorded item, where that differs from the record.",
+})
+export class DecisionRecomputationType {
+  @Field(() => DecisionOutcome, {
+    nullable: true,
+    description: "Null when today's records cannot decide it (their counts contradict the tally).",
+  })
+  outcome: DecisionOutcome | null;
+
+  @Field(() => TallyType)
+  tally: TallyType;
+
+  @Field(() => String, { nullable: true })
+  arithmetic: string | null;
+
+  @Field(() => [ReasonType], { description: "First the DISCREPANCY (or TALLY_DIFFERS) that says how it differs, then the charter's." })
+  reasons: ReasonType[];
+}
+
 @ObjectType("Quorum", { description: "Charter Art. 9(2): more than half of the governments with voting rights present." })
 export class QuorumType {
   @Field(() => Int)
@@ -98,6 +141,11 @@ export class QuorumType {
 
   @Field(() => Boolean, { nullable: true })
   met: boolean | null;
+
+  @Field(() => Boolean, {
+    description: "Recorded with the meeting's decisions (what was known when it was recorded); false: on the records known now.",
+  })
+  recorded: boolean;
 }
 
 @ObjectType("DecisionEvaluation")

@@ -15,6 +15,8 @@ import {
 export { Meeting, MeetingFormat, MeetingStatus } from "./meeting.entity";
 export { MeetingAttendance } from "./meeting-attendance.entity";
 export { AgendaItem } from "./agenda-item.entity";
+export { RecordedDecision } from "./recorded-decision.entity";
+export { RecordedQuorum } from "./recorded-quorum.entity";
 export { Vote, VoteChoice } from "./vote.entity";
 export { ChairExtension } from "./chair-extension.entity";
 export { CostReduction } from "./cost-reduction.entity";
@@ -27,6 +29,7 @@ export {
   meetingsByCommittee,
 } from "./meeting.loader";
 export { outcomeOf } from "./decision.service";
+export { recordMissingDecisions } from "./decision.writes";
 
 /** Meetings, their agenda items and votes, and what the charter makes of them: quorum, rules, outcomes (Art. 8, 9, 9-2). */
 export const meetingResolvers = [

@@ -79,6 +79,13 @@ export class RecordAttendanceInput {
 
   @Field(() => [String], { description: "Government slugs." })
   governments: string[];
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "Say true to record a change of a recorded outcome that this write brings about (the earlier decision stays readable with asKnownOn); without it such a write is refused.",
+  })
+  acknowledgeRecomputation: boolean;
 }
 
 @InputType("RecordVoteInput", { description: "One present government's vote on an agenda item." })
@@ -94,6 +101,34 @@ export class RecordVoteInput {
 
   @Field(() => VoteChoice)
   choice: VoteChoice;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "Say true to record a change of a recorded outcome that this write brings about (the earlier decision stays readable with asKnownOn); without it such a write is refused.",
+  })
+  acknowledgeRecomputation: boolean;
+}
+
+@InputType("CorrectDecisionInput", {
+  description: "Decides a recorded agenda item again, on the records known now, and records that decision as a correction.",
+})
+export class CorrectDecisionInput {
+  @Field(() => ID, { description: "The agenda item's global ID." })
+  agendaItem: string;
+
+  @Field(() => Int, { description: "The meeting's version as you read it." })
+  version: number;
+
+  @Field(() => String, { description: "Why the decision is corrected (kept with it)." })
+  reason: string;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      "Say true to record a change of a recorded outcome that this write brings about (the earlier decision stays readable with asKnownOn); without it such a write is refused.",
+  })
+  acknowledgeRecomputation: boolean;
 }
 
 @ObjectType("MeetingWriteSuccess")
@@ -105,5 +140,13 @@ export class MeetingWriteSuccess {
 @ObjectType("RecordVoteSuccess")
 export class RecordVoteSuccess {
   @Field(() => AgendaItem)
+  agendaItem: AgendaItem;
+}
+
+@ObjectType("CorrectDecisionSuccess")
+export class CorrectDecisionSuccess {
+  @Field(() => AgendaItem, {
+    description: "The item, with its decision as now recorded (`outcome`) and the earlier one readable with asKnownOn.",
+  })
   agendaItem: AgendaItem;
 }

@@ -1,12 +1,14 @@
 import type DataLoader from "dataloader";
 import { keyedReader } from "../../core/lean-rows";
-import { createLoader, loaderById, manyByColumn, manyByKey } from "../../core/loaders";
+import { createLoader, loaderById, manyByColumn, manyByKey, oneByColumn } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { AgendaItem } from "./agenda-item.entity";
 import { ChairExtension } from "./chair-extension.entity";
 import { CostReduction } from "./cost-reduction.entity";
 import { Meeting } from "./meeting.entity";
 import { MeetingAttendance } from "./meeting-attendance.entity";
+import { RecordedDecision } from "./recorded-decision.entity";
+import { RecordedQuorum } from "./recorded-quorum.entity";
 import { Vote } from "./vote.entity";
 
 export const meetingById = loaderById(Meeting);
@@ -42,3 +44,9 @@ export function chairExtensions({ em }: LoaderScope): DataLoader<"all", ChairExt
     return keys.map(() => rows);
   });
 }
+
+/** Each agenda item's decision as recorded (none at a body deciding nothing). */
+export const recordedDecisionByAgendaItem = oneByColumn(RecordedDecision, "agendaItemId");
+
+/** Each meeting's quorum as recorded with its decisions. */
+export const recordedQuorumByMeeting = oneByColumn(RecordedQuorum, "meetingId");

@@ -9,6 +9,7 @@ import { AgendaItem } from "./agenda-item.entity";
 import { resolveAttendance } from "./decision.service";
 import { MeetingAttendance } from "./meeting-attendance.entity";
 import { recordMeeting } from "./meeting-record.service";
+import { recordDecisions } from "./decision.writes";
 import { Meeting } from "./meeting.entity";
 import { MeetingWriteSuccess, RecordVoteSuccess } from "./meeting.inputs";
 import type { RecordAttendanceInput, RecordMeetingInput, RecordVoteInput } from "./meeting.inputs";
@@ -34,11 +35,12 @@ export async function recordMeetingWrite(uow: UnitOfWork, input: RecordMeetingIn
       ...(item.extendsChair ? { extendsChair: item.extendsChair } : {}),
     })),
   });
+  const { recorded } = await recordDecisions(uow, meeting.id, { basis: "RECORDED", acknowledge: false, field: "input" });
   return {
     result: Object.assign(new MeetingWriteSuccess(), { meeting }),
     targets: [toGlobalId("Meeting", meeting.id)],
     before: null,
-    after: { meeting },
+    after: { meeting, decisions: recorded },
   };
 }
 
@@ -60,12 +62,17 @@ export async function recordAttendance(uow: UnitOfWork, input: RecordAttendanceI
   });
   await uow.em.getRepository(MeetingAttendance).insert(present.map((government) => ({ meetingId: id, governmentId: government.id })));
   await uow.em.getRepository(Meeting).update(id, { attendanceRecorded: true });
+  const decisions = await recordDecisions(uow, id, {
+    basis: "RECORDED",
+    acknowledge: input.acknowledgeRecomputation,
+    field: "input.acknowledgeRecomputation",
+  });
   const after = await uow.em.getRepository(Meeting).findOneByOrFail({ id });
   return {
     result: Object.assign(new MeetingWriteSuccess(), { meeting: after }),
-    targets: [toGlobalId("Meeting", id)],
-    before: { meeting, attendance: already.map((a) => a.governmentId) },
-    after: { meeting: after, added: present.map((g) => g.slug) },
+    targets: [toGlobalId("Meeting", id), ...decisions.recorded.map((d) => toGlobalId("AgendaItem", d.agendaItemId))],
+    before: { meeting, attendance: already.map((a) => a.governmentId), decisions: decisions.replaced },
+    after: { meeting: after, added: present.map((g) => g.slug), decisions: decisions.recorded },
   };
 }
 
@@ -91,10 +98,15 @@ export async function recordVote(uow: UnitOfWork, input: RecordVoteInput): Promi
     throw new InputError(`input.government: "${input.government}" already voted on this item`, "input.government");
   }
   await uow.em.getRepository(Vote).insert({ agendaItemId: itemId, governmentId: government.id, choice: input.choice });
+  const decisions = await recordDecisions(uow, meeting.id, {
+    basis: "RECORDED",
+    acknowledge: input.acknowledgeRecomputation,
+    field: "input.acknowledgeRecomputation",
+  });
   return {
     result: Object.assign(new RecordVoteSuccess(), { agendaItem: item }),
     targets: [toGlobalId("AgendaItem", itemId), toGlobalId("Meeting", meeting.id)],
-    before: null,
-    after: { vote: { agendaItem: itemId, government: government.slug, choice: input.choice } },
+    before: { decisions: decisions.replaced },
+    after: { vote: { agendaItem: itemId, government: government.slug, choice: input.choice }, decisions: decisions.recorded },
   };
 }

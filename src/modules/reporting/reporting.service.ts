@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { committeeStatus } from "../../charter";
+import { calendarFor, committeeStatus } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { LoaderRegistry } from "../../core/loaders";
@@ -133,7 +133,14 @@ async function refreshNow(em: EntityManager, today: IsoDate): Promise<IsoDate[]>
   const all = await governments(em);
   const answers: DayRows[] = [];
   for (const day of days) {
-    const uow: UnitOfWork = { em, loaders: new LoaderRegistry({ em, viewer: PUBLIC_VIEWER }), today: day, viewer: PUBLIC_VIEWER };
+    const uow: UnitOfWork = {
+      em,
+      loaders: new LoaderRegistry({ em, viewer: PUBLIC_VIEWER }),
+      today: day,
+      // The day's own answers: nothing here asks about a later year.
+      calendar: calendarFor(day, day, 0),
+      viewer: PUBLIC_VIEWER,
+    };
     answers.push(await answersFor(uow, day, all));
   }
   // The refresh's own scope: its statements pass the gate it holds, and no other's do.

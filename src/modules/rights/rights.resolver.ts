@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import { declareColumns } from "../../core/lean-rows";
+import { yearsInCalendar } from "../../core/inputs";
 import type { IsoDate } from "../../core/dates";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { AssociationType } from "../association";
-import { DuesPayment, duesPaymentsByGovernment } from "../dues";
+import { DuesLedgerEntry, DuesPayment, duesLedgerEntriesByGovernment, duesPaymentsByGovernment } from "../dues";
 import { GOVERNMENT_COLUMNS, Government, GovernmentConnection, governmentById } from "../government";
 import {
   duesHistoryOf,
@@ -21,7 +22,15 @@ import { DuesStandingType, FiscalYearDuesType, RestrictedMemberType, RightsVerdi
 const asOfArg = { nullable: true, description: "The day to answer for; default today. Payments after it do not count." } as const;
 
 // Every field below reads only the government's id: a list asking for them can read lean rows.
-declareColumns(GOVERNMENT_COLUMNS, { votingRights: [], electionRights: [], dues: [], duesHistory: [], duesStanding: [], duesPayments: [] });
+declareColumns(GOVERNMENT_COLUMNS, {
+  votingRights: [],
+  electionRights: [],
+  dues: [],
+  duesHistory: [],
+  duesStanding: [],
+  duesPayments: [],
+  duesLedger: [],
+});
 
 @Resolver(() => Government)
 export class GovernmentRightsResolver {
@@ -52,6 +61,7 @@ export class GovernmentRightsResolver {
     @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
     @Ctx() ctx: RequestContext,
   ): Promise<FiscalYearDuesType> {
+    yearsInCalendar(ctx.calendar, fiscalYear, fiscalYear, "fiscalYear", "fiscalYear");
     return duesOf(ctx, government.id, fiscalYear, asOf ?? ctx.today);
   }
 
@@ -78,6 +88,14 @@ export class GovernmentRightsResolver {
   @FieldResolver(() => [DuesPayment], { description: "Its dues payments as booked, earliest first." })
   duesPayments(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<DuesPayment[]> {
     return ctx.loaders.get(duesPaymentsByGovernment).load(government.id);
+  }
+
+  @FieldResolver(() => [DuesLedgerEntry], {
+    description:
+      "The fiscal years the secretariat's ledger records as PAID or UNPAID, earliest first. A year neither here nor paid is unknown.",
+  })
+  duesLedger(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<DuesLedgerEntry[]> {
+    return ctx.loaders.get(duesLedgerEntriesByGovernment).load(government.id);
   }
 }
 

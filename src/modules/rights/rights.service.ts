@@ -1,4 +1,4 @@
-import { duesForYear, duesHistory, duesStanding, electionRights, votingRights, yearOf } from "../../charter";
+import { FIRST_FISCAL_YEAR, duesForYear, duesHistory, duesStanding, electionRights, votingRights, yearOf } from "../../charter";
 import type { DuesLedger, DuesStanding, FiscalYearDues, MembershipPeriod, RightsVerdict } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
@@ -6,8 +6,10 @@ import { paginateList } from "../../core/pagination";
 import type { ConnectionValue, Ordering, PageArgs } from "../../core/pagination";
 import { filterYielding } from "../../core/loaders";
 import { applyRule } from "../../core/reasons";
-import { associationRecord, reasonsOn } from "../association";
-import { duesPaymentsByGovernment, duesWaiversByGovernment } from "../dues";
+import { InputError } from "../../core/errors";
+import { yearsInCalendar } from "../../core/inputs";
+import { reasonsOn } from "../association";
+import { duesLedgerEntriesByGovernment, duesPaymentsByGovernment, duesWaiversByGovernment } from "../dues";
 import { Government, governmentById } from "../government";
 import { memberIdsOn, membershipsByGovernment } from "../membership";
 import { DuesStandingType, FiscalYearDuesType, RestrictedMemberType, RightsVerdictType } from "./rights.types";
@@ -20,16 +22,16 @@ interface CharterRecord {
 
 /** One government's charter record, through the request's loaders (batched across governments). */
 async function charterRecordOf(uow: UnitOfWork, governmentId: number): Promise<CharterRecord> {
-  const [association, memberships, payments, waivers] = await Promise.all([
-    uow.loaders.get(associationRecord).load(1),
+  const [memberships, entries, payments, waivers] = await Promise.all([
     uow.loaders.get(membershipsByGovernment).load(governmentId),
+    uow.loaders.get(duesLedgerEntriesByGovernment).load(governmentId),
     uow.loaders.get(duesPaymentsByGovernment).load(governmentId),
     uow.loaders.get(duesWaiversByGovernment).load(governmentId),
   ]);
   return {
     periods: memberships.map((m) => ({ kind: m.kind, startedOn: m.startedOn, endedOn: m.endedOn })),
     ledger: {
-      coveredFrom: association.duesLedgerFrom,
+      entries: entries.map((e) => ({ fiscalYear: e.fiscalYear, status: e.status })),
       payments: payments.map((p) => ({ fiscalYear: p.fiscalYear, creditedUsdCents: p.creditedUsdCents, paidOn: p.paidOn })),
       waivers: waivers.map((w) => ({ fiscalYear: w.fiscalYear, waivedUsdCents: w.waivedUsdCents, reason: w.reason })),
     },
@@ -131,6 +133,7 @@ export interface DuesYearTotals {
   fiscalYear: number;
   onLedger: boolean;
   membersAssessed: number;
+  membersUnknown: number;
   assessedUsdCents: number;
   paidUsdCents: number;
   outstandingUsdCents: number | null;
@@ -146,12 +149,17 @@ export interface DuesYearTotals {
  * SQL re-implements the Dues Regulation.
  */
 export async function duesByYear(uow: UnitOfWork, from: number, to: number, asOf: IsoDate): Promise<DuesYearTotals[]> {
+  yearsInCalendar(uow.calendar, from, to);
+  if (from < FIRST_FISCAL_YEAR) {
+    throw new InputError(`from must be a fiscal year from ${FIRST_FISCAL_YEAR} (the Dues Regulation's first), got ${from}`, "from");
+  }
   const ids: { id: number }[] = await uow.em.query(`SELECT DISTINCT government_id AS id FROM membership ORDER BY 1`);
   const records = await Promise.all(ids.map(({ id }) => charterRecordOf(uow, id)));
   const years: DuesYearTotals[] = [];
   for (let fiscalYear = from; fiscalYear <= to; fiscalYear++) {
     const yearEnd = `${fiscalYear}-12-31` < asOf ? `${fiscalYear}-12-31` : asOf;
     let membersAssessed = 0;
+    let membersUnknown = 0;
     let assessed = 0;
     let paid = 0;
     let outstanding = 0;
@@ -163,8 +171,10 @@ export async function duesByYear(uow: UnitOfWork, from: number, to: number, asOf
         membersAssessed++;
         assessed += dues.assessedUsdCents - dues.waivedUsdCents;
         paid += dues.paidUsdCents;
-        if (dues.outstandingUsdCents === null) onLedger = false;
-        else outstanding += dues.outstandingUsdCents;
+        if (dues.outstandingUsdCents === null) {
+          onLedger = false;
+          if (dues.status === "UNKNOWN") membersUnknown++;
+        } else outstanding += dues.outstandingUsdCents;
       }
       if (yearOf(yearEnd) === fiscalYear && duesStanding(periods, ledger, yearEnd).restricted) membersRestricted++;
     }
@@ -173,6 +183,7 @@ export async function duesByYear(uow: UnitOfWork, from: number, to: number, asOf
       fiscalYear,
       onLedger,
       membersAssessed,
+      membersUnknown,
       assessedUsdCents: assessed,
       paidUsdCents: paid,
       outstandingUsdCents: onLedger ? outstanding : null,

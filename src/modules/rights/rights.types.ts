@@ -26,7 +26,7 @@ export class RightsVerdictType {
 export const DuesStatus = enumFrom(
   FISCAL_YEAR_STATUSES,
   "DuesStatus",
-  "NOT_ON_LEDGER: a year before the dues ledger's coverage, never counted as arrears.",
+  "UNKNOWN: the dues ledger records nothing of the year (no entry, no payment, no waiver): neither paid nor unpaid, and never counted as arrears.",
 );
 export type DuesStatus = FiscalYearStatus;
 
@@ -83,8 +83,13 @@ export class DuesStandingType {
   @Field(() => Int, { nullable: true, description: "The fiscal year in which a payment restored rights despite arrears." })
   restoredInFiscalYear: number | null;
 
-  @Field(() => [Int], { description: "Fiscal years on the ledger that are overdue and not paid in full." })
+  @Field(() => [Int], { description: "Fiscal years the ledger records as overdue and not paid in full." })
   fiscalYearsInArrears: number[];
+
+  @Field(() => [Int], {
+    description: "Assessed fiscal years past their due date that the ledger records nothing of: unknown, never arrears.",
+  })
+  fiscalYearsUnknown: number[];
 
   @Field(() => [ReasonType])
   reasons: ReasonType[];

@@ -1,6 +1,7 @@
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { InputError } from "../../core/errors";
+import { yearsInCalendar } from "../../core/inputs";
 import { coversSql } from "../../core/sql";
 import type { MembershipKind } from "../membership";
 import {
@@ -65,9 +66,7 @@ const IS_KIND_CHANGE = `(p.prev_end IS NOT NULL AND p.started_on = p.prev_end + 
 
 /** Per year from `from` to `to`: admissions, departures, kind changes and members at the year's end; undated admissions apart. */
 export async function membershipTimeline(uow: UnitOfWork, asOf: IsoDate, from: number, to: number): Promise<MembershipTimelineType> {
-  if (from < FIRST_YEAR || to < from || to > 9999) {
-    throw new InputError(`from and to must be years with ${FIRST_YEAR} <= from <= to, got ${from} and ${to}`, "from");
-  }
+  yearsInCalendar(uow.calendar, from, to);
   const years = await uow.em.query<
     { year: number; admissions: number; departures: number; kind_changes: number; members_at_end: number }[]
   >(

@@ -206,12 +206,15 @@ export class DuesYearType {
   fiscalYear: number;
 
   @Field(() => Boolean, {
-    description: "Whether the ledger covers the year; when not, nothing is known of payments and amounts owed are null.",
+    description: "Whether the ledger records the year of every member assessed; when not, amounts owed and the collection rate are null.",
   })
   onLedger: boolean;
 
   @Field(() => Int)
   membersAssessed: number;
+
+  @Field(() => Int, { description: "Members assessed whose year the ledger records nothing of (unknown: neither paid nor unpaid)." })
+  membersUnknown: number;
 
   @Field(() => Int, { description: "US cents assessed, less waivers." })
   assessedUsdCents: number;
@@ -222,7 +225,7 @@ export class DuesYearType {
   @Field(() => Int, { nullable: true })
   outstandingUsdCents: number | null;
 
-  @Field(() => Float, { nullable: true, description: "paid ÷ assessed; null when nothing is assessed or the year is not on the ledger." })
+  @Field(() => Float, { nullable: true, description: "paid ÷ assessed; null when nothing is assessed or any member's year is unknown." })
   collectionRate: number | null;
 
   @Field(() => Int, { description: "Members whose rights arrears restrict on the year's last day (or asOf, in its year)." })
