@@ -10,6 +10,7 @@ import { ListOrderIndexes1795845000000 } from "./1795845000000-ListOrderIndexes"
 import { History1795846000000 } from "./1795846000000-History";
 import { Decisions1795847000000 } from "./1795847000000-Decisions";
 import { DuesLedger1795848000000 } from "./1795848000000-DuesLedger";
+import { Certainty1795849000000 } from "./1795849000000-Certainty";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: MixedList<Function> = [
   History1795846000000,
   Decisions1795847000000,
   DuesLedger1795848000000,
+  Certainty1795849000000,
 ];

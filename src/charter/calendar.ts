@@ -25,14 +25,98 @@ export function addDays(day: Day, days: number): Day {
   return new Date(time).toISOString().slice(0, 10);
 }
 
-/** A period with an optional start and end (both inclusive); a missing start means "before the records". */
+/** How much of a date the sources give. */
+const PRECISIONS = ["DAY", "MONTH", "SEASON", "YEAR"] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/**
+ * A period, both ends inclusive. A start known only to the month, season or year is
+ * stored as the first day it can mean, an end as the last; `precision` says which. A
+ * start the sources do not give (null) lies between the earliest day the period can
+ * have begun (the `floor` its rule names: NEAR's founding for a membership, the
+ * committee's creation for a coordinator) and `attestedOn`, the first day a source
+ * attests the period; a null end means it has not ended.
+ */
 export interface Period {
   startedOn: Day | null;
   endedOn: Day | null;
+  startPrecision?: Precision | null;
+  endPrecision?: Precision | null;
+  /** For an unknown start: the first day a source attests the period (null: none does). */
+  attestedOn?: Day | null;
 }
 
-export function covers(period: Period, day: Day): boolean {
-  return (period.startedOn === null || period.startedOn <= day) && (period.endedOn === null || day <= period.endedOn);
+/** Whether an answer rests on what the sources say (KNOWN) or lies where they are silent or imprecise (UNKNOWN). */
+export const CERTAINTIES = ["KNOWN", "UNKNOWN"] as const;
+export type Certainty = (typeof CERTAINTIES)[number];
+
+/** Whether a period holds on a day: YES, NO, or UNKNOWN when the day lies where its dates are imprecise or unknown. */
+const HELD = ["YES", "NO", "UNKNOWN"] as const;
+export type Held = (typeof HELD)[number];
+
+/** The last day a date stored as the first day of its `precision` can mean. */
+function lastDayMeant(first: Day, precision: Precision | null | undefined): Day {
+  const year = yearOf(first);
+  const month = Number(first.slice(5, 7));
+  switch (precision) {
+    case "YEAR":
+      return dayOf(year, 12, 31);
+    case "SEASON": {
+      const last = month + 2;
+      return last > 12 ? dayOf(year + 1, last - 12, daysInMonth(year + 1, last - 12)) : dayOf(year, last, daysInMonth(year, last));
+    }
+    case "MONTH":
+      return dayOf(year, month, daysInMonth(year, month));
+    default:
+      return first;
+  }
+}
+
+/** The first day a date stored as the last day of its `precision` can mean. */
+function firstDayMeant(last: Day, precision: Precision | null | undefined): Day {
+  const year = yearOf(last);
+  const month = Number(last.slice(5, 7));
+  switch (precision) {
+    case "YEAR":
+      return dayOf(year, 1, 1);
+    case "SEASON":
+      return month > 2 ? dayOf(year, month - 2, 1) : dayOf(year - 1, month + 10, 1);
+    case "MONTH":
+      return dayOf(year, month, 1);
+    default:
+      return last;
+  }
+}
+
+/** The days a period's start can fall on: from `earliest` to `latest` (null: no source attests it yet). */
+export interface StartWindow {
+  earliest: Day;
+  latest: Day | null;
+}
+
+export function startWindowOf(period: Period, floor: Day): StartWindow {
+  if (period.startedOn === null) return { earliest: floor, latest: period.attestedOn ?? null };
+  const earliest = period.startedOn < floor ? floor : period.startedOn;
+  const latest = lastDayMeant(period.startedOn, period.startPrecision);
+  return { earliest, latest: latest < earliest ? earliest : latest };
+}
+
+/**
+ * Whether a period holds on `day`: YES from the last day its start can mean to the
+ * first day its end can mean, NO before its earliest possible start or after its last
+ * possible end, UNKNOWN between (docs/charter.md, "Three certainties").
+ */
+export function heldOn(period: Period, day: Day, floor: Day): Held {
+  const start = startWindowOf(period, floor);
+  if (day < start.earliest || (period.endedOn !== null && day > period.endedOn)) return "NO";
+  const started = start.latest !== null && start.latest <= day;
+  const notEnded = period.endedOn === null || day <= firstDayMeant(period.endedOn, period.endPrecision);
+  return started && notEnded ? "YES" : "UNKNOWN";
+}
+
+/** Whether a period is known to hold on `day` (`heldOn` is YES). */
+export function covers(period: Period, day: Day, floor: Day = NEAR_FOUNDED): boolean {
+  return heldOn(period, day, floor) === "YES";
 }
 
 export function daysInMonth(year: number, month: number): number {

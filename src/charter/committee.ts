@@ -1,20 +1,40 @@
-import type { Day } from "./calendar";
+import { NEAR_FOUNDED, addDays, heldOn } from "./calendar";
+import type { Day, Precision } from "./calendar";
 
-/** A committee's state on a day. */
-export const COMMITTEE_STATUSES = ["ACTIVE", "ABOLISHED", "NOT_YET_ESTABLISHED"] as const;
+/** A committee's state on a day; UNKNOWN where the day lies inside an establishment the sources date only roughly, or not at all. */
+export const COMMITTEE_STATUSES = ["ACTIVE", "ABOLISHED", "NOT_YET_ESTABLISHED", "UNKNOWN"] as const;
 export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];
 
 export interface CommitteeLife {
   establishedOn: Day | null;
+  establishedPrecision?: Precision | null;
+  /** For an unknown establishment: the first day a source attests the committee. */
+  attestedOn?: Day | null;
   abolishedOn: Day | null;
 }
 
 /**
- * Before its establishment, abolished, or active. An abolished committee is abolished
- * from its abolition day on; an unknown establishment means "before the records".
+ * Abolished from its abolition day on; before its establishment, not yet established;
+ * active in between. An establishment known only to the year (or not at all: between
+ * the founding and the first source that attests the committee) leaves the days it
+ * may fall on UNKNOWN.
  */
 export function committeeStatus(committee: CommitteeLife, day: Day): CommitteeStatus {
   if (committee.abolishedOn !== null && committee.abolishedOn <= day) return "ABOLISHED";
-  if (committee.establishedOn !== null && committee.establishedOn > day) return "NOT_YET_ESTABLISHED";
-  return "ACTIVE";
+  const held = heldOn(
+    {
+      startedOn: committee.establishedOn,
+      startPrecision: committee.establishedPrecision ?? null,
+      attestedOn: committee.attestedOn ?? null,
+      endedOn: committee.abolishedOn === null ? null : addDays(committee.abolishedOn, -1),
+    },
+    day,
+    NEAR_FOUNDED,
+  );
+  return held === "YES" ? "ACTIVE" : held === "NO" ? "NOT_YET_ESTABLISHED" : "UNKNOWN";
+}
+
+/** The earliest day a committee can have been created: what bounds an unknown start of anything of it (a coordinator's term). */
+export function committeeFloor(committee: CommitteeLife): Day {
+  return committee.establishedOn !== null && committee.establishedOn > NEAR_FOUNDED ? committee.establishedOn : NEAR_FOUNDED;
 }

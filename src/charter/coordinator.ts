@@ -1,5 +1,5 @@
-import { addDays, addYears, covers } from "./calendar";
-import type { Day, Period } from "./calendar";
+import { addDays, addYears, heldOn, startWindowOf } from "./calendar";
+import type { Certainty, Day, Period } from "./calendar";
 import { INTERPRETATIONS } from "./interpretations";
 import { reason } from "./reasons";
 import type { Reason } from "./reasons";
@@ -19,6 +19,8 @@ export interface CurrentTerm {
   termNumber: number | null;
   termStart: Day | null;
   termEnd: Day | null;
+  /** UNKNOWN when the day lies where the sources date the spell only roughly, or not at all. */
+  certainty: Certainty;
 }
 
 export interface Coordination {
@@ -37,11 +39,13 @@ export interface CoordinationInput {
   activities: readonly Day[];
   /** From this day on, every meeting and event is recorded; null when no period is. */
   activityRecordsFrom: Day | null;
+  /** The earliest day a spell can have begun: the committee's creation (`committeeFloor`). */
+  floor: Day;
   asOf: Day;
 }
 
-export function currentTerm(spell: CoordinatorSpell, asOf: Day): CurrentTerm {
-  if (spell.startedOn === null) return { government: spell.government, termNumber: null, termStart: null, termEnd: null };
+export function currentTerm(spell: CoordinatorSpell, asOf: Day, certainty: Certainty = "KNOWN"): CurrentTerm {
+  if (spell.startedOn === null) return { government: spell.government, termNumber: null, termStart: null, termEnd: null, certainty };
   let k = 0;
   while (addYears(spell.startedOn, COORDINATOR_TERM_YEARS * (k + 1)) <= asOf) k++;
   return {
@@ -49,14 +53,31 @@ export function currentTerm(spell: CoordinatorSpell, asOf: Day): CurrentTerm {
     termNumber: k + 1,
     termStart: addYears(spell.startedOn, COORDINATOR_TERM_YEARS * k),
     termEnd: addDays(addYears(spell.startedOn, COORDINATOR_TERM_YEARS * (k + 1)), -1),
+    certainty,
   };
 }
 
 /** Committee Reg. Art. 5: who coordinates on `asOf`, in which term, and whether inactivity makes them replaceable. */
 export function coordination(input: CoordinationInput): Coordination {
-  const { asOf } = input;
-  const coordinators = input.spells.filter((spell) => covers(spell, asOf)).map((spell) => currentTerm(spell, asOf));
+  const { asOf, floor } = input;
+  const held = input.spells.map((spell) => ({ spell, held: heldOn(spell, asOf, floor) }));
+  const known = held.filter((s) => s.held === "YES").map((s) => s.spell);
+  const coordinators = held.filter((s) => s.held !== "NO").map((s) => currentTerm(s.spell, asOf, s.held === "YES" ? "KNOWN" : "UNKNOWN"));
   const reasons: Reason[] = [];
+  for (const { spell } of held.filter((s) => s.held === "UNKNOWN")) {
+    const window = startWindowOf(spell, floor);
+    reasons.push(
+      reason(
+        "COORDINATOR_UNKNOWN",
+        "Committee Reg. Art. 5(1)",
+        `Whether ${spell.government} coordinated on ${asOf} is unknown: its coordination began ${
+          window.latest === null
+            ? `on or after ${window.earliest}, and no source dates it`
+            : `between ${window.earliest} and ${window.latest}`
+        }.`,
+      ),
+    );
+  }
   if (coordinators.length === 0) {
     reasons.push(reason("NO_COORDINATOR", "Committee Reg. Art. 5(1)", `No coordinator is recorded on ${asOf}.`));
     return { coordinators, renewable: true, lastActivity: null, activeInCurrentTerm: null, replaceable: null, reasons };
@@ -119,7 +140,7 @@ export function coordination(input: CoordinationInput): Coordination {
   );
 
   const twoYearsAgo = addYears(asOf, -INACTIVITY_YEARS);
-  const spellStarts = input.spells.filter((spell) => covers(spell, asOf)).map((spell) => spell.startedOn);
+  const spellStarts = known.map((spell) => spell.startedOn);
   const coordinatingForTwoYears = spellStarts.every((start) => start !== null && start <= twoYearsAgo);
   // Replaceable only when the records cover the whole two years and show nothing in them;
   // a recorded activity inside the two years settles it the other way on its own.

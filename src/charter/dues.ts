@@ -2,7 +2,7 @@ import { addDays, dayOf, yearOf } from "./calendar";
 import type { Day } from "./calendar";
 import { CharterInputError } from "./errors";
 import { INTERPRETATIONS } from "./interpretations";
-import { membershipOn } from "./membership";
+import { membershipStandingOn, membershipStartWindow, startWindowText } from "./membership";
 import type { MembershipPeriod } from "./membership";
 import { reason } from "./reasons";
 import type { Reason } from "./reasons";
@@ -55,7 +55,8 @@ export type FiscalYearStatus = (typeof FISCAL_YEAR_STATUSES)[number];
 export interface FiscalYearDues {
   fiscalYear: number;
   dueOn: Day;
-  assessed: boolean;
+  /** Null when whether it is assessed is unknown (the government's membership on the due date is). */
+  assessed: boolean | null;
   /** Whether the ledger records the year (an entry, or a booked payment): what the status rests on. */
   onLedger: boolean;
   assessedUsdCents: number;
@@ -98,7 +99,7 @@ function checkFiscalYear(fiscalYear: number, field: string): void {
 }
 
 /** Whether, and why, fiscal year `fiscalYear` is assessed (Dues Reg. Art. 5). */
-function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): { assessed: boolean; reasons: Reason[] } {
+function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): { assessed: boolean | null; reasons: Reason[] } {
   const dueOn = dueDateOf(fiscalYear);
   if (fiscalYear < DUES.firstFiscalYear) {
     return {
@@ -112,7 +113,29 @@ function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): {
       ],
     };
   }
-  const admitted = periods.find((p) => p.kind === "MEMBER" && p.startedOn !== null && yearOf(p.startedOn) === fiscalYear);
+  const yearStart = dayOf(fiscalYear, 1, 1);
+  const yearEnd = dayOf(fiscalYear, 12, 31);
+  // Admitted that year: a MEMBER start whose every possible day is in it; one whose window reaches into it may have been.
+  const admitted = periods.find((p) => {
+    const window = membershipStartWindow(p);
+    return p.kind === "MEMBER" && window.latest !== null && window.earliest >= yearStart && window.latest <= yearEnd;
+  });
+  const maybeAdmitted = periods.find((p) => {
+    const window = membershipStartWindow(p);
+    return p.kind === "MEMBER" && window.earliest <= yearEnd && (window.latest === null || window.latest >= yearStart);
+  });
+  if (!admitted && maybeAdmitted) {
+    return {
+      assessed: null,
+      reasons: [
+        reason(
+          "ADMISSION_UNKNOWN",
+          "Dues Reg. Art. 5(2)",
+          `Its membership began ${startWindowText(maybeAdmitted)}: whether it was admitted in ${fiscalYear}, and so owes dues for it, is unknown.`,
+        ),
+      ],
+    };
+  }
   if (admitted) {
     return {
       assessed: false,
@@ -125,7 +148,19 @@ function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): {
       ],
     };
   }
-  const period = membershipOn(periods, dueOn);
+  const { period, held } = membershipStandingOn(periods, dueOn);
+  if (period !== null && held === "UNKNOWN") {
+    return {
+      assessed: null,
+      reasons: [
+        reason(
+          "MEMBERSHIP_UNKNOWN",
+          "Dues Reg. Art. 5(1)",
+          `Whether it was a member on ${dueOn}, the due date of ${fiscalYear}, is unknown: its membership began ${startWindowText(period)}.`,
+        ),
+      ],
+    };
+  }
   if (period === null) {
     return {
       assessed: false,
@@ -155,15 +190,6 @@ function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): {
         `${usd(DUES.amountUsdCents)} assessed for ${fiscalYear}, due by ${dueOn} (${INTERPRETATIONS.ASSESSED_IF_MEMBER_ON_DUE_DATE.summary}).`,
     ),
   ];
-  if (period.startedOn === null) {
-    reasons.push(
-      reason(
-        "ADMISSION_UNKNOWN",
-        "Dues Reg. Art. 5(2)",
-        `The sources give no admission date: ${INTERPRETATIONS.UNKNOWN_ADMISSION_IS_EARLY.summary}.`,
-      ),
-    );
-  }
   return { assessed: true, reasons };
 }
 
@@ -209,6 +235,7 @@ export function duesForYear(periods: readonly MembershipPeriod[], ledger: DuesLe
     status,
     reasons,
   });
+  if (assessed === null) return answer(null, false, "UNKNOWN");
   if (!assessed) return answer(0, false, "NOT_ASSESSED");
   if (!onLedger) {
     if (asOf <= dueOn) {
@@ -287,7 +314,7 @@ function recentPastDue(duesOf: DuesOf, day: Day): FiscalYearDues[] {
   for (let year = yearOf(day); year >= DUES.firstFiscalYear && pastDue.length < 2; year--) {
     if (dueDateOf(year) >= day) continue;
     const dues = duesOf(year, day);
-    if (dues.assessed) pastDue.push(dues);
+    if (dues.assessed !== false) pastDue.push(dues);
   }
   return pastDue;
 }
@@ -428,7 +455,7 @@ export function duesHistory(periods: readonly MembershipPeriod[], ledger: DuesLe
   const years: FiscalYearDues[] = [];
   for (let year = DUES.firstFiscalYear; year <= throughYear; year++) {
     const dues = duesForYear(periods, ledger, year, asOf);
-    if (dues.assessed || dues.paidUsdCents > 0) years.push(dues);
+    if (dues.assessed !== false || dues.paidUsdCents > 0) years.push(dues);
   }
   return years;
 }

@@ -5,10 +5,19 @@
  * GraphQL enums and database checks derive from them.
  */
 export type { Reason } from "./reasons";
-export { NEAR_FOUNDED, addDays, calendarFor, covers, daysInMonth, inCalendar, yearOf } from "./calendar";
-export type { Calendar } from "./calendar";
+export {
+  CERTAINTIES,
+  NEAR_FOUNDED,
+  addDays,
+  calendarFor,
+  covers,
+  daysInMonth,
+  inCalendar,
+  yearOf,
+} from "./calendar";
+export type { Calendar, Certainty } from "./calendar";
 export { CharterInputError } from "./errors";
-export { MEMBERSHIP_KINDS, membershipOn } from "./membership";
+export { MEMBERSHIP_KINDS, membershipHeldOn, membershipOn, membershipStandingOn, membershipStartWindow } from "./membership";
 export type { MembershipKind, MembershipPeriod } from "./membership";
 export { FIRST_FISCAL_YEAR, FISCAL_YEAR_STATUSES, LEDGER_STATUSES, duesForYear, duesHistory, duesStanding } from "./dues";
 export type { DuesLedger, DuesStanding, FiscalYearDues, FiscalYearStatus, LedgerStatus } from "./dues";
@@ -18,7 +27,7 @@ export { DECIDING_BODIES, DECISION_BASES, DECISION_OUTCOMES, MAJORITIES, decide,
 export type { Decision, DecidingBody, DecisionBasis, DecisionInput, DecisionOutcome, Majority } from "./decision";
 export { TALLY_SOURCES, VOTE_CHOICES, countTally, recordedTally } from "./tally";
 export type { Tally, TallySource, VoteChoice } from "./tally";
-export { COMMITTEE_STATUSES, committeeStatus } from "./committee";
+export { COMMITTEE_STATUSES, committeeFloor, committeeStatus } from "./committee";
 export type { CommitteeStatus } from "./committee";
 export { assemblyCostShares } from "./cost-shares";
 export { coordination, currentTerm } from "./coordinator";

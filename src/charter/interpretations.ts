@@ -48,14 +48,16 @@ export const INTERPRETATIONS = {
     "a fiscal year is assessed when the government is a member on its due date (30 April) and was admitted in an earlier year",
   ),
   /**
-   * Where the sources give no admission date (the Mongolian members), the admission
-   * is taken to lie before every fiscal year the ledger covers: it never exempts a
-   * year, and the ledger's coverage keeps unknown years out of the arrears.
+   * A start the sources do not give lies between the earliest day it can fall on (the
+   * founding, 1996-09-12, for a membership; the committee's creation for its
+   * coordinator) and the first day a source attests it; a date known to the year or
+   * month covers only that year or month. On a day inside, whether the period holds is
+   * unknown: verdicts say UNKNOWN, counts count it apart, nothing is guessed.
    */
-  UNKNOWN_ADMISSION_IS_EARLY: define(
-    "UNKNOWN_ADMISSION_IS_EARLY",
-    "Dues Reg. Art. 5(2)",
-    "an unknown admission date is taken to lie before every year the dues ledger covers",
+  UNKNOWN_START_WINDOW: define(
+    "UNKNOWN_START_WINDOW",
+    "Charter Art. 4, 19",
+    "a start the sources do not give lies between the earliest possible day and the first source that attests it, and on a day inside that window whether the period holds is unknown",
   ),
   /**
    * A fiscal year the secretariat's ledger records nothing of (no status, no booked

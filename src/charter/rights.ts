@@ -1,13 +1,14 @@
 import type { Day } from "./calendar";
 import { duesStanding } from "./dues";
 import type { DuesLedger, DuesStanding } from "./dues";
-import { membershipOn } from "./membership";
+import { membershipStandingOn, startWindowText } from "./membership";
 import type { MembershipKind, MembershipPeriod } from "./membership";
 import { reason, withArticle } from "./reasons";
 import type { Reason } from "./reasons";
 
 export interface RightsVerdict {
-  eligible: boolean;
+  /** Null when the sources do not say whether the government held a membership that day (the reason says so). */
+  eligible: boolean | null;
   membershipKind: MembershipKind | null;
   dues: DuesStanding | null;
   reasons: Reason[];
@@ -35,7 +36,21 @@ const ELECTION: RightArticles = {
 };
 
 function rightsOn(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day, articles: RightArticles): RightsVerdict {
-  const period = membershipOn(periods, day);
+  const { period, held } = membershipStandingOn(periods, day);
+  if (period !== null && held === "UNKNOWN") {
+    return {
+      eligible: null,
+      membershipKind: period.kind,
+      dues: null,
+      reasons: [
+        reason(
+          "MEMBERSHIP_UNKNOWN",
+          "Charter Art. 4",
+          `Whether it was a ${period.kind.toLowerCase()} on ${day} is unknown: its ${period.kind.toLowerCase()}ship began ${startWindowText(period)}. The right to ${articles.right} is unknown, not denied.`,
+        ),
+      ],
+    };
+  }
   if (period === null) {
     return {
       eligible: false,

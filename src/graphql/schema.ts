@@ -21,7 +21,7 @@ import { eventNodeTypes, eventResolvers } from "../modules/event";
 import { governmentNodeTypes, governmentResolvers } from "../modules/government";
 import { ledgerResolvers } from "../modules/ledger";
 import { meetingNodeTypes, meetingResolvers } from "../modules/meeting";
-import { membershipNodeTypes } from "../modules/membership";
+import { membershipNodeTypes, membershipResolvers } from "../modules/membership";
 import { namesResolvers } from "../modules/names";
 import { statsResolvers } from "../modules/stats";
 import { partnerNodeTypes, partnerResolvers } from "../modules/partner";
@@ -64,6 +64,7 @@ export function buildHubSchema(): GraphQLSchema {
     ...associationResolvers,
     ...countryResolvers,
     ...governmentResolvers,
+    ...membershipResolvers,
     ...committeeResolvers,
     ...secretariatResolvers,
     ...ambassadorResolvers,

@@ -4,7 +4,14 @@ import { Committee, CommitteeKind, CoordinatorTerm } from "../modules/committee"
 import type { Government } from "../modules/government";
 import { AgendaItem, ChairExtension, Meeting, MeetingFormat, MeetingStatus } from "../modules/meeting";
 import { cell, readCsv } from "./csv";
-import { BODIES, COMMITTEE_MEETINGS, COORDINATOR_TERMS, GENERAL_ASSEMBLIES, WRITTEN_CONSULTATION_2020 } from "./curated";
+import {
+  BODIES,
+  COMMITTEE_MEETINGS,
+  COORDINATOR_TERMS,
+  ESTABLISHED_IN_NOTES,
+  GENERAL_ASSEMBLIES,
+  WRITTEN_CONSULTATION_2020,
+} from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 import { mustGet, ordinal, partial, required } from "./values";
@@ -18,7 +25,8 @@ export async function seedCommittees(
   const specialised = readCsv(join(dir, "committees.csv")).map((row) => {
     const number = Number(required(row, "number"));
     const established = cell(row, "established");
-    const establishedDate = established === null ? null : partial(/^[\d-]+/.exec(established)?.[0] ?? null, "start");
+    const fromNotes = ESTABLISHED_IN_NOTES[number];
+    const establishedDate = partial(/^[\d-]+/.exec(established ?? "")?.[0] ?? fromNotes?.year ?? null, "start");
     const renamed = cell(row, "renamed_or_merged");
     const renamedOn = renamed !== null && renamed.startsWith("renamed") ? (/\d{4}-\d{2}-\d{2}/.exec(renamed)?.[0] ?? null) : null;
     const deleted = row["status"] === "DELETED";
@@ -30,9 +38,11 @@ export async function seedCommittees(
       // The report prints no names for the abolished three: "(deleted)" is not a name.
       nameEn: deleted ? null : cell(row, "name_en"),
       nameZh: deleted ? null : cell(row, "name_zh"),
-      establishedOn: establishedDate?.date ?? null,
-      establishedPrecision: establishedDate?.precision ?? null,
-      history: [established, renamed].filter(Boolean).join("; ") || null,
+      establishedOn: establishedDate.date,
+      establishedPrecision: establishedDate.precision,
+      attestedOn: null,
+      history:
+        [established, renamed, fromNotes && `created ${fromNotes.year} (notes: "${fromNotes.quote}")`].filter(Boolean).join("; ") || null,
       renamedOn,
       abolishedOn: cell(row, "deleted"),
       regulationNoteZh: regulationNote === "(none)" ? null : regulationNote,
@@ -40,11 +50,12 @@ export async function seedCommittees(
       notes: cell(row, "notes"),
     } satisfies Partial<Committee>;
   });
-  const bodies = BODIES.map(({ established, ...body }) => ({
+  const bodies = BODIES.map(({ established, attested, ...body }) => ({
     ...body,
     number: null,
     establishedOn: established,
     establishedPrecision: established === null ? null : partial(established, "start").precision,
+    attestedOn: attested,
     renamedOn: null,
     abolishedOn: null,
     regulationNoteZh: null,
@@ -64,6 +75,7 @@ export async function seedCommittees(
     seqs.set(pairKey, seq);
     const start = partial(term.start, "start");
     const end = partial(term.end, "end");
+    const attested = term.attested === undefined ? null : partial(term.attested, "end").date;
     return {
       committeeId: committee.id,
       governmentId: government.id,
@@ -72,6 +84,7 @@ export async function seedCommittees(
       startPrecision: start.precision,
       endedOn: end.date,
       endPrecision: end.precision,
+      attestedOn: start.date === null ? attested : null,
       sourceSpeaksFor: cell(row, "coordinator_as_of"),
       source: cell(row, "coordinator_source"),
       notes: term.notes ?? null,

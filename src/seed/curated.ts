@@ -12,6 +12,45 @@ import { CommitteeKind } from "../modules/committee";
  */
 export const POPULATION_INCLUDED_IN: Readonly<Record<string, string>> = { "kp-rason": "kp-hamgyongbuk" };
 
+/**
+ * The day each dated source speaks for, from sources.md's own words: the latest day a
+ * fact it states is attested by (a month or year means its last day). A start no
+ * source dates lies between the earliest possible day and the first of these among the
+ * row's sources (charter/calendar.ts, `startWindowOf`). Pages sources.md leaves undated
+ * attest nothing.
+ */
+export const SOURCE_DATES: Readonly<Record<string, { speaksFor: string; quote: string }>> = {
+  R2020: { speaksFor: "2020-12-31", quote: "NEAR Annual Report 2020" },
+  "NPEC-JA": { speaksFor: "2021-10", quote: "list as of Oct 2021" },
+  "NPEC-EN": { speaksFor: "2023-12", quote: "list as of Dec 2023" },
+  "NEAR-MN-2016": { speaksFor: "2016-02-22", quote: "neargov.org JA news 2016-02-22" },
+  "NEAR-MN-2021": { speaksFor: "2021-04-15", quote: "neargov.org KO news 2021-04-15" },
+  "NEAR-12GA": { speaksFor: "2018-11-20", quote: "12th GA record (2018-11-20)" },
+  "NEAR-2019PLAN": { speaksFor: "2019", quote: "neargov.org JA 2019 work plan" },
+  "NEAR-ECC-2018": { speaksFor: "2018-09-27", quote: "neargov.org EN news 2018-09-27" },
+  "CRI-2009": { speaksFor: "2009-10-31", quote: "korean.cri.cn 2009-10-31" },
+  "JILIN-FAO": { speaksFor: "2022-09-22", quote: "Jilin FAO 2022-09-22" },
+  "WEBLIO-JAWIKI": { speaksFor: "2022-05-31", quote: "via weblio, 2022-05-31 copy" },
+  "KUKI-2018": { speaksFor: "2018-04-02", quote: "Kukmin Ilbo 2018-04-02" },
+  "YATODAY-2018": { speaksFor: "2018", quote: "yatoday.ru 2018" },
+  "KB-2023": { speaksFor: "2023", quote: "Kyongbuk Ilbo 2023" },
+  "NEWS-2006": { speaksFor: "2006-04-12", quote: "Seoul Shinmun 2006-04-12" },
+  "ISSUU-INTRO": { speaksFor: "2013", quote: "NEAR introduction brochure (c. 2012–13, 71 members)" },
+  "VNP-2017": { speaksFor: "2017", quote: "VietnamPlus: HCMC invited 2017" },
+  "VNP-2021": { speaksFor: "2021", quote: "VietnamPlus 2021" },
+  "SAKHA-SPORT": { speaksFor: "2019-08", quote: "modun.ru (2019-08)" },
+};
+
+/**
+ * Establishment years the seeds' notes give for the three committees the regulation
+ * prints only as deleted (committees.csv, notes of 5, 6 and 11).
+ */
+export const ESTABLISHED_IN_NOTES: Readonly<Record<number, { year: string; quote: string }>> = {
+  5: { year: "2004", quote: "most likely the Border/Cross-border Cooperation subcommittee (created 2004)" },
+  6: { year: "2006", quote: "most likely the Science & Technology subcommittee (created 2006)" },
+  11: { year: "2010", quote: "most likely the Women and Children subcommittee (created 2010)" },
+};
+
 export const MEMBERSHIP_STARTS: Record<string, { start: string; source: string }> = {
   // events.csv 2020-04-08: "Miyagi Prefecture joins as an observer (governor's letter)" (R2020).
   "jp-miyagi": { start: "2020-04-08", source: "R2020" },
@@ -27,6 +66,7 @@ export const BODIES = [
     nameEn: "General Assembly",
     nameZh: "全体会议",
     established: "1996-09-12",
+    attested: null,
     history:
       "Charter Art. 6 (rev. 2016-09-27): the heads of member governments; meets every other year. The charter was adopted on 1996-09-12.",
     source: "R2020 (charter)",
@@ -37,6 +77,8 @@ export const BODIES = [
     nameEn: "Working Committee",
     nameZh: "事务委员会",
     established: null,
+    // Art. 10, which sets it up, is dated 2014-10-22: the first source that attests it.
+    attested: "2014-10-22",
     history: "Charter Art. 10 (new 2014-10-22, rev. 2018-10-29): director-general-level officials; meets at least once a year.",
     source: "R2020 (charter)",
   },
@@ -46,6 +88,8 @@ export const BODIES = [
     nameEn: "Budget Review Committee",
     nameZh: "预算审议委员会",
     established: null,
+    // Enacted with the Dues Regulation on 2016-09-28: the first source that attests it.
+    attested: "2016-09-28",
     history: "Dues Regulation Art. 8 (regulation enacted 2016-09-28, rev. 2017-09-26 and 2019-08-07): one member per country.",
     source: "R2020 (dues regulation)",
   },
@@ -56,6 +100,8 @@ export interface CuratedCoordinatorTerm {
   government: string;
   start: string | null;
   end: string | null;
+  /** For an undated start: when the source (coordinator_as_of) attests the coordinator; a year means its end. */
+  attested?: string;
   /** Where the sources disagree about the term, in their words. */
   notes?: string;
 }
@@ -66,7 +112,7 @@ export interface CuratedCoordinatorTerm {
  */
 export const COORDINATOR_TERMS: readonly CuratedCoordinatorTerm[] = [
   { committee: 1, government: "kr-gyeongbuk", start: "1998", end: null }, // "coordinator since 1998"
-  { committee: 2, government: "jp-toyama", start: null, end: null }, // "long-standing (about 20 years by 2023)"
+  { committee: 2, government: "jp-toyama", start: null, end: null, attested: "2023" }, // "long-standing (about 20 years by 2023)"
   { committee: 3, government: "jp-shimane", start: null, end: null }, // "long-standing; meetings held yearly since 2002"
   { committee: 4, government: "jp-hyogo", start: "2002", end: null }, // "since 2002 (NEAR-HYOGO)"
   { committee: 7, government: "cn-shandong", start: "2009-11-02", end: null }, // "since its inaugural meeting in Qingdao, 2009-11-02"
@@ -86,13 +132,13 @@ export const COORDINATOR_TERMS: readonly CuratedCoordinatorTerm[] = [
   { committee: 10, government: "cn-shanxi", start: "2016-09", end: null }, // "since Sept 2016"
   { committee: 12, government: "kr-chungbuk", start: "2011-07-19", end: null }, // "since creation" (established 2011-07-19)
   { committee: 13, government: "kr-jeonnam", start: null, end: null }, // "current list"
-  { committee: 14, government: "ru-sakha", start: null, end: null }, // "proposed 2013–14; first meeting 2019-08-06"
-  { committee: 15, government: "cn-heilongjiang", start: null, end: null }, // "2019 plan; current list"
-  { committee: 16, government: "cn-jilin", start: null, end: null }, // "2019 plan; 2022"
-  { committee: 17, government: "cn-henan", start: null, end: null }, // "2019 plan; current list"
+  { committee: 14, government: "ru-sakha", start: null, end: null, attested: "2019-08-06" }, // "proposed 2013–14; first meeting 2019-08-06"
+  { committee: 15, government: "cn-heilongjiang", start: null, end: null, attested: "2019" }, // "2019 plan; current list"
+  { committee: 16, government: "cn-jilin", start: null, end: null, attested: "2019" }, // "2019 plan; 2022"
+  { committee: 17, government: "cn-henan", start: null, end: null, attested: "2019" }, // "2019 plan; current list"
   { committee: 18, government: "cn-hunan", start: "2018-10-29", end: null }, // "from creation at 12th GA (2018)", established 2018-10-29
   { committee: 19, government: "ru-krasnoyarsk", start: "2018-10-29", end: null }, // "from creation at 12th GA (2018)"
-  { committee: 20, government: "cn-shaanxi", start: null, end: null }, // "2019 plan; current list"
+  { committee: 20, government: "cn-shaanxi", start: null, end: null, attested: "2019" }, // "2019 plan; current list"
 ];
 
 /** staff.csv's department column, with the Chinese names its role_zh column uses. */

@@ -5,10 +5,10 @@ import { Government } from "../modules/government";
 import { AlternativeName } from "../modules/names";
 import { Lang } from "../core/i18n";
 import { FoundingStatus, Membership } from "../modules/membership";
-import { MEMBERSHIP_KINDS } from "../charter";
+import { MEMBERSHIP_KINDS, NEAR_FOUNDED } from "../charter";
 import { COUNTRIES } from "./countries";
 import { cell, readCsv } from "./csv";
-import { MEMBERSHIP_STARTS, POPULATION_INCLUDED_IN } from "./curated";
+import { MEMBERSHIP_STARTS, POPULATION_INCLUDED_IN, SOURCE_DATES } from "./curated";
 import { upsertByKey } from "./upsert";
 import type { TableReport } from "./upsert";
 import { mustGet, oneOf, partial, required } from "./values";
@@ -52,6 +52,14 @@ function alternativeNamesIn(namesSource: string): { lang: string; name: string; 
     }
   }
   return found;
+}
+
+/** The first day one of the source keys in `sources` attests a fact (SOURCE_DATES); null when none is dated. */
+function firstAttested(sources: string): string | null {
+  const days = Object.entries(SOURCE_DATES)
+    .filter(([key]) => new RegExp(`(^|[^A-Z0-9-])${key}([^A-Z0-9-]|$)`).test(sources))
+    .map(([, { speaksFor }]) => partial(speaksFor, "end").date!);
+  return days.length === 0 ? null : days.sort()[0];
 }
 
 export async function seedGovernments(em: EntityManager, dir: string, reports: TableReport[]): Promise<Map<string, Government>> {
@@ -115,16 +123,20 @@ export async function seedGovernments(em: EntityManager, dir: string, reports: T
   const memberships = members.map((row) => {
     const slug = required(row, "id");
     const precise = MEMBERSHIP_STARTS[slug];
-    const start = partial(precise?.start ?? cell(row, "join_year"), "start");
     const founding = FOUNDING[required(row, "founding_1996")];
     if (!founding) throw new Error(`founding_1996 of ${slug} is not yes, no or disputed`);
+    // A founder joined on the founding day: it signed the charter (Charter Art. 19; NEAR-AFF names the 29).
+    const start = partial(precise?.start ?? (founding === FoundingStatus.FOUNDING ? NEAR_FOUNDED : cell(row, "join_year")), "start");
+    const sources = cell(row, "membership_source") ?? "";
     return {
       governmentId: mustGet(byKey, slug, "government").id,
       seq: 1,
       kind: oneOf(row, "kind", MEMBERSHIP_KINDS),
       startedOn: start.date,
       startPrecision: start.precision,
+      attestedOn: start.date === null ? firstAttested(sources) : null,
       endedOn: null,
+      endPrecision: null,
       founding,
       source: [cell(row, "membership_source"), precise?.source]
         .filter((key, index, keys): key is string => !!key && !keys.slice(0, index).some((earlier) => earlier?.includes(key)))

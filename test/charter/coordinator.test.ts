@@ -16,7 +16,13 @@ describe("coordinator terms (Committee Reg. Art. 5)", () => {
     ["Committee Reg. Art. 5(2)", "the last day of the first term", "2018-10-29", "2020-10-28", 1, "2018-10-29", "2020-10-28"],
     ["Committee Reg. Art. 5(2)", "a spell from 29 February", "2016-02-29", "2018-03-01", 2, "2018-02-28", "2020-02-28"],
   ] as const)("%s: %s", (_article, _case, startedOn, asOf, termNumber, termStart, termEnd) => {
-    expect(currentTerm({ government: "g", startedOn, endedOn: null }, asOf)).toEqual({ government: "g", termNumber, termStart, termEnd });
+    expect(currentTerm({ government: "g", startedOn, endedOn: null }, asOf)).toEqual({
+      government: "g",
+      termNumber,
+      termStart,
+      termEnd,
+      certainty: "KNOWN",
+    });
   });
 
   it.each([
@@ -46,6 +52,7 @@ describe("coordinator terms (Committee Reg. Art. 5)", () => {
       spells: [{ government: "g", startedOn: "2016-01-01", endedOn: null }],
       activities,
       activityRecordsFrom: recordsFrom,
+      floor: "1996-09-12",
       asOf,
     });
     expect(verdict.replaceable).toBe(replaceable);
@@ -56,16 +63,17 @@ describe("coordinator terms (Committee Reg. Art. 5)", () => {
     const verdict = coordination({
       spells: [
         { government: "cn-henan", startedOn: "2018-01-01", endedOn: null },
-        { government: "cn-ningxia", startedOn: null, endedOn: null },
+        { government: "cn-ningxia", startedOn: null, endedOn: null, attestedOn: "2019-12-31" },
       ],
       activities: ["2020-03-01"],
       activityRecordsFrom: "2015-01-01",
+      floor: "2008-09-02",
       asOf: "2020-06-01",
     });
     expect(verdict).toMatchObject({
       coordinators: [
-        { government: "cn-henan", termNumber: 2, termStart: "2020-01-01", termEnd: "2021-12-31" },
-        { government: "cn-ningxia", termNumber: null, termStart: null, termEnd: null },
+        { government: "cn-henan", termNumber: 2, termStart: "2020-01-01", termEnd: "2021-12-31", certainty: "KNOWN" },
+        { government: "cn-ningxia", termNumber: null, termStart: null, termEnd: null, certainty: "KNOWN" },
       ],
       lastActivity: "2020-03-01",
       activeInCurrentTerm: true,
@@ -78,5 +86,21 @@ describe("coordinator terms (Committee Reg. Art. 5)", () => {
       "ACTIVE_IN_TERM",
       "NOT_REPLACEABLE",
     ]);
+  });
+
+  it.each([
+    ["before the committee's creation: no coordinator", "2007-12-31", [], ["NO_COORDINATOR"]],
+    ["between the creation and the first source: unknown, said so", "2020-06-01", ["UNKNOWN"], ["COORDINATOR_UNKNOWN"]],
+    ["once a source attests it: known", "2023-12-31", ["KNOWN"], []],
+  ] as const)("Committee Reg. Art. 5(1): an undated spell, %s", (_case, asOf, certainties, codes) => {
+    const verdict = coordination({
+      spells: [{ government: "jp-toyama", startedOn: null, endedOn: null, attestedOn: "2023-12-31" }],
+      activities: [],
+      activityRecordsFrom: null,
+      floor: "2008-09-02",
+      asOf,
+    });
+    expect(verdict.coordinators.map((c) => c.certainty)).toEqual(certainties);
+    for (const code of codes) expect(verdict.reasons.map((r) => r.code)).toContain(code);
   });
 });

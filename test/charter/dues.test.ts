@@ -153,7 +153,7 @@ describe("dues for a fiscal year (Dues Reg. Art. 5)", () => {
       0,
     ],
   ] as const)("%s: %s", (_article, _case, periods, book, fiscalYear, asOf, status, outstanding) => {
-    const dues = duesForYear(periods as readonly MembershipPeriod[], book, fiscalYear, asOf);
+    const dues = duesForYear(periods, book, fiscalYear, asOf);
     expect({ status: dues.status, outstanding: dues.outstandingUsdCents }).toEqual({ status, outstanding });
     expect(dues.reasons.length).toBeGreaterThan(0);
     for (const r of dues.reasons) expect(r.article).toMatch(/Art\.|suppl/);

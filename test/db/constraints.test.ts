@@ -13,8 +13,18 @@ describe("database constraints", () => {
     ],
     [
       "a membership ending before it starts",
-      `INSERT INTO membership (government_id, seq, kind, founding, started_on, start_precision, ended_on) SELECT id, 9, 'MEMBER', 'NOT_FOUNDING', '2020-01-01', 'DAY', '2019-01-01' FROM government LIMIT 1`,
+      `INSERT INTO membership (government_id, seq, kind, founding, started_on, start_precision, ended_on, end_precision) SELECT id, 9, 'MEMBER', 'NOT_FOUNDING', '2020-01-01', 'DAY', '2019-01-01', 'DAY' FROM government LIMIT 1`,
       "CHK_membership_period",
+    ],
+    [
+      "a membership end without its precision",
+      `INSERT INTO membership (government_id, seq, kind, founding, started_on, start_precision, ended_on) SELECT id, 9, 'MEMBER', 'NOT_FOUNDING', '2020-01-01', 'DAY', '2021-01-01' FROM government LIMIT 1`,
+      "CHK_membership_end_complete",
+    ],
+    [
+      "an attestation of a membership whose start is known",
+      `INSERT INTO membership (government_id, seq, kind, founding, started_on, start_precision, attested_on) SELECT id, 9, 'MEMBER', 'NOT_FOUNDING', '2020-01-01', 'DAY', '2020-06-01' FROM government LIMIT 1`,
+      "CHK_membership_attested",
     ],
     [
       "a second government with an existing slug",

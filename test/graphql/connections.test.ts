@@ -158,7 +158,7 @@ describe("filters", () => {
     // A fixture the shipped facts do not hold: Yamaguchi's observer period ends in 2019.
     await hub.withEntityManager((em) =>
       em.query(
-        `UPDATE membership SET ended_on = '2019-06-30' WHERE government_id = (SELECT id FROM government WHERE slug = 'jp-yamaguchi')`,
+        `UPDATE membership SET ended_on = '2019-06-30', end_precision = 'DAY' WHERE government_id = (SELECT id FROM government WHERE slug = 'jp-yamaguchi')`,
       ),
     );
     expect(await slugs(`{ status: FORMER, asOf: "2020-01-01" }`)).toEqual(["jp-yamaguchi"]);

@@ -1,8 +1,8 @@
 import { PUBLIC_VIEWER } from "../../src/core/viewer";
 import { describe, expect, it } from "vitest";
-import { covers } from "../../src/charter";
+import { covers, membershipHeldOn } from "../../src/charter";
 import { LoaderRegistry } from "../../src/core/loaders";
-import { Membership, memberIdsOn } from "../../src/modules/membership";
+import { Membership, memberIdsOn, membershipPeriodOf, uncertainMemberIdsOn } from "../../src/modules/membership";
 import { useTestHub } from "../support/hub";
 
 /**
@@ -27,6 +27,22 @@ describe("SQL filters agree with the charter's rules", () => {
     expect(fromSql).toEqual(inNode);
     // Not a vacuous agreement: the days see different member sets.
     expect(new Set(inNode.map((ids) => ids.length)).size).toBeGreaterThan(2);
+  });
+
+  it("uncertainMemberIdsOn (SQL) = governments whose MEMBER period may hold the day but is not known to (charter: UNKNOWN)", async () => {
+    const memberships = await membershipsInNode();
+    const fromSql = await hub.withEntityManager((em) =>
+      new LoaderRegistry({ em, viewer: PUBLIC_VIEWER }).get(uncertainMemberIdsOn).loadMany(DAYS),
+    );
+    const inNode = DAYS.map((day) => [
+      ...new Set(
+        memberships
+          .filter((m) => m.kind === "MEMBER" && membershipHeldOn(membershipPeriodOf(m), day) === "UNKNOWN")
+          .map((m) => m.governmentId),
+      ),
+    ]);
+    expect(fromSql).toEqual(inNode);
+    expect(inNode.some((ids) => ids.length > 0)).toBe(true);
   });
 
   it("governments(filter: { kinds, asOf }) (SQL) = governments with a period of those kinds covering the day (charter)", async () => {

@@ -187,10 +187,10 @@ describe("lean reads answer exactly as whole entities do", () => {
       `{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31") { slug memberships { kind } ${terms} } } } }`;
     const narrow = await bothWays(nested(`coordinatorTerms(asOf: "2020-12-31") { startedOn }`));
     expect(narrow.lean.statements).toBe(1);
-    // The memberships' kind and dates (the governments are filtered by them), keys; the terms' dates (`covers`), keys.
-    expect(narrow.lean.sql[0]).toContain(`gx."kind"`);
-    expect(narrow.lean.sql[0]).toContain(`gx."ended_on"`);
-    for (const column of ["notes", "source", "founding", "committee_id", "start_precision"]) {
+    // The memberships' kind, dates, their precisions and attestation (the governments are filtered by them), keys; the
+    // terms' the same (`covers`), keys.
+    for (const column of ["kind", "ended_on", "start_precision", "attested_on"]) expect(narrow.lean.sql[0]).toContain(`gx."${column}"`);
+    for (const column of ["notes", "source", "founding", "committee_id", "admitted_by"]) {
       expect(narrow.lean.sql[0]).not.toContain(`gx."${column}"`);
       expect(narrow.whole.sql.join("\n")).toContain(`"${column}"`);
     }

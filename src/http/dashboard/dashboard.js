@@ -5,8 +5,8 @@
   var QUERY = [
     "query Dashboard($asOf: Date!, $lang: LanguageTag) {",
     "  stats(asOf: $asOf) {",
-    "    governments(groupBy: [COUNTRY, KIND]) { countryCode kind governments founding country { name(lang: $lang) { text } } }",
-    "    membershipTimeline { admissionsWithUnknownDate admissionsTotal years { year admissions departures kindChanges membersAtEnd } }",
+    "    governments(groupBy: [COUNTRY, KIND]) { countryCode kind governments unknown founding country { name(lang: $lang) { text } } }",
+    "    membershipTimeline { admissionsWithUnknownDate admissionsTotal years { year admissions departures kindChanges membersAtEnd membersUnknownAtEnd } }",
     "    populationByCountry { countryCode population areaKm2 censusYears { year governments } populationCountedElsewhere }",
     "    committees { specialisedActive specialisedAbolished coordinatorsByCountry { countryCode count } meetingsByYear { year count } }",
     "    staffing(groupBy: DEPARTMENT) { key current former people }",
@@ -108,13 +108,27 @@
         return a + b;
       }, 0);
     };
+    /* Governments whose membership that day the sources leave unknown: never counted as members, shown apart. */
+    var unknownOf = function (kind) {
+      return s.governments
+        .filter(function (g) {
+          return g.kind === kind;
+        })
+        .reduce(function (sum, g) {
+          return sum + g.unknown;
+        }, 0);
+    };
+    var withUnknown = function (kind) {
+      var unknown = unknownOf(kind);
+      return format(total(kind)) + (unknown > 0 ? " (+" + format(unknown) + " unknown)" : "");
+    };
     var population = s.populationByCountry.reduce(function (sum, g) {
       return sum + g.population;
     }, 0);
     var figures = document.getElementById("figures");
     figures.innerHTML = "";
     [
-      [words.members, total("MEMBER"), "members"],
+      [words.members, withUnknown("MEMBER"), "members"],
       [
         words.countries,
         countries.filter(function (c) {
@@ -122,8 +136,8 @@
         }).length,
         "countries",
       ],
-      [words.observers, total("OBSERVER"), "observers"],
-      [words.associates, total("ASSOCIATE"), "associates"],
+      [words.observers, withUnknown("OBSERVER"), "observers"],
+      [words.associates, withUnknown("ASSOCIATE"), "associates"],
       [words.ambassadors, s.ambassadors.people, "ambassadors"],
       [words.population, population, "population"],
     ].forEach(function (f) {
@@ -131,7 +145,7 @@
       box.className = "figure";
       box.dataset.figure = f[2];
       box.innerHTML = '<div class="value"></div><div class="label"></div>';
-      box.querySelector(".value").textContent = format(f[1]);
+      box.querySelector(".value").textContent = typeof f[1] === "string" ? f[1] : format(f[1]);
       box.querySelector(".label").textContent = f[0];
       figures.appendChild(box);
     });
@@ -171,8 +185,18 @@
           {
             name: "members at year end",
             type: "line",
+            stack: "members",
             data: years.map(function (y) {
               return y.membersAtEnd;
+            }),
+          },
+          {
+            name: "membership unknown at year end",
+            type: "line",
+            stack: "members",
+            lineStyle: { type: "dashed" },
+            data: years.map(function (y) {
+              return y.membersUnknownAtEnd;
             }),
           },
           {
@@ -200,7 +224,7 @@
       s.membershipTimeline.admissionsWithUnknownDate +
         " of " +
         s.membershipTimeline.admissionsTotal +
-        " admissions have no known date: counted as members throughout, shown in no year.",
+        " admissions have no known date: shown in no year, and counted as unknown (never as members) before the first source that attests them.",
     );
 
     chart("chart-population").setOption(

@@ -125,7 +125,9 @@ async function openPeriod(
       kind,
       startedOn,
       startPrecision: DatePrecision.DAY,
+      attestedOn: null,
       endedOn: null,
+      endPrecision: null,
       founding: FoundingStatus.NOT_FOUNDING,
       admittedBy: admitted,
       source,
@@ -199,7 +201,9 @@ export async function changeMembershipKind(uow: UnitOfWork, input: ChangeMembers
     const { item, meeting } = await passingAdmission(uow, input.agendaItem, "input.agendaItem", input.from);
     admitted = admittedBy(meeting, item);
   }
-  await uow.em.getRepository(Membership).update(id, { endedOn: addDays(input.from, -1), version: current.version + 1 });
+  await uow.em
+    .getRepository(Membership)
+    .update(id, { endedOn: addDays(input.from, -1), endPrecision: DatePrecision.DAY, version: current.version + 1 });
   const membership = await openPeriod(uow, current.governmentId, input.kind, input.from, admitted, input.source?.trim() || null);
   const government = await uow.em.getRepository(Government).findOneByOrFail({ id: current.governmentId });
   return {
@@ -223,7 +227,9 @@ export async function endMembership(uow: UnitOfWork, input: EndMembershipInput):
   const source = input.source.trim();
   if (source === "") throw new InputError("input.source must say why and where the end is recorded", "input.source");
   const notes = [current.notes, `Ended ${input.endedOn}: ${source}`].filter(Boolean).join(" ");
-  await uow.em.getRepository(Membership).update(id, { endedOn: input.endedOn, notes, version: current.version + 1 });
+  await uow.em
+    .getRepository(Membership)
+    .update(id, { endedOn: input.endedOn, endPrecision: DatePrecision.DAY, notes, version: current.version + 1 });
   const membership = await uow.em.getRepository(Membership).findOneByOrFail({ id });
   const government = await uow.em.getRepository(Government).findOneByOrFail({ id: current.governmentId });
   return {

@@ -27,6 +27,7 @@ registerEnumType(CommitteeKind, {
 @Check("CHK_committee_number", `(kind = 'SPECIALISED') = (number IS NOT NULL) AND (number IS NULL OR number BETWEEN 1 AND 99)`)
 @Check("CHK_committee_established_precision", `established_precision ${DATE_PRECISION_CHECK}`)
 @Check("CHK_committee_abolished_after_established", `abolished_on IS NULL OR established_on IS NULL OR abolished_on >= established_on`)
+@Check("CHK_committee_attested", `attested_on IS NULL OR established_on IS NULL`)
 @ObjectType("Committee", { implements: Node, description: "A body of the association." })
 export class Committee {
   @PrimaryGeneratedColumn({ type: "integer" })
@@ -64,6 +65,13 @@ export class Committee {
   @Column({ type: "text", nullable: true })
   @Field(() => DatePrecision, { nullable: true })
   establishedPrecision: DatePrecision | null;
+
+  @Column({ type: "date", nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "For an establishment the sources do not date: the first day a source attests the committee.",
+  })
+  attestedOn: IsoDate | null;
 
   @Column({ type: "text", nullable: true })
   @Field(() => String, { nullable: true, description: "How the sources describe its creation, merger or renaming." })

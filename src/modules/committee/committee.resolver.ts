@@ -31,7 +31,15 @@ const asOfArg = { nullable: true, description: "The day to answer for; default t
 declareColumns(GOVERNMENT_COLUMNS, { coordinatorTerms: [], committees: [] });
 // A read of governments that selects these fields can bring the terms (with the columns the selection and `covers` read) and participations along.
 declareChildren(GOVERNMENT_COLUMNS, {
-  coordinatorTerms: [childRows(coordinatorTermsByGovernment, CoordinatorTerm, COORDINATOR_TERM_COLUMNS, ["startedOn", "endedOn"])],
+  coordinatorTerms: [
+    childRows(coordinatorTermsByGovernment, CoordinatorTerm, COORDINATOR_TERM_COLUMNS, [
+      "startedOn",
+      "startPrecision",
+      "attestedOn",
+      "endedOn",
+      "endPrecision",
+    ]),
+  ],
   committees: [wholeChildRows(coordinatorTermsByGovernment), wholeChildRows(participationsByGovernment)],
 });
 

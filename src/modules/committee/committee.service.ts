@@ -1,6 +1,6 @@
 import type { UnitOfWork } from "../../core/context";
 import { nonEmptyList, searchText } from "../../core/filters";
-import { coversSql } from "../../core/sql";
+import { committeeLife, coordinatorTermPeriod, heldSql, mayBeHeldSql } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Committee } from "./committee.entity";
@@ -31,10 +31,13 @@ export function listCommittees({ em, today }: UnitOfWork, args: CommitteesArgs):
       query.andWhere("c.abolished_on <= :asOf");
       break;
     case CommitteeStatus.NOT_YET_ESTABLISHED:
-      query.andWhere("c.established_on > :asOf AND (c.abolished_on IS NULL OR c.abolished_on > :asOf)");
+      query.andWhere(`NOT ${mayBeHeldSql(committeeLife("c"), ":asOf")} AND (c.abolished_on IS NULL OR c.abolished_on > :asOf)`);
       break;
     case CommitteeStatus.ACTIVE:
-      query.andWhere("(c.abolished_on IS NULL OR c.abolished_on > :asOf) AND (c.established_on IS NULL OR c.established_on <= :asOf)");
+      query.andWhere(heldSql(committeeLife("c"), ":asOf"));
+      break;
+    case CommitteeStatus.UNKNOWN:
+      query.andWhere(`${mayBeHeldSql(committeeLife("c"), ":asOf")} AND NOT ${heldSql(committeeLife("c"), ":asOf")}`);
       break;
     default:
   }
@@ -42,7 +45,7 @@ export function listCommittees({ em, today }: UnitOfWork, args: CommitteesArgs):
     query.andWhere(
       `EXISTS (SELECT 1 FROM coordinator_term t JOIN government g ON g.id = t.government_id
                WHERE t.committee_id = c.id AND g.slug = :coordinator
-                 AND ${coversSql("t", ":asOf")})`,
+                 AND ${heldSql(coordinatorTermPeriod("t", "c"), ":asOf")})`,
       { coordinator: filter.coordinator },
     );
   }

@@ -18,6 +18,7 @@ import { Committee } from "./committee.entity";
 @Check("CHK_coordinator_term_start_precision", `start_precision ${DATE_PRECISION_CHECK}`)
 @Check("CHK_coordinator_term_end_precision", `end_precision ${DATE_PRECISION_CHECK}`)
 @Check("CHK_coordinator_term_period", `ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on`)
+@Check("CHK_coordinator_term_attested", `attested_on IS NULL OR started_on IS NULL`)
 @ObjectType("CoordinatorTerm", { implements: Node, description: "A government coordinating a specialised committee." })
 export class CoordinatorTerm {
   @PrimaryGeneratedColumn({ type: "integer" })
@@ -52,6 +53,14 @@ export class CoordinatorTerm {
   @Column({ type: "text", nullable: true })
   @Field(() => DatePrecision, { nullable: true })
   startPrecision: DatePrecision | null;
+
+  @Column({ type: "date", nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "For a start the sources do not give: the first day a source attests the coordinator (its start lies between the committee's creation and then).",
+  })
+  attestedOn: IsoDate | null;
 
   @Index("IDX_coordinator_term_ended_on")
   @Column({ type: "date", nullable: true })

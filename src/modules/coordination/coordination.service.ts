@@ -1,4 +1,4 @@
-import { coordination } from "../../charter";
+import { committeeFloor, coordination } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { associationRecord, reasonsOn } from "../association";
@@ -26,11 +26,20 @@ export async function coordinationOf(uow: UnitOfWork, committee: Committee, day:
     return {
       government: government instanceof Government ? government.slug : String(term.governmentId),
       startedOn: term.startedOn,
+      startPrecision: term.startPrecision,
+      attestedOn: term.attestedOn,
       endedOn: term.endedOn,
+      endPrecision: term.endPrecision,
     };
   });
   const activities = [...meetings.filter((m) => m.status === MeetingStatus.HELD).map((m) => m.startsOn), ...events.map((e) => e.startsOn)];
-  const verdict = coordination({ spells, activities, activityRecordsFrom: association.activityRecordsFrom, asOf: day });
+  const verdict = coordination({
+    spells,
+    activities,
+    activityRecordsFrom: association.activityRecordsFrom,
+    floor: committeeFloor(committee),
+    asOf: day,
+  });
   return Object.assign(new CoordinationType(), {
     ...verdict,
     asOf: day,

@@ -1,3 +1,4 @@
+import { Certainty } from "../membership";
 import { Field, Int, ObjectType } from "type-graphql";
 import type { IsoDate } from "../../core/dates";
 import { ReasonType } from "../../core/reasons";
@@ -16,6 +17,11 @@ export class CoordinatorCurrentTermType {
 
   @Field(() => DateScalar, { nullable: true })
   termEnd: IsoDate | null;
+
+  @Field(() => Certainty, {
+    description: "UNKNOWN when the day lies where the sources date the coordination only roughly, or not at all (the reasons say how).",
+  })
+  certainty: Certainty;
 }
 
 @ObjectType("Coordination", {

@@ -1,4 +1,5 @@
 import { assemblyCostShares } from "../../charter";
+import type { Reason } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import { InputError, NotFoundError } from "../../core/errors";
 import { currencyDigits, formatAmount, parseAmount } from "../../core/money";
@@ -7,8 +8,24 @@ import { applyRule, toReasons } from "../../core/reasons";
 import { CommitteeKind, committeeById } from "../committee";
 import { Government, governmentById } from "../government";
 import { attendanceByMeeting, costReductionsByMeeting, meetingById } from "../meeting";
-import { memberIdsOn } from "../membership";
+import { memberIdsOn, uncertainMemberIdsOn } from "../membership";
 import { AssemblyCostSharesType, MemberCostShareType, MoneyType } from "./cost-shares.types";
+
+/**
+ * D counts the members known on the assembly's first day; governments whose membership
+ * that day is unknown are named apart, with what D would be if they were members,
+ * never counted in (charter/interpretations.ts, UNKNOWN_START_WINDOW).
+ */
+function uncertainMembers(slugs: readonly string[], day: string, known: number): Reason[] {
+  if (slugs.length === 0) return [];
+  return [
+    {
+      code: "MEMBERSHIP_UNKNOWN",
+      article: "Charter Art. 15(2)(ii); Art. 4",
+      message: `Whether ${slugs.join(", ")} ${slugs.length === 1 ? "was a member" : "were members"} on ${day} is unknown: D counts the ${known} members known that day. Were ${slugs.length === 1 ? "it" : "they"} members, D would be ${known + slugs.length}.`,
+    },
+  ];
+}
 
 export interface CostSharesRequest {
   /** The global ID of a General Assembly sitting. */
@@ -36,13 +53,14 @@ export async function assemblyCostSharesOf(uow: UnitOfWork, request: CostSharesR
   const hostId = meeting.hostGovernmentId;
   if (hostId === null) throw new InputError("meetingId: the assembly has no recorded host to bear half the cost", "meetingId");
 
-  const [memberIds, attendance, reductions] = await Promise.all([
+  const [memberIds, uncertainIds, attendance, reductions] = await Promise.all([
     uow.loaders.get(memberIdsOn).load(meeting.startsOn),
+    uow.loaders.get(uncertainMemberIdsOn).load(meeting.startsOn),
     uow.loaders.get(attendanceByMeeting).load(meeting.id),
     uow.loaders.get(costReductionsByMeeting).load(meeting.id),
   ]);
   const others = memberIds.filter((id) => id !== hostId);
-  const governments = await uow.loaders.get(governmentById).loadMany([hostId, ...others]);
+  const governments = await uow.loaders.get(governmentById).loadMany([hostId, ...others, ...uncertainIds]);
   const slugOf = new Map(governments.filter((g): g is Government => g instanceof Government).map((g) => [g.id, g.slug]));
   const idOf = new Map([...slugOf].map(([id, slug]) => [slug, id]));
   const shares = applyRule(() =>
@@ -72,6 +90,13 @@ export async function assemblyCostSharesOf(uow: UnitOfWork, request: CostSharesR
         payable: money(m.payableMinor),
       }),
     ),
-    reasons: toReasons(shares.reasons),
+    reasons: toReasons([
+      ...shares.reasons,
+      ...uncertainMembers(
+        uncertainIds.map((id) => slugOf.get(id) ?? String(id)),
+        meeting.startsOn,
+        others.length,
+      ),
+    ]),
   });
 }

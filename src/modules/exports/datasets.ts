@@ -260,19 +260,20 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
     "committee, started_on NULLS FIRST, government",
   ),
   "governments-by-country-and-kind": aggregate({
-    description: "stats.governments(groupBy: [COUNTRY, KIND]): governments with a membership on asOf.",
+    description:
+      "stats.governments(groupBy: [COUNTRY, KIND]): governments known to hold a membership on asOf, and apart those whose membership that day is unknown.",
     params: { asOf: GOVERNMENT_FILTERS.asOf },
-    columns: ["country", "kind", "governments", "founding"],
+    columns: ["country", "kind", "governments", "unknown", "founding"],
     load: (uow, params) => governmentGroups(uow, day(params, uow), [GovernmentGroupBy.COUNTRY, GovernmentGroupBy.KIND]),
-    cells: (g) => [g.countryCode, g.kind, g.governments, g.founding],
+    cells: (g) => [g.countryCode, g.kind, g.governments, g.unknown, g.founding],
   }),
   "membership-timeline": aggregate({
     description:
-      "stats.membershipTimeline: per year, admissions, departures, kind changes, members at the year's end. Undated admissions are not in any year (see the GraphQL field's unknown bucket).",
+      "stats.membershipTimeline: per year, admissions, departures, kind changes, members known at the year's end and those whose membership then is unknown. Undated admissions are not in any year (see the GraphQL field's unknown bucket).",
     params: { asOf: GOVERNMENT_FILTERS.asOf, from: "first year (default 1996)", to: "last year (default the year of asOf)" },
-    columns: ["year", "admissions", "departures", "kind_changes", "members_at_end"],
+    columns: ["year", "admissions", "departures", "kind_changes", "members_at_end", "members_unknown_at_end"],
     load: async (uow, params) => (await timeline(uow, params)).years,
-    cells: (y) => [y.year, y.admissions, y.departures, y.kindChanges, y.membersAtEnd],
+    cells: (y) => [y.year, y.admissions, y.departures, y.kindChanges, y.membersAtEnd, y.membersUnknownAtEnd],
   }),
   "population-by-country": aggregate({
     description: "stats.populationByCountry: members' population and area per country; a figure inside another's is not added twice.",

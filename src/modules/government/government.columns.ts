@@ -1,7 +1,7 @@
 import { nameColumns } from "../../core/entity-columns";
 import { childRows } from "../../core/lean-rows";
 import type { ColumnPlan } from "../../core/lean-rows";
-import { MEMBERSHIP_COLUMNS, Membership, membershipsByGovernment } from "../membership";
+import { MEMBERSHIP_COLUMNS, MEMBERSHIP_PERIOD_COLUMNS, Membership, membershipsByGovernment } from "../membership";
 import type { Government } from "./government.entity";
 
 /**
@@ -18,8 +18,8 @@ export const GOVERNMENT_COLUMNS: ColumnPlan<Government> = {
   resolvers: { name: nameColumns, country: [], memberships: [], membership: [] },
   children: {
     memberships: [childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS)],
-    // `membershipOn` picks the period by its dates.
-    membership: [childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS, ["startedOn", "endedOn"])],
+    // `membershipStandingOn` picks the period by its dates, their precisions and attestation.
+    membership: [childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS, MEMBERSHIP_PERIOD_COLUMNS)],
   },
   nested: {},
 };

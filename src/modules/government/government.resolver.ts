@@ -10,8 +10,16 @@ import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { COUNTRY_COLUMNS, Country, countryByCode } from "../country";
-import { covers, membershipOn } from "../../charter";
-import { MEMBERSHIP_COLUMNS, Membership, MembershipKind, membershipsByGovernment } from "../membership";
+import { covers, membershipStandingOn } from "../../charter";
+import {
+  MEMBERSHIP_COLUMNS,
+  Membership,
+  MembershipKind,
+  membershipOnDay,
+  membershipPeriodOf,
+  membershipsByGovernment,
+} from "../membership";
+import type { MembershipOnDay } from "../membership";
 import { Government } from "./government.entity";
 import { GovernmentsArgs } from "./government.args";
 import { governmentById } from "./government.loader";
@@ -85,14 +93,24 @@ export class GovernmentResolver {
     return withChildRows(ctx.loaders, government, membershipsByGovernment, government.id, (periods) => periods);
   }
 
-  @FieldResolver(() => Membership, { nullable: true, description: "The membership held on `asOf` (default today); null if none." })
+  @FieldResolver(() => Membership, {
+    nullable: true,
+    description:
+      "The membership held on `asOf` (default today), with its `certainty` that day: KNOWN, or UNKNOWN where the day lies inside a start the sources date only roughly or not at all. Null when none holds.",
+  })
   membership(
     @Root() government: Government,
     @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
     @Ctx() ctx: RequestContext,
-  ): Membership | null | Promise<Membership | null> {
+  ): MembershipOnDay | null | Promise<MembershipOnDay | null> {
     const day = asOf ?? ctx.today;
-    return withChildRows(ctx.loaders, government, membershipsByGovernment, government.id, (periods) => membershipOn(periods, day));
+    return withChildRows(ctx.loaders, government, membershipsByGovernment, government.id, (rows) => {
+      const { period, held } = membershipStandingOn(
+        rows.map((row) => ({ ...membershipPeriodOf(row), row })),
+        day,
+      );
+      return period === null ? null : membershipOnDay(period.row, held === "YES" ? "KNOWN" : "UNKNOWN");
+    });
   }
 }
 
@@ -120,7 +138,7 @@ export class CountryGovernmentsResolver {
     const shape = countryGovernmentsShapeAt(ctx.em.connection, info, ctx.preferredLang);
     const rows = await governmentsOfCountryRead(ctx, country.code, shape);
     return rows
-      .filter(({ memberships }) => memberships.some((period) => covers(period, day) && (!kinds || kinds.includes(period.kind))))
+      .filter(({ memberships }) => memberships.some((row) => covers(membershipPeriodOf(row), day) && (!kinds || kinds.includes(row.kind))))
       .map(({ government }) => government);
   }
 }

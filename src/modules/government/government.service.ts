@@ -1,7 +1,7 @@
 import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import type { UnitOfWork } from "../../core/context";
 import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
-import { coversSql } from "../../core/sql";
+import { coordinatorTermPeriod, heldSql, mayBeHeldSql, membershipPeriod, participationPeriod } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { childrenFor, primeChildren } from "../../core/loaders";
@@ -13,7 +13,7 @@ import type { Selection } from "../../core/lookahead";
 import type { Lang } from "../../core/i18n";
 import type { DataSource } from "typeorm";
 import { Country, countryByCode } from "../country";
-import { FoundingStatus, MEMBERSHIP_COLUMNS, Membership, membershipsByGovernment } from "../membership";
+import { FoundingStatus, MEMBERSHIP_COLUMNS, MEMBERSHIP_PERIOD_COLUMNS, Membership, membershipsByGovernment } from "../membership";
 import { Government } from "./government.entity";
 import { GOVERNMENT_COLUMNS } from "./government.columns";
 import { governmentReadsByCountry, governmentReadsBySlug, nestedGovernmentsOfCountry } from "./government.loader";
@@ -56,8 +56,8 @@ export interface ReadOptions {
   countryColumns?: readonly string[] | null;
 }
 
-/** SQL: membership row `m` covers the day `:asOf` (an unknown start counts as "since before the records"). */
-const COVERS_AS_OF = coversSql("m", ":asOf");
+/** SQL: membership row `m` is known to hold on `:asOf` (a filter matches what is known; stats count the unknown apart). */
+const HELD_AS_OF = heldSql(membershipPeriod("m"), ":asOf");
 
 /**
  * The government directory. Membership and committee conditions are EXISTS
@@ -85,14 +85,16 @@ export async function listGovernments(
   if (countries) query.andWhere("g.country_code IN (:...countries)", { countries });
   const kinds = nonEmptyList(filter.kinds, "filter.kinds");
   if (kinds) {
-    query.andWhere(`EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND m.kind IN (:...kinds) AND ${COVERS_AS_OF})`, {
+    query.andWhere(`EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND m.kind IN (:...kinds) AND ${HELD_AS_OF})`, {
       kinds,
     });
   }
   if (filter.status === MembershipStatus.CURRENT) {
-    query.andWhere(`EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND ${COVERS_AS_OF})`);
+    query.andWhere(`EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND ${HELD_AS_OF})`);
   } else if (filter.status === MembershipStatus.FORMER) {
-    query.andWhere(`NOT EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND ${COVERS_AS_OF})`);
+    query.andWhere(
+      `NOT EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND ${mayBeHeldSql(membershipPeriod("m"), ":asOf")})`,
+    );
     query.andWhere("EXISTS (SELECT 1 FROM membership m WHERE m.government_id = g.id AND m.ended_on < :asOf)");
   }
   if (filter.founding !== null && filter.founding !== undefined) {
@@ -103,9 +105,9 @@ export async function listGovernments(
   if (filter.committee) {
     query.andWhere(
       `(EXISTS (SELECT 1 FROM coordinator_term m JOIN committee c ON c.id = m.committee_id
-                 WHERE m.government_id = g.id AND c.slug = :committee AND ${COVERS_AS_OF})
+                 WHERE m.government_id = g.id AND c.slug = :committee AND ${heldSql(coordinatorTermPeriod("m", "c"), ":asOf")})
         OR EXISTS (SELECT 1 FROM committee_participation m JOIN committee c ON c.id = m.committee_id
-                 WHERE m.government_id = g.id AND c.slug = :committee AND ${COVERS_AS_OF}))`,
+                 WHERE m.government_id = g.id AND c.slug = :committee AND ${heldSql(participationPeriod("m", "c"), ":asOf")}))`,
       { committee: filter.committee },
     );
   }
@@ -151,7 +153,7 @@ export async function governmentBySlugRead({ loaders }: UnitOfWork, slug: string
 }
 
 /** What `governmentsOfCountryRead`'s caller filters a country's governments by: their periods' kinds and dates. */
-const PERIODS = childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS, ["kind", "startedOn", "endedOn"]);
+const PERIODS = childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS, MEMBERSHIP_PERIOD_COLUMNS);
 
 /**
  * What a read of a country's governments brings for the operation's `selection` on

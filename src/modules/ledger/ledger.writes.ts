@@ -9,7 +9,7 @@ import { bumpVersion, lockVersioned } from "../access";
 import type { Written } from "../access";
 import { Association, associationOf } from "../association";
 import { DuesLedgerEntry, DuesPayment, DuesWaiver } from "../dues";
-import { membershipsByGovernment } from "../membership";
+import { membershipPeriodOf, membershipsByGovernment } from "../membership";
 import { Government, governmentBySlug } from "../government";
 import { OpenDuesLedgerSuccess, RecordDuesPaymentSuccess, RecordDuesWaiverSuccess } from "./ledger.inputs";
 import type { OpenDuesLedgerInput, RecordDuesPaymentInput, RecordDuesWaiverInput } from "./ledger.inputs";
@@ -71,11 +71,7 @@ export async function openDuesLedger(uow: UnitOfWork, input: OpenDuesLedgerInput
       if (seen.has(key)) throw new InputError(`${at}: ${entry.government}'s fiscal year ${entry.fiscalYear} is given twice`, at);
       seen.add(key);
       if (entry.status !== "UNKNOWN") {
-        const periods = (await uow.loaders.get(membershipsByGovernment).load(government.id)).map((m) => ({
-          kind: m.kind,
-          startedOn: m.startedOn,
-          endedOn: m.endedOn,
-        }));
+        const periods = (await uow.loaders.get(membershipsByGovernment).load(government.id)).map(membershipPeriodOf);
         const dues = duesForYear(periods, { entries: [], payments: [], waivers: [] }, entry.fiscalYear, uow.today);
         if (!dues.assessed) {
           throw new InputError(

@@ -6,4 +6,10 @@ import type { Membership } from "./membership.entity";
  * columns by name; `government` is declared by the module that resolves it. A parent's
  * read that brings a government's periods brings only these (`childRows`).
  */
-export const MEMBERSHIP_COLUMNS: ColumnPlan<Membership> = { always: [], resolvers: {}, children: {}, nested: {} };
+export const MEMBERSHIP_COLUMNS: ColumnPlan<Membership> = {
+  always: [],
+  // `startWindow` reads the start, its precision and attestation; `certainty` is set on the row `membership(asOf:)` answers.
+  resolvers: { startWindow: ["startedOn", "startPrecision", "attestedOn"], certainty: [] },
+  children: {},
+  nested: {},
+};

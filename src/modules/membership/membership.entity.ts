@@ -37,6 +37,9 @@ registerEnumType(FoundingStatus, {
 @Check("CHK_membership_start_precision", `start_precision ${DATE_PRECISION_CHECK}`)
 @Check("CHK_membership_period", `ended_on IS NULL OR started_on IS NULL OR ended_on >= started_on`)
 @Check("CHK_membership_start_complete", `(started_on IS NULL) = (start_precision IS NULL)`)
+@Check("CHK_membership_end_complete", `(ended_on IS NULL) = (end_precision IS NULL)`)
+@Check("CHK_membership_end_precision", `end_precision ${DATE_PRECISION_CHECK}`)
+@Check("CHK_membership_attested", `attested_on IS NULL OR started_on IS NULL`)
 @ObjectType("Membership", { implements: Node, description: "A period in which a government belongs to NEAR in one capacity." })
 export class Membership {
   @PrimaryGeneratedColumn({ type: "integer" })
@@ -73,10 +76,25 @@ export class Membership {
   @Field(() => DatePrecision, { nullable: true })
   startPrecision: DatePrecision | null;
 
+  @Column({ type: "date", nullable: true })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "For a start the sources do not give: the first day a source attests the membership, so the latest it can have begun (see startWindow).",
+  })
+  attestedOn: IsoDate | null;
+
   @Index("IDX_membership_ended_on")
   @Column({ type: "date", nullable: true })
-  @Field(() => DateScalar, { nullable: true, description: "Last day of the period; null while it lasts." })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "Last day of the period (the last it can mean, where the sources give less than the day); null while it lasts.",
+  })
   endedOn: IsoDate | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => DatePrecision, { nullable: true })
+  endPrecision: DatePrecision | null;
 
   @Index("IDX_membership_founding")
   @Column({ type: "text" })

@@ -11,7 +11,7 @@ import { yearsInCalendar } from "../../core/inputs";
 import { reasonsOn } from "../association";
 import { duesLedgerEntriesByGovernment, duesPaymentsByGovernment, duesWaiversByGovernment } from "../dues";
 import { Government, governmentById } from "../government";
-import { memberIdsOn, membershipsByGovernment } from "../membership";
+import { memberIdsOn, membershipPeriodOf, membershipsByGovernment } from "../membership";
 import { DuesStandingType, FiscalYearDuesType, RestrictedMemberType, RightsVerdictType } from "./rights.types";
 
 /** Everything the charter needs about one government's rights and dues. */
@@ -29,7 +29,7 @@ async function charterRecordOf(uow: UnitOfWork, governmentId: number): Promise<C
     uow.loaders.get(duesWaiversByGovernment).load(governmentId),
   ]);
   return {
-    periods: memberships.map((m) => ({ kind: m.kind, startedOn: m.startedOn, endedOn: m.endedOn })),
+    periods: memberships.map(membershipPeriodOf),
     ledger: {
       entries: entries.map((e) => ({ fiscalYear: e.fiscalYear, status: e.status })),
       payments: payments.map((p) => ({ fiscalYear: p.fiscalYear, creditedUsdCents: p.creditedUsdCents, paidOn: p.paidOn })),
@@ -41,6 +41,7 @@ async function charterRecordOf(uow: UnitOfWork, governmentId: number): Promise<C
 async function toVerdict(uow: UnitOfWork, verdict: RightsVerdict, day: IsoDate): Promise<RightsVerdictType> {
   return Object.assign(new RightsVerdictType(), {
     eligible: verdict.eligible,
+    certainty: verdict.eligible === null ? "UNKNOWN" : "KNOWN",
     asOf: day,
     membershipKind: verdict.membershipKind,
     reasons: await reasonsOn(uow, day, verdict.reasons),
@@ -94,7 +95,7 @@ export function votingMemberIdsOn(uow: UnitOfWork, day: IsoDate): Promise<number
   return uow.loaders.memo(`votingMemberIdsOn:${day}`, async () => {
     const members = await uow.loaders.get(memberIdsOn).load(day);
     const records = await Promise.all(members.map((id) => charterRecordOf(uow, id)));
-    return filterYielding(members, (_, index) => votingRights(records[index].periods, records[index].ledger, day).eligible);
+    return filterYielding(members, (_, index) => votingRights(records[index].periods, records[index].ledger, day).eligible === true);
   });
 }
 
@@ -167,7 +168,11 @@ export async function duesByYear(uow: UnitOfWork, from: number, to: number, asOf
     let membersRestricted = 0;
     for (const { periods, ledger } of records) {
       const dues = applyRule(() => duesForYear(periods, ledger, fiscalYear, asOf));
-      if (dues.assessed) {
+      if (dues.assessed === null) {
+        // Whether it owes the year at all is unknown (its membership then is).
+        onLedger = false;
+        membersUnknown++;
+      } else if (dues.assessed) {
         membersAssessed++;
         assessed += dues.assessedUsdCents - dues.waivedUsdCents;
         paid += dues.paidUsdCents;

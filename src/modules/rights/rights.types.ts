@@ -6,17 +6,28 @@ import { enumFrom } from "../../core/enums";
 import { PageArgs } from "../../core/pagination";
 import { ReasonType } from "../../core/reasons";
 import { DateScalar } from "../../core/scalars";
-import { MembershipKind } from "../membership";
+import { Certainty, MembershipKind } from "../membership";
 
 @ObjectType("RightsVerdict", { description: "Whether a government holds a right on a day, and why." })
 export class RightsVerdictType {
-  @Field(() => Boolean)
-  eligible: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Null when it is unknown: the sources do not say whether the government held a membership that day (see `certainty`).",
+  })
+  eligible: boolean | null;
+
+  @Field(() => Certainty, {
+    description: "KNOWN, or UNKNOWN when the day lies where the sources date the membership only roughly, or not at all.",
+  })
+  certainty: Certainty;
 
   @Field(() => DateScalar)
   asOf: IsoDate;
 
-  @Field(() => MembershipKind, { nullable: true, description: "The membership held that day; null when none." })
+  @Field(() => MembershipKind, {
+    nullable: true,
+    description: "The membership held that day (or, when unknown, the one that may be held); null when none.",
+  })
   membershipKind: MembershipKind | null;
 
   @Field(() => [ReasonType])
@@ -41,8 +52,11 @@ export class FiscalYearDuesType {
   @Field(() => DateScalar, { description: "30 April of the fiscal year." })
   dueOn: IsoDate;
 
-  @Field(() => Boolean)
-  assessed: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Null when it is unknown (whether it was a member on the due date, or admitted that year).",
+  })
+  assessed: boolean | null;
 
   @Field(() => Boolean)
   onLedger: boolean;

@@ -2,7 +2,11 @@ import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { InputError } from "../../core/errors";
 import { yearsInCalendar } from "../../core/inputs";
-import { coversSql } from "../../core/sql";
+import { committeeLife, coordinatorTermPeriod, heldSql, mayBeHeldSql, membershipPeriod } from "../../core/sql";
+
+/** SQL over membership row `m`: known to hold on the day in `day`; may hold on it. */
+const memberHeld = (day: string) => heldSql(membershipPeriod("m"), day);
+const memberMayHold = (day: string) => mayBeHeldSql(membershipPeriod("m"), day);
 import type { MembershipKind } from "../membership";
 import {
   AmbassadorGroupBy,
@@ -32,7 +36,11 @@ function uniqueGroupBy<T extends string>(groupBy: readonly T[], argumentName: st
   return set;
 }
 
-/** Governments holding a membership on `asOf`, counted by country, kind or both, in one GROUP BY. */
+/**
+ * Governments holding a membership on `asOf`, counted by country, kind or both, in one
+ * GROUP BY: those known to hold one, and apart those whose membership that day is
+ * unknown (a start the sources date roughly or not at all), never counted as members.
+ */
 export async function governmentGroups(
   uow: UnitOfWork,
   asOf: IsoDate,
@@ -41,11 +49,16 @@ export async function governmentGroups(
   const by = uniqueGroupBy(groupBy, "groupBy");
   const country = by.has(GovernmentGroupBy.COUNTRY) ? "g.country_code" : "NULL::text";
   const kind = by.has(GovernmentGroupBy.KIND) ? "m.kind" : "NULL::text";
-  const rows = await uow.em.query<{ country_code: string | null; kind: MembershipKind | null; governments: number; founding: number }[]>(
-    `SELECT ${country} AS country_code, ${kind} AS kind, count(DISTINCT g.id)::int AS governments,
-            count(DISTINCT g.id) FILTER (WHERE EXISTS (
+  const rows = await uow.em.query<
+    { country_code: string | null; kind: MembershipKind | null; governments: number; unknown: number; founding: number }[]
+  >(
+    `SELECT ${country} AS country_code, ${kind} AS kind,
+            count(DISTINCT g.id) FILTER (WHERE m.held)::int AS governments,
+            count(DISTINCT g.id) FILTER (WHERE NOT m.held)::int AS unknown,
+            count(DISTINCT g.id) FILTER (WHERE m.held AND EXISTS (
               SELECT 1 FROM membership f WHERE f.government_id = g.id AND f.founding = 'FOUNDING'))::int AS founding
-       FROM government g JOIN membership m ON m.government_id = g.id AND ${coversSql("m", "$1")}
+       FROM government g
+       JOIN (SELECT m.*, ${memberHeld("$1")} AS held FROM membership m WHERE ${memberMayHold("$1")}) m ON m.government_id = g.id
       GROUP BY 1, 2 ORDER BY 1, 2`,
     [asOf],
   );
@@ -54,6 +67,7 @@ export async function governmentGroups(
       countryCode: r.country_code,
       kind: r.kind,
       governments: r.governments,
+      unknown: r.unknown,
       founding: r.founding,
     }),
   );
@@ -68,7 +82,7 @@ const IS_KIND_CHANGE = `(p.prev_end IS NOT NULL AND p.started_on = p.prev_end + 
 export async function membershipTimeline(uow: UnitOfWork, asOf: IsoDate, from: number, to: number): Promise<MembershipTimelineType> {
   yearsInCalendar(uow.calendar, from, to);
   const years = await uow.em.query<
-    { year: number; admissions: number; departures: number; kind_changes: number; members_at_end: number }[]
+    { year: number; admissions: number; departures: number; kind_changes: number; members_at_end: number; unknown_at_end: number }[]
   >(
     `WITH p AS (${PERIODS}),
           happened AS (
@@ -83,7 +97,10 @@ export async function membershipTimeline(uow: UnitOfWork, asOf: IsoDate, from: n
             count(h.what) FILTER (WHERE h.what = 'departure')::int AS departures,
             count(h.what) FILTER (WHERE h.what = 'change')::int AS kind_changes,
             (SELECT count(DISTINCT m.government_id) FROM membership m
-              WHERE m.kind = 'MEMBER' AND ${coversSql("m", "least(make_date(y.year, 12, 31), $1::date)")})::int AS members_at_end
+              WHERE m.kind = 'MEMBER' AND ${memberHeld("least(make_date(y.year, 12, 31), $1::date)")})::int AS members_at_end,
+            (SELECT count(DISTINCT m.government_id) FROM membership m
+              WHERE m.kind = 'MEMBER' AND ${memberMayHold("least(make_date(y.year, 12, 31), $1::date)")}
+                AND NOT ${memberHeld("least(make_date(y.year, 12, 31), $1::date)")})::int AS unknown_at_end
        FROM years y LEFT JOIN happened h ON h.year = y.year
       WHERE y.year <= extract(year FROM $1::date)
       GROUP BY y.year ORDER BY y.year`,
@@ -104,6 +121,7 @@ export async function membershipTimeline(uow: UnitOfWork, asOf: IsoDate, from: n
         departures: y.departures,
         kindChanges: y.kind_changes,
         membersAtEnd: y.members_at_end,
+        membersUnknownAtEnd: y.unknown_at_end,
       }),
     ),
     admissionsWithUnknownDate: totals.unknown,
@@ -113,7 +131,7 @@ export async function membershipTimeline(uow: UnitOfWork, asOf: IsoDate, from: n
 
 /** Governments holding a membership of one of `kinds` on `asOf`: the set the population aggregates run over. */
 const SELECTED = `SELECT g.* FROM government g WHERE EXISTS (
-                    SELECT 1 FROM membership m WHERE m.government_id = g.id AND m.kind = ANY($2::text[]) AND ${coversSql("m", "$1")})`;
+                    SELECT 1 FROM membership m WHERE m.government_id = g.id AND m.kind = ANY($2::text[]) AND ${memberHeld("$1")})`;
 
 /**
  * Population and area by country. A figure that the data says is inside another
@@ -162,15 +180,17 @@ export async function populationByCountry(
 }
 
 export async function committeeStats(uow: UnitOfWork, asOf: IsoDate): Promise<CommitteeStatsType> {
-  const [counts] = await uow.em.query<{ active: number; abolished: number }[]>(
-    `SELECT count(*) FILTER (WHERE (established_on IS NULL OR established_on <= $1) AND (abolished_on IS NULL OR abolished_on > $1))::int AS active,
-            count(*) FILTER (WHERE abolished_on <= $1)::int AS abolished
-       FROM committee WHERE kind = 'SPECIALISED'`,
+  const [counts] = await uow.em.query<{ active: number; unknown: number; abolished: number }[]>(
+    `SELECT count(*) FILTER (WHERE ${heldSql(committeeLife("c"), "$1")})::int AS active,
+            count(*) FILTER (WHERE ${mayBeHeldSql(committeeLife("c"), "$1")} AND NOT ${heldSql(committeeLife("c"), "$1")})::int AS unknown,
+            count(*) FILTER (WHERE c.abolished_on <= $1)::int AS abolished
+       FROM committee c WHERE c.kind = 'SPECIALISED'`,
     [asOf],
   );
   const coordinators = await uow.em.query<{ country_code: string; count: number }[]>(
-    `SELECT g.country_code, count(*)::int AS count FROM coordinator_term m JOIN government g ON g.id = m.government_id
-      WHERE ${coversSql("m", "$1")} GROUP BY 1 ORDER BY 1`,
+    `SELECT g.country_code, count(*)::int AS count
+       FROM coordinator_term m JOIN government g ON g.id = m.government_id JOIN committee c ON c.id = m.committee_id
+      WHERE ${heldSql(coordinatorTermPeriod("m", "c"), "$1")} GROUP BY 1 ORDER BY 1`,
     [asOf],
   );
   const meetings = await uow.em.query<{ year: number; count: number }[]>(
@@ -180,6 +200,7 @@ export async function committeeStats(uow: UnitOfWork, asOf: IsoDate): Promise<Co
   );
   return Object.assign(new CommitteeStatsType(), {
     specialisedActive: counts.active,
+    specialisedUnknown: counts.unknown,
     specialisedAbolished: counts.abolished,
     coordinatorsByCountry: coordinators.map((c) => Object.assign(new CountryCountType(), { countryCode: c.country_code, count: c.count })),
     meetingsByYear: meetings.map((m) => Object.assign(new YearCountType(), m)),

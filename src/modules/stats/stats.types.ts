@@ -40,6 +40,12 @@ export class GovernmentGroupType {
   @Field(() => Int)
   governments: number;
 
+  @Field(() => Int, {
+    description:
+      "Governments whose membership that day is unknown (the sources date its start only roughly, or not at all): never in `governments`.",
+  })
+  unknown: number;
+
   @Field(() => Int, { description: "Founding members among them (Charter Art. 19; disputed cases not counted)." })
   founding: number;
 }
@@ -59,9 +65,15 @@ export class MembershipYearType {
   kindChanges: number;
 
   @Field(() => Int, {
-    description: "MEMBER periods covering the year's last day (or asOf, in its year); unknown starts count as covering.",
+    description: "Governments known to hold a MEMBER period on the year's last day (or asOf, in its year); see membersUnknownAtEnd.",
   })
   membersAtEnd: number;
+
+  @Field(() => Int, {
+    description:
+      "Governments whose MEMBER period that day is unknown (a start the sources date only roughly, or not at all): not in membersAtEnd.",
+  })
+  membersUnknownAtEnd: number;
 }
 
 @ObjectType("MembershipTimeline", {
@@ -133,8 +145,13 @@ export class YearCountType {
 
 @ObjectType("CommitteeStats")
 export class CommitteeStatsType {
-  @Field(() => Int, { description: "Specialised committees established by the day and not abolished." })
+  @Field(() => Int, { description: "Specialised committees known to be established by the day and not abolished." })
   specialisedActive: number;
+
+  @Field(() => Int, {
+    description: "Specialised committees whose establishment the sources date only roughly, or not at all, around the day.",
+  })
+  specialisedUnknown: number;
 
   @Field(() => Int)
   specialisedAbolished: number;
