@@ -6,6 +6,7 @@ import { ConfigError, helpText, loadConfig, wantsHelp } from "./config";
 import type { Config } from "./config";
 import { embeddedEngineOptions, startEmbeddedEngine } from "./db/embedded/driver";
 import { restoreImage, startingImage } from "./db/embedded/image";
+import { lockDataFolder } from "./db/embedded/folder-lock";
 import { StartupError } from "./db/startup-error";
 import { capSemiSpace, limitHeapGrowth } from "./heap";
 import { assertPortFree } from "./http/port";
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
     const semiSpace = capSemiSpace(config.semiSpaceMb);
     const log = pino({ level: config.logLevel });
     await assertPortFree(config.port, config.host);
+    // One process owns an embedded data folder: a second hub or a CLI on it stops here, before reading anything.
+    const lock =
+      config.database.kind === "pglite" && config.database.dataDir !== null ? lockDataFolder(config.database.dataDir, "hub") : null;
     const imageFile = embeddedImage(config, log);
     // The embedded database's thread starts now, and loads PGlite while this one loads the rest of the hub.
     if (config.database.kind === "pglite") {
@@ -64,7 +68,7 @@ async function main(): Promise<void> {
       semiSpace.hold();
     }
     const { start, onSignals } = await import("./serve.js");
-    const hub = await start(config, log, describeDatabase(config), imageFile);
+    const hub = await start(config, log, describeDatabase(config), imageFile, lock);
     semiSpace.letGrow();
     onSignals(hub, config.http.shutdownGraceMs, log);
   } catch (error) {

@@ -13,6 +13,7 @@ import { parseIsoDate, todayUtc } from "./core/dates";
 import { createDataSource } from "./db/data-source";
 import { migrate, openDatabase } from "./db/startup";
 import { StartupError } from "./db/startup-error";
+import { lockDataFolder } from "./db/embedded/folder-lock";
 import { addReportingDay, refreshReporting } from "./modules/reporting";
 
 const USAGE = `usage:
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const day = command === "add-day" ? parseIsoDate(argument ?? "") : null;
   if (command === "add-day" && day === null) throw new UsageError(`add-day needs a date YYYY-MM-DD, got "${argument ?? ""}"`);
   const config = loadConfig(process.env, []);
+  if (config.database.kind === "pglite" && config.database.dataDir !== null) lockDataFolder(config.database.dataDir, "reporting");
   const dataSource = createDataSource(config.database);
   await openDatabase(dataSource, config.database.kind === "postgres" ? "DATABASE_URL" : "the embedded database");
   try {

@@ -19,10 +19,16 @@ import { MemoryState, RedisState } from "./http/shared-state";
 import type { SharedState } from "./http/shared-state";
 import { poolStats } from "./db/pool";
 import { seed2020 } from "./seed/seed";
+import { serveAdminSocket } from "./http/admin-socket";
+import { dumpEmbedded } from "./db/embedded/driver";
+import { adminSocketOf } from "./db/embedded/folder-lock";
+import type { FolderLock } from "./db/embedded/folder-lock";
 
 export interface Running {
   app: FastifyInstance;
   metricsApp: FastifyInstance | null;
+  /** The CLIs' door to an embedded data folder this hub owns (src/http/admin-socket.ts); null otherwise. */
+  adminApp: FastifyInstance | null;
   dataSource: DataSource;
   shared: SharedState;
 }
@@ -38,7 +44,13 @@ async function sharedState(config: Config, log: Logger, metrics: HubMetrics): Pr
  * Opens, migrates and seeds the database, then serves. `imageFile`: the start-up image
  * an in-memory embedded database loads (see main); main has already started its engine.
  */
-export async function start(config: Config, log: Logger, where: string, imageFile: string | null): Promise<Running> {
+export async function start(
+  config: Config,
+  log: Logger,
+  where: string,
+  imageFile: string | null,
+  lock: FolderLock | null = null,
+): Promise<Running> {
   const dataSource = createDataSource(config.database, { statementTimeoutMs: config.limits.timeoutMs, embedded: { imageFile } });
   await openDatabase(dataSource, where);
   for (const name of await migrate(dataSource)) log.info({ migration: name }, `migration applied: ${name}`);
@@ -74,13 +86,25 @@ export async function start(config: Config, log: Logger, where: string, imageFil
     const metricsAddress = await metricsApp.listen({ port: config.metricsPort, host: config.host });
     log.info({ url: `${metricsAddress}/metrics` }, `metrics: ${metricsAddress}/metrics`);
   }
+  let adminApp: FastifyInstance | null = null;
+  if (lock !== null && config.database.kind === "pglite" && config.database.dataDir !== null) {
+    const path = adminSocketOf(config.database.dataDir);
+    try {
+      adminApp = await serveAdminSocket({ path, dataSource, logger: log, dumpDatabase: () => dumpEmbedded(dataSource) });
+      lock.announce(path);
+      log.debug({ socket: path }, `admin socket for npm run keys and backup: ${path}`);
+    } catch (error) {
+      // The hub serves without it; `npm run keys` then says it cannot reach the hub.
+      log.warn({ err: error, socket: path }, "no admin socket: npm run keys and backup cannot reach this hub");
+    }
+  }
   const shown = address.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
   log.info({ database: where, factsCompleteUntil: horizon }, `NEAR data hub on ${where}; facts complete until ${horizon}`);
   log.info({ url: `${shown}/graphql` }, `GraphiQL: ${shown}/graphql`);
-  return { app, metricsApp, dataSource, shared };
+  return { app, metricsApp, adminApp, dataSource, shared };
 }
 
-export function onSignals({ app, metricsApp, dataSource, shared }: Running, graceMs: number, log: Logger): void {
+export function onSignals({ app, metricsApp, adminApp, dataSource, shared }: Running, graceMs: number, log: Logger): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -94,6 +118,7 @@ export function onSignals({ app, metricsApp, dataSource, shared }: Running, grac
     app
       .close()
       .then(() => metricsApp?.close())
+      .then(() => adminApp?.close())
       .then(() => shared.close())
       .then(() => dataSource.destroy())
       .then(() => {

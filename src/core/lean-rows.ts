@@ -485,7 +485,7 @@ function statementTextOf(query: SelectQueryBuilder<ObjectLiteral>): string {
 type OrderTerm<T> = readonly [keyof T & string, "ASC" | "DESC", ("NULLS FIRST" | "NULLS LAST")?];
 
 /**
- * Earliest start first, an undated start ("since before the records") before every
+ * Earliest start first, an undated start (its window begins at the founding) before every
  * dated one, then by id: the order of every list of terms and appointments.
  */
 export function byStart<T extends { startedOn: unknown; id: unknown }>(): readonly OrderTerm<T>[] {

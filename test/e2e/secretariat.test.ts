@@ -88,9 +88,11 @@ describe("a secretariat key in GraphiQL, in Chromium", () => {
     const associationVersion = /"version": (\d+)/.exec(association)![1];
     await execute(
       page,
-      `mutation OpenLedger { openDuesLedger(input: { fromFiscalYear: 2019, version: ${associationVersion} }) { __typename ... on OpenDuesLedgerSuccess { association { duesLedgerFrom } } } }`,
+      `mutation OpenLedger { openDuesLedger(input: { entries: [{ government: "kr-testville", fiscalYear: 2019, status: UNPAID }, { government: "kr-testville", fiscalYear: 2020, status: UNPAID }],
+        source: "browser test: the ledger book", version: ${associationVersion} }) {
+          __typename ... on OpenDuesLedgerSuccess { entries { fiscalYear status } } } }`,
       headers,
-      /"duesLedgerFrom": 2019/,
+      /"status": "UNPAID"/,
     );
     const before = await execute(
       page,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createDataSource } from "../../src/db/data-source";
 import { BUILT_MAIN, REPO_ROOT } from "../support/paths";
 import { HubProcess } from "../support/process";
 import { databaseUrl, freshDatabase } from "../support/services";
@@ -23,7 +24,7 @@ async function startHub(where: Where): Promise<{ process: HubProcess; url: strin
   return { process: hub, url: url };
 }
 
-/** A key made with `npm run keys` (before the hub starts: a PGlite folder has one process at a time). */
+/** A key made with `npm run keys` (before the hub starts, so the CLI opens the database itself). */
 async function makeKey(where: Where, role: "SECRETARIAT" | "ADMIN"): Promise<string> {
   const env: Record<string, string> = "databaseUrl" in where ? { DATABASE_URL: where.databaseUrl } : { DATA_DIR: where.dataDir };
   const cli = new HubProcess(process.execPath, [BUILT_KEYS, "create", "--role", role, "--label", `crash test ${role}`], env);
@@ -34,8 +35,8 @@ async function makeKey(where: Where, role: "SECRETARIAT" | "ADMIN"): Promise<str
 
 /**
  * A hub killed with SIGKILL in the middle of a stream of writes: after a restart,
- * every write it acknowledged is there, and every write there is whole (its event
- * and its audit entry, or neither).
+ * every write it acknowledged is there, and every write there is whole (its event,
+ * its version and its audit entry, or none of them).
  */
 describe.each([
   ["PostgreSQL", "postgres"],
@@ -110,6 +111,25 @@ describe.each([
     } finally {
       second.process.kill("SIGTERM");
       await second.process.exited;
+    }
+    // The row and its version, or neither: every event has its current version, equal to it, recorded at its audit entry's instant.
+    const dataSource = createDataSource(
+      "databaseUrl" in where ? { kind: "postgres", url: where.databaseUrl, poolSize: 1 } : { kind: "pglite", dataDir: where.dataDir },
+      { embedded: { worker: false } },
+    );
+    await dataSource.initialize();
+    try {
+      const [check] = await dataSource.query(
+        `SELECT (SELECT count(*) FROM event e WHERE NOT EXISTS (
+                   SELECT 1 FROM history.event h WHERE h.id = e.id AND h.recorded_until = 'infinity' AND h.title_en = e.title_en))::int AS without_version,
+                (SELECT count(*) FROM history.event h WHERE h.recorded_until = 'infinity'
+                   AND NOT EXISTS (SELECT 1 FROM event e WHERE e.id = h.id))::int AS version_without_row,
+                (SELECT count(*) FROM audit_entry a WHERE a.operation = 'recordEvent'
+                   AND NOT EXISTS (SELECT 1 FROM history.event h WHERE h.recorded_from = a.at))::int AS audit_without_version`,
+      );
+      expect(check).toEqual({ without_version: 0, version_without_row: 0, audit_without_version: 0 });
+    } finally {
+      await dataSource.destroy();
     }
   });
 });

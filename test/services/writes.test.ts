@@ -137,6 +137,41 @@ describe("secretariat writes on PostgreSQL, across replicas", () => {
     expect([rows[0].n, audits[0].n]).toEqual([1, 1]);
   });
 
+  it("two hubs on one database never record a fact's versions out of order: the later-started write stands down", async () => {
+    const [first, second] = [
+      new pg.Client({ connectionString: databaseUrl(database.name) }),
+      new pg.Client({ connectionString: databaseUrl(database.name) }),
+    ];
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      // The first write fixes its recorded instant, then a second write starts, changes the row and commits.
+      await first.query("BEGIN");
+      await first.query("SELECT near_start_recording()");
+      await second.query("BEGIN");
+      await second.query("SELECT near_start_recording()");
+      await second.query(`UPDATE government SET head_of_government = 'Second write' WHERE slug = 'jp-akita'`);
+      await second.query("COMMIT");
+      // The first write's version would start before the second's: refused as a serialization failure (CONFLICT to a client).
+      const refused = await first.query(`UPDATE government SET head_of_government = 'First write' WHERE slug = 'jp-akita'`).then(
+        () => "allowed",
+        (error: { code?: string }) => error.code,
+      );
+      await first.query("ROLLBACK");
+      expect(refused).toBe("40001");
+      const versions = await first.query(
+        `SELECT recorded_from, recorded_until, head_of_government FROM history.government
+          WHERE id = (SELECT id FROM government WHERE slug = 'jp-akita') ORDER BY recorded_from`,
+      );
+      const rows = versions.rows as { recorded_from: Date; recorded_until: Date; head_of_government: string | null }[];
+      // Each version ends where the next begins, and the current one is the second write's.
+      for (let i = 1; i < rows.length; i++) expect(rows[i - 1].recorded_until).toEqual(rows[i].recorded_from);
+      expect(rows.at(-1)?.head_of_government).toBe("Second write");
+      expect(rows.some((row) => row.head_of_government === "First write")).toBe(false);
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+  });
+
   it("the runtime role near_hub can append to the audit log and read it, but never change or delete an entry", async () => {
     const login = `near_hub_test_${process.pid}`;
     await admin(async (client) => {

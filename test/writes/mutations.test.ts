@@ -24,6 +24,8 @@ interface MutationSpec {
   stale: ((valid: Input) => Input) | null;
   /** The required input field the "missing field" case leaves out. */
   required: string;
+  /** Who may make the write; SECRETARIAT by default. */
+  role?: Role;
 }
 
 const UNKNOWN_ID = 999_999;
@@ -220,6 +222,31 @@ const SPECS: MutationSpec[] = [
     stale: (v) => ({ ...v, version: 999 }),
   },
   {
+    name: "createApiKey",
+    inputType: "CreateApiKeyInput",
+    success: "... on CreateApiKeySuccess { key { id label role prefix expiresAt } secret }",
+    required: "label",
+    role: "ADMIN",
+    valid: async () => ({ role: "PARTNER", label: "test: a partner site", expiresAt: "2099-12-31" }),
+    invalid: (v) => [{ ...v, label: " " }, "input.label"],
+    unknown: null,
+    stale: null,
+  },
+  {
+    name: "revokeApiKey",
+    inputType: "RevokeApiKeyInput",
+    success: "... on RevokeApiKeySuccess { key { id revokedAt } }",
+    required: "id",
+    role: "ADMIN",
+    valid: async (hub) => {
+      const made = await run(hub, SPECS.find((spec) => spec.name === "createApiKey")!, { role: "PARTNER", label: "test: a key to revoke" });
+      return { id: Number((made["key"] as { id: string }).id) };
+    },
+    invalid: () => [{ id: -1 }, "input.id"],
+    unknown: () => [{ id: UNKNOWN_ID }, "input.id"],
+    stale: null,
+  },
+  {
     name: "correctDecision",
     inputType: "CorrectDecisionInput",
     success: "... on CorrectDecisionSuccess { agendaItem { outcome { outcome basis correctionReason } } }",
@@ -397,7 +424,7 @@ const SPECS: MutationSpec[] = [
   },
 ];
 
-function run(hub: TestHub, spec: MutationSpec, input: Input, role: Role = "SECRETARIAT") {
+function run(hub: TestHub, spec: MutationSpec, input: Input, role: Role = spec.role ?? "SECRETARIAT") {
   return mutate(hub, spec.name, spec.inputType, spec.success, input, role);
 }
 
@@ -423,7 +450,8 @@ describe("every mutation", () => {
           nodes: { operation: string; actorLabel: string; actorRole: string; input: unknown; after: unknown; targetIds: string[] }[];
         };
       }>(hub, "{ auditLog(first: 1) { nodes { operation actorLabel actorRole input after targetIds } } }", undefined, "ADMIN");
-      expect(auditLog.nodes[0]).toMatchObject({ operation: spec.name, actorLabel: "test secretariat", actorRole: "SECRETARIAT" });
+      const role = spec.role ?? "SECRETARIAT";
+      expect(auditLog.nodes[0]).toMatchObject({ operation: spec.name, actorLabel: `test ${role.toLowerCase()}`, actorRole: role });
       // The input as the resolver received it: every field the client sent is there (enums in their stored form).
       expect(Object.keys(auditLog.nodes[0].input as object)).toEqual(expect.arrayContaining(Object.keys(input)));
       expect(auditLog.nodes[0].after).not.toBeNull();
@@ -443,7 +471,7 @@ describe("every mutation", () => {
       const input = await spec.valid(hub);
       const { [spec.required]: _left, ...rest } = input;
       const before = await state();
-      const result = await mutateRaw(hub, spec.name, spec.inputType, spec.success, rest);
+      const result = await mutateRaw(hub, spec.name, spec.inputType, spec.success, rest, spec.role);
       expect(result.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
       expect(result.errors?.[0]?.message).toContain(spec.required);
       expect(await state()).toEqual(before);
@@ -475,7 +503,7 @@ describe("every mutation", () => {
       const input = await spec.valid(hub);
       await hub.withEntityManager(breakAuditLog);
       const before = await state();
-      const result = await mutateRaw(hub, spec.name, spec.inputType, spec.success, input);
+      const result = await mutateRaw(hub, spec.name, spec.inputType, spec.success, input, spec.role);
       expect(result.errors?.[0]).toMatchObject({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
       expect(await state()).toEqual(before);
     });

@@ -90,7 +90,7 @@ export function startingImage(dataDir: string | null, seeding: boolean): { file:
  * call and given back whole to the system when freed, where the pieces, freed, stayed
  * in the process's heap (a cold start held 40 MB more resident ever after, measured).
  */
-function gunzipWhole(packed: Buffer): Buffer {
+export function gunzipWhole(packed: Buffer): Buffer {
   const stated = packed.length >= 4 ? packed.readUInt32LE(packed.length - 4) : 0;
   return gunzipSync(packed, { chunkSize: Math.max(64 * 1024, stated + 1) });
 }
@@ -105,7 +105,15 @@ function gunzipWhole(packed: Buffer): Buffer {
  */
 export function restoreImage(imageFile: string, dataDir: string): void {
   const packed = readFileWhole(imageFile);
-  const tar = imageFile.endsWith(".gz") ? gunzipWhole(packed) : packed;
+  unpackDataFolder(imageFile.endsWith(".gz") ? gunzipWhole(packed) : packed, dataDir);
+}
+
+/**
+ * Unpacks a data folder's tar file into `dataDir` (missing or empty): into a sibling
+ * folder first, renamed into place when every file is written, so a failure leaves
+ * no half database behind.
+ */
+export function unpackDataFolder(tar: Buffer, dataDir: string): void {
   const staging = `${dataDir}.restoring-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });

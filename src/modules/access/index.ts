@@ -1,3 +1,4 @@
+import { ApiKeyResolver } from "./api-keys.resolver";
 import { AuditResolver } from "./audit.resolver";
 
 export { ApiKey } from "./api-key.entity";
@@ -9,4 +10,4 @@ export { bumpVersion, lockVersioned, runMutation, updateVersioned } from "./muta
 export type { Written } from "./mutation";
 export { mutationResult } from "./problems.types";
 
-export const accessResolvers = [AuditResolver] as const;
+export const accessResolvers = [AuditResolver, ApiKeyResolver] as const;

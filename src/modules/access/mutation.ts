@@ -32,6 +32,15 @@ function problemFromDatabase(error: unknown): Problem | null {
       currentVersion: null,
     });
   }
+  if (code === "40001" || code === "40P01") {
+    // Another write to the same rows committed while this one ran (a second hub on the same
+    // database): its versions are newer than this write's recorded instant, so this one stands down.
+    return Object.assign(new Conflict(), {
+      code: ErrorCode.CONFLICT,
+      message: "Another write changed the same rows at the same moment and was recorded first: reload and retry.",
+      currentVersion: null,
+    });
+  }
   if (code === "23514" || code === "23502" || code === "22001" || code === "22003" || code === "22007" || code === "22008") {
     return Object.assign(new InvalidInput(), {
       code: ErrorCode.BAD_USER_INPUT,
