@@ -137,7 +137,7 @@ describe("secretariat writes on PostgreSQL, across replicas", () => {
     expect([rows[0].n, audits[0].n]).toEqual([1, 1]);
   });
 
-  it("two hubs on one database never record a fact's versions out of order: the later-started write stands down", async () => {
+  it("the version trigger refuses a version older than the row's current one: versions never go out of order", async () => {
     const [first, second] = [
       new pg.Client({ connectionString: databaseUrl(database.name) }),
       new pg.Client({ connectionString: databaseUrl(database.name) }),
@@ -151,7 +151,7 @@ describe("secretariat writes on PostgreSQL, across replicas", () => {
       await second.query("SELECT near_start_recording()");
       await second.query(`UPDATE government SET head_of_government = 'Second write' WHERE slug = 'jp-akita'`);
       await second.query("COMMIT");
-      // The first write's version would start before the second's: refused as a serialization failure (CONFLICT to a client).
+      // The first write's version would start before the second's: refused as a serialization failure (the hub tries again).
       const refused = await first.query(`UPDATE government SET head_of_government = 'First write' WHERE slug = 'jp-akita'`).then(
         () => "allowed",
         (error: { code?: string }) => error.code,
@@ -169,6 +169,62 @@ describe("secretariat writes on PostgreSQL, across replicas", () => {
       expect(rows.some((row) => row.head_of_government === "First write")).toBe(false);
     } finally {
       await Promise.all([first.end(), second.end()]);
+    }
+  });
+
+  it("a hub's write overtaken by another writer's newer version is tried again: both versions kept, in order", async () => {
+    const [hub] = [await replica()];
+    const { secret } = await createApiKey(dataSource.manager, { role: "SECRETARIAT", label: "overtaken test" });
+    const { id, version } = (await dataSource.query(`SELECT id, version FROM government WHERE slug = 'jp-shimane'`))[0] as {
+      id: number;
+      version: number;
+    };
+    const other = new pg.Client({ connectionString: databaseUrl(database.name) });
+    await other.connect();
+    try {
+      // Another writer holds the row; the hub's write starts (its recorded instant fixed) and waits on it.
+      await other.query("BEGIN");
+      await other.query("SELECT 1 FROM government WHERE id = $1 FOR UPDATE", [id]);
+      const written = graphql(
+        hub.app,
+        `mutation ($input: UpdateGovernmentProfileInput!) { updateGovernmentProfile(input: $input) { __typename ... on MutationProblem { code message } } }`,
+        { input: { government: "jp-shimane", version, source: "test source", headOfGovernment: "Hub write" } },
+        secret,
+      ).then((response) => response); // an injected request starts when it is awaited
+      await expect
+        .poll(
+          async () =>
+            (
+              await other.query(
+                // pg_locks, not pg_stat_activity: the activity view is a snapshot kept for the whole transaction.
+                `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted`,
+              )
+            ).rows[0].n,
+          { timeout: 30_000, interval: 20 },
+        )
+        .toBe(1);
+      // The other writer records its version after the hub's write began, and commits.
+      await other.query("SELECT near_start_recording()");
+      await other.query("UPDATE government SET capital = 'Other write' WHERE id = $1", [id]);
+      await other.query("COMMIT");
+      expect((await written).json().data.updateGovernmentProfile.__typename).toBe("UpdateGovernmentProfileSuccess");
+      const versions = await other.query(
+        `SELECT recorded_from, recorded_until, capital, head_of_government FROM history.government WHERE id = $1 ORDER BY recorded_from`,
+        [id],
+      );
+      const rows = versions.rows as { recorded_from: Date; recorded_until: Date; capital: string; head_of_government: string | null }[];
+      for (let i = 1; i < rows.length; i++) expect(rows[i - 1].recorded_until).toEqual(rows[i].recorded_from);
+      expect(rows.slice(-2).map((row) => [row.capital, row.head_of_government])).toEqual([
+        ["Other write", null],
+        ["Other write", "Hub write"],
+      ]);
+      // The audit entry carries the instant of the attempt that committed: the last version's.
+      const audit = await other.query(
+        `SELECT at FROM audit_entry WHERE operation = 'updateGovernmentProfile' AND input->>'government' = 'jp-shimane'`,
+      );
+      expect(audit.rows.map((row: { at: Date }) => row.at)).toEqual([rows.at(-1)!.recorded_from]);
+    } finally {
+      await other.end();
     }
   });
 

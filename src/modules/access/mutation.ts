@@ -22,9 +22,9 @@ export interface Written<T> {
 
 /** SQLSTATEs a write can meet because of its input, and how the client hears them. */
 function problemFromDatabase(error: unknown): Problem | null {
-  const driver = (error as { driverError?: { code?: unknown; constraint?: unknown; detail?: unknown } }).driverError;
-  const code = driver?.code ?? (error as { code?: unknown }).code;
-  const constraint = typeof driver?.constraint === "string" ? driver.constraint : null;
+  const code = sqlStateOf(error);
+  const named = (error as { driverError?: { constraint?: unknown } }).driverError?.constraint;
+  const constraint = typeof named === "string" ? named : null;
   if (code === "23505") {
     return Object.assign(new Conflict(), {
       code: ErrorCode.CONFLICT,
@@ -32,12 +32,11 @@ function problemFromDatabase(error: unknown): Problem | null {
       currentVersion: null,
     });
   }
-  if (code === "40001" || code === "40P01") {
-    // Another write to the same rows committed while this one ran (a second hub on the same
-    // database): its versions are newer than this write's recorded instant, so this one stands down.
+  if (isOvertaken(error)) {
+    // Writes from other hubs on the same database kept recording newer versions of these rows while this one ran.
     return Object.assign(new Conflict(), {
       code: ErrorCode.CONFLICT,
-      message: "Another write changed the same rows at the same moment and was recorded first: reload and retry.",
+      message: `Other writes to the same rows were recorded first, ${ATTEMPTS_WHEN_OVERTAKEN} times: reload and retry.`,
       currentVersion: null,
     });
   }
@@ -107,33 +106,7 @@ export async function runMutation<T extends object>(
   if (viewer.keyId === null || viewer.label === null) throw new Error(`${operation}: a write needs an authenticated viewer`);
   let written: Written<T>;
   try {
-    // The request's manager starts a transaction of its own (a savepoint inside a test's transaction).
-    written = await writeGateOf(ctx.em.connection).exclusive(ctx.em, () =>
-      ctx.em.transaction(async (tx) => {
-        // One recorded instant for the write: its versions in `history` and its audit entry carry it.
-        await tx.query("SELECT near_start_recording()");
-        const uow: UnitOfWork = {
-          em: tx,
-          loaders: new LoaderRegistry({ em: tx, viewer }),
-          today: ctx.today,
-          calendar: ctx.calendar,
-          viewer,
-        };
-        const outcome = await write(uow);
-        await tx.getRepository(AuditEntry).insert({
-          actorLabel: viewer.label!,
-          actorRole: viewer.role,
-          actorKeyId: viewer.keyId!,
-          operation,
-          targetIds: outcome.targets,
-          input: plain(input) as object,
-          before: plain(outcome.before) as object,
-          after: plain(outcome.after) as object,
-          requestId: ctx.requestId,
-        });
-        return outcome;
-      }),
-    );
+    written = await retriedWhenOvertaken(() => writeOnce(ctx, operation, input, write));
   } catch (error) {
     const problem = problemOf(error);
     if (problem) return problem;
@@ -142,6 +115,73 @@ export async function runMutation<T extends object>(
   ctx.loaders.clear();
   await ctx.afterWrite();
   return written.result;
+}
+
+/** Times a write is tried when another write to the same rows was recorded after it began. */
+const ATTEMPTS_WHEN_OVERTAKEN = 3;
+
+/** The SQLSTATE of a database error, through TypeORM's wrapper or not. */
+function sqlStateOf(error: unknown): unknown {
+  return (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+}
+
+function isOvertaken(error: unknown): boolean {
+  const code = sqlStateOf(error);
+  return code === "40001" || code === "40P01";
+}
+
+/**
+ * Tries the write again when the version trigger refused it because another write
+ * (a second hub on the same database) recorded a newer version of one of its rows
+ * while it ran: the whole transaction rolled back, so a new attempt, with a new
+ * recorded instant, keeps both versions in order. The attempt checks the client's
+ * `version`s again, so a write that would overwrite what it has not read is still a
+ * CONFLICT.
+ */
+async function retriedWhenOvertaken<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tried = 1; ; tried++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isOvertaken(error) || tried >= ATTEMPTS_WHEN_OVERTAKEN) throw error;
+    }
+  }
+}
+
+async function writeOnce<T extends object>(
+  ctx: RequestContext,
+  operation: string,
+  input: unknown,
+  write: (uow: UnitOfWork) => Promise<Written<T>>,
+): Promise<Written<T>> {
+  const { viewer } = ctx;
+  // The request's manager starts a transaction of its own (a savepoint inside a test's transaction).
+  return writeGateOf(ctx.em.connection).exclusive(ctx.em, () =>
+    ctx.em.transaction(async (tx) => {
+      // One recorded instant for the write: its versions in `history` and its audit entry carry it.
+      await tx.query("SELECT near_start_recording()");
+      const uow: UnitOfWork = {
+        em: tx,
+        loaders: new LoaderRegistry({ em: tx, viewer }),
+        today: ctx.today,
+        calendar: ctx.calendar,
+        viewer,
+      };
+      const outcome = await write(uow);
+      await tx.getRepository(AuditEntry).insert({
+        actorLabel: viewer.label!,
+        actorRole: viewer.role,
+        actorKeyId: viewer.keyId!,
+        operation,
+        targetIds: outcome.targets,
+        input: plain(input) as object,
+        before: plain(outcome.before) as object,
+        after: plain(outcome.after) as object,
+        requestId: ctx.requestId,
+      });
+      return outcome;
+    }),
+  );
 }
 
 /** A row with optimistic concurrency, keyed by `id` (or `code`, for a country). */
