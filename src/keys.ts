@@ -11,6 +11,7 @@
  */
 import "reflect-metadata";
 import { parseArgs } from "node:util";
+import { InputError } from "./core/errors";
 import { ConfigError, loadConfig } from "./config";
 import { createDataSource } from "./db/data-source";
 import { migrate, openDatabase } from "./db/startup";
@@ -95,7 +96,8 @@ function commandOf(positionals: string[], values: { role?: string; label?: strin
 
 /** The hub owns the folder: it makes, lists and revokes the keys (src/http/admin-socket.ts), so they work at once. */
 async function throughRunningHub(socket: string, command: Command): Promise<void> {
-  const fail = (answer: { body: Buffer }) => {
+  const fail = (answer: { status: number; body: Buffer }) => {
+    if (answer.status >= 500) throw new Error(`the running hub failed (HTTP ${answer.status}): see its log`);
     throw new UsageError((JSON.parse(answer.body.toString()) as { error?: string }).error ?? "the running hub refused");
   };
   if (command.name === "create") {
@@ -109,7 +111,9 @@ async function throughRunningHub(socket: string, command: Command): Promise<void
     printCreated(key, secret);
     console.log("Made by the running hub: it works from now on, no restart.");
   } else if (command.name === "list") {
-    printList(JSON.parse((await askRunningHub(socket, "GET", "/keys")).body.toString()) as ListedKey[]);
+    const answer = await askRunningHub(socket, "GET", "/keys");
+    if (answer.status !== 200) fail(answer);
+    printList(JSON.parse(answer.body.toString()) as ListedKey[]);
   } else {
     const answer = await askRunningHub(socket, "POST", `/keys/${command.id}/revoke`);
     if (answer.status !== 200) fail(answer);
@@ -131,7 +135,7 @@ async function main(): Promise<void> {
   const command = commandOf(positionals, values);
   const config = loadConfig(process.env, []);
   if (config.database.kind === "pglite" && config.database.dataDir !== null) {
-    // A hub on the folder owns it: ask it. Anything else holding it (another CLI) makes this one wait its turn.
+    // A hub on the folder owns it: ask it. Anything else holding it (another CLI) refuses this one, naming the holder.
     const owner = folderOwner(config.database.dataDir);
     if (owner?.socket) return throughRunningHub(owner.socket, command);
     lockDataFolder(config.database.dataDir, "keys");
@@ -161,6 +165,7 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   const known =
     error instanceof UsageError ||
+    error instanceof InputError ||
     error instanceof ConfigError ||
     error instanceof StartupError ||
     (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");

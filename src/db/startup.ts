@@ -24,8 +24,23 @@ export async function openDatabase(dataSource: DataSource, where: string): Promi
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   if (dataSource.migrations.length === 0)
     throw new StartupError("no migrations found beside the build (dist/migrations): rebuild with `npm run build`");
+  const newer = await migrationsUnknownToThisBuild(dataSource);
+  if (newer.length > 0) {
+    throw new StartupError(
+      `the database was migrated by a newer build (${newer.join(", ")}), which this one does not know: run that build, or restore a backup taken before it`,
+    );
+  }
   const applied = await dataSource.runMigrations({ transaction: "each" });
   return applied.map((migration) => migration.name);
+}
+
+/** Migrations the database has run that this build does not have: it would serve a schema it was not written for. */
+async function migrationsUnknownToThisBuild(dataSource: DataSource): Promise<string[]> {
+  const [{ present }] = await dataSource.query<{ present: boolean }[]>(`SELECT to_regclass('typeorm_migration') IS NOT NULL AS present`);
+  if (!present) return [];
+  const known = new Set(dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name));
+  const ran = await dataSource.query<{ name: string }[]>(`SELECT name FROM typeorm_migration ORDER BY id`);
+  return ran.map((row) => row.name).filter((name) => !known.has(name));
 }
 
 export async function isEmpty(dataSource: DataSource): Promise<boolean> {

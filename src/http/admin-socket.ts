@@ -2,6 +2,7 @@ import { chmodSync, rmSync } from "node:fs";
 import Fastify, { LogController } from "fastify";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { DataSource } from "typeorm";
+import { InputError, NotFoundError } from "../core/errors";
 import { toGlobalId } from "../core/node";
 import { backgroundScope, scopedSource } from "../core/scoped-source";
 import { writeGateOf } from "../core/write-gate";
@@ -72,17 +73,25 @@ export async function serveAdminSocket(options: {
         return { result: { key: shown, secret }, targets: [toGlobalId("ApiKey", key.id)], after: { key: shown } };
       });
     } catch (error) {
-      return reply.code(400).send({ error: error instanceof Error ? error.message : String(error) });
+      // The CLI's own mistakes come back to it; a fault stays a fault (500, logged).
+      if (error instanceof InputError) return reply.code(400).send({ error: error.message });
+      throw error;
     }
   });
   app.post("/keys/:id/revoke", async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
-    const revoked = await audited("revokeApiKey", actor(request), async (em) => {
-      // Nothing revoked: the transaction rolls back, audit entry and all.
-      if (!(await revokeApiKey(em, id))) throw new Error(`no active key ${id}`);
-      return { result: true, targets: [toGlobalId("ApiKey", id)], after: { revoked: id } };
-    }).catch(() => false);
-    return revoked ? { revoked: id } : reply.code(404).send({ error: `no active key ${id} (see \`keys list\`)` });
+    if (!Number.isSafeInteger(id) || id < 1) return reply.code(400).send({ error: "a key's id is a number above 0 (see `keys list`)" });
+    try {
+      await audited("revokeApiKey", actor(request), async (em) => {
+        // Nothing revoked: the transaction rolls back, audit entry and all.
+        if (!(await revokeApiKey(em, id))) throw new NotFoundError(`no active key ${id} (see \`keys list\`)`);
+        return { result: true, targets: [toGlobalId("ApiKey", id)], after: { revoked: id } };
+      });
+      return { revoked: id };
+    } catch (error) {
+      if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
+      throw error;
+    }
   });
   app.get("/backup", async (_request, reply) => {
     const snapshot = await snapshotOf(dataSource, options.dumpDatabase);

@@ -127,6 +127,17 @@ describe("one process owns an embedded data folder; keys while it runs; backups 
     const listed = await cli("keys.js", ["list"], { DATA_DIR: dataDir });
     expect(listed.stdout).toMatch(/ADMIN .* active .*"test: the folder's admin"/);
     expect(listed.stdout).toMatch(/SECRETARIAT .* revoked .*"test: a desk"/);
+
+    // The CLI's mistakes come back from the hub as one line and exit code 1, nothing made.
+    for (const [args, line] of [
+      [["create", "--role", "PARTNER", "--label", " "], /^keys: --label must not be empty/],
+      [["revoke", key.id], new RegExp(`^keys: no active key ${key.id} `)],
+    ] as const) {
+      const refused = await cli("keys.js", [...args], { DATA_DIR: dataDir });
+      expect([refused.code, refused.stderr]).toEqual([1, expect.stringMatching(line)]);
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect((await cli("keys.js", ["list"], { DATA_DIR: dataDir })).stdout.match(/PARTNER/g)).toBeNull();
   });
 
   it("backs up while the hub serves, and the snapshot restores into an empty folder with every table and answer the same", async () => {
@@ -192,5 +203,26 @@ describe("one process owns an embedded data folder; keys while it runs; backups 
     expect(restore.stderr).toBe("");
     const last = MIGRATIONS.at(-1) as { name: string };
     expect(restore.stdout).toContain(`Migrated forward: ${last.name}.`);
+  });
+
+  it("refuses a snapshot of a newer build's database, and leaves the folder empty", async () => {
+    class Future1899999999999 {
+      name = "Future1899999999999";
+      async up() {}
+      async down() {}
+    }
+    const newer = createDataSource(
+      { kind: "pglite", dataDir: null },
+      { migrations: [...(MIGRATIONS as Function[]), Future1899999999999], embedded: { worker: false } },
+    );
+    await newer.initialize();
+    await newer.runMigrations({ transaction: "each" });
+    writeFileSync(join(dir, "newer.near"), await snapshotOf(newer, () => dumpEmbedded(newer)));
+    await newer.destroy();
+    const target = join(dir, "newer");
+    const restore = await cli("restore.js", [join(dir, "newer.near")], { DATA_DIR: target });
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toMatch(/^restore: the database was migrated by a newer build \(Future1899999999999\)/);
+    expect(readdirSync(target)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "typeorm";
+import { InputError } from "../../core/errors";
 import type { Role, Viewer } from "../../core/viewer";
 import { ROLES } from "../../core/viewer";
 import { ApiKey } from "./api-key.entity";
@@ -27,9 +28,9 @@ export interface NewApiKey {
 /** Makes a key; the secret is returned this once and never stored. */
 export async function createApiKey(em: EntityManager, input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
   const label = input.label.trim();
-  if (label === "") throw new Error("--label must not be empty: say whose key it is");
-  if (!KEY_ROLES.includes(input.role)) throw new Error(`--role must be one of ${KEY_ROLES.join(", ")}, got "${input.role}"`);
-  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new Error("--expires must be in the future");
+  if (label === "") throw new InputError("--label must not be empty: say whose key it is", "label");
+  if (!KEY_ROLES.includes(input.role)) throw new InputError(`--role must be one of ${KEY_ROLES.join(", ")}, got "${input.role}"`, "role");
+  if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new InputError("--expires must be in the future", "expiresAt");
   const secret = `${SECRET_PREFIX}${randomBytes(32).toString("base64url")}`;
   const key = await em.getRepository(ApiKey).save(
     em.getRepository(ApiKey).create({
