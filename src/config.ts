@@ -11,7 +11,12 @@ type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silen
 const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 export type DatabaseConfig =
-  | { kind: "pglite"; dataDir: string | null }
+  | {
+      kind: "pglite";
+      dataDir: string | null;
+      /** Free bytes the data folder's disk keeps: below, writes are refused (core/storage-guard.ts). */
+      diskReserveBytes?: number;
+    }
   | {
       kind: "postgres";
       url: string;
@@ -28,6 +33,8 @@ export interface OperationLimits {
   readonly maxDirectives: number;
   readonly maxTokens: number;
   readonly maxDocumentBytes: number;
+  /** Times one response name may appear in one selection set: validation compares those pairwise. */
+  readonly maxRepeatedFields: number;
   /** Wall time one operation may run; at the deadline its SQL stops and the client gets TIMEOUT. */
   readonly timeoutMs: number;
   /** Operations executing at once; more wait in arrival order. */
@@ -181,7 +188,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
 
   const database: DatabaseConfig =
     databaseUrl === undefined
-      ? { kind: "pglite", dataDir: memory ? null : read("DATA_DIR")! }
+      ? {
+          kind: "pglite",
+          dataDir: memory ? null : read("DATA_DIR")!,
+          diskReserveBytes: parseInteger("DISK_RESERVE_MB", read("DISK_RESERVE_MB")!, 0, 1_000_000) * 1024 * 1024,
+        }
       : {
           kind: "postgres",
           url: parseDatabaseUrl(databaseUrl),
@@ -207,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       maxDirectives: int("MAX_DIRECTIVES", 0, 100_000),
       maxTokens: int("MAX_TOKENS", 10, 10_000_000),
       maxDocumentBytes: int("MAX_DOCUMENT_BYTES", 100, 100_000_000),
+      maxRepeatedFields: int("MAX_REPEATED_FIELDS", 1, 100_000),
       timeoutMs: int("OPERATION_TIMEOUT_MS", 10, 3_600_000),
       // PGlite runs one statement at a time in its own thread: 8 operations keep it busy while the
       // event loop prepares and answers the others (single lookups 326 → 535 req/s against 2, docs/BENCHMARKS.md).

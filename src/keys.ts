@@ -97,6 +97,8 @@ function commandOf(positionals: string[], values: { role?: string; label?: strin
 /** The hub owns the folder: it makes, lists and revokes the keys (src/http/admin-socket.ts), so they work at once. */
 async function throughRunningHub(socket: string, command: Command): Promise<void> {
   const fail = (answer: { status: number; body: Buffer }) => {
+    if (answer.status === 503)
+      throw new UsageError((JSON.parse(answer.body.toString()) as { error?: string }).error ?? "the hub is unavailable");
     if (answer.status >= 500) throw new Error(`the running hub failed (HTTP ${answer.status}): see its log`);
     throw new UsageError((JSON.parse(answer.body.toString()) as { error?: string }).error ?? "the running hub refused");
   };

@@ -20,6 +20,7 @@ import type { SharedState } from "./http/shared-state";
 import { poolStats } from "./db/pool";
 import { seed2020 } from "./seed/seed";
 import { serveAdminSocket } from "./http/admin-socket";
+import { guardStorage, storageGuardOf } from "./core/storage-guard";
 import { dumpEmbedded } from "./db/embedded/driver";
 import { adminSocketOf } from "./db/embedded/folder-lock";
 import type { FolderLock } from "./db/embedded/folder-lock";
@@ -58,16 +59,27 @@ export async function start(
     log.info("empty database: loading the 2020 facts");
     for (const report of await seed2020(dataSource)) log.info(report, `seeded ${report.table}: inserted ${report.inserted}`);
   }
+  if (config.database.kind === "pglite" && config.database.dataDir !== null) {
+    const folder = config.database.dataDir;
+    await guardStorage(dataSource, folder, config.database.diskReserveBytes ?? 0, (full) =>
+      full
+        ? log.error({ folder }, "the data folder's disk is full: writes are refused until space is freed")
+        : log.info("the data folder's disk has room again: writes are accepted"),
+    );
+  }
   const horizon = await readFactsHorizon(dataSource);
   const decided = await decideUnrecordedSittings(dataSource, calendarFor(horizon, todayUtc(), config.calendarYearsAhead));
   if (decided > 0) log.info({ meetings: decided }, `decided ${decided} sittings recorded before decisions were kept`);
   const metrics = new HubMetrics(() => poolStats(dataSource));
   const shared = await sharedState(config, log, metrics);
   // The reporting tables hold the charter's answers for BI tools: refreshed at start, after every write, and once a day.
-  const refreshReports = () =>
-    refreshReporting(dataSource.manager, todayUtc())
+  const refreshReports = async () => {
+    // The reporting tables are rewritten whole: on a full disk they wait for room.
+    if (storageGuardOf(dataSource)?.full()) return;
+    await refreshReporting(dataSource.manager, todayUtc())
       .then((days) => log.debug({ days }, "reporting tables refreshed"))
       .catch((error: unknown) => log.warn({ err: error }, "reporting tables not refreshed; the next write or day retries"));
+  };
   void refreshReports();
   setInterval(() => void refreshReports(), 24 * 3600 * 1000).unref();
   const app = await createServer({

@@ -23,6 +23,12 @@ export const SETTINGS: readonly Setting[] = [
   { env: "PORT", flag: "--port", help: "TCP port to listen on", default: "4000" },
   { env: "HOST", flag: "--host", help: "interface to bind", default: "127.0.0.1" },
   { env: "DATA_DIR", flag: "--data-dir", help: "folder of the embedded PGlite database", default: "./data" },
+  {
+    env: "DISK_RESERVE_MB",
+    flag: "--disk-reserve-mb",
+    help: "free space the embedded database's disk keeps: below it, writes are refused (503) and /readyz is not ready",
+    default: "64",
+  },
   { env: "MEMORY", flag: "--memory", help: "embedded database in memory only (thrown away on exit)", boolean: true },
   {
     env: "DATABASE_URL",
@@ -92,6 +98,12 @@ export const SETTINGS: readonly Setting[] = [
   { env: "MAX_DIRECTIVES", flag: "--max-directives", help: "directives in one operation", default: "20" },
   { env: "MAX_TOKENS", flag: "--max-tokens", help: "tokens of one GraphQL document", default: "3000" },
   { env: "MAX_DOCUMENT_BYTES", flag: "--max-document-bytes", help: "bytes of one GraphQL document", default: "20000" },
+  {
+    env: "MAX_REPEATED_FIELDS",
+    flag: "--max-repeated-fields",
+    help: "times one field (or alias) may appear in one selection set",
+    default: "20",
+  },
   { env: "BODY_LIMIT_BYTES", flag: "--body-limit-bytes", help: "bytes of one request body", default: "65536" },
   { env: "HEADERS_TIMEOUT_MS", flag: "--headers-timeout-ms", help: "time a client has to send the request headers", default: "10000" },
   { env: "REQUEST_TIMEOUT_MS", flag: "--request-timeout-ms", help: "time a client has to send the whole request", default: "30000" },

@@ -6,7 +6,7 @@ describe("configuration", () => {
     expect(loadConfig({}, [])).toEqual({
       port: 4000,
       host: "127.0.0.1",
-      database: { kind: "pglite", dataDir: "./data" },
+      database: { kind: "pglite", dataDir: "./data", diskReserveBytes: 64 * 1024 * 1024 },
       logLevel: "info",
       seedIfEmpty: true,
       calendarYearsAhead: 5,
@@ -17,6 +17,7 @@ describe("configuration", () => {
         maxDirectives: 20,
         maxTokens: 3000,
         maxDocumentBytes: 20_000,
+        maxRepeatedFields: 20,
         timeoutMs: 5000,
         maxInFlight: 8,
         maxQueued: 2000,
@@ -85,8 +86,12 @@ describe("configuration", () => {
       calendarYearsAhead: 5,
     });
     expect(loadConfig(env, ["--database-prepared-statements", "false"]).database).toMatchObject({ preparedStatements: false });
-    expect(loadConfig({}, ["--memory"]).database).toEqual({ kind: "pglite", dataDir: null });
-    expect(loadConfig({ DATA_DIR: "/var/near" }, []).database).toEqual({ kind: "pglite", dataDir: "/var/near" });
+    expect(loadConfig({}, ["--memory"]).database).toMatchObject({ kind: "pglite", dataDir: null });
+    expect(loadConfig({ DATA_DIR: "/var/near", DISK_RESERVE_MB: "1" }, []).database).toEqual({
+      kind: "pglite",
+      dataDir: "/var/near",
+      diskReserveBytes: 1024 * 1024,
+    });
   });
 
   it.each([

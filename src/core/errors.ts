@@ -9,6 +9,8 @@ export const ErrorCode = {
   TIMEOUT: "TIMEOUT",
   /** The database cannot be reached or is overloaded: HTTP 503 with Retry-After. */
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  /** The database's disk is full: writes are refused (HTTP 503) until space is freed; reads go on. */
+  STORAGE_FULL: "STORAGE_FULL",
   /** An operation over a limit of cost, depth, aliases, directives, tokens or size: HTTP 400. */
   OPERATION_LIMIT_EXCEEDED: "OPERATION_LIMIT_EXCEEDED",
   /** No API key, or one that is unknown, revoked or expired: HTTP 401. */

@@ -11,7 +11,7 @@ import type { OperationLimits } from "../config";
 import type { RequestContext } from "../core/context";
 import type { IsoDate } from "../core/dates";
 import { cacheControlPlugin } from "./cache-control.plugin";
-import { formatError, isUnexpected } from "./errors";
+import { databaseFault, formatError, isUnexpected } from "./errors";
 import { httpStatusPlugin } from "./http-status.plugin";
 import { OperationTypeSupported, operationLimitsPlugin } from "./limits.plugin";
 import type { LimitObserver } from "./limits.plugin";
@@ -31,6 +31,8 @@ export interface HubApolloOptions {
   /** Where automatic persisted queries are kept (this process, or Redis for many replicas). */
   persistedQueries?: KeyValueCache<string>;
   limitObserver?: LimitObserver;
+  /** Told of every error that is the database's state (readiness listens for a full disk). */
+  onDatabaseFault?: (fault: NonNullable<ReturnType<typeof databaseFault>>) => void;
   /**
    * More plugins. They see only the requests Apollo answers: a known query's later
    * requests do not pass through Apollo (known-queries.ts does their per-request part).
@@ -54,11 +56,15 @@ function horizonExtension(factsCompleteUntil: () => IsoDate): ApolloServerPlugin
 }
 
 /** Logs unexpected errors whole (the client only sees them masked); a client's mistakes are not logged as errors. */
-function errorLogging(logger: FastifyBaseLogger): ApolloServerPlugin<RequestContext> {
+function errorLogging(logger: FastifyBaseLogger, onDatabaseFault: HubApolloOptions["onDatabaseFault"]): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const fault = databaseFault(error.originalError);
+            if (fault !== null) onDatabaseFault?.(fault);
+          }
           for (const error of errors.filter(isUnexpected)) {
             logger.error(
               { err: error.originalError ?? error, requestId: contextValue.requestId, operationName, path: error.path },
@@ -122,7 +128,7 @@ export function createApolloServer(options: HubApolloOptions): HubApollo {
       operationLimitsPlugin(options.limits, observer),
       temporalPlugin(),
       horizonExtension(options.factsCompleteUntil),
-      errorLogging(options.logger),
+      errorLogging(options.logger, options.onDatabaseFault),
       httpStatusPlugin(),
       cacheControlPlugin(options.cacheMaxAgeSeconds),
       knownQueries.learner(),

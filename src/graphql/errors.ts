@@ -16,12 +16,15 @@ const UNAVAILABLE_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[1-3]|53300)$/;
 /** SQLSTATE 57014: the server cancelled the statement (statement_timeout). */
 const CANCELLED_SQLSTATE = "57014";
+/** SQLSTATE 53100 (disk_full), or the file system's ENOSPC where the database runs in the process. */
+const STORAGE_FULL = /^(53100|ENOSPC)$/;
 
 /** What went wrong with the database, as the client should hear it; null when it is not the database's state. */
-function databaseFault(error: unknown): "TIMEOUT" | "SERVICE_UNAVAILABLE" | null {
+export function databaseFault(error: unknown): "TIMEOUT" | "SERVICE_UNAVAILABLE" | "STORAGE_FULL" | null {
   if (error instanceof DeadlineExceededError) return "TIMEOUT";
   if (!(error instanceof Error)) return null;
-  const code = (error as { code?: unknown }).code;
+  const code = (error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+  if ((typeof code === "string" && STORAGE_FULL.test(code)) || /No space left on device/.test(error.message)) return "STORAGE_FULL";
   if (code === CANCELLED_SQLSTATE || /Query read timeout/.test(error.message)) return "TIMEOUT";
   if (typeof code === "string" && (UNAVAILABLE_ERRNOS.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return "SERVICE_UNAVAILABLE";
   if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(error.message)) {
@@ -30,9 +33,10 @@ function databaseFault(error: unknown): "TIMEOUT" | "SERVICE_UNAVAILABLE" | null
   return null;
 }
 
-const MESSAGES = {
+export const UNAVAILABLE_MESSAGES = {
   TIMEOUT: "The operation ran past its deadline and was stopped. Ask for less, or retry later.",
   SERVICE_UNAVAILABLE: "The database is unavailable. Retry later.",
+  STORAGE_FULL: "The database's disk is full: writes are refused until space is freed, reads go on. Retry later.",
 } as const;
 
 const TOO_MANY_TOKENS = /^Syntax Error: Document contains more than (\d+) tokens/;
@@ -54,7 +58,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...formatted.extensions, ...extensions, code: ErrorCode.BAD_USER_INPUT } };
   }
   const fault = databaseFault(original);
-  if (fault !== null) return { message: MESSAGES[fault], ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: fault } };
+  if (fault !== null)
+    return { message: UNAVAILABLE_MESSAGES[fault], ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: fault } };
   const tokens = TOO_MANY_TOKENS.exec(formatted.message);
   if (tokens) {
     const maximum = Number(tokens[1]);
@@ -65,6 +70,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.["code"];
   if (typeof code === "string" && PUBLIC_CODES.has(code)) return formatted;
+  // Apollo's own refusals of a request (a persisted query's hash that does not match its text) carry a 4xx and no code.
+  // (Apollo has given such an error INTERNAL_SERVER_ERROR by now; the error itself has no code.)
+  const own = error instanceof GraphQLError ? error.extensions : undefined;
+  const status = (own?.["http"] as { status?: unknown } | undefined)?.status;
+  if (own?.["code"] === undefined && typeof status === "number" && status >= 400 && status < 500) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: ApolloServerErrorCode.BAD_REQUEST } };
+  }
   return {
     message: "Internal server error",
     ...(formatted.locations ? { locations: formatted.locations } : {}),

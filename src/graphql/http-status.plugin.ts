@@ -5,8 +5,11 @@ import { ErrorCode } from "../core/errors";
 /** Seconds a client should wait before retrying after a 503. */
 export const RETRY_AFTER_SECONDS = 5;
 
+/** Codes of the hub's state, not the request's: HTTP 503. */
+const UNAVAILABLE_CODES = new Set<unknown>([ErrorCode.TIMEOUT, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.STORAGE_FULL]);
+
 /**
- * The database's state (TIMEOUT, SERVICE_UNAVAILABLE) is HTTP 503 with Retry-After,
+ * The database's state (TIMEOUT, SERVICE_UNAVAILABLE, STORAGE_FULL) is HTTP 503 with Retry-After,
  * so load balancers and clients retry, instead of a 200 carrying the error.
  */
 export function httpStatusPlugin(): ApolloServerPlugin<RequestContext> {
@@ -16,7 +19,7 @@ export function httpStatusPlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;
           const codes = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.["code"]);
-          if (codes.some((code) => code === ErrorCode.TIMEOUT || code === ErrorCode.SERVICE_UNAVAILABLE)) {
+          if (codes.some((code) => UNAVAILABLE_CODES.has(code))) {
             response.http.status = 503;
             response.http.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
           }

@@ -121,7 +121,7 @@ export class KnownQueries {
     if (operation?.operation !== "query") return null;
 
     const { schema, limits, observer } = this.options;
-    const measure = measureOperation(schema, document, operation, variables);
+    const measure = measureOperation(schema, document, operation, variables, context.calendar);
     if (checkOperation(measure, limits)) return null;
     // A date outside the calendar: Apollo refuses it, with its error.
     checkTemporalArguments(schema, document, operation, variables, context.calendar);

@@ -20,9 +20,9 @@ export function operationLimitsPlugin(limits: OperationLimits, observer: LimitOb
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
-          const measure = measureOperation(schema, document, operation, request.variables ?? {});
+          const measure = measureOperation(schema, document, operation, request.variables ?? {}, contextValue.calendar);
           observer.measured(measure.cost);
           const refusal = checkOperation(measure, limits);
           if (refusal) {

@@ -1,6 +1,7 @@
 import {
   GraphQLError,
   Kind,
+  isEnumType,
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
@@ -10,6 +11,7 @@ import {
   isInterfaceType,
   isListType,
   isObjectType,
+  valueFromASTUntyped,
 } from "graphql";
 import type {
   DocumentNode,
@@ -21,8 +23,9 @@ import type {
   GraphQLSchema,
   OperationDefinitionNode,
   SelectionSetNode,
-  ValueNode,
 } from "graphql";
+import type { Calendar } from "../charter";
+import { yearOf } from "../charter";
 import type { OperationLimits } from "../config";
 import { ErrorCode } from "../core/errors";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../core/pagination";
@@ -35,6 +38,7 @@ export const LIMIT_SETTINGS = {
   directives: "MAX_DIRECTIVES",
   tokens: "MAX_TOKENS",
   documentBytes: "MAX_DOCUMENT_BYTES",
+  repeatedFields: "MAX_REPEATED_FIELDS",
   bodyBytes: "BODY_LIMIT_BYTES",
 } as const;
 export type LimitName = keyof typeof LIMIT_SETTINGS;
@@ -73,18 +77,31 @@ const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
 /** `totalCount` runs its own COUNT statement. */
 const TOTAL_COUNT_WEIGHT = 5;
 
+/** What a list's size may depend on besides its arguments: the years asked for, and the schema. */
+interface ListContext {
+  /** Years the list covers: the `from`/`to` range of the field or the field above, else the calendar's. */
+  years: number;
+  schema: GraphQLSchema;
+}
+
 /**
  * Object lists that are not connections have no page size; their sizes follow from
  * the association itself (82 governments, 7 countries, 20 committees), so each is
- * priced at the most it can hold there, and any other at UNPAGED_LIST_SIZE.
+ * priced at the most it can hold there; a list of years (its elements have `year` or
+ * `fiscalYear`) at the years it covers; any other at UNPAGED_LIST_SIZE.
  */
-const LIST_SIZES: Readonly<Record<string, number>> = {
+const LIST_SIZES: Readonly<Record<string, number | ((context: ListContext) => number)>> = {
   "Country.governments": 25,
   "Government.memberships": 5,
   "Meeting.attendance": 82,
   "AgendaItem.votes": 82,
   "Association.restrictedMembers": 82,
   "AssemblyCostShares.members": 82,
+  // A group per year and kind of event.
+  "Stats.events": ({ years, schema }) => {
+    const kinds = schema.getType("EventKind");
+    return years * (isEnumType(kinds) ? kinds.getValues().length : UNPAGED_LIST_SIZE);
+  },
   // Introspection: the schema's own sizes (about 110 types, at most some 30 fields each).
   "__Schema.types": 120,
   "__Schema.directives": 10,
@@ -108,64 +125,101 @@ export interface OperationMeasure {
 interface Walk {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
+  /** The request's variables, and the defaults of those it did not send: an operation is priced as it will run. */
   variables: Readonly<Record<string, unknown>>;
-  /** Per fragment: its measure is additive, so a fragment spread many times is walked once. */
+  /** The calendar's years (charter/calendar.ts): no range reaches past them. */
+  calendar: { first: number; last: number };
+  /** Per fragment and years in effect: its measure is additive, so a fragment spread many times is walked once. */
   memo: Map<string, OperationMeasure>;
 }
 
-function pageSize(field: FieldNode, walk: Walk): number {
+/** An argument's value as the resolver will get it: written (a variable resolved), else the schema's default. */
+function argumentValue(field: FieldNode, definition: GraphQLField<unknown, unknown>, name: string, walk: Walk): unknown {
+  const written = field.arguments?.find((a) => a.name.value === name);
+  if (written) return valueFromASTUntyped(written.value, walk.variables);
+  return definition.args.find((a) => a.name === name)?.defaultValue;
+}
+
+function pageSize(field: FieldNode, definition: GraphQLField<unknown, unknown>, walk: Walk): number {
   for (const name of ["first", "last"]) {
-    const arg = field.arguments?.find((a) => a.name.value === name);
-    if (!arg) continue;
-    const value = valueOf(arg.value, walk.variables);
+    const value = argumentValue(field, definition, name, walk);
+    if (value === undefined || value === null) continue;
     if (typeof value === "number" && Number.isInteger(value) && value >= 0) return Math.min(value, MAX_PAGE_SIZE);
     // A page size the resolver will refuse still prices as the largest page.
-    if (value !== null && value !== undefined) return MAX_PAGE_SIZE;
+    return MAX_PAGE_SIZE;
   }
   return DEFAULT_PAGE_SIZE;
 }
 
-function valueOf(node: ValueNode, variables: Readonly<Record<string, unknown>>): unknown {
-  if (node.kind === Kind.VARIABLE) return variables[node.name.value];
-  if (node.kind === Kind.INT) return Number(node.value);
-  if (node.kind === Kind.LIST) return node.values;
-  if (node.kind === Kind.NULL) return null;
-  return undefined;
+/**
+ * The years a field with a `from`/`to` range asks for, clamped to the calendar (a year
+ * outside is refused by the resolver, and priced as the whole calendar meanwhile);
+ * null when the field takes no range.
+ */
+function yearsAsked(field: FieldNode, definition: GraphQLField<unknown, unknown>, walk: Walk): number | null {
+  if (!definition.args.some((a) => a.name === "from" || a.name === "to")) return null;
+  const { first, last } = walk.calendar;
+  const year = (name: string, otherwise: number) => {
+    const value = argumentValue(field, definition, name, walk);
+    if (value === undefined || value === null) return otherwise;
+    return typeof value === "number" && Number.isInteger(value) && value >= first && value <= last ? value : null;
+  };
+  const from = year("from", first);
+  const to = year("to", last);
+  if (from === null || to === null) return last - first + 1;
+  return Math.max(0, to - from + 1);
 }
 
 function isConnection(type: GraphQLNamedType): boolean {
   return isObjectType(type) && type.name.endsWith("Connection") && "pageInfo" in type.getFields();
 }
 
+/** Whether a list's elements are years (a `year` or `fiscalYear` field): as many as the years it covers. */
+function isYearly(type: GraphQLNamedType): boolean {
+  if (!isObjectType(type)) return false;
+  const fields = type.getFields();
+  return "year" in fields || "fiscalYear" in fields;
+}
+
 /** How many times the field's selection runs: the page size, the ids asked for, an estimate, or once. */
-function multiplier(field: FieldNode, parent: GraphQLCompositeType, type: GraphQLNamedType, list: boolean, walk: Walk): number {
-  if (isConnection(type)) return pageSize(field, walk);
+function multiplier(
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  parent: GraphQLCompositeType,
+  type: GraphQLNamedType,
+  list: boolean,
+  walk: Walk,
+  years: number,
+): number {
+  if (isConnection(type)) return pageSize(field, definition, walk);
   if (!list || !isCompositeType(type)) return 1;
   // A connection's `nodes` and `edges` are its page: already counted on the connection.
   if (isConnection(parent)) return 1;
   if (field.name.value === "nodes" && parent.name === "Query") {
-    const ids = field.arguments?.find((a) => a.name.value === "ids");
-    const value = ids ? valueOf(ids.value, walk.variables) : undefined;
-    return Array.isArray(value) ? value.length : UNPAGED_LIST_SIZE;
+    const ids = argumentValue(field, definition, "ids", walk);
+    return Array.isArray(ids) ? ids.length : UNPAGED_LIST_SIZE;
   }
-  return LIST_SIZES[`${parent.name}.${field.name.value}`] ?? UNPAGED_LIST_SIZE;
+  const known = LIST_SIZES[`${parent.name}.${field.name.value}`];
+  if (typeof known === "number") return known;
+  if (known) return known({ years, schema: walk.schema });
+  return isYearly(type) ? years : UNPAGED_LIST_SIZE;
 }
 
-function measureSelections(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, walk: Walk): OperationMeasure {
+function measureSelections(selectionSet: SelectionSetNode, parent: GraphQLCompositeType, walk: Walk, years: number): OperationMeasure {
   const total: OperationMeasure = { cost: 0, depth: 0, aliases: 0, directives: 0 };
   for (const selection of selectionSet.selections) {
     total.directives += selection.directives?.length ?? 0;
     let part: OperationMeasure;
     if (selection.kind === Kind.FIELD) {
-      part = measureField(selection, parent, walk);
+      part = measureField(selection, parent, walk, years);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
       part =
         type && isCompositeType(type)
-          ? measureSelections(selection.selectionSet, type, walk)
+          ? measureSelections(selection.selectionSet, type, walk, years)
           : { cost: 0, depth: 0, aliases: 0, directives: 0 };
     } else {
-      part = measureFragment(selection.name.value, walk);
+      part = measureFragment(selection.name.value, walk, years);
     }
     total.cost += part.cost;
     total.aliases += part.aliases;
@@ -175,19 +229,20 @@ function measureSelections(selectionSet: SelectionSetNode, parent: GraphQLCompos
   return total;
 }
 
-function measureFragment(name: string, walk: Walk): OperationMeasure {
-  const known = walk.memo.get(name);
+function measureFragment(name: string, walk: Walk, years: number): OperationMeasure {
+  const key = `${name}@${years}`;
+  const known = walk.memo.get(key);
   if (known) return known;
   const fragment = walk.fragments.get(name);
   const type = fragment ? walk.schema.getType(fragment.typeCondition.name.value) : undefined;
   // Validation has refused unknown fragments and cycles before this runs; the placeholder guards a walk all the same.
-  walk.memo.set(name, { cost: 0, depth: 0, aliases: 0, directives: 0 });
+  walk.memo.set(key, { cost: 0, depth: 0, aliases: 0, directives: 0 });
   const measure =
     fragment && type && isCompositeType(type)
-      ? measureSelections(fragment.selectionSet, type, walk)
+      ? measureSelections(fragment.selectionSet, type, walk, years)
       : { cost: 0, depth: 0, aliases: 0, directives: 0 };
   measure.directives += fragment?.directives?.length ?? 0;
-  walk.memo.set(name, measure);
+  walk.memo.set(key, measure);
   return measure;
 }
 
@@ -207,7 +262,7 @@ const META_FIELDS: Readonly<Record<string, GraphQLField<unknown, unknown>>> = {
   __typename: TypeNameMetaFieldDef,
 };
 
-function measureField(field: FieldNode, parent: GraphQLCompositeType, walk: Walk): OperationMeasure {
+function measureField(field: FieldNode, parent: GraphQLCompositeType, walk: Walk, outerYears: number): OperationMeasure {
   const aliases = field.alias ? 1 : 0;
   const name = field.name.value;
   // Introspection is measured like the rest: its lists multiply, so `types { fields { type { fields … } } }` is refused
@@ -216,37 +271,44 @@ function measureField(field: FieldNode, parent: GraphQLCompositeType, walk: Walk
   if (!definition) return { cost: 0, depth: 1, aliases, directives: 0 };
   const type = getNamedType(definition.type);
   const list = isListType(getNullableType(definition.type));
+  const years = yearsAsked(field, definition, walk) ?? outerYears;
   const children =
     field.selectionSet && isCompositeType(type)
-      ? measureSelections(field.selectionSet, type, walk)
+      ? measureSelections(field.selectionSet, type, walk, years)
       : { cost: 0, depth: 0, aliases: 0, directives: 0 };
   const weight = weightOf(parent, name, type);
-  const introspection = list && (name.startsWith("__") || parent.name.startsWith("__"));
+  // Each object of a list costs one, besides its fields: a list of a thousand years is not free because its fields are numbers.
+  const perElement = list && isCompositeType(type) && !isConnection(parent) ? 1 : 0;
   return {
-    cost: weight + multiplier(field, parent, type, list, walk) * (children.cost + (introspection ? 1 : 0)),
+    cost: weight + multiplier(field, definition, parent, type, list, walk, years) * (children.cost + perElement),
     depth: 1 + children.depth,
     aliases: aliases + children.aliases,
     directives: children.directives,
   };
 }
 
-/** Measures of operations that declare no variables: the same for every request of their document. */
-const withoutVariables = new WeakMap<OperationDefinitionNode, Readonly<OperationMeasure>>();
+/** Measures of operations that declare no variables, by the calendar's last year: the same for every request of their document. */
+const withoutVariables = new WeakMap<OperationDefinitionNode, { last: number; measure: Readonly<OperationMeasure> }>();
 
 /**
  * Cost, depth, aliases (`__typename` included) and directives of one operation, with
- * its variables; measured once for an operation that declares none (Apollo keeps one
- * document per query text, so its operation node is the same object every time).
+ * its variables (those it does not send at their defaults) and the calendar's years;
+ * measured once for an operation that declares none (Apollo keeps one document per
+ * query text, so its operation node is the same object every time).
  */
 export function measureOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>>,
+  calendar: Calendar,
 ): Readonly<OperationMeasure> {
-  if (operation.variableDefinitions?.length) return measureWith(schema, document, operation, variables);
-  let measure = withoutVariables.get(operation);
-  if (!measure) withoutVariables.set(operation, (measure = measureWith(schema, document, operation, {})));
+  if (operation.variableDefinitions?.length) return measureWith(schema, document, operation, variables, calendar);
+  const last = yearOf(calendar.last);
+  const known = withoutVariables.get(operation);
+  if (known?.last === last) return known.measure;
+  const measure = measureWith(schema, document, operation, {}, calendar);
+  withoutVariables.set(operation, { last, measure });
   return measure;
 }
 
@@ -254,14 +316,23 @@ function measureWith(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>>,
+  sent: Readonly<Record<string, unknown>>,
+  calendar: Calendar,
 ): OperationMeasure {
   const fragments = new Map(
     document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
   const root = schema.getRootType(operation.operation);
   if (!root) return { cost: 0, depth: 0, aliases: 0, directives: 0 };
-  const measure = measureSelections(operation.selectionSet, root, { schema, fragments, variables, memo: new Map() });
+  const variables: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (Object.hasOwn(sent, name)) variables[name] = sent[name];
+    else if (definition.defaultValue) variables[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  const years = { first: yearOf(calendar.first), last: yearOf(calendar.last) };
+  const walk: Walk = { schema, fragments, variables, calendar: years, memo: new Map() };
+  const measure = measureSelections(operation.selectionSet, root, walk, years.last - years.first + 1);
   measure.directives += operation.directives?.length ?? 0;
   return measure;
 }

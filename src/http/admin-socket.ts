@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { DataSource } from "typeorm";
 import { InputError, NotFoundError } from "../core/errors";
 import { toGlobalId } from "../core/node";
+import { StorageFullError, storageGuardOf } from "../core/storage-guard";
 import { backgroundScope, scopedSource } from "../core/scoped-source";
 import { writeGateOf } from "../core/write-gate";
 import { snapshotOf } from "../db/embedded/snapshot";
@@ -37,6 +38,7 @@ export async function serveAdminSocket(options: {
     label: string,
     write: (em: DataSource["manager"]) => Promise<{ result: T; targets: string[]; after: unknown }>,
   ) => {
+    storageGuardOf(dataSource)?.assertRoom();
     const em = scopedSource(dataSource, backgroundScope()).manager;
     return writeGateOf(dataSource).exclusive(em, () =>
       em.transaction(async (tx) => {
@@ -75,6 +77,7 @@ export async function serveAdminSocket(options: {
     } catch (error) {
       // The CLI's own mistakes come back to it; a fault stays a fault (500, logged).
       if (error instanceof InputError) return reply.code(400).send({ error: error.message });
+      if (error instanceof StorageFullError) return reply.code(503).send({ error: error.message });
       throw error;
     }
   });
@@ -90,6 +93,7 @@ export async function serveAdminSocket(options: {
       return { revoked: id };
     } catch (error) {
       if (error instanceof NotFoundError) return reply.code(404).send({ error: error.message });
+      if (error instanceof StorageFullError) return reply.code(503).send({ error: error.message });
       throw error;
     }
   });

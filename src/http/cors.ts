@@ -26,13 +26,19 @@ export function registerCors(api: FastifyInstance, origins: "*" | readonly strin
     void reply.header("access-control-allow-origin", origin);
     void reply.header("access-control-expose-headers", EXPOSED_HEADERS);
   });
-  api.options("/graphql", async (request, reply) => {
-    if (allowOrigin(request.headers.origin) !== null) {
-      void reply
-        .header("access-control-allow-methods", "GET, POST, OPTIONS")
-        .header("access-control-allow-headers", ALLOWED_HEADERS)
-        .header("access-control-max-age", String(PREFLIGHT_MAX_AGE_SECONDS));
-    }
-    return reply.code(204).send();
-  });
+  // Every route a page may call with a key (a non-safelisted header): GraphQL, and the CSV exports.
+  for (const [path, methods] of [
+    ["/graphql", "GET, POST, OPTIONS"],
+    ["/export/:file", "GET, OPTIONS"],
+  ] as const) {
+    api.options(path, async (request, reply) => {
+      if (allowOrigin(request.headers.origin) !== null) {
+        void reply
+          .header("access-control-allow-methods", methods)
+          .header("access-control-allow-headers", ALLOWED_HEADERS)
+          .header("access-control-max-age", String(PREFLIGHT_MAX_AGE_SECONDS));
+      }
+      return reply.code(204).send();
+    });
+  }
 }

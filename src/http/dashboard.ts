@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { serveAssets } from "./assets";
+import type { Asset } from "./assets";
 
 /** The dashboard loads and calls only the hub; ECharts sets element styles, hence inline styles. */
 const DASHBOARD_CSP = [
@@ -25,7 +27,7 @@ const OWN_FILES = join(__dirname, "dashboard");
  */
 export function registerDashboard(app: FastifyInstance): void {
   const echarts = join(dirname(require.resolve("echarts/package.json")), "dist", "echarts.min.js");
-  const files: Record<string, { body: Buffer; type: string }> = {
+  const files: Record<string, Asset> = {
     "echarts.min.js": { body: readFileSync(echarts), type: "text/javascript" },
     "dashboard.js": { body: readFileSync(join(OWN_FILES, "dashboard.js")), type: "text/javascript" },
     "dashboard.css": { body: readFileSync(join(OWN_FILES, "dashboard.css")), type: "text/css" },
@@ -34,9 +36,5 @@ export function registerDashboard(app: FastifyInstance): void {
   app.get("/dashboard", async (_request, reply) =>
     reply.type("text/html; charset=utf-8").header("content-security-policy", DASHBOARD_CSP).header("x-frame-options", "DENY").send(page),
   );
-  app.get<{ Params: { name: string } }>("/dashboard/assets/:name", async (request, reply) => {
-    const asset = files[request.params.name];
-    if (!asset) return reply.code(404).type("text/plain").send("Not found");
-    return reply.type(asset.type).header("cache-control", "public, max-age=3600").send(asset.body);
-  });
+  serveAssets(app, "/dashboard/assets", files);
 }

@@ -11,8 +11,11 @@ import { LoaderRegistry } from "../core/loaders";
 import { PUBLIC_VIEWER } from "../core/viewer";
 import { DATASETS } from "../modules/exports";
 import { graphqlErrorBody } from "./error-body";
+import { stringProblem } from "./input-checks";
 
 const JSON_TYPE = "application/json; charset=utf-8";
+/** What makes a spreadsheet read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 export interface ExportRouteOptions {
   dataSource: DataSource;
@@ -35,7 +38,8 @@ export function exportRoute(options: ExportRouteOptions) {
       reply.code(status).type(JSON_TYPE).header("cache-control", "no-store").send(graphqlErrorBody(message, extensions));
     const { file } = request.params as { file: string };
     const name = /^([a-z0-9-]+)\.csv$/.exec(file)?.[1];
-    const dataset = name === undefined ? undefined : DATASETS[name];
+    // Own names only: `constructor.csv` names no dataset.
+    const dataset = name === undefined || !Object.hasOwn(DATASETS, name) ? undefined : DATASETS[name];
     if (name === undefined || dataset === undefined) {
       return fail(
         404,
@@ -47,7 +51,7 @@ export function exportRoute(options: ExportRouteOptions) {
     }
     const query = (request.query ?? {}) as Record<string, unknown>;
     for (const [key, value] of Object.entries(query)) {
-      if (!(key in dataset.params)) {
+      if (!Object.hasOwn(dataset.params, key)) {
         const known = Object.keys(dataset.params);
         return fail(400, `${name}.csv takes no parameter "${key}"${known.length ? `; it takes ${known.join(", ")}` : ""}.`, {
           code: "BAD_USER_INPUT",
@@ -55,6 +59,8 @@ export function exportRoute(options: ExportRouteOptions) {
         });
       }
       if (typeof value !== "string") return fail(400, `Give the parameter "${key}" once.`, { code: "BAD_USER_INPUT", argumentName: key });
+      const problem = stringProblem(value, key);
+      if (problem) return fail(400, problem.message, { code: "BAD_USER_INPUT", argumentName: key });
     }
     const params = query as Record<string, string>;
     const today = todayUtc(options.now?.());
@@ -90,7 +96,11 @@ export function exportRoute(options: ExportRouteOptions) {
       header: true,
       columns: [...dataset.columns],
       bom: true,
-      cast: { boolean: (value) => (value ? "true" : "false") },
+      cast: {
+        boolean: (value) => (value ? "true" : "false"),
+        // OWASP's CSV injection guidance: a spreadsheet runs a cell that starts a formula; a leading quote keeps it text.
+        string: (value) => (FORMULA_START.test(value) ? `'${value}` : value),
+      },
     });
     Readable.from(dataset.rows(uow, params))
       .on("error", (error) => csv.destroy(error))

@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { serveAssets } from "./assets";
+import type { Asset } from "./assets";
 
 /**
  * The explorer's page may load and call only the hub itself, and no one may frame it.
@@ -36,11 +38,6 @@ export function graphiqlExamples(): GraphiQLExample[] {
     .map((file) => ({ name: file.replace(/\.graphql$/, ""), query: readFileSync(join(dir, file), "utf8").trimEnd() }));
 }
 
-interface Asset {
-  body: Buffer;
-  type: string;
-}
-
 /**
  * GraphiQL 3.9 and React 18 ship UMD files, served from the installed packages as
  * they are (found through module resolution, so a build run from `dist/` finds them
@@ -74,10 +71,6 @@ export function registerGraphiQL(app: FastifyInstance): { page: string } {
   const files = assets();
   const page = readFileSync(join(OWN_FILES, "index.html"), "utf8");
 
-  app.get<{ Params: { name: string } }>("/graphiql/assets/:name", async (request, reply) => {
-    const asset = files[request.params.name];
-    if (!asset) return reply.code(404).type("text/plain").send("Not found");
-    return reply.type(asset.type).header("cache-control", "public, max-age=3600").send(asset.body);
-  });
+  serveAssets(app, "/graphiql/assets", files);
   return { page };
 }

@@ -2,7 +2,6 @@ import { Readable } from "node:stream";
 import { HeaderMap } from "@apollo/server";
 import type { ApolloServer, HTTPGraphQLRequest } from "@apollo/server";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { Lexer, Source, TokenKind } from "graphql";
 import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { OperationLimits } from "../config";
@@ -18,6 +17,10 @@ import { RETRY_AFTER_SECONDS, isRequestErrorBody } from "../graphql/http-status.
 import { Admission } from "./admission";
 import { graphqlErrorBody } from "./error-body";
 import { limitExceeded } from "../graphql/operation-limits";
+import { scanDocument } from "../graphql/document-scan";
+import type { DocumentScan } from "../graphql/document-scan";
+import { MAX_INPUT_DEPTH, jsonTextDepth, stringProblem, variablesProblem } from "./input-checks";
+import type { InputProblem } from "./input-checks";
 import type { LimitName } from "../graphql/operation-limits";
 import type { HubMetrics, Outcome } from "./metrics";
 import { answerMediaKey } from "../graphql/known-queries";
@@ -78,51 +81,71 @@ function paramsOf(request: FastifyRequest): GraphQLParams {
 }
 
 /**
- * Tokens per document text, remembered as Apollo remembers parsed documents: a
- * partner site repeats a few queries, and a repeat should cost no second lexing.
+ * Each document text's scan (tokens, repeated fields), remembered as Apollo remembers
+ * parsed documents: a partner site repeats a few queries, and a repeat should cost no
+ * second lexing. Bounded by MAX_DOCUMENT_BYTES, checked first.
  */
-const tokenCounts = new LRUCache<string, number>({ max: 1000 });
+const scans = new LRUCache<string, DocumentScan>({ max: 1000 });
 
-/** Tokens of a document (bounded by MAX_DOCUMENT_BYTES, checked first), so a refusal can say how many. */
-function countTokens(query: string): number {
-  const known = tokenCounts.get(query);
-  if (known !== undefined) return known;
-  const lexer = new Lexer(new Source(query));
-  let count = 0;
-  try {
-    while (lexer.advance().kind !== TokenKind.EOF) count++;
-  } catch {
-    // A lexing error is the parser's to report, with its location.
-  }
-  tokenCounts.set(query, count);
-  return count;
+function scanOf(query: string): DocumentScan {
+  let scan = scans.get(query);
+  if (scan === undefined) scans.set(query, (scan = scanDocument(query)));
+  return scan;
 }
 
-/** The variables as the text a request sent (GET) or as JSON (POST): read once, for the NUL check and the cache key. */
+/** The variables as the text a request sent (GET) or as JSON (POST): read once, for the cache key, after `precheck` passed. */
 function variablesText(params: GraphQLParams): string {
   return typeof params.variables === "string" ? params.variables : JSON.stringify(params.variables ?? null);
 }
 
-/** Refusals that need no parsing: the document's size and tokens, and NUL characters PostgreSQL cannot store. */
-function precheck(params: GraphQLParams, variables: string, limits: OperationLimits): { error: Error; limit?: LimitName } | null {
+/** An input mistake found before parsing: BAD_USER_INPUT naming where it is. */
+function inputRefusal(problem: InputProblem): { error: Error } {
+  return {
+    error: Object.assign(new Error(problem.message), {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: problem.argumentName },
+    }),
+  };
+}
+
+/**
+ * Refusals that need no parsing of GraphQL, before anything walks the input
+ * recursively: the document's size and tokens; variables nested too deep; NUL
+ * characters (PostgreSQL cannot store them) and lone surrogates, as characters or as
+ * escapes, in the document or the variables.
+ */
+function precheck(params: GraphQLParams, limits: OperationLimits): { error: Error; limit?: LimitName } | null {
   const query = params.query;
   if (typeof query === "string") {
     const bytes = Buffer.byteLength(query);
     if (bytes > limits.maxDocumentBytes)
       return { error: limitExceeded("documentBytes", bytes, limits.maxDocumentBytes), limit: "documentBytes" };
-    const tokens = countTokens(query);
+    const { tokens, repeatedFields } = scanOf(query);
     if (tokens > limits.maxTokens) return { error: limitExceeded("tokens", tokens, limits.maxTokens), limit: "tokens" };
+    if (repeatedFields > limits.maxRepeatedFields) {
+      return { error: limitExceeded("repeatedFields", repeatedFields, limits.maxRepeatedFields), limit: "repeatedFields" };
+    }
+    // An escape in a GraphQL string is the parser's to decode: a NUL written `\u0000` is refused here all the same.
+    const problem = stringProblem(query.replaceAll("\\u0000", "\u0000"), "query");
+    if (problem) return inputRefusal(problem);
   }
-  // A NUL as a character, or as the escape `\u0000` in a GraphQL string or in JSON variables.
-  const nul = (text: string) => text.includes("\u0000") || text.includes("\\u0000");
-  if ((typeof query === "string" && nul(query)) || variables.includes("\\u0000")) {
-    return {
-      error: Object.assign(new Error("Strings may not contain the NUL character (U+0000): the database cannot store it."), {
-        extensions: { code: ErrorCode.BAD_USER_INPUT },
-      }),
-    };
+  let variables = params.variables;
+  if (typeof variables === "string") {
+    // GET: the text is parsed by Apollo; measured here first, so nothing parses a text nested thousands deep.
+    if (jsonTextDepth(variables, MAX_INPUT_DEPTH) > MAX_INPUT_DEPTH) {
+      return inputRefusal({
+        message: `The variables nest deeper than ${MAX_INPUT_DEPTH} levels: no input of this API is that deep.`,
+        argumentName: "variables",
+      });
+    }
+    try {
+      variables = JSON.parse(variables);
+    } catch {
+      // Not JSON: Apollo says so, in its words.
+      return null;
+    }
   }
-  return null;
+  const problem = variablesProblem(variables);
+  return problem ? inputRefusal(problem) : null;
 }
 
 function errorBody(error: Error & { extensions?: Record<string, unknown> }): string {
@@ -200,8 +223,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     const operationName = typeof params.operationName === "string" ? params.operationName : null;
     const record = (outcome: Outcome) => metrics.record(operationName, outcome, (performance.now() - started) / 1000);
 
-    const variables = variablesText(params);
-    const refusal = precheck(params, variables, limits);
+    const refusal = precheck(params, limits);
     if (refusal) {
       if (refusal.limit) metrics.refusals.inc({ limit: refusal.limit });
       record(refusal.limit ? "refused" : "error");
@@ -214,6 +236,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
         .send(errorBody(refusal.error));
     }
 
+    const variables = variablesText(params);
     const lang = negotiateLang(request.headers["accept-language"]);
     const now = options.now?.() ?? new Date();
     // PUBLIC and PARTNER see the same data, so they share cached answers; the secretariat never does.

@@ -12,6 +12,8 @@ import { Authenticator } from "../modules/access";
 import { authenticationHook } from "./authentication";
 import { registerCors } from "./cors";
 import { graphqlErrorBody } from "./error-body";
+import { UNAVAILABLE_MESSAGES, databaseFault } from "../graphql/errors";
+import { RETRY_AFTER_SECONDS } from "../graphql/http-status.plugin";
 import { GRAPHIQL_CSP, registerGraphiQL, wantsGraphiQL } from "./graphiql";
 import { registerDashboard } from "./dashboard";
 import { exportRoute } from "./export-route";
@@ -89,15 +91,28 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     forceCloseConnections: "idle",
   });
   app.server.headersTimeout = http.headersTimeoutMs;
+  const readiness = new ReadinessProbe(options.dataSource, app.log);
   app.server.maxConnections = http.maxConnections;
 
   app.addHook("onSend", async (request, reply) => {
+    // An error is about this request: no cache may keep it and answer the next one with it.
+    if (reply.statusCode >= 400) void reply.header("cache-control", "no-store");
     void reply.header("x-request-id", request.id);
     void reply.header("x-content-type-options", "nosniff");
     void reply.header("referrer-policy", "no-referrer");
   });
   // A body over the limit, or one that is not JSON: the client's mistake, said in GraphQL's error shape.
   app.setErrorHandler(async (error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    // The database's state, on any route (a key's lookup, an export): 503, so clients and load balancers retry.
+    const fault = databaseFault(error);
+    if (fault !== null) {
+      if (fault === "STORAGE_FULL") readiness.noteStorageFull();
+      return reply
+        .code(503)
+        .type(JSON_TYPE)
+        .header("retry-after", String(RETRY_AFTER_SECONDS))
+        .send(graphqlErrorBody(UNAVAILABLE_MESSAGES[fault], { code: fault }));
+    }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       request.log.error({ err: error }, "request failed");
@@ -122,6 +137,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     introspection: options.settings.introspection,
     persistedQueries: persistedQueryCache(shared),
     limitObserver: { measured: (cost) => metrics.cost.observe(cost), refused: (limit) => metrics.refusals.inc({ limit }) },
+    onDatabaseFault: (fault) => {
+      if (fault === "STORAGE_FULL") readiness.noteStorageFull();
+    },
   });
   await apollo.start();
   // fastify.close() stops accepting and lets in-flight requests finish; only then is Apollo stopped.
@@ -150,7 +168,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   );
   await app.register(async (api) => {
     registerCors(api, http.corsOrigins);
-    api.addHook("onRequest", authenticationHook(authenticator));
+    api.addHook("onRequest", authenticationHook(authenticator, shared));
     if (rateLimit) api.addHook("onRequest", rateLimitHook(shared, rateLimit, metrics));
     api.get("/graphql", async (request, reply) => (wantsGraphiQL(request) ? sendPage(reply) : graphql(request, reply)));
     api.post("/graphql", graphql);
@@ -168,7 +186,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   registerDashboard(app);
 
   app.get("/healthz", async () => ({ status: "ok" }));
-  const readiness = new ReadinessProbe(options.dataSource, app.log);
   await readiness.start();
   app.addHook("onClose", async () => readiness.stop());
   app.get("/readyz", async (_request, reply) => {

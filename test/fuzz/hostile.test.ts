@@ -51,6 +51,17 @@ const WORDS = [
   'after: "x"',
   '"\\u0000"',
   'asOf: "2020-02-30"',
+  // Far dates and years, which priced lists by the years they cover once let through.
+  'asOf: "9999-12-31"',
+  "duesHistory",
+  "stats",
+  "dues(from: 9990, to: 9999)",
+  "fiscalYear",
+  // A variable left at its default: priced as it runs.
+  "query ($n: Int = 100)",
+  "first: $n",
+  // One field repeated: validation compares repeats pairwise.
+  "about { name } about { name } about { name } about { name } about { name } about { name } about { name } about { name }",
   "...F",
   "\u0000",
   "\uD800",
@@ -70,6 +81,14 @@ const documents = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.constantFrom("", " ", "{}", "{ }", "query", "{ __typename }"),
 );
+/** Variables nested far deeper than any input of the schema, as JSON text: refused before anything recurses over them. */
+function deepVariablesText(depth: number): string {
+  const open = Array.from({ length: depth }, (_, i) => (i % 2 === 0 ? '{"a":' : "[")).join("");
+  const close = Array.from({ length: depth }, (_, i) => (i % 2 === 0 ? "}" : "]"))
+    .reverse()
+    .join("");
+  return `{"f":${open}1${close}}`;
+}
 const variables = fc.oneof(
   fc.constant(undefined),
   fc.jsonValue({ maxDepth: 3 }),
@@ -93,6 +112,7 @@ const requests = fc.record({
   accept: accepts,
   rawBody: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
   acceptLanguage: fc.option(fc.string({ maxLength: 40 }), { nil: undefined }),
+  deepVariables: fc.option(fc.integer({ min: 30, max: 5000 }), { nil: undefined }),
 });
 
 /** What an answer must never show: internals of the hub, its database or its stack. */
@@ -117,6 +137,12 @@ describe("10,000 generated hostile requests", () => {
     const validAnswers: unknown[] = [];
     await fc.assert(
       fc.asyncProperty(requests, async (r) => {
+        const variablesText =
+          r.deepVariables !== undefined
+            ? deepVariablesText(r.deepVariables)
+            : r.variables !== undefined
+              ? JSON.stringify(r.variables)
+              : undefined;
         const params = {
           query: r.query,
           ...(r.variables !== undefined ? { variables: r.variables } : {}),
@@ -129,9 +155,15 @@ describe("10,000 generated hostile requests", () => {
         if (r.acceptLanguage) headers["accept-language"] = r.acceptLanguage;
         const url =
           r.method === "GET"
-            ? `/graphql?${new URLSearchParams({ query: r.query, ...(r.variables !== undefined ? { variables: JSON.stringify(r.variables) } : {}) }).toString()}`
+            ? `/graphql?${new URLSearchParams({ query: r.query, ...(variablesText !== undefined ? { variables: variablesText } : {}) }).toString()}`
             : "/graphql";
-        const payload = r.method === "GET" ? undefined : (r.rawBody ?? JSON.stringify(params));
+        const payload =
+          r.method === "GET"
+            ? undefined
+            : (r.rawBody ??
+              (r.deepVariables === undefined
+                ? JSON.stringify(params)
+                : `{"query":${JSON.stringify(r.query)},"variables":${variablesText}}`));
         const response = await app.inject({ method: r.method as "GET", url, headers, ...(payload !== undefined ? { payload } : {}) });
         expect(response.statusCode).toBeLessThan(500);
         expect(response.body).not.toMatch(LEAKS);

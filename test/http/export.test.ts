@@ -107,4 +107,27 @@ describe("GET /export/<dataset>.csv", () => {
       { code: "OPERATION_LIMIT_EXCEEDED", limit: "exportRows", measured: 82, maximum: 5 },
     ]);
   });
+
+  it("keeps a cell that would start a formula as text, and refuses NUL and prototype names without a 500", async () => {
+    const app = await hub();
+    const [event] = await db.dataSource.query(`SELECT id, title_en FROM event ORDER BY id LIMIT 1`);
+    await db.dataSource.query(`UPDATE event SET title_en = '=HYPERLINK("http://x.example","y")', location = '@SUM(1+1)' WHERE id = $1`, [
+      event.id,
+    ]);
+    try {
+      const events = await csv(app, "/export/events.csv");
+      const row = events.rows.find((r) => r["title_en"]?.includes("HYPERLINK"));
+      expect(row).toMatchObject({ title_en: `'=HYPERLINK("http://x.example","y")`, location: "'@SUM(1+1)" });
+    } finally {
+      await db.dataSource.query(`UPDATE event SET title_en = $2, location = NULL WHERE id = $1`, [event.id, event.title_en]);
+    }
+    const nul = await app.inject({ method: "GET", url: "/export/governments.csv?search=%00" });
+    expect([nul.statusCode, nul.json().errors[0].extensions]).toEqual([400, { code: "BAD_USER_INPUT", argumentName: "search" }]);
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const answers = await Promise.all(
+        [`/export/${name}.csv`, `/graphiql/assets/${name}`, `/dashboard/assets/${name}`].map((url) => app.inject({ method: "GET", url })),
+      );
+      expect(answers.map((a) => [a.statusCode, a.headers["cache-control"]])).toEqual(Array.from({ length: 3 }, () => [404, "no-store"]));
+    }
+  });
 });

@@ -133,7 +133,7 @@ describe("serving /graphql on the open internet", () => {
 
     it("directive overloading, deep nesting, and fragments spread many times (measured once each)", async () => {
       // A directive repeated on one field is refused by validation already; spread over inline fragments it is not.
-      const directives = Array.from({ length: 21 }, () => "... @include(if: true) { name }").join(" ");
+      const directives = Array.from({ length: 21 }, (_, i) => `... @include(if: true) { n${i}: name }`).join(" ");
       expect(refusal(await post(app, { query: `{ about { ${directives} } }` }))).toMatchObject({
         statements: 0,
         extensions: { limit: "directives", measured: 21 },

@@ -55,6 +55,22 @@ describe("faults of PostgreSQL", () => {
       expect(answer.body).not.toMatch(/ECONN|pg|stack|at /);
     }
     await expect.poll(ready, { timeout: 30_000 }).toBe(503);
+    // Every path, not only GraphQL: a keyed request (its key is looked up first) and an export.
+    for (const answer of [
+      await app.inject({
+        method: "POST",
+        url: "/graphql",
+        headers: { "content-type": "application/json", authorization: `Bearer near_${"k".repeat(43)}` },
+        payload: QUERY,
+      }),
+      await app.inject({ method: "GET", url: "/export/governments.csv" }),
+    ]) {
+      expect([answer.statusCode, answer.headers["retry-after"], answer.json().errors[0].extensions.code]).toEqual([
+        503,
+        "5",
+        expect.stringMatching(/^(SERVICE_UNAVAILABLE|TIMEOUT)$/),
+      ]);
+    }
 
     proxy.restore();
     await expect.poll(ready, { timeout: 30_000 }).toBe(200);

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { InputError } from "../../core/errors";
+import { storageGuardOf } from "../../core/storage-guard";
 import type { Role, Viewer } from "../../core/viewer";
 import { ROLES } from "../../core/viewer";
 import { ApiKey } from "./api-key.entity";
@@ -93,6 +94,8 @@ export class Authenticator {
 
   /** Records the key's last use, at most once a minute per process, without holding up the request. */
   private noteUse(key: ApiKey, now: Date): void {
+    // On a full disk the request is served; its last use waits for room.
+    if (storageGuardOf(this.em.connection)?.full()) return;
     const last = this.lastWritten.get(key.id) ?? key.lastUsedAt?.getTime() ?? 0;
     if (now.getTime() - last < LAST_USE_RESOLUTION_MS) return;
     this.lastWritten.set(key.id, now.getTime());

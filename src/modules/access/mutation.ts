@@ -3,6 +3,7 @@ import type { RequestContext, UnitOfWork } from "../../core/context";
 import { CharterRefusalError, ConflictError, ErrorCode, InputError, NotFoundError } from "../../core/errors";
 import { LoaderRegistry } from "../../core/loaders";
 import { toReasons } from "../../core/reasons";
+import { storageGuardOf } from "../../core/storage-guard";
 import { writeGateOf } from "../../core/write-gate";
 import { AuditEntry } from "./audit-entry.entity";
 import { CharterRefusal, Conflict, InvalidInput, NotFound } from "./problems.types";
@@ -104,6 +105,8 @@ export async function runMutation<T extends object>(
 ): Promise<T | Problem> {
   const { viewer } = ctx;
   if (viewer.keyId === null || viewer.label === null) throw new Error(`${operation}: a write needs an authenticated viewer`);
+  // A full disk refuses the write before it begins (src/db/storage-guard.ts): STORAGE_FULL, 503.
+  storageGuardOf(ctx.em.connection)?.assertRoom();
   let written: Written<T>;
   try {
     written = await retriedWhenOvertaken(() => writeOnce(ctx, operation, input, write));
