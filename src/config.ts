@@ -1,3 +1,4 @@
+import { compile as compileTrust } from "@fastify/proxy-addr";
 import { ConfigError, SETTINGS, parseFlags } from "./settings";
 
 export { ConfigError, helpText } from "./settings";
@@ -43,18 +44,26 @@ export interface OperationLimits {
   readonly maxQueued: number;
 }
 
+export type TrustProxy = false | number | readonly string[];
+
 interface HttpSettings {
   readonly bodyLimitBytes: number;
   readonly headersTimeoutMs: number;
   readonly requestTimeoutMs: number;
   readonly keepAliveTimeoutMs: number;
   readonly maxConnections: number;
+  /** Open connections from one address that is not a trusted proxy. */
+  readonly maxConnectionsPerAddress: number;
   /** How long in-flight requests get to finish on SIGTERM/SIGINT. */
   readonly shutdownGraceMs: number;
   /** `*` or a list of origins allowed to read responses in a browser. */
   readonly corsOrigins: "*" | readonly string[];
-  /** Take the client address from `X-Forwarded-For` (behind a reverse proxy or load balancer). */
-  readonly trustProxy: boolean;
+  /**
+   * The proxies in front of the hub (Fastify's `trustProxy`): false, their number (the
+   * client is that many addresses from the right of `X-Forwarded-For`), or their addresses
+   * and CIDRs (the client is the first untrusted address from the right).
+   */
+  readonly trustProxy: TrustProxy;
 }
 
 export interface RateLimitSettings {
@@ -132,6 +141,25 @@ function parseUrl(name: string, raw: string, protocols: readonly string[], examp
   }
   if (!url.hostname) throw new ConfigError(`${name} has no host: "${raw}"`);
   return raw;
+}
+
+/** `false`, a number of hops, or addresses and CIDRs (`proxy-addr`'s words `loopback`, `linklocal`, `uniquelocal` too). */
+function parseTrustProxy(raw: string): TrustProxy {
+  const text = raw.trim().toLowerCase();
+  if (["", "false", "0", "no", "off"].includes(text)) return false;
+  if (["true", "yes", "on"].includes(text)) {
+    throw new ConfigError(
+      "TRUST_PROXY=true would trust every address in X-Forwarded-For, which a client writes itself: give the number of proxies in front of the hub (1 for one load balancer) or their addresses",
+    );
+  }
+  if (/^\d+$/.test(text)) return parseInteger("TRUST_PROXY", text, 1, 100);
+  const entries = raw.split(",").map((entry) => entry.trim());
+  try {
+    compileTrust(entries);
+  } catch (error) {
+    throw new ConfigError(`TRUST_PROXY must be false, a number of proxies, or addresses and CIDRs: ${(error as Error).message}`);
+  }
+  return entries;
 }
 
 function parseOrigins(raw: string): "*" | string[] {
@@ -232,9 +260,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       requestTimeoutMs: int("REQUEST_TIMEOUT_MS", 100, 3_600_000),
       keepAliveTimeoutMs: int("KEEP_ALIVE_TIMEOUT_MS", 100, 3_600_000),
       maxConnections: int("MAX_CONNECTIONS", 1, 1_000_000),
+      maxConnectionsPerAddress: int("MAX_CONNECTIONS_PER_ADDRESS", 1, 1_000_000),
       shutdownGraceMs: int("SHUTDOWN_GRACE_MS", 0, 3_600_000),
       corsOrigins: parseOrigins(read("CORS_ORIGINS")!),
-      trustProxy: parseBoolean("TRUST_PROXY", read("TRUST_PROXY")!),
+      trustProxy: parseTrustProxy(read("TRUST_PROXY")!),
     }),
     rateLimit:
       burst === 0

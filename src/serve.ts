@@ -15,6 +15,8 @@ import { HubMetrics } from "./http/metrics";
 import { todayUtc } from "./core/dates";
 import { refreshReporting } from "./modules/reporting";
 import { createMetricsServer, createServer } from "./http/server";
+import { ConnectionGate } from "./http/connection-gate";
+import { trustsPeer } from "./http/trust";
 import { MemoryState, RedisState } from "./http/shared-state";
 import type { SharedState } from "./http/shared-state";
 import { poolStats } from "./db/pool";
@@ -27,6 +29,8 @@ import type { FolderLock } from "./db/embedded/folder-lock";
 
 export interface Running {
   app: FastifyInstance;
+  /** The listening socket and every connection it admitted. */
+  gate: ConnectionGate;
   metricsApp: FastifyInstance | null;
   /** The CLIs' door to an embedded data folder this hub owns (src/http/admin-socket.ts); null otherwise. */
   adminApp: FastifyInstance | null;
@@ -82,6 +86,7 @@ export async function start(
   };
   void refreshReports();
   setInterval(() => void refreshReports(), 24 * 3600 * 1000).unref();
+  let gate: ConnectionGate | null = null;
   const app = await createServer({
     dataSource,
     logger: log,
@@ -90,8 +95,24 @@ export async function start(
     shared,
     metrics,
     afterWrite: refreshReports,
+    closing: () => gate?.closing ?? false,
   });
-  const address = await app.listen({ port: config.port, host: config.host });
+  await app.ready();
+  // The gate owns the listening socket (src/http/connection-gate.ts): what one client may hold, and what SIGTERM does.
+  gate = new ConnectionGate(
+    app.server,
+    {
+      maxConnections: config.http.maxConnections,
+      maxPerAddress: config.http.maxConnectionsPerAddress,
+      headersTimeoutMs: config.http.headersTimeoutMs,
+      requestTimeoutMs: config.http.requestTimeoutMs,
+      isTrustedPeer: trustsPeer(config.http.trustProxy),
+    },
+    log,
+  );
+  const listening = await gate.listen(config.port, config.host);
+  const address = `http://${listening.family === "IPv6" ? `[${listening.address}]` : listening.address}:${listening.port}`;
+  log.info({ url: address }, `listening at ${address}`);
   let metricsApp: FastifyInstance | null = null;
   if (config.metricsPort !== null) {
     metricsApp = await createMetricsServer(metrics, log);
@@ -113,10 +134,10 @@ export async function start(
   const shown = address.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
   log.info({ database: where, factsCompleteUntil: horizon }, `NEAR data hub on ${where}; facts complete until ${horizon}`);
   log.info({ url: `${shown}/graphql` }, `GraphiQL: ${shown}/graphql`);
-  return { app, metricsApp, adminApp, dataSource, shared };
+  return { app, gate, metricsApp, adminApp, dataSource, shared };
 }
 
-export function onSignals({ app, metricsApp, adminApp, dataSource, shared }: Running, graceMs: number, log: Logger): void {
+export function onSignals({ app, gate, metricsApp, adminApp, dataSource, shared }: Running, graceMs: number, log: Logger): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -127,8 +148,10 @@ export function onSignals({ app, metricsApp, adminApp, dataSource, shared }: Run
       process.exit(1);
     }, graceMs);
     force.unref();
-    app
-      .close()
+    // The gate first: what the kernel accepted is read and answered; then the server and what it holds.
+    gate
+      .drain()
+      .then(() => app.close())
       .then(() => metricsApp?.close())
       .then(() => adminApp?.close())
       .then(() => shared.close())

@@ -57,7 +57,12 @@ export const SETTINGS: readonly Setting[] = [
   },
   { env: "METRICS_PORT", flag: "--metrics-port", help: "serve Prometheus metrics at http://HOST:METRICS_PORT/metrics" },
   { env: "CORS_ORIGINS", flag: "--cors-origins", help: "* or a comma-separated list of origins browsers may read from", default: "*" },
-  { env: "TRUST_PROXY", flag: "--trust-proxy", help: "take client addresses from X-Forwarded-For (true | false)", default: "false" },
+  {
+    env: "TRUST_PROXY",
+    flag: "--trust-proxy",
+    help: "proxies in front of the hub, whose X-Forwarded-For names the client: false, their number (1 for one load balancer), or their addresses and CIDRs",
+    default: "false",
+  },
   {
     env: "RATE_LIMIT_BURST",
     flag: "--rate-limit-burst",
@@ -114,6 +119,12 @@ export const SETTINGS: readonly Setting[] = [
     default: "5000",
   },
   { env: "MAX_CONNECTIONS", flag: "--max-connections", help: "open connections at once; more are refused", default: "1024" },
+  {
+    env: "MAX_CONNECTIONS_PER_ADDRESS",
+    flag: "--max-connections-per-address",
+    help: "open connections from one address (a trusted proxy has no limit); more are refused",
+    default: "256",
+  },
   { env: "SHUTDOWN_GRACE_MS", flag: "--shutdown-grace-ms", help: "time in-flight requests get to finish on SIGTERM", default: "10000" },
   {
     env: "HEAP_GROWTH_PERCENT",

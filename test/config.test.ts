@@ -28,6 +28,7 @@ describe("configuration", () => {
         requestTimeoutMs: 30_000,
         keepAliveTimeoutMs: 5000,
         maxConnections: 1024,
+        maxConnectionsPerAddress: 256,
         shutdownGraceMs: 10_000,
         corsOrigins: "*",
         trustProxy: false,
@@ -137,5 +138,13 @@ describe("configuration", () => {
     ]) {
       expect(help).toContain(name);
     }
+  });
+
+  it("reads TRUST_PROXY as a number of proxies or their addresses, and refuses true, which trusts what a client writes", () => {
+    expect(loadConfig({ TRUST_PROXY: "2" }, []).http.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 127.0.0.1" }, []).http.trustProxy).toEqual(["10.0.0.0/8", "127.0.0.1"]);
+    expect(loadConfig({ TRUST_PROXY: "false" }, []).http.trustProxy).toBe(false);
+    expect(() => loadConfig({ TRUST_PROXY: "true" }, [])).toThrow(/TRUST_PROXY=true would trust every address/);
+    expect(() => loadConfig({ TRUST_PROXY: "not-an-address" }, [])).toThrow(/TRUST_PROXY must be false, a number of proxies, or addresses/);
   });
 });

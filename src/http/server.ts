@@ -20,6 +20,7 @@ import { exportRoute } from "./export-route";
 import { graphqlRoute } from "./graphql-route";
 import { HubMetrics } from "./metrics";
 import { rateLimitHook } from "./rate-limit";
+import { trustedHops } from "./trust";
 import { ReadinessProbe } from "./readiness";
 import { MemoryState } from "./shared-state";
 import type { SharedState } from "./shared-state";
@@ -42,6 +43,8 @@ export interface ServerOptions {
   metrics?: HubMetrics;
   /** Fixes "today" for tests; the real clock otherwise. */
   now?: () => Date;
+  /** Whether a shutdown has begun (the connection gate's): /readyz answers 503, so load balancers stop sending. */
+  closing?: () => boolean;
   /** Run after every committed write, besides invalidating the response cache (main: refresh the reporting tables). */
   afterWrite?: () => Promise<void>;
   /** Answer known query texts without Apollo's pipeline (default true); false: every request through Apollo, as the equivalence tests compare. */
@@ -80,7 +83,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       const given = request.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    trustProxy: http.trustProxy,
+    trustProxy: trustedHops(http.trustProxy),
     bodyLimit: http.bodyLimitBytes,
     requestTimeout: http.requestTimeoutMs,
     keepAliveTimeout: http.keepAliveTimeoutMs,
@@ -90,9 +93,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return503OnClosing: true,
     forceCloseConnections: "idle",
   });
+  // The hub listens through its connection gate (connection-gate.ts), which enforces these per connection;
+  // Node's own checks hold for a server that listens by itself.
   app.server.headersTimeout = http.headersTimeoutMs;
-  const readiness = new ReadinessProbe(options.dataSource, app.log);
   app.server.maxConnections = http.maxConnections;
+  const readiness = new ReadinessProbe(options.dataSource, app.log);
 
   app.addHook("onSend", async (request, reply) => {
     // An error is about this request: no cache may keep it and answer the next one with it.
@@ -189,6 +194,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   await readiness.start();
   app.addHook("onClose", async () => readiness.stop());
   app.get("/readyz", async (_request, reply) => {
+    if (options.closing?.()) return reply.code(503).header("retry-after", "5").send({ status: "not ready", reason: "shutting down" });
     const state = readiness.current();
     if (state.ready) return { status: "ready", sharedState: shared.mode() };
     return reply.code(503).header("retry-after", "5").send({ status: "not ready", reason: state.reason });

@@ -366,7 +366,7 @@ describe("serving /graphql on the open internet", () => {
 
   describe("rate limits", () => {
     it("a token bucket per client: 429 with Retry-After and RateLimit headers once the burst is spent", async () => {
-      const app = await hub(testSettings({ rateLimit: { burst: 3, perSecond: 1, keyedFactor: 10 }, http: { trustProxy: true } }));
+      const app = await hub(testSettings({ rateLimit: { burst: 3, perSecond: 1, keyedFactor: 10 }, http: { trustProxy: 1 } }));
       const from = (ip: string) => get(app, { query: "{ about { name } }" }, { "x-forwarded-for": ip });
       const answers = [await from("203.0.113.1"), await from("203.0.113.1"), await from("203.0.113.1"), await from("203.0.113.1")];
       expect(answers.map((a) => [a.status, a.headers["ratelimit-remaining"]])).toEqual([
@@ -378,6 +378,23 @@ describe("serving /graphql on the open internet", () => {
       expect(answers[3].headers).toMatchObject({ "retry-after": "1", "ratelimit-limit": "3" });
       expect(answers[3].body.errors?.[0]?.extensions).toEqual({ code: "RATE_LIMITED", retryAfterSeconds: 1 });
       expect((await from("203.0.113.2")).status).toBe(200);
+    });
+
+    it("behind proxies, the client is the first untrusted address from the right: a forged X-Forwarded-For picks no bucket", async () => {
+      // The probe: with TRUST_PROXY=true, ten forged leftmost addresses got ten buckets. One load balancer in front:
+      const behindOne = await hub(testSettings({ rateLimit: { burst: 3, perSecond: 0.01, keyedFactor: 10 }, http: { trustProxy: 1 } }));
+      const forged = [];
+      for (let i = 0; i < 10; i++)
+        forged.push(await get(behindOne, { query: "{ about { name } }" }, { "x-forwarded-for": `10.0.0.${i}, 203.0.113.9` }));
+      expect(forged.map((a) => a.status)).toEqual([200, 200, 200, 429, 429, 429, 429, 429, 429, 429]);
+      // Named proxies: the peer (127.0.0.1 under inject) and 198.51.100.1 are trusted, so the client is 192.0.2.7.
+      const named = await hub(
+        testSettings({ rateLimit: { burst: 1, perSecond: 0.01, keyedFactor: 10 }, http: { trustProxy: ["127.0.0.1", "198.51.100.0/24"] } }),
+      );
+      const via = (chain: string) => get(named, { query: "{ about { name } }" }, { "x-forwarded-for": chain });
+      expect((await via("1.1.1.1, 192.0.2.7, 198.51.100.1")).status).toBe(200);
+      expect((await via("2.2.2.2, 192.0.2.7, 198.51.100.1")).status).toBe(429);
+      expect((await via("192.0.2.8, 198.51.100.1")).status).toBe(200);
     });
 
     it("health checks and preflights are not counted", async () => {

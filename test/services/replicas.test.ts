@@ -43,7 +43,7 @@ describe("many replicas, one PostgreSQL, one Redis", () => {
     const app = await createServer({
       dataSource,
       logger: silentLogger(),
-      settings: testSettings({ rateLimit: { burst: 4, perSecond: 0.01, keyedFactor: 10 }, http: { trustProxy: true } }),
+      settings: testSettings({ rateLimit: { burst: 4, perSecond: 0.01, keyedFactor: 10 }, http: { trustProxy: 1 } }),
       factsCompleteUntil: () => "2020-12-31",
       shared,
       metrics,
