@@ -94,6 +94,8 @@ export interface Config {
   readonly exportRowLimits: { readonly public: number; readonly keyed: number };
   /** Shared state of many replicas (rate limits, persisted queries, response cache); null: in this process. */
   readonly redisUrl: string | null;
+  /** Longest one Redis command may take before the hub falls back to this process's memory. */
+  readonly redisTimeoutMs: number;
   /** Port of the Prometheus `/metrics` endpoint on HOST; null: no metrics endpoint. */
   readonly metricsPort: number | null;
   readonly introspection: boolean;
@@ -276,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     cacheMaxAgeSeconds: int("CACHE_MAX_AGE", 0, 31_536_000),
     exportRowLimits: Object.freeze({ public: int("EXPORT_ROW_LIMIT", 0, 10_000_000), keyed: int("EXPORT_ROW_LIMIT_KEYED", 0, 10_000_000) }),
     redisUrl: redisUrl === undefined ? null : parseUrl("REDIS_URL", redisUrl, ["redis:", "rediss:"], "redis://host:6379"),
+    redisTimeoutMs: int("REDIS_TIMEOUT_MS", 10, 60_000),
     metricsPort: metricsPort === undefined ? null : parseInteger("METRICS_PORT", metricsPort, 0, 65535),
     introspection: parseBoolean("INTROSPECTION", read("INTROSPECTION")!),
     heapGrowthPercent: int("HEAP_GROWTH_PERCENT", 0, 300),

@@ -40,7 +40,13 @@ export interface Running {
 
 async function sharedState(config: Config, log: Logger, metrics: HubMetrics): Promise<SharedState> {
   if (config.redisUrl === null) return new MemoryState();
-  const redis = new RedisState(config.redisUrl, log, (mode) => metrics.sharedState.set(mode === "redis" ? 1 : 0));
+  const redis = new RedisState(
+    config.redisUrl,
+    log,
+    (mode) => metrics.sharedState.set(mode === "redis" ? 1 : 0),
+    undefined,
+    config.redisTimeoutMs,
+  );
   await redis.connect();
   return redis;
 }

@@ -55,6 +55,12 @@ export const SETTINGS: readonly Setting[] = [
     flag: "--redis-url",
     help: "redis://host:port; shares rate limits, persisted queries and cached answers between replicas",
   },
+  {
+    env: "REDIS_TIMEOUT_MS",
+    flag: "--redis-timeout-ms",
+    help: "longest one Redis command may take; slower, the hub counts in memory until Redis answers in time again",
+    default: "250",
+  },
   { env: "METRICS_PORT", flag: "--metrics-port", help: "serve Prometheus metrics at http://HOST:METRICS_PORT/metrics" },
   { env: "CORS_ORIGINS", flag: "--cors-origins", help: "* or a comma-separated list of origins browsers may read from", default: "*" },
   {

@@ -37,6 +37,7 @@ describe("configuration", () => {
       exportRowLimits: { public: 10_000, keyed: 100_000 },
       cacheMaxAgeSeconds: 60,
       redisUrl: null,
+      redisTimeoutMs: 250,
       metricsPort: null,
       introspection: true,
       heapGrowthPercent: 100,

@@ -264,7 +264,8 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     }
 
     const controller = new AbortController();
-    const deadline = setTimeout(() => controller.abort("deadline"), limits.timeoutMs);
+    // From the request's arrival: the rate limit's and the cache's trips to the shared state count toward it.
+    const deadline = setTimeout(() => controller.abort("deadline"), Math.max(0, limits.timeoutMs - reply.elapsedTime));
     const onClose = () => {
       if (!reply.raw.writableFinished) controller.abort("client-gone");
     };

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import type { SharedState } from "./shared-state";
+import type { Bound, SharedState } from "./shared-state";
 
 /** A kept answer: its body as the bytes sent, and the headers it is sent with. */
 export interface CachedAnswer {
@@ -26,6 +26,9 @@ const GENERATION_KEY = "rc:generation";
 const GENERATION_TTL_SECONDS = 366 * 24 * 3600;
 /** Kept answers are stored as text: a version line, three header lines, then the body. */
 const ENVELOPE = "rc1";
+
+/** What the shared state keeps of answers: one per distinct question asked (variables make them many), oldest first out. */
+const KEPT_ANSWERS: Bound = { group: "answers", maxEntries: 20_000, maxBytes: 128 * 1024 * 1024 };
 
 /** Decoded answers this process keeps beside the shared state, so a repeated hit is neither parsed nor encoded again. */
 const DECODED_MAX_BYTES = 32 * 1024 * 1024;
@@ -109,7 +112,7 @@ export class ResponseCache {
   }
 
   async set(key: string, answer: { body: string; etag: string; contentType: string; cacheControl: string }): Promise<void> {
-    await this.shared.set(key, encode(answer), this.maxAgeSeconds);
+    await this.shared.set(key, encode(answer), this.maxAgeSeconds, KEPT_ANSWERS);
   }
 
   /** Forgets every kept answer, on every replica sharing the state: called after each committed write. */

@@ -23,7 +23,7 @@ import { rateLimitHook } from "./rate-limit";
 import { trustedHops } from "./trust";
 import { ReadinessProbe } from "./readiness";
 import { MemoryState } from "./shared-state";
-import type { SharedState } from "./shared-state";
+import type { Bound, SharedState } from "./shared-state";
 
 /** The settings the HTTP server uses: a whole Config, or the same shape from a test. */
 export type ServingSettings = Pick<
@@ -54,12 +54,18 @@ export interface ServerOptions {
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 const JSON_TYPE = "application/json; charset=utf-8";
 
+/**
+ * What anyone may make the hub keep as persisted queries: a document each (at most
+ * MAX_DOCUMENT_BYTES), the oldest registered going first past either ceiling.
+ */
+const PERSISTED_QUERIES: Bound = { group: "apq", maxEntries: 10_000, maxBytes: 32 * 1024 * 1024 };
+
 /** Apollo's persisted-query cache over the shared state (its TTL is ignored: a hash names one document forever). */
 function persistedQueryCache(shared: SharedState): KeyValueCache<string> {
   const ttl = 7 * 24 * 3600;
   return {
     get: async (key) => (await shared.get(`apq:${key}`)) ?? undefined,
-    set: (key, value) => shared.set(`apq:${key}`, value, ttl),
+    set: (key, value) => shared.set(`apq:${key}`, value, ttl, PERSISTED_QUERIES),
     delete: async (key) => {
       await shared.delete(`apq:${key}`);
     },

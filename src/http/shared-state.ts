@@ -13,14 +13,26 @@ export interface TokenVerdict {
 }
 
 /**
+ * A group of kept values with a ceiling: past `maxEntries` values or `maxBytes`, the
+ * oldest written go first. What strangers can make the hub keep (persisted queries,
+ * cached answers) is kept in one.
+ */
+export interface Bound {
+  group: string;
+  maxEntries: number;
+  maxBytes: number;
+}
+
+/**
  * What replicas must share: rate-limit buckets, persisted queries and cached
  * answers. In this process by default; in Redis when REDIS_URL is set, falling back
- * to this process's memory (and saying so) while Redis is unreachable.
+ * to this process's memory (and saying so) while Redis is unreachable or slow.
  */
 export interface SharedState {
   takeToken(key: string, burst: number, perSecond: number): Promise<TokenVerdict>;
   get(key: string): Promise<string | null>;
-  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Keeps a value for `ttlSeconds`, within `bound`'s ceiling when given (in memory, all values share one). */
+  set(key: string, value: string, ttlSeconds: number, bound?: Bound): Promise<void>;
   delete(key: string): Promise<void>;
   /** "memory": no Redis configured; "redis": shared; "degraded": Redis configured but unreachable. */
   mode(): "memory" | "redis" | "degraded";
@@ -61,6 +73,7 @@ export class MemoryState implements SharedState {
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    // Every value in memory is within one ceiling (the LRU's size): no group needs its own.
     this.values.set(key, value, { ttl: ttlSeconds * 1000 });
   }
 
@@ -98,12 +111,49 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate * 1000) + 1000)
 return { allowed, tostring(tokens) }
 `;
 
-/** Redis, with this process's memory standing in while it is unreachable. */
+/**
+ * One value kept within a bound, atomically: the value, its place in the group's index
+ * (by Redis's clock) and its size, then the oldest values out while the group is over
+ * its count or its bytes. A value that expired is still counted until it leaves the
+ * index, which only makes room sooner.
+ */
+const KEEP_BOUNDED = `
+local size = string.len(ARGV[1])
+local previous = redis.call('HGET', KEYS[3], KEYS[1])
+if previous then redis.call('DECRBY', KEYS[4], previous) end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+local time = redis.call('TIME')
+redis.call('ZADD', KEYS[2], tonumber(time[1]) * 1000000 + tonumber(time[2]), KEYS[1])
+redis.call('HSET', KEYS[3], KEYS[1], size)
+local total = redis.call('INCRBY', KEYS[4], size)
+local count = redis.call('ZCARD', KEYS[2])
+while count > tonumber(ARGV[3]) or total > tonumber(ARGV[4]) do
+  local oldest = redis.call('ZPOPMIN', KEYS[2])
+  if #oldest == 0 then break end
+  local gone = tonumber(redis.call('HGET', KEYS[3], oldest[1]) or '0')
+  redis.call('HDEL', KEYS[3], oldest[1])
+  redis.call('DEL', oldest[1])
+  total = redis.call('DECRBY', KEYS[4], gone)
+  count = count - 1
+end
+return count
+`;
+
+/** How often a Redis that stopped answering is asked again, once the hub has fallen back to memory. */
+const RECOVERY_PROBE_MS = 1000;
+
+/**
+ * Redis, with this process's memory standing in while it is unreachable or slow: every
+ * command and connection attempt has a deadline (REDIS_TIMEOUT_MS), and a command that
+ * misses it turns the state degraded exactly as a lost connection does, until a probe
+ * is answered again.
+ */
 export class RedisState implements SharedState {
   private readonly redis: Redis;
   private readonly fallback = new MemoryState();
   /** Null until the first connection attempt ends, so the first state is logged too. */
   private up: boolean | null = null;
+  private probe: NodeJS.Timeout | null = null;
 
   constructor(
     url: string,
@@ -111,13 +161,16 @@ export class RedisState implements SharedState {
     private readonly onModeChange: (mode: "redis" | "degraded") => void = () => {},
     /** Keys are kept under this prefix, so one Redis can serve several hubs (and test runs). */
     private readonly prefix = "near:",
+    /** Longest a command may take before the hub stops waiting on Redis. */
+    timeoutMs = 250,
   ) {
     this.redis = new Redis(url, {
       lazyConnect: true,
       // Fail a command at once while disconnected: the fallback answers instead of a queue that waits.
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
-      connectTimeout: 2000,
+      connectTimeout: Math.max(timeoutMs, 1000),
+      commandTimeout: timeoutMs,
       retryStrategy: (attempt) => Math.min(attempt * 250, 2000),
     });
     this.redis.on("ready", () => this.setUp(true));
@@ -139,8 +192,33 @@ export class RedisState implements SharedState {
     if (up === this.up) return;
     this.up = up;
     if (up) this.log.info("redis reachable: rate limits, persisted queries and cached answers are shared");
-    else this.log.warn({ err: error }, "redis unreachable: rate limits, persisted queries and cached answers fall back to this process");
+    else
+      this.log.warn(
+        { err: error },
+        "redis unreachable or slow: rate limits, persisted queries and cached answers fall back to this process",
+      );
     this.onModeChange(up ? "redis" : "degraded");
+    if (!up && this.redis.status === "ready") this.probeUntilAnswered();
+  }
+
+  /**
+   * A Redis that holds its connection but stops answering (frozen) sends no event: ask it
+   * now and then, and share again once it answers in time.
+   */
+  private probeUntilAnswered(): void {
+    if (this.probe) return;
+    this.probe = setInterval(() => {
+      if (this.up === true || this.redis.status !== "ready") {
+        if (this.probe) clearInterval(this.probe);
+        this.probe = null;
+        return;
+      }
+      this.redis.ping().then(
+        () => this.setUp(true),
+        () => {},
+      );
+    }, RECOVERY_PROBE_MS);
+    this.probe.unref();
   }
 
   private async attempt<T>(shared: () => Promise<T>, local: () => Promise<T>): Promise<T> {
@@ -170,10 +248,26 @@ export class RedisState implements SharedState {
     );
   }
 
-  set(key: string, value: string, ttlSeconds: number): Promise<void> {
+  set(key: string, value: string, ttlSeconds: number, bound?: Bound): Promise<void> {
     return this.attempt(
       async () => {
-        await this.redis.set(this.prefix + key, value, "EX", ttlSeconds);
+        if (!bound) {
+          await this.redis.set(this.prefix + key, value, "EX", ttlSeconds);
+          return;
+        }
+        const group = `${this.prefix}bound:${bound.group}`;
+        await this.redis.eval(
+          KEEP_BOUNDED,
+          4,
+          this.prefix + key,
+          `${group}:index`,
+          `${group}:sizes`,
+          `${group}:bytes`,
+          value,
+          ttlSeconds,
+          bound.maxEntries,
+          bound.maxBytes,
+        );
       },
       () => this.fallback.set(key, value, ttlSeconds),
     );
@@ -193,6 +287,7 @@ export class RedisState implements SharedState {
   }
 
   async close(): Promise<void> {
+    if (this.probe) clearInterval(this.probe);
     this.redis.disconnect();
   }
 }

@@ -117,4 +117,34 @@ describe("many replicas, one PostgreSQL, one Redis", () => {
     await expect.poll(() => a.shared.mode(), { timeout: 30_000 }).toBe("redis");
     expect(await a.metrics.registry.getSingleMetricAsString("near_shared_state_redis_up")).toContain("near_shared_state_redis_up 1");
   });
+
+  it("with Redis frozen (connected, never answering), requests are answered from memory within the deadline; /readyz and the metric say degraded", async () => {
+    const a = await replica();
+    expect(a.shared.mode()).toBe("redis");
+    redisProxy.freeze();
+    try {
+      // The probe: every request hung 30 s and ended with an empty reply, while /readyz said ready with redis.
+      const answers = [];
+      for (let i = 0; i < 5; i++) answers.push(await get(a.app, { query: "{ about { name } }" }, `198.51.100.${30 + i}`));
+      expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+      expect(a.shared.mode()).toBe("degraded");
+      expect((await a.app.inject({ method: "GET", url: "/readyz" })).json()).toEqual({ status: "ready", sharedState: "degraded" });
+      expect(await a.metrics.registry.getSingleMetricAsString("near_shared_state_redis_up")).toContain("near_shared_state_redis_up 0");
+    } finally {
+      redisProxy.restore();
+    }
+    await expect.poll(() => a.shared.mode(), { timeout: 30_000 }).toBe("redis");
+  });
+
+  it("keeps what strangers register within a ceiling: past it, the oldest persisted queries go first", async () => {
+    const a = await replica();
+    const bound = { group: `test-${Date.now()}`, maxEntries: 3, maxBytes: 1000 };
+    for (let i = 0; i < 5; i++) await a.shared.set(`apq:test-${i}`, "x".repeat(100), 60, bound);
+    const kept = await Promise.all(Array.from({ length: 5 }, (_, i) => a.shared.get(`apq:test-${i}`)));
+    expect(kept.map((value) => value !== null)).toEqual([false, false, true, true, true]);
+    // Bytes too: a large value pushes out as many older ones as it needs.
+    await a.shared.set("apq:test-big", "y".repeat(950), 60, bound);
+    const after = await Promise.all(["apq:test-3", "apq:test-4", "apq:test-big"].map((key) => a.shared.get(key)));
+    expect(after.map((value) => value !== null)).toEqual([false, false, true]);
+  });
 });
