@@ -34,6 +34,8 @@ export interface OperationLimits {
   readonly maxDirectives: number;
   readonly maxTokens: number;
   readonly maxDocumentBytes: number;
+  /** Bytes of one answer: a larger one is refused (the cost bounds it; this is the last word). */
+  readonly maxResponseBytes: number;
   /** Times one response name may appear in one selection set: validation compares those pairwise. */
   readonly maxRepeatedFields: number;
   /** Wall time one operation may run; at the deadline its SQL stops and the client gets TIMEOUT. */
@@ -249,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       maxTokens: int("MAX_TOKENS", 10, 10_000_000),
       maxDocumentBytes: int("MAX_DOCUMENT_BYTES", 100, 100_000_000),
       maxRepeatedFields: int("MAX_REPEATED_FIELDS", 1, 100_000),
+      maxResponseBytes: int("MAX_RESPONSE_BYTES", 1024, 2_000_000_000),
       timeoutMs: int("OPERATION_TIMEOUT_MS", 10, 3_600_000),
       // PGlite runs one statement at a time in its own thread: 8 operations keep it busy while the
       // event loop prepares and answers the others (single lookups 326 → 535 req/s against 2, docs/BENCHMARKS.md).

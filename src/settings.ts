@@ -110,6 +110,12 @@ export const SETTINGS: readonly Setting[] = [
   { env: "MAX_TOKENS", flag: "--max-tokens", help: "tokens of one GraphQL document", default: "3000" },
   { env: "MAX_DOCUMENT_BYTES", flag: "--max-document-bytes", help: "bytes of one GraphQL document", default: "20000" },
   {
+    env: "MAX_RESPONSE_BYTES",
+    flag: "--max-response-bytes",
+    help: "bytes of one GraphQL answer; a larger one is refused with OPERATION_LIMIT_EXCEEDED",
+    default: "10000000",
+  },
+  {
     env: "MAX_REPEATED_FIELDS",
     flag: "--max-repeated-fields",
     help: "times one field (or alias) may appear in one selection set",

@@ -18,6 +18,7 @@ describe("configuration", () => {
         maxTokens: 3000,
         maxDocumentBytes: 20_000,
         maxRepeatedFields: 20,
+        maxResponseBytes: 10_000_000,
         timeoutMs: 5000,
         maxInFlight: 8,
         maxQueued: 2000,

@@ -4,6 +4,11 @@ import type { DataSource, QueryRunner } from "typeorm";
 /** What the database layer knows of the request (or background job) a statement belongs to. */
 export interface StatementScope {
   readonly signal: AbortSignal;
+  /**
+   * When (performance.now()) the request's deadline falls: a statement after it is not
+   * sent even if the deadline's timer has not fired yet (work that never yields delays it).
+   */
+  readonly deadlineAt?: number;
   /** Statements sent for it so far. */
   statements: number;
 }

@@ -70,6 +70,7 @@ export function guardStatements(dataSource: DataSource, options: { prepareStatem
       for (let held = gate.holdFor(scope); held !== null; held = gate.holdFor(scope)) await held;
       if (!scope) return query(...queryArgs);
       if (scope.signal.aborted) throw new DeadlineExceededError(scope.signal.reason);
+      if (scope.deadlineAt !== undefined && performance.now() > scope.deadlineAt) throw new DeadlineExceededError("deadline");
       scope.statements++;
       if (!cancellable || typeof queryArgs[0] !== "string") return query(...queryArgs);
       // The connection is taken first so its backend is known while the statement runs.

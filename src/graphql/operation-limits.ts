@@ -39,6 +39,7 @@ export const LIMIT_SETTINGS = {
   tokens: "MAX_TOKENS",
   documentBytes: "MAX_DOCUMENT_BYTES",
   repeatedFields: "MAX_REPEATED_FIELDS",
+  responseBytes: "MAX_RESPONSE_BYTES",
   bodyBytes: "BODY_LIMIT_BYTES",
 } as const;
 export type LimitName = keyof typeof LIMIT_SETTINGS;

@@ -14,7 +14,7 @@ import { ErrorCode } from "../core/errors";
 import { negotiateLang } from "../core/i18n";
 import { createRequestContext } from "../graphql/context";
 import { RETRY_AFTER_SECONDS, isRequestErrorBody } from "../graphql/http-status.plugin";
-import { Admission } from "./admission";
+import type { Admission } from "./admission";
 import { graphqlErrorBody } from "./error-body";
 import { limitExceeded } from "../graphql/operation-limits";
 import { scanDocument } from "../graphql/document-scan";
@@ -41,6 +41,8 @@ export interface GraphQLRouteOptions {
   calendar: (today: IsoDate) => Calendar;
   shared: SharedState;
   metrics: HubMetrics;
+  /** Turns to execute, shared with the exports: MAX_IN_FLIGHT at once, MAX_QUEUED waiting. */
+  admission: Admission;
   /** Fixes "today" for tests; the real clock otherwise. */
   now?: () => Date;
   /** Run after every committed write, once the response cache is invalidated. */
@@ -184,7 +186,7 @@ function outcomeOf(status: number, body: string): Outcome {
 export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
   const { apollo, knownQueries, dataSource, limits, metrics } = options;
   const cache = new ResponseCache(options.shared, options.cacheMaxAgeSeconds);
-  const admission = new Admission(limits.maxInFlight, limits.maxQueued);
+  const { admission } = options;
 
   function unavailable(reply: FastifyReply, code: string, message: string, extensions: Record<string, unknown> = {}): FastifyReply {
     return reply
@@ -217,6 +219,19 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     return reply.code(answer.status).send(answer.body);
   }
 
+  /**
+   * A refusal as Apollo answers its own: a limit under application/json is 200 (GraphQL
+   * over HTTP), 400 under application/graphql-response+json; bad input (a NUL) is always 400.
+   */
+  function refuse(request: FastifyRequest, reply: FastifyReply, error: Error, badInput = false): FastifyReply {
+    const strict = (request.headers.accept ?? "").includes("application/graphql-response+json");
+    return reply
+      .code(!badInput && !strict ? 200 : 400)
+      .type(strict ? "application/graphql-response+json; charset=utf-8" : "application/json; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(errorBody(error));
+  }
+
   return async (request, reply) => {
     const started = performance.now();
     const params = paramsOf(request);
@@ -227,13 +242,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     if (refusal) {
       if (refusal.limit) metrics.refusals.inc({ limit: refusal.limit });
       record(refusal.limit ? "refused" : "error");
-      // As Apollo answers its own refusals: a limit under application/json is 200 (GraphQL over HTTP); a NUL is always 400.
-      const strict = (request.headers.accept ?? "").includes("application/graphql-response+json");
-      return reply
-        .code(refusal.limit && !strict ? 200 : 400)
-        .type(strict ? "application/graphql-response+json; charset=utf-8" : "application/json; charset=utf-8")
-        .header("cache-control", "no-store")
-        .send(errorBody(refusal.error));
+      return refuse(request, reply, refusal.error, refusal.limit === undefined);
     }
 
     const variables = variablesText(params);
@@ -265,7 +274,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
 
     const controller = new AbortController();
     // From the request's arrival: the rate limit's and the cache's trips to the shared state count toward it.
-    const deadline = setTimeout(() => controller.abort("deadline"), Math.max(0, limits.timeoutMs - reply.elapsedTime));
+    const remaining = Math.max(0, limits.timeoutMs - reply.elapsedTime);
+    const deadlineAt = performance.now() + remaining;
+    const deadline = setTimeout(() => controller.abort("deadline"), remaining);
     const onClose = () => {
       if (!reply.raw.writableFinished) controller.abort("client-gone");
     };
@@ -296,7 +307,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       return unavailable(reply, ErrorCode.SERVICE_UNAVAILABLE, "The hub is at capacity. Retry later.");
     }
 
-    const scope = { signal: controller.signal, statements: 0 };
+    const scope = { signal: controller.signal, deadlineAt, statements: 0 };
     // Every statement of the request goes through its scoped source, which knows its signal and counts its statements.
     const context = createRequestContext({
       em: scopedSource(dataSource, scope).manager,
@@ -359,8 +370,15 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       record("ok");
       return reply.code(status).send(Readable.from(result.body.asyncIterator));
     }
-    const body = result.body.string;
     const contentType = result.headers.get("content-type") ?? "application/json; charset=utf-8";
+    // The cost bounds an answer's size; this is the last word, before a byte of it is sent.
+    const bytes = result.body.string.length * 3 > limits.maxResponseBytes ? Buffer.byteLength(result.body.string) : 0;
+    if (bytes > limits.maxResponseBytes) {
+      metrics.refusals.inc({ limit: "responseBytes" });
+      record("refused");
+      return refuse(request, reply, limitExceeded("responseBytes", bytes, limits.maxResponseBytes));
+    }
+    const body = result.body.string;
     // GraphQL over HTTP: under application/json a well-formed request whose document or variables fail is 200.
     const answerStatus = status === 400 && contentType.startsWith("application/json") && isRequestErrorBody(body) ? 200 : status;
     const cacheControl = result.headers.get("cache-control") ?? "no-store";

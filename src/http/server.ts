@@ -20,6 +20,7 @@ import { exportRoute } from "./export-route";
 import { graphqlRoute } from "./graphql-route";
 import { HubMetrics } from "./metrics";
 import { rateLimitHook } from "./rate-limit";
+import { Admission } from "./admission";
 import { trustedHops } from "./trust";
 import { ReadinessProbe } from "./readiness";
 import { MemoryState } from "./shared-state";
@@ -158,7 +159,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     await apollo.stop();
   });
 
+  // Turns to execute, one queue for GraphQL and the exports.
+  const admission = new Admission(limits.maxInFlight, limits.maxQueued);
   const graphql = graphqlRoute({
+    admission,
     apollo,
     knownQueries: options.knownQueries === false ? null : knownQueries,
     dataSource: options.dataSource,
@@ -187,6 +191,8 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       "/export/:file",
       exportRoute({
         dataSource: options.dataSource,
+        admission,
+        timeoutMs: limits.timeoutMs,
         rowLimits: options.settings.exportRowLimits,
         calendar: (today) => calendarFor(options.factsCompleteUntil(), today, options.settings.calendarYearsAhead),
         ...(options.now ? { now: options.now } : {}),

@@ -37,4 +37,15 @@ describe("statements answer to their request's signal (through its scoped source
     // Outside any request (start-up, seeds, scripts: the real data source) nothing is guarded.
     expect(await db.dataSource.manager.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
+
+  it("past its deadline sends nothing even when the deadline's timer has not fired: work that never yields cannot outrun it", async () => {
+    const scope = { signal: new AbortController().signal, deadlineAt: performance.now() + 50, statements: 0 };
+    const em = scopedSource(db.dataSource, scope).manager;
+    await em.query("SELECT 1");
+    // Busy, without yielding, past the deadline: no timer could have fired meanwhile.
+    for (const started = performance.now(); performance.now() - started < 60; );
+    const before = db.counter.count;
+    await expect(em.query("SELECT 1")).rejects.toBeInstanceOf(DeadlineExceededError);
+    expect([db.counter.count - before, scope.statements]).toEqual([0, 1]);
+  });
 });

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import type { FastifyInstance } from "fastify";
+import Fastify from "fastify";
+import { Admission } from "../../src/http/admission";
+import { exportRoute } from "../../src/http/export-route";
 import { createServer } from "../../src/http/server";
+import { PUBLIC_VIEWER } from "../../src/core/viewer";
 import type { ServingSettings } from "../../src/http/server";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
-import { TEST_TODAY } from "../support/hub";
+import { TEST_TODAY, testCalendar } from "../support/hub";
 import { silentLogger } from "../support/logger";
 import { testSettings } from "../support/settings";
 
@@ -128,6 +132,45 @@ describe("GET /export/<dataset>.csv", () => {
         [`/export/${name}.csv`, `/graphiql/assets/${name}`, `/dashboard/assets/${name}`].map((url) => app.inject({ method: "GET", url })),
       );
       expect(answers.map((a) => [a.statusCode, a.headers["cache-control"]])).toEqual(Array.from({ length: 3 }, () => [404, "no-store"]));
+    }
+  });
+
+  it("runs as an operation does: under the deadline (503 TIMEOUT) and after a turn of the admission GraphQL shares", async () => {
+    const late = await hub(testSettings({ rateLimit: null, limits: { timeoutMs: 0 } }));
+    const timedOut = await late.inject({ method: "GET", url: "/export/governments.csv" });
+    expect([timedOut.statusCode, timedOut.headers["retry-after"], timedOut.json().errors[0].extensions.code]).toEqual([
+      503,
+      "5",
+      "TIMEOUT",
+    ]);
+
+    // One turn, held by another operation, and no queue: the export is shed at once, then runs once the turn is back.
+    const admission = new Admission(1, 0);
+    const held = await admission.enter(new AbortController().signal);
+    const app = Fastify();
+    app.addHook("onRequest", async (request) => {
+      request.viewer = PUBLIC_VIEWER;
+    });
+    app.get(
+      "/export/:file",
+      exportRoute({
+        dataSource: db.dataSource,
+        admission,
+        timeoutMs: 5000,
+        rowLimits: { public: 1000, keyed: 1000 },
+        calendar: () => testCalendar(),
+      }),
+    );
+    try {
+      const shed = await app.inject({ method: "GET", url: "/export/events.csv" });
+      expect([shed.statusCode, shed.json().errors[0].extensions.code]).toEqual([503, "SERVICE_UNAVAILABLE"]);
+      held!();
+      const served = await app.inject({ method: "GET", url: "/export/events.csv" });
+      expect(served.statusCode).toBe(200);
+      // The export gave its turn back: another one is admitted.
+      expect((await app.inject({ method: "GET", url: "/export/events.csv" })).statusCode).toBe(200);
+    } finally {
+      await app.close();
     }
   });
 });

@@ -148,4 +148,27 @@ describe("hostile inputs, refused with their code", () => {
       preflight.headers["access-control-allow-headers"],
     ]).toEqual([204, "GET, OPTIONS", expect.stringContaining("authorization")]);
   });
+
+  it("an answer over MAX_RESPONSE_BYTES is refused with its code, not sent", async () => {
+    const small = await createServer({
+      dataSource: db.dataSource,
+      logger: silentLogger(),
+      settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, limits: { maxResponseBytes: 4096 } }),
+      factsCompleteUntil: () => "2020-12-31",
+      now: () => TEST_TODAY,
+    });
+    try {
+      const ask = (query: string) =>
+        small.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: { query } });
+      const big = await ask("{ governments(first: 100) { nodes { slug name { text } } } }");
+      expect([big.statusCode, big.json().errors[0].extensions]).toEqual([
+        200,
+        { code: "OPERATION_LIMIT_EXCEEDED", limit: "responseBytes", measured: expect.any(Number), maximum: 4096 },
+      ]);
+      expect(big.json().data).toBeUndefined();
+      expect((await ask("{ about { name } }")).json().data.about.name).toBeTypeOf("string");
+    } finally {
+      await small.close();
+    }
+  });
 });
