@@ -22,7 +22,7 @@ const OPERATIONS = 400;
  */
 const BOUNDS = {
   bytes: { floor: 64 * 1024, perCost: 2 * 1024 },
-  ms: { floor: 2_000, perCost: 2 },
+  ms: { floor: 1_000, perCost: 0.05 },
   heapBytes: { floor: 64 * 1024 * 1024, perCost: 64 * 1024 },
 };
 
