@@ -39,7 +39,7 @@ describe("two hub processes behind one PostgreSQL and one Redis", () => {
         "--rate-limit-per-second",
         "0.01",
         "--trust-proxy",
-        "true",
+        "1",
         "--metrics-port",
         String(metricsPort),
       ]);
