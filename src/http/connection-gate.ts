@@ -62,6 +62,15 @@ async function acceptQueueLength(port: number): Promise<number | null> {
   return found;
 }
 
+/** How long a refused connection may take to read its refusal before it is cut. */
+const TURN_AWAY_MS = 1000;
+
+/** Sends the refusal and closes; a client that does not read it is cut, so a refused socket holds nothing for long. */
+function turnAway(socket: Socket, answer: string): void {
+  socket.setTimeout(TURN_AWAY_MS, () => socket.destroy());
+  socket.end(answer);
+}
+
 /** A refusal at the door, in HTTP, so a client reads why instead of a reset. */
 function refusal(status: 429 | 503, message: string): string {
   const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 429 ? "RATE_LIMITED" : "SERVICE_UNAVAILABLE" } }] });
@@ -153,17 +162,18 @@ export class ConnectionGate {
     }
     const fromAddress = this.perAddress.get(address) ?? 0;
     if (!this.settings.isTrustedPeer(address) && fromAddress >= this.settings.maxPerAddress && !this.closeIdle(address)) {
-      socket.end(refusal(429, `Too many connections from your address: at most ${this.settings.maxPerAddress} at once.`));
+      turnAway(socket, refusal(429, `Too many connections from your address: at most ${this.settings.maxPerAddress} at once.`));
       return;
     }
     if (this.open.size >= this.settings.maxConnections * ROOM_SHARE) this.closeIdle(null);
     if (this.open.size >= this.settings.maxConnections) {
-      socket.end(refusal(503, "The hub is at its connection limit. Retry later."));
+      turnAway(socket, refusal(503, "The hub is at its connection limit. Retry later."));
       return;
     }
     const connection: Connection = { socket, address, requests: 0, inFlight: 0, idleSince: performance.now(), timer: null };
     this.open.set(socket, connection);
-    this.perAddress.set(address, fromAddress + 1);
+    // Counted again: closing an idle connection of the same address above made room.
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     this.expect(connection, this.settings.headersTimeoutMs);
     socket.once("close", () => this.closed(connection));
     this.server.emit("connection", socket);

@@ -1,6 +1,5 @@
 import { Readable } from "node:stream";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { stringify } from "csv-stringify";
 import type { DataSource } from "typeorm";
 import type { Calendar } from "../charter";
 import type { UnitOfWork } from "../core/context";
@@ -12,12 +11,11 @@ import { LoaderRegistry } from "../core/loaders";
 import { PUBLIC_VIEWER } from "../core/viewer";
 import { DATASETS } from "../modules/exports";
 import type { Admission } from "./admission";
+import { csvWriter } from "./csv";
 import { graphqlErrorBody } from "./error-body";
 import { stringProblem } from "./input-checks";
 
 const JSON_TYPE = "application/json; charset=utf-8";
-/** What makes a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export interface ExportRouteOptions {
   dataSource: DataSource;
@@ -128,16 +126,7 @@ export function exportRoute(options: ExportRouteOptions) {
           },
         );
       }
-      const csv = stringify({
-        header: true,
-        columns: [...dataset.columns],
-        bom: true,
-        cast: {
-          boolean: (value) => (value ? "true" : "false"),
-          // OWASP's CSV injection guidance: a spreadsheet runs a cell that starts a formula; a leading quote keeps it text.
-          string: (value) => (FORMULA_START.test(value) ? `'${value}` : value),
-        },
-      });
+      const csv = csvWriter(dataset.columns);
       Readable.from(dataset.rows(uow, params))
         .on("error", (error) => csv.destroy(error))
         .pipe(csv);

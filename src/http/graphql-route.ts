@@ -83,15 +83,19 @@ function paramsOf(request: FastifyRequest): GraphQLParams {
 }
 
 /**
- * Each document text's scan (tokens, repeated fields), remembered as Apollo remembers
+ * Each document text's scan (tokens, repeated fields, a NUL or a lone surrogate), remembered as Apollo remembers
  * parsed documents: a partner site repeats a few queries, and a repeat should cost no
  * second lexing. Bounded by MAX_DOCUMENT_BYTES, checked first.
  */
-const scans = new LRUCache<string, DocumentScan>({ max: 1000 });
+const scans = new LRUCache<string, DocumentScan & { problem: InputProblem | null }>({ max: 1000 });
 
-function scanOf(query: string): DocumentScan {
+function scanOf(query: string): DocumentScan & { problem: InputProblem | null } {
   let scan = scans.get(query);
-  if (scan === undefined) scans.set(query, (scan = scanDocument(query)));
+  if (scan === undefined) {
+    // An escape in a GraphQL string is the parser's to decode: a NUL written `\u0000` is refused here all the same.
+    scan = { ...scanDocument(query), problem: stringProblem(query.replaceAll("\\u0000", "\u0000"), "query") };
+    scans.set(query, scan);
+  }
   return scan;
 }
 
@@ -121,13 +125,11 @@ function precheck(params: GraphQLParams, limits: OperationLimits): { error: Erro
     const bytes = Buffer.byteLength(query);
     if (bytes > limits.maxDocumentBytes)
       return { error: limitExceeded("documentBytes", bytes, limits.maxDocumentBytes), limit: "documentBytes" };
-    const { tokens, repeatedFields } = scanOf(query);
+    const { tokens, repeatedFields, problem } = scanOf(query);
     if (tokens > limits.maxTokens) return { error: limitExceeded("tokens", tokens, limits.maxTokens), limit: "tokens" };
     if (repeatedFields > limits.maxRepeatedFields) {
       return { error: limitExceeded("repeatedFields", repeatedFields, limits.maxRepeatedFields), limit: "repeatedFields" };
     }
-    // An escape in a GraphQL string is the parser's to decode: a NUL written `\u0000` is refused here all the same.
-    const problem = stringProblem(query.replaceAll("\\u0000", "\u0000"), "query");
     if (problem) return inputRefusal(problem);
   }
   let variables = params.variables;

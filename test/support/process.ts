@@ -88,9 +88,3 @@ export class HubProcess {
     });
   }
 }
-
-/** The database a hub process of a test runs on: the suite's PostgreSQL when it has one (CI's second pass), else in memory. */
-export function hubDatabaseArgs(): string[] {
-  const url = process.env["TEST_DATABASE_URL"];
-  return url ? ["--database-url", url] : ["--memory"];
-}
