@@ -16,9 +16,8 @@ import { httpStatusPlugin } from "./http-status.plugin";
 import { OperationTypeSupported, operationLimitsPlugin } from "./limits.plugin";
 import type { LimitObserver } from "./limits.plugin";
 import { buildHubSchema } from "./schema";
-import { jitExecution } from "./executor";
+import { jitExecutionGateway } from "./executor";
 import { temporalPlugin } from "./temporal.plugin";
-import { KnownQueries, withFactsHorizon } from "./known-queries";
 
 export interface HubApolloOptions {
   logger: FastifyBaseLogger;
@@ -33,21 +32,21 @@ export interface HubApolloOptions {
   limitObserver?: LimitObserver;
   /** Told of every error that is the database's state (readiness listens for a full disk). */
   onDatabaseFault?: (fault: NonNullable<ReturnType<typeof databaseFault>>) => void;
-  /**
-   * More plugins. They see only the requests Apollo answers: a known query's later
-   * requests do not pass through Apollo (known-queries.ts does their per-request part).
-   */
+  /** More plugins: every GraphQL request passes through Apollo's pipeline, so they see them all. */
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
-/** Every response says how far the records reach (`withFactsHorizon`), so no one mistakes 2020's facts for today's. */
+/** Every response says how far the records reach, so no one mistakes 2020's facts for today's. */
 function horizonExtension(factsCompleteUntil: () => IsoDate): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind === "single") {
-            response.body.singleResult.extensions = withFactsHorizon(response.body.singleResult.extensions, factsCompleteUntil);
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              factsCompleteUntil: factsCompleteUntil(),
+            };
           }
         },
       };
@@ -79,27 +78,12 @@ function errorLogging(logger: FastifyBaseLogger, onDatabaseFault: HubApolloOptio
 
 const IGNORE_LIMITS: LimitObserver = { measured: () => {}, refused: () => {} };
 
-export interface HubApollo {
-  apollo: ApolloServer<RequestContext>;
-  /** Query texts Apollo has answered once, answered again without its pipeline (known-queries.ts). */
-  knownQueries: KnownQueries;
-}
-
-export function createApolloServer(options: HubApolloOptions): HubApollo {
+export function createApolloServer(options: HubApolloOptions): ApolloServer<RequestContext> {
   const schema = buildHubSchema();
-  // The hub's schema, executed by graphql-jit (executor.ts).
-  const jit = jitExecution(schema);
   const observer = options.limitObserver ?? IGNORE_LIMITS;
-  const knownQueries = new KnownQueries({
-    schema,
-    jit,
-    limits: options.limits,
-    observer,
-    cacheMaxAgeSeconds: options.cacheMaxAgeSeconds,
-    factsCompleteUntil: options.factsCompleteUntil,
-  });
-  const apollo = new ApolloServer<RequestContext>({
-    gateway: jit.gateway,
+  return new ApolloServer<RequestContext>({
+    // The hub's schema, executed by graphql-jit (executor.ts).
+    gateway: jitExecutionGateway(schema),
     formatError,
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?": the schema is public through introspection, but error
@@ -121,8 +105,8 @@ export function createApolloServer(options: HubApolloOptions): HubApollo {
       // computed once per document (cache-control.plugin.ts), so it would only cost.
       ApolloServerPluginCacheControlDisabled(),
       // Apollo installs its federated-tracing plugin (inert outside a subgraph) unless told
-      // not to, and loading it loads Apollo's usage-reporting protobuf code (360 KB of
-      // source kept in the heap). When the hub becomes a Federation subgraph, decide here
+      // not to, and loading it loads Apollo's usage-reporting protobuf code, kept in the
+      // heap for nothing. When the hub becomes a Federation subgraph, decide here
       // whether its gateway should receive traces.
       ApolloServerPluginInlineTraceDisabled(),
       operationLimitsPlugin(options.limits, observer),
@@ -131,9 +115,7 @@ export function createApolloServer(options: HubApolloOptions): HubApollo {
       errorLogging(options.logger, options.onDatabaseFault),
       httpStatusPlugin(),
       cacheControlPlugin(options.cacheMaxAgeSeconds),
-      knownQueries.learner(),
       ...(options.plugins ?? []),
     ],
   });
-  return { apollo, knownQueries };
 }

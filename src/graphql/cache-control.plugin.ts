@@ -4,7 +4,7 @@ import type { RequestContext } from "../core/context";
 import { cachePolicyOf } from "./cache-policy";
 
 /** `Cache-Control` of an answer to an operation: public only for public fields, asked without credentials, answered without errors. */
-export function cacheControlOf(
+function cacheControlOf(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,

@@ -23,39 +23,20 @@ function withExtensions(error: GraphQLError): GraphQLError {
  * Operations executed by `graphql-jit`: each operation of a document is compiled once
  * into JavaScript that walks exactly its selection (no per-field lookups of the
  * schema, argument coercion planned ahead), then run with the same resolvers, context
- * and error handling as graphql-js. Measured on the hub's own resolvers, answers
- * compared equal: 25–33 % less CPU in execution on the benchmark's flat, nested and
- * voting-rights queries (docs/BENCHMARKS.md). Documents come from Apollo's document
- * store, one object per distinct query text, so the compiled form is kept beside it
- * and goes with it. An operation graphql-jit cannot compile runs on graphql-js, and so
- * does one with an input object, as a variable or written in the document:
- * graphql-jit does not give an input object's missing fields their default values (a
- * mutation's `input` without `draft` was refused, or reached its resolver without it,
- * where graphql-js fills in `false`). So does a request whose operation Apollo could
- * not pick (a wrong `operationName`): graphql-js says why; and one whose variables
- * graphql-jit refuses, so a bad one is refused with graphql-js's own error
- * (BAD_USER_INPUT), and variables are coerced once when they are good.
+ * and error handling as graphql-js. Documents come from Apollo's document store, one
+ * object per distinct query text, so the compiled form is kept beside it and goes
+ * with it. An operation graphql-jit cannot compile runs on graphql-js, and so does one
+ * with an input object, as a variable or written in the document: graphql-jit does
+ * not give an input object's missing fields their default values (a mutation's
+ * `input` without `draft` would reach its resolver without it, where graphql-js fills
+ * in `false`). So does a request whose operation Apollo could not pick (a wrong
+ * `operationName`): graphql-js says why; and one whose variables graphql-jit refuses,
+ * so a bad one is refused with graphql-js's own error (BAD_USER_INPUT).
  *
- * Apollo Server's only hook for another executor is its gateway interface: this is
- * a gateway with one fixed schema and no supergraph. Known queries (known-queries.ts)
- * run their operations through the same `run`.
+ * Apollo Server's documented hook for another executor is its gateway interface: this
+ * is a gateway with one fixed schema and no supergraph.
  */
-export interface JitExecution {
-  readonly gateway: Gateway;
-  /**
-   * Runs an operation of a document (`operationName` as the client sent it; `operation`
-   * null when none matched) compiled by graphql-jit, or on graphql-js where it must.
-   */
-  run(
-    document: DocumentNode,
-    operation: OperationDefinitionNode | null,
-    operationName: string | null,
-    variables: Record<string, unknown>,
-    context: RequestContext,
-  ): Promise<ExecutionResult>;
-}
-
-export function jitExecution(schema: GraphQLSchema): JitExecution {
+export function jitExecutionGateway(schema: GraphQLSchema): Gateway {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
   const takesInputObject = (document: DocumentNode, operation: OperationDefinitionNode) => {
@@ -121,5 +102,5 @@ export function jitExecution(schema: GraphQLSchema): JitExecution {
     },
     async stop() {},
   };
-  return { gateway, run };
+  return gateway;
 }

@@ -148,7 +148,7 @@ function datesIn(value: unknown, type: GraphQLInputType, path: string, found: { 
  * agree on one `asKnownOn`, which is returned (null: now). Variables that do not coerce
  * are left to execution, which reports them.
  */
-export function checkTemporalArguments(
+function checkTemporalArguments(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
@@ -188,20 +188,6 @@ export function checkTemporalArguments(
     );
   }
   return { knownOn: given[0].at };
-}
-
-/** Whether an operation names `asKnownOn` at all (such a text is always answered through Apollo). */
-export function mentionsAsKnownOn(operation: OperationDefinitionNode, document: DocumentNode): boolean {
-  let found = false;
-  visit(
-    { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] },
-    {
-      Argument(node) {
-        if (node.name.value === AS_KNOWN_ON) found = true;
-      },
-    },
-  );
-  return found;
 }
 
 /**

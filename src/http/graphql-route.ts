@@ -23,17 +23,13 @@ import { MAX_INPUT_DEPTH, jsonTextDepth, stringProblem, variablesProblem } from 
 import type { InputProblem } from "./input-checks";
 import type { LimitName } from "../graphql/operation-limits";
 import type { HubMetrics, Outcome } from "./metrics";
-import { answerMediaKey } from "../graphql/known-queries";
-import type { KnownQueries } from "../graphql/known-queries";
-import { ResponseCache, etagOf } from "./response-cache";
+import { ResponseCache, answerMediaKey, etagOf } from "./response-cache";
 import type { CachedAnswer } from "./response-cache";
 import { seesPrivate } from "../core/viewer";
 import type { SharedState } from "./shared-state";
 
 export interface GraphQLRouteOptions {
   apollo: ApolloServer<RequestContext>;
-  /** Answers query texts Apollo has answered before; null: Apollo answers every request. */
-  knownQueries: KnownQueries | null;
   dataSource: DataSource;
   limits: OperationLimits;
   cacheMaxAgeSeconds: number;
@@ -61,12 +57,9 @@ const ABORTED = Symbol("aborted");
 /**
  * `answer`, or ABORTED once `signal` aborts, whichever comes first; its listener leaves the
  * signal when the answer settles. Nothing may stay on a request's signal once it is answered:
- * a promise left pending there (a race against it, as it was) kept the request's objects
- * alive through V8's young-generation collections, which then promoted them: 16 % of all a
- * request allocated was promoted against 10 % without it (flat, one connection,
- * --trace-gc-nvp), and under ten connections the nested query met a full collection every
- * 0.3 s instead of every 1.5 s (A/B: 1.19x the requests a second on flat, nested and single;
- * docs/BENCHMARKS.md).
+ * a promise left pending there (a race against it) keeps the request's objects alive
+ * through V8's young-generation collections, which then promote them to the old
+ * generation, and full collections come several times as often.
  */
 function answerOrAbort<T>(answer: Promise<T>, signal: AbortSignal): Promise<T | typeof ABORTED> {
   return new Promise((resolve, reject) => {
@@ -158,7 +151,29 @@ function errorBody(error: Error & { extensions?: Record<string, unknown> }): str
 }
 
 /** The document a request asks (its text, or its persisted hash): what its cached answer is kept under. */
+const isPlainObject = (value: unknown): boolean => value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * Whether `operationName` and `extensions` have the types GraphQL over HTTP allows. A
+ * request that is not is Apollo's to refuse (400): it never shares a cached answer
+ * with the well-formed request it resembles.
+ */
+function wellFormed(params: GraphQLParams): boolean {
+  const { operationName, extensions } = params;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return false;
+  if (extensions === undefined || extensions === null || isPlainObject(extensions)) return true;
+  if (typeof extensions !== "string") return false;
+  // A GET carries its extensions as JSON text.
+  try {
+    return isPlainObject(JSON.parse(extensions));
+  } catch {
+    return false;
+  }
+}
+
+/** The question a cached answer is kept under: the document's text or its persisted hash; null for nothing to key on. */
 function documentOf(params: GraphQLParams): string | null {
+  if (!wellFormed(params)) return null;
   if (typeof params.query === "string") return params.query;
   const hash = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
   return typeof hash === "string" ? `#${hash}` : null;
@@ -186,7 +201,7 @@ function outcomeOf(status: number, body: string): Outcome {
  * `If-None-Match` that matches gets 304.
  */
 export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
-  const { apollo, knownQueries, dataSource, limits, metrics } = options;
+  const { apollo, dataSource, limits, metrics } = options;
   const cache = new ResponseCache(options.shared, options.cacheMaxAgeSeconds);
   const { admission } = options;
 
@@ -332,12 +347,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       };
       return apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => context });
     };
-    // A query text Apollo has answered before is answered without its pipeline; anything else, and any answer with errors, by Apollo.
-    const respond = async () => {
-      const known = await knownQueries?.answer({ method: request.method, headers: request.headers, params }, context);
-      if (known) return known;
-      // Abandoned meanwhile (deadline, client gone): it has its TIMEOUT answer, and Apollo need not run it again.
-      if (controller.signal.aborted) return ABORTED;
+    const respond = () => {
+      // Abandoned while waiting for its turn (deadline, client gone): it has its TIMEOUT answer, and Apollo need not run it.
+      if (controller.signal.aborted) return Promise.resolve(ABORTED);
       return throughApollo();
     };
     const end = async () => {

@@ -33,6 +33,17 @@ const KEPT_ANSWERS: Bound = { group: "answers", maxEntries: 20_000, maxBytes: 12
 /** Decoded answers this process keeps beside the shared state, so a repeated hit is neither parsed nor encoded again. */
 const DECODED_MAX_BYTES = 32 * 1024 * 1024;
 
+const PLAIN_ACCEPTS = new Set([undefined, "", "*/*", "application/json"]);
+
+/**
+ * The media type an answer is negotiated for, as a key: "json" for an `Accept` Apollo
+ * answers with `application/json` for certain, else the header itself. Answers to
+ * different keys are never shared.
+ */
+export function answerMediaKey(accept: string | undefined): string {
+  return PLAIN_ACCEPTS.has(accept) ? "json" : (accept ?? "");
+}
+
 export function etagOf(body: string): string {
   return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
 }

@@ -48,8 +48,6 @@ export interface ServerOptions {
   closing?: () => boolean;
   /** Run after every committed write, besides invalidating the response cache (main: refresh the reporting tables). */
   afterWrite?: () => Promise<void>;
-  /** Answer known query texts without Apollo's pipeline (default true); false: every request through Apollo, as the equivalence tests compare. */
-  knownQueries?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -141,7 +139,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     return reply.code(status).type(JSON_TYPE).send(graphqlErrorBody(message, extensions));
   });
 
-  const { apollo, knownQueries } = createApolloServer({
+  const apollo = createApolloServer({
     logger: options.logger,
     factsCompleteUntil: options.factsCompleteUntil,
     limits,
@@ -164,7 +162,6 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   const graphql = graphqlRoute({
     admission,
     apollo,
-    knownQueries: options.knownQueries === false ? null : knownQueries,
     dataSource: options.dataSource,
     limits,
     cacheMaxAgeSeconds: options.settings.cacheMaxAgeSeconds,

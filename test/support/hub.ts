@@ -68,7 +68,7 @@ let opening: Promise<SharedHub> | undefined;
 /** An Apollo server over the hub's schema with the tests' settings, started: operations run through `executeOperation`. */
 export async function startTestApollo(): Promise<ApolloServer<RequestContext>> {
   const { limits, cacheMaxAgeSeconds, introspection } = testSettings();
-  const { apollo } = createApolloServer({
+  const apollo = createApolloServer({
     logger: silentLogger(),
     factsCompleteUntil: () => TEST_HORIZON,
     limits,
