@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort } from "./ports";
 import { SCENARIOS } from "./scenarios";
-import { median, round, start, stop } from "./servers";
+import { hubNodeFlags, median, round, start, stop } from "./servers";
 import type { Server } from "./servers";
 
 const { values } = parseArgs({
@@ -39,12 +39,17 @@ const { values } = parseArgs({
 async function main(): Promise<void> {
   if (!values.base) throw new Error("--base PATH: the folder of the other build (its dist/src/main.js)");
   const builds = [
-    { name: "base", main: join(values.base, "dist", "src", "main.js"), flags: [] as string[], nodeFlags: [] as string[] },
+    {
+      name: "base",
+      main: join(values.base, "dist", "src", "main.js"),
+      flags: [] as string[],
+      nodeFlags: hubNodeFlags(join(values.base, "dist", "src", "main.js")),
+    },
     {
       name: "this",
       main: join(__dirname, "..", "src", "main.js"),
       flags: values["this-flags"].split(" ").filter(Boolean),
-      nodeFlags: values["this-node-flags"].split(" ").filter(Boolean),
+      nodeFlags: [...hubNodeFlags(), ...values["this-node-flags"].split(" ").filter(Boolean)],
     },
   ];
   const database = `near_ab_${process.pid}`;

@@ -18,6 +18,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { freePort } from "./ports";
+import { hubNodeFlags } from "./servers";
 
 const { values } = parseArgs({
   options: {
@@ -63,7 +64,20 @@ async function startHub(name: string, args: string[]): Promise<{ child: ChildPro
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [MAIN, "--port", String(port), "--log-level", "warn", "--rate-limit-burst", "0", "--cache-max-age", "0", ...EXTRA, ...args],
+    [
+      ...hubNodeFlags(MAIN),
+      MAIN,
+      "--port",
+      String(port),
+      "--log-level",
+      "warn",
+      "--rate-limit-burst",
+      "0",
+      "--cache-max-age",
+      "0",
+      ...EXTRA,
+      ...args,
+    ],
     {
       env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
       stdio: ["ignore", "inherit", "inherit"],

@@ -58,6 +58,15 @@ export async function start(
   }
 }
 
+/** The built hub's main, and the Node flags its `#!` line gives (as `npm start` does): the bench runs it as users do. */
+export const HUB_MAIN = join(__dirname, "..", "src", "main.js");
+
+export function hubNodeFlags(main: string = HUB_MAIN): string[] {
+  const first = readFileSync(main, "utf8").split("\n", 1)[0] ?? "";
+  const shebang = /^#!\/usr\/bin\/env -S node (.*)$/.exec(first);
+  return shebang ? shebang[1].split(" ").filter(Boolean) : [];
+}
+
 /**
  * Starts the built hub as the benchmarks run it: the production build, warnings only,
  * rate limits off and (unless `cache`) the response cache off, so every request executes.
@@ -68,7 +77,8 @@ export async function startHub(
 ): Promise<Server> {
   const port = await freePort();
   const args = [
-    join(__dirname, "..", "src", "main.js"),
+    ...hubNodeFlags(),
+    HUB_MAIN,
     ...options.where,
     ...(options.extra ?? []),
     ...["--port", String(port), "--log-level", "warn", "--rate-limit-burst", "0"],
@@ -83,7 +93,7 @@ export async function startHub(
  */
 export async function startTimed(name: string, args: string[], port: number): Promise<{ server: Server; startMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(__dirname, "..", "src", "main.js"), ...args, "--port", String(port), "--log-level", "info"], {
+  const child = spawn(process.execPath, [...hubNodeFlags(), HUB_MAIN, ...args, "--port", String(port), "--log-level", "info"], {
     env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
   });

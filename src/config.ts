@@ -101,14 +101,13 @@ export interface Config {
   /** Port of the Prometheus `/metrics` endpoint on HOST; null: no metrics endpoint. */
   readonly metricsPort: number | null;
   readonly introspection: boolean;
-  /**
-   * How far (percent) V8 lets the old generation grow past the live data a full
-   * collection leaves before the next; 0: V8's own factor (up to 4× the live data).
-   */
-  readonly heapGrowthPercent: number;
-  /** Most MB V8's young generation may take per semi-space (`src/heap.ts`); 0: V8's own sizing. */
-  readonly semiSpaceMb: number;
 }
+
+/** Settings of earlier versions that are Node's to take now, with the flag that replaced each. */
+const RETIRED = new Map([
+  ["SEMI_SPACE_MB", "NODE_OPTIONS=--max-semi-space-size=<MB>"],
+  ["HEAP_GROWTH_PERCENT", "node --heap-growing-percent=<percent> (a V8 flag NODE_OPTIONS does not take)"],
+]);
 
 function parseInteger(name: string, raw: string, min: number, max: number): number {
   if (!/^\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
@@ -210,6 +209,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     return SETTINGS.find((s) => s.env === name)?.default;
   };
 
+  for (const [name, replacement] of RETIRED) {
+    if (env[name] !== undefined) {
+      throw new ConfigError(`${name} is no longer read: the heap is sized where Node starts, with ${replacement} (docs/deploy.md)`);
+    }
+  }
   const logLevel = read("LOG_LEVEL")!.trim().toLowerCase();
   if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
@@ -253,8 +257,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       maxRepeatedFields: int("MAX_REPEATED_FIELDS", 1, 100_000),
       maxResponseBytes: int("MAX_RESPONSE_BYTES", 1024, 2_000_000_000),
       timeoutMs: int("OPERATION_TIMEOUT_MS", 10, 3_600_000),
-      // PGlite runs one statement at a time in its own thread: 8 operations keep it busy while the
-      // event loop prepares and answers the others (single lookups 326 → 535 req/s against 2, docs/BENCHMARKS.md).
+      // PGlite runs one statement at a time in its own thread: several operations in flight keep it
+      // busy while the event loop prepares and answers the others.
       maxInFlight:
         read("MAX_IN_FLIGHT") === undefined ? (database.kind === "pglite" ? 8 : 2 * database.poolSize) : int("MAX_IN_FLIGHT", 1, 100_000),
       maxQueued: int("MAX_QUEUED", 0, 1_000_000),
@@ -284,8 +288,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     redisTimeoutMs: int("REDIS_TIMEOUT_MS", 10, 60_000),
     metricsPort: metricsPort === undefined ? null : parseInteger("METRICS_PORT", metricsPort, 0, 65535),
     introspection: parseBoolean("INTROSPECTION", read("INTROSPECTION")!),
-    heapGrowthPercent: int("HEAP_GROWTH_PERCENT", 0, 300),
-    semiSpaceMb: int("SEMI_SPACE_MB", 0, 1024),
   });
 }
 

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4 --heap-growing-percent=100
 import { resolve } from "node:path";
 import pino from "pino";
 import type { Logger } from "pino";
@@ -8,7 +8,6 @@ import { embeddedEngineOptions, startEmbeddedEngine } from "./db/embedded/driver
 import { restoreImage, startingImage } from "./db/embedded/image";
 import { lockDataFolder } from "./db/embedded/folder-lock";
 import { StartupError } from "./db/startup-error";
-import { capSemiSpace, limitHeapGrowth } from "./heap";
 import { assertPortFree } from "./http/port";
 
 function describeDatabase(config: Config): string {
@@ -53,8 +52,6 @@ async function main(): Promise<void> {
   }
   try {
     const config = loadConfig(process.env, argv);
-    limitHeapGrowth(config.heapGrowthPercent);
-    const semiSpace = capSemiSpace(config.semiSpaceMb);
     const log = pino({ level: config.logLevel });
     await assertPortFree(config.port, config.host);
     // One process owns an embedded data folder: a second hub or a CLI on it stops here, before reading anything.
@@ -64,12 +61,9 @@ async function main(): Promise<void> {
     // The embedded database's thread starts now, and loads PGlite while this one loads the rest of the hub.
     if (config.database.kind === "pglite") {
       await startEmbeddedEngine(embeddedEngineOptions(config.database.dataDir, imageFile));
-      // Node 20 and 22 reset the semi-space growth factor when a thread starts (src/heap.ts).
-      semiSpace.hold();
     }
     const { start, onSignals } = await import("./serve.js");
     const hub = await start(config, log, describeDatabase(config), imageFile, lock);
-    semiSpace.letGrow();
     onSignals(hub, config.http.shutdownGraceMs, log);
   } catch (error) {
     const line = failure(error);

@@ -138,18 +138,6 @@ export const SETTINGS: readonly Setting[] = [
     default: "256",
   },
   { env: "SHUTDOWN_GRACE_MS", flag: "--shutdown-grace-ms", help: "time in-flight requests get to finish on SIGTERM", default: "10000" },
-  {
-    env: "HEAP_GROWTH_PERCENT",
-    flag: "--heap-growth-percent",
-    help: "how far the JavaScript heap may grow past its live data between full collections; 0 leaves it to V8 (up to 300)",
-    default: "100",
-  },
-  {
-    env: "SEMI_SPACE_MB",
-    flag: "--semi-space-mb",
-    help: "most MB the JavaScript heap's young generation takes per semi-space (Node's --max-semi-space-size, set after start); 0 leaves it to V8 (16 on Node 20, 64 on Node 24)",
-    default: "4",
-  },
 ];
 
 export function helpText(): string {

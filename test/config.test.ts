@@ -41,21 +41,15 @@ describe("configuration", () => {
       redisTimeoutMs: 250,
       metricsPort: null,
       introspection: true,
-      heapGrowthPercent: 100,
-      semiSpaceMb: 4,
     });
   });
 
-  it("reads how far the heap may grow between full collections: 0 leaves it to V8, past 300 is refused", () => {
-    expect(loadConfig({ HEAP_GROWTH_PERCENT: "0" }, []).heapGrowthPercent).toBe(0);
-    expect(loadConfig({}, ["--heap-growth-percent", "50"]).heapGrowthPercent).toBe(50);
-    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: "400" }, [])).toThrow("HEAP_GROWTH_PERCENT must be between 0 and 300, got 400");
-  });
-
-  it("reads the young generation's semi-space cap: 0 leaves it to V8, past 1024 MB is refused", () => {
-    expect(loadConfig({ SEMI_SPACE_MB: "0" }, []).semiSpaceMb).toBe(0);
-    expect(loadConfig({}, ["--semi-space-mb", "16"]).semiSpaceMb).toBe(16);
-    expect(() => loadConfig({ SEMI_SPACE_MB: "2048" }, [])).toThrow("SEMI_SPACE_MB must be between 0 and 1024, got 2048");
+  it("refuses the heap settings that are Node's flags now, naming the flag", () => {
+    expect(() => loadConfig({ SEMI_SPACE_MB: "8" }, [])).toThrow(
+      "SEMI_SPACE_MB is no longer read: the heap is sized where Node starts, with NODE_OPTIONS=--max-semi-space-size=<MB>",
+    );
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: "50" }, [])).toThrow("HEAP_GROWTH_PERCENT is no longer read");
+    expect(() => loadConfig({}, ["--semi-space-mb", "16"])).toThrow(ConfigError);
   });
 
   it("reads the serving settings: origins, Redis, metrics, limits off", () => {
