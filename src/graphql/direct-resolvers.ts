@@ -1,5 +1,8 @@
 import { GraphQLObjectType, GraphQLScalarType } from "graphql";
 import type { GraphQLFieldResolver, GraphQLSchema } from "graphql";
+import { getMetadataStorage } from "type-graphql";
+import type { BuildSchemaOptions } from "type-graphql";
+import { SYNCHRONOUS_PARAMETERS } from "../core/as-of";
 
 /**
  * type-graphql wraps every field resolver in a generic one that, per call, sorts and
@@ -8,15 +11,22 @@ import type { GraphQLFieldResolver, GraphQLSchema } from "graphql";
  * so graphql-js waits on one per row (a list of 82 governments asking for `name`:
  * 82 promises, 82 `Promise.all`, 82 objects completed asynchronously). For a field
  * resolver with no middleware, no roles, and only root, scalar or enum arguments,
- * context and info (validation is off), that wrapper does nothing but cost: this
+ * context, info and parameters of `core/as-of.ts` (validation is off), that wrapper does nothing but cost: this
  * calls the method directly, worked out once when the schema is built. Anything else
  * (middlewares, authorisation, argument classes, input objects) keeps type-graphql's
- * resolver. Measured with `npm run bench` (docs/BENCHMARKS.md).
+ * resolver.
+ *
+ * Both functions here read type-graphql's metadata through its exported
+ * `getMetadataStorage()`, typed as the subset below (tsc checks that type-graphql's
+ * own type still has it), and refuse a schema built with global middlewares, which a
+ * field left without type-graphql's resolver would skip.
  */
 
 interface ParamMetadata {
   kind: string;
   index: number;
+  /** A custom parameter decorator's resolver (`createParameterDecorator`). */
+  resolver?: unknown;
   name?: string;
   propertyName?: string;
   getType?: () => unknown;
@@ -50,7 +60,7 @@ interface FieldMetadata {
   params?: unknown[];
 }
 
-/** What type-graphql keeps of the decorators (its global metadata storage, as its own `getMetadataStorage` reads it). */
+/** The part of type-graphql's metadata read here. */
 interface MetadataStorage {
   fieldResolvers: FieldResolverMetadata[];
   objectTypes: TypeMetadata[];
@@ -58,9 +68,12 @@ interface MetadataStorage {
   fields: FieldMetadata[];
 }
 
-function metadataStorage(): MetadataStorage {
-  const storage = (globalThis as { TypeGraphQLMetadataStorage?: MetadataStorage }).TypeGraphQLMetadataStorage;
-  if (!storage) throw new Error("type-graphql's metadata storage is not where type-graphql keeps it");
+/** type-graphql's metadata of the schema being built, from a schema built without global middlewares. */
+function metadataStorage(built: Pick<BuildSchemaOptions, "globalMiddlewares">): MetadataStorage {
+  if ((built.globalMiddlewares?.length ?? 0) > 0) {
+    throw new Error("global middlewares would be skipped by fields called directly: drop directFieldResolvers and plainPropertyFields");
+  }
+  const storage: MetadataStorage = getMetadataStorage();
   return storage;
 }
 
@@ -85,6 +98,12 @@ function paramGetter(param: ParamMetadata, storage: MetadataStorage): Getter | n
       const name = param.name!;
       return plain && !isInput ? (_root, args) => args[name] : null;
     }
+    case "custom": {
+      // Only a resolver known to answer at once: type-graphql awaits what a custom one returns.
+      const resolve = param.resolver;
+      if (typeof resolve !== "function" || !SYNCHRONOUS_PARAMETERS.has(resolve)) return null;
+      return (root, args, context, info) => resolve({ root, args, context, info });
+    }
     default:
       return null;
   }
@@ -102,8 +121,8 @@ function rootIsReady(params: readonly ParamMetadata[]): (root: unknown) => boole
 }
 
 /** Replaces the wrapper of every plain field resolver with a direct call; returns how many it replaced. */
-export function directFieldResolvers(schema: GraphQLSchema): number {
-  const storage = metadataStorage();
+export function directFieldResolvers(schema: GraphQLSchema, built: Pick<BuildSchemaOptions, "globalMiddlewares">): number {
+  const storage = metadataStorage(built);
   const instances = new Map<Function, Record<string, (...params: unknown[]) => unknown>>();
   let replaced = 0;
   for (const resolver of storage.fieldResolvers) {
@@ -146,15 +165,13 @@ export function directFieldResolvers(schema: GraphQLSchema): number {
  * field a resolver, a property's too: it runs the field's (here empty) middleware list
  * around `root[property]`. graphql-jit reads a field with no resolver inline; one with
  * a resolver costs, per row and field, a call through the runtime, a resolve info, the
- * field's path and three closures (a fifth of what the nested query allocated, sampled
- * under load). What this drops is exactly what type-graphql's `simple: true` drops,
+ * field's path and three closures. What this drops is exactly what type-graphql's `simple: true` drops,
  * decided for every field at once: a field with no resolver method, no middleware
  * (`PrivateField`), no roles and no arguments, whose schema name is its property's
- * (the default read uses the schema name). Needs no global middlewares, which the
- * hub's schema has none of. Returns how many fields it left plain.
+ * (the default read uses the schema name). Returns how many fields it left plain.
  */
-export function plainPropertyFields(schema: GraphQLSchema): number {
-  const storage = metadataStorage();
+export function plainPropertyFields(schema: GraphQLSchema, built: Pick<BuildSchemaOptions, "globalMiddlewares">): number {
+  const storage = metadataStorage(built);
   let plain = 0;
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);

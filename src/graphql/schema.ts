@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { GraphQLObjectType, lexicographicSortSchema, printSchema } from "graphql";
 import type { GraphQLSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
+import type { BuildSchemaOptions } from "type-graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { toGlobalId } from "../core/node";
 import { directFieldResolvers, plainPropertyFields } from "./direct-resolvers";
@@ -82,10 +83,11 @@ export function buildHubSchema(): GraphQLSchema {
     ...statsResolvers,
     nodeResolver(NODE_TYPES),
   ] as unknown as NonEmptyArray<Function>;
-  // No global middlewares: plainPropertyFields leaves a field to the executor only where type-graphql's resolver ran none.
-  const schema = withAsKnownOn(buildSchemaSync({ resolvers, validate: false, authChecker, authMode: "error" }));
-  directFieldResolvers(schema);
-  plainPropertyFields(schema);
+  const options: BuildSchemaOptions = { resolvers, validate: false, authChecker, authMode: "error" };
+  const schema = withAsKnownOn(buildSchemaSync(options));
+  // Both refuse a schema with global middlewares, which fields called directly would skip.
+  directFieldResolvers(schema, options);
+  plainPropertyFields(schema, options);
   attachGlobalIds(schema, NODE_TYPES);
   cached = schema;
   return schema;

@@ -16,6 +16,8 @@ import {
 } from "type-graphql";
 import type { MiddlewareFn } from "type-graphql";
 import { describe, expect, it } from "vitest";
+import { AsOf } from "../../src/core/as-of";
+import type { IsoDate } from "../../src/core/dates";
 import { directFieldResolvers, plainPropertyFields } from "../../src/graphql/direct-resolvers";
 
 /**
@@ -55,6 +57,11 @@ class ThingResolver {
   }
 
   @FieldResolver(() => String)
+  day(@Root() thing: Thing, @AsOf() asOf: IsoDate): string {
+    return `${thing.key}@${asOf}`;
+  }
+
+  @FieldResolver(() => String)
   @UseMiddleware(Counted)
   counted(@Root() thing: Thing): string {
     return thing.key;
@@ -72,27 +79,41 @@ function build(): GraphQLSchema {
 }
 
 describe("direct field resolvers", () => {
+  it("refuse a schema built with global middlewares, which fields called directly would skip", () => {
+    const built = { globalMiddlewares: [async (_: unknown, next: () => Promise<unknown>) => next()] };
+    expect(() => directFieldResolvers(build(), built)).toThrow("global middlewares would be skipped");
+    expect(() => plainPropertyFields(build(), built)).toThrow("global middlewares would be skipped");
+  });
+
   it("replace only plain field resolvers, and answer as type-graphql's do", async () => {
-    const query = `{ things { key shout(suffix: "!") counted secret } }`;
-    const before = await graphql({ schema: build(), source: query, contextValue: { mark: "#" } });
+    const query = `{ things { key shout(suffix: "!") counted secret day asked: day(asOf: "2020-01-02") } }`;
+    const contextValue = { mark: "#", today: "2026-12-07" };
+    const before = await graphql({ schema: build(), source: query, contextValue });
     const schema = build();
     const fields = (schema.getType("DirectThing") as GraphQLObjectType).getFields();
-    const original = { shout: fields["shout"].resolve, counted: fields["counted"].resolve, secret: fields["secret"].resolve };
-    directFieldResolvers(schema);
+    const original = {
+      shout: fields["shout"].resolve,
+      day: fields["day"].resolve,
+      counted: fields["counted"].resolve,
+      secret: fields["secret"].resolve,
+    };
+    directFieldResolvers(schema, {});
     expect(fields["shout"].resolve).not.toBe(original.shout);
+    // `asOf` with its default applied (core/as-of.ts) is a plain parameter too.
+    expect(fields["day"].resolve).not.toBe(original.day);
     expect(fields["counted"].resolve).toBe(original.counted);
     expect(fields["secret"].resolve).toBe(original.secret);
 
     calls.length = 0;
-    const after = await graphql({ schema, source: query, contextValue: { mark: "#" } });
+    const after = await graphql({ schema, source: query, contextValue });
     expect(before.errors).toBeUndefined();
     expect(after).toEqual(before);
     // The middleware still runs for each row; the role check still hides the secret; a plain root is still converted.
     expect(calls).toEqual(["middleware", "middleware"]);
     expect(after.data).toEqual({
       things: [
-        { key: "a", shout: "A!#:instance", counted: "a", secret: null },
-        { key: "plain", shout: "PLAIN!#:instance", counted: "plain", secret: null },
+        { key: "a", shout: "A!#:instance", counted: "a", secret: null, day: "a@2026-12-07", asked: "a@2020-01-02" },
+        { key: "plain", shout: "PLAIN!#:instance", counted: "plain", secret: null, day: "plain@2026-12-07", asked: "plain@2020-01-02" },
       ],
     });
   });
@@ -165,7 +186,7 @@ describe("plain property fields", () => {
     // type-graphql gives every one of them a resolver.
     expect(Object.values(resolved()).every(Boolean)).toBe(true);
     const resolversBefore = withResolver();
-    const left = plainPropertyFields(schema);
+    const left = plainPropertyFields(schema, {});
     expect(left).toBe(resolversBefore - withResolver());
     expect(left).toBeGreaterThanOrEqual(3);
     // A middleware, a role check, a resolver method and a field named apart from its property keep a resolver.

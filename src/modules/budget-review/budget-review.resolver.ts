@@ -1,9 +1,9 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
-import { DateScalar } from "../../core/scalars";
 import { checkBudgetReview } from "./budget-review.service";
 import { BudgetReviewCheckType } from "./budget-review.types";
+import { AsOf } from "../../core/as-of";
 
 @Resolver()
 export class BudgetReviewResolver {
@@ -15,9 +15,9 @@ export class BudgetReviewResolver {
     @Arg("members", () => [String], { description: "Slugs of the governments the members come from." }) members: string[],
     @Arg("auditors", () => [String], { defaultValue: [], description: "Slugs of the auditors' governments (not yet recorded by the hub)." })
     auditors: string[],
-    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
+    @AsOf() asOf: IsoDate,
     @Ctx() ctx: RequestContext,
   ): Promise<BudgetReviewCheckType> {
-    return checkBudgetReview(ctx, { members, auditors, asOf: asOf ?? ctx.today });
+    return checkBudgetReview(ctx, { members, auditors, asOf: asOf });
   }
 }

@@ -1,19 +1,19 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
-import { DateScalar } from "../../core/scalars";
 import { AssociationType } from "../association";
 import { Government, governmentBySlug } from "../government";
 import { chairOf } from "./chair.service";
 import { ChairType } from "./chair.types";
+import { AsOf } from "../../core/as-of";
 
 @Resolver(() => AssociationType)
 export class AssociationChairResolver {
   @FieldResolver(() => ChairType, {
     description: "The chair on `asOf` (default today): the host of the next General Assembly, or a recorded extension.",
   })
-  chair(@Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null, @Ctx() ctx: RequestContext): Promise<ChairType> {
-    return chairOf(ctx, asOf ?? ctx.today);
+  chair(@AsOf() asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<ChairType> {
+    return chairOf(ctx, asOf);
   }
 }
 

@@ -6,7 +6,6 @@ import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
-import { DateScalar } from "../../core/scalars";
 import { GOVERNMENT_COLUMNS, Government, governmentById } from "../government";
 import { committeeStatus, covers } from "../../charter";
 import { Committee } from "./committee.entity";
@@ -24,8 +23,9 @@ import {
 } from "./committee.loader";
 import { listCommittees } from "./committee.service";
 import { CommitteeConnection } from "./committee.types";
+import { AsOf } from "../../core/as-of";
 
-const asOfArg = { nullable: true, description: "The day to answer for; default today." } as const;
+const asOfArg = { description: "The day to answer for; default today." } as const;
 
 // Its fields on Government read the government by id only (always read): a lean read of governments serves them.
 declareColumns(GOVERNMENT_COLUMNS, { coordinatorTerms: [], committees: [] });
@@ -68,24 +68,16 @@ export class CommitteeResolver {
   }
 
   @FieldResolver(() => CommitteeStatus)
-  status(
-    @Root() committee: Committee,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): CommitteeStatus {
-    return committeeStatus(committee, asOf ?? ctx.today);
+  status(@Root() committee: Committee, @AsOf(asOfArg) asOf: IsoDate): CommitteeStatus {
+    return committeeStatus(committee, asOf);
   }
 
   @FieldResolver(() => [CoordinatorTerm], {
     description: "Coordinators on `asOf` (several when co-coordinated, Committee Reg. Art. 5(2)).",
   })
-  async coordinators(
-    @Root() committee: Committee,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<CoordinatorTerm[]> {
+  async coordinators(@Root() committee: Committee, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<CoordinatorTerm[]> {
     const terms = await ctx.loaders.get(coordinatorTermsByCommittee).load(committee.id);
-    return terms.filter((term) => covers(term, asOf ?? ctx.today));
+    return terms.filter((term) => covers(term, asOf));
   }
 
   @FieldResolver(() => [CoordinatorTerm], { description: "Every coordinator over time, earliest first (undated starts first)." })
@@ -96,11 +88,11 @@ export class CommitteeResolver {
   @FieldResolver(() => [CommitteeParticipation], { description: "Governments taking part on `asOf` besides the coordinators." })
   async participants(
     @Root() committee: Committee,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @AsOf(asOfArg) asOf: IsoDate,
     @Ctx() ctx: RequestContext,
   ): Promise<CommitteeParticipation[]> {
     const rows = await ctx.loaders.get(participationsByCommittee).load(committee.id);
-    return rows.filter((row) => covers(row, asOf ?? ctx.today));
+    return rows.filter((row) => covers(row, asOf));
   }
 }
 
@@ -135,10 +127,10 @@ export class GovernmentCommitteesResolver {
   @FieldResolver(() => [CoordinatorTerm], { description: "Committees this government coordinates on `asOf`." })
   coordinatorTerms(
     @Root() government: Government,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @AsOf(asOfArg) asOf: IsoDate,
     @Ctx() ctx: RequestContext,
   ): CoordinatorTerm[] | Promise<CoordinatorTerm[]> {
-    const day = asOf ?? ctx.today;
+    const day = asOf;
     return withChildRows(ctx.loaders, government, coordinatorTermsByGovernment, government.id, (terms) =>
       terms.filter((term) => covers(term, day)),
     );
@@ -148,12 +140,8 @@ export class GovernmentCommitteesResolver {
     description:
       "Specialised committees this government coordinates or takes part in on `asOf`, by number. Every member sits in the General Assembly and Working Committee; those are not listed.",
   })
-  async committees(
-    @Root() government: Government,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Committee[]> {
-    const day = asOf ?? ctx.today;
+  async committees(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<Committee[]> {
+    const day = asOf;
     const [terms, participations] = await Promise.all([
       withChildRows(ctx.loaders, government, coordinatorTermsByGovernment, government.id, (terms) => terms),
       withChildRows(ctx.loaders, government, participationsByGovernment, government.id, (rows) => rows),

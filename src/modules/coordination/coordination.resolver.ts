@@ -1,23 +1,19 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
-import { DateScalar } from "../../core/scalars";
 import { Committee } from "../committee";
 import { Government, governmentBySlug } from "../government";
 import { coordinationOf } from "./coordination.service";
 import { CoordinationType, CoordinatorCurrentTermType } from "./coordination.types";
+import { AsOf } from "../../core/as-of";
 
 @Resolver(() => Committee)
 export class CommitteeCoordinationResolver {
   @FieldResolver(() => CoordinationType, {
     description: "The coordinator(s) on `asOf` (default today) with their term, last activity and whether they may be replaced.",
   })
-  coordinator(
-    @Root() committee: Committee,
-    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<CoordinationType> {
-    return coordinationOf(ctx, committee, asOf ?? ctx.today);
+  coordinator(@Root() committee: Committee, @AsOf() asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<CoordinationType> {
+    return coordinationOf(ctx, committee, asOf);
   }
 }
 

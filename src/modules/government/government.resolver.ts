@@ -8,7 +8,6 @@ import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, pickNameOf } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
-import { DateScalar } from "../../core/scalars";
 import { COUNTRY_COLUMNS, Country, countryByCode } from "../country";
 import { covers, membershipStandingOn } from "../../charter";
 import {
@@ -32,6 +31,7 @@ import {
   listGovernments,
 } from "./government.service";
 import { GovernmentConnection } from "./government.types";
+import { AsOf } from "../../core/as-of";
 
 // A country's governments are found by its code (the primary key, always read), and a page of countries can bring them.
 declareColumns(COUNTRY_COLUMNS, { governments: [] });
@@ -100,10 +100,10 @@ export class GovernmentResolver {
   })
   membership(
     @Root() government: Government,
-    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
+    @AsOf() asOf: IsoDate,
     @Ctx() ctx: RequestContext,
   ): MembershipOnDay | null | Promise<MembershipOnDay | null> {
-    const day = asOf ?? ctx.today;
+    const day = asOf;
     return withChildRows(ctx.loaders, government, membershipsByGovernment, government.id, (rows) => {
       const { period, held } = membershipStandingOn(
         rows.map((row) => ({ ...membershipPeriodOf(row), row })),
@@ -129,12 +129,12 @@ export class CountryGovernmentsResolver {
   })
   async governments(
     @Root() country: Country,
-    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
+    @AsOf() asOf: IsoDate,
     @Arg("kinds", () => [MembershipKind], { nullable: true }) kinds: MembershipKind[] | null,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government[]> {
-    const day = asOf ?? ctx.today;
+    const day = asOf;
     const shape = countryGovernmentsShapeAt(ctx.em.connection, info, ctx.preferredLang);
     const rows = await governmentsOfCountryRead(ctx, country.code, shape);
     return rows

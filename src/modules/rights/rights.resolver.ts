@@ -4,7 +4,6 @@ import { declareColumns } from "../../core/lean-rows";
 import { yearsInCalendar } from "../../core/inputs";
 import type { IsoDate } from "../../core/dates";
 import type { ConnectionValue } from "../../core/pagination";
-import { DateScalar } from "../../core/scalars";
 import { AssociationType } from "../association";
 import { DuesLedgerEntry, DuesPayment, duesLedgerEntriesByGovernment, duesPaymentsByGovernment } from "../dues";
 import { GOVERNMENT_COLUMNS, Government, GovernmentConnection, governmentById } from "../government";
@@ -18,8 +17,9 @@ import {
   votingRightsOf,
 } from "./rights.service";
 import { DuesStandingType, FiscalYearDuesType, RestrictedMemberType, RightsVerdictType, VotingMembersArgs } from "./rights.types";
+import { AsOf } from "../../core/as-of";
 
-const asOfArg = { nullable: true, description: "The day to answer for; default today. Payments after it do not count." } as const;
+const asOfArg = { description: "The day to answer for; default today. Payments after it do not count." } as const;
 
 // Every field below reads only the government's id: a list asking for them can read lean rows.
 declareColumns(GOVERNMENT_COLUMNS, {
@@ -37,52 +37,36 @@ export class GovernmentRightsResolver {
   @FieldResolver(() => RightsVerdictType, {
     description: "May it vote at the General Assembly and Working Committee (Charter Art. 9(1), 5-2; Dues Reg. Art. 6)?",
   })
-  votingRights(
-    @Root() government: Government,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<RightsVerdictType> {
-    return votingRightsOf(ctx, government.id, asOf ?? ctx.today);
+  votingRights(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
+    return votingRightsOf(ctx, government.id, asOf);
   }
 
   @FieldResolver(() => RightsVerdictType, { description: "May it elect, and stand for, chair and auditor (Charter Art. 7(1)-(3), 5-2)?" })
-  electionRights(
-    @Root() government: Government,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<RightsVerdictType> {
-    return electionRightsOf(ctx, government.id, asOf ?? ctx.today);
+  electionRights(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
+    return electionRightsOf(ctx, government.id, asOf);
   }
 
   @FieldResolver(() => FiscalYearDuesType, { description: "Its dues for one fiscal year (Dues Reg. Art. 5), as known on `asOf`." })
   dues(
     @Root() government: Government,
     @Arg("fiscalYear", () => Int) fiscalYear: number,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
+    @AsOf(asOfArg) asOf: IsoDate,
     @Ctx() ctx: RequestContext,
   ): Promise<FiscalYearDuesType> {
     yearsInCalendar(ctx.calendar, fiscalYear, fiscalYear, "fiscalYear", "fiscalYear");
-    return duesOf(ctx, government.id, fiscalYear, asOf ?? ctx.today);
+    return duesOf(ctx, government.id, fiscalYear, asOf);
   }
 
   @FieldResolver(() => [FiscalYearDuesType], { description: "Every fiscal year assessed (or paid) from 2017 to the year of `asOf`." })
-  duesHistory(
-    @Root() government: Government,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<FiscalYearDuesType[]> {
-    return duesHistoryOf(ctx, government.id, asOf ?? ctx.today);
+  duesHistory(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<FiscalYearDuesType[]> {
+    return duesHistoryOf(ctx, government.id, asOf);
   }
 
   @FieldResolver(() => DuesStandingType, {
     description: "Whether arrears restrict its rights on `asOf`, since when, and whether a payment restored them (Dues Reg. Art. 6).",
   })
-  duesStanding(
-    @Root() government: Government,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<DuesStandingType> {
-    return duesStandingOf(ctx, government.id, asOf ?? ctx.today);
+  duesStanding(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<DuesStandingType> {
+    return duesStandingOf(ctx, government.id, asOf);
   }
 
   @FieldResolver(() => [DuesPayment], { description: "Its dues payments as booked, earliest first." })
@@ -109,11 +93,8 @@ export class AssociationRightsResolver {
   }
 
   @FieldResolver(() => [RestrictedMemberType], { description: "Members whose rights arrears restrict on `asOf`, by slug, with reasons." })
-  restrictedMembers(
-    @Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<RestrictedMemberType[]> {
-    return restrictedMembersOn(ctx, asOf ?? ctx.today);
+  restrictedMembers(@AsOf() asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<RestrictedMemberType[]> {
+    return restrictedMembersOn(ctx, asOf);
   }
 }
 

@@ -3,7 +3,6 @@ import { FIRST_FISCAL_YEAR, yearOf } from "../../charter";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 
-import { DateScalar } from "../../core/scalars";
 import { AssociationType } from "../association";
 import { Country, countryByCode } from "../country";
 import { MembershipKind } from "../membership";
@@ -36,14 +35,15 @@ import {
   StaffGroupType,
   StatsType,
 } from "./stats.types";
+import { AsOf } from "../../core/as-of";
 
 @Resolver(() => StatsType)
 export class StatsResolver {
   @Query(() => StatsType, {
     description: "Aggregates for dashboards on one day (default today), each one statement or a few, grouped in the database.",
   })
-  stats(@Arg("asOf", () => DateScalar, { nullable: true }) asOf: IsoDate | null, @Ctx() ctx: RequestContext): StatsType {
-    return Object.assign(new StatsType(), { asOf: asOf ?? ctx.today });
+  stats(@AsOf() asOf: IsoDate): StatsType {
+    return Object.assign(new StatsType(), { asOf });
   }
 
   @FieldResolver(() => [GovernmentGroupType], {
