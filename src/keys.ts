@@ -19,6 +19,7 @@ import { StartupError } from "./db/startup-error";
 import { askRunningHub } from "./db/embedded/admin-client";
 import { folderOwner, lockDataFolder } from "./db/embedded/folder-lock";
 import { KEY_ROLES, createApiKey, listApiKeys, revokeApiKey } from "./modules/access";
+import { isOneOf } from "./core/enums";
 import type { KeyRole } from "./modules/access";
 
 const USAGE = `usage:
@@ -81,9 +82,9 @@ function commandOf(positionals: string[], values: { role?: string; label?: strin
   const [name, ...rest] = positionals;
   if (name === "create") {
     const role = values.role?.toUpperCase();
-    if (!role || !KEY_ROLES.includes(role as KeyRole)) throw new UsageError(`--role must be one of ${KEY_ROLES.join(", ")}`);
+    if (!isOneOf(KEY_ROLES, role)) throw new UsageError(`--role must be one of ${KEY_ROLES.join(", ")}`);
     if (!values.label) throw new UsageError(`--label is required: say whose key it is`);
-    return { name, role: role as KeyRole, label: values.label, expiresAt: parseExpiry(values.expires) };
+    return { name, role, label: values.label, expiresAt: parseExpiry(values.expires) };
   }
   if (name === "list") return { name };
   if (name === "revoke") {

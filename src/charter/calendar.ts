@@ -12,6 +12,11 @@ export function dayOf(year: number, month: number, date: number): Day {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(date).padStart(2, "0")}`;
 }
 
+/** The last day of a year: where a fiscal year, a year-precise date and the calendar end. */
+export function yearEnd(year: number): Day {
+  return dayOf(year, 12, 31);
+}
+
 /** The day `years` years after `day`; 29 February becomes 28 February in a common year. */
 export function addYears(day: Day, years: number): Day {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
@@ -60,7 +65,7 @@ function lastDayMeant(first: Day, precision: Precision | null | undefined): Day 
   const month = Number(first.slice(5, 7));
   switch (precision) {
     case "YEAR":
-      return dayOf(year, 12, 31);
+      return yearEnd(year);
     case "SEASON": {
       const last = month + 2;
       return last > 12 ? dayOf(year + 1, last - 12, daysInMonth(year + 1, last - 12)) : dayOf(year, last, daysInMonth(year, last));
@@ -138,7 +143,7 @@ export interface Calendar {
 }
 
 export function calendarFor(horizon: Day, today: Day, yearsAhead: number): Calendar {
-  return { first: NEAR_FOUNDED, last: dayOf(Math.max(yearOf(horizon), yearOf(today)) + yearsAhead, 12, 31) };
+  return { first: NEAR_FOUNDED, last: yearEnd(Math.max(yearOf(horizon), yearOf(today)) + yearsAhead) };
 }
 
 /** Whether `day` lies in the calendar. */

@@ -1,4 +1,4 @@
-import { addDays, dayOf, yearOf } from "./calendar";
+import { addDays, dayOf, yearEnd, yearOf } from "./calendar";
 import type { Day } from "./calendar";
 import { CharterInputError } from "./errors";
 import { INTERPRETATIONS } from "./interpretations";
@@ -114,15 +114,15 @@ function assessment(periods: readonly MembershipPeriod[], fiscalYear: number): {
     };
   }
   const yearStart = dayOf(fiscalYear, 1, 1);
-  const yearEnd = dayOf(fiscalYear, 12, 31);
+  const lastDay = yearEnd(fiscalYear);
   // Admitted that year: a MEMBER start whose every possible day is in it; one whose window reaches into it may have been.
   const admitted = periods.find((p) => {
     const window = membershipStartWindow(p);
-    return p.kind === "MEMBER" && window.latest !== null && window.earliest >= yearStart && window.latest <= yearEnd;
+    return p.kind === "MEMBER" && window.latest !== null && window.earliest >= yearStart && window.latest <= lastDay;
   });
   const maybeAdmitted = periods.find((p) => {
     const window = membershipStartWindow(p);
-    return p.kind === "MEMBER" && window.earliest <= yearEnd && (window.latest === null || window.latest >= yearStart);
+    return p.kind === "MEMBER" && window.earliest <= lastDay && (window.latest === null || window.latest >= yearStart);
   });
   if (!admitted && maybeAdmitted) {
     return {

@@ -13,10 +13,13 @@ export {
   covers,
   daysInMonth,
   inCalendar,
+  yearEnd,
   yearOf,
 } from "./calendar";
 export type { Calendar, Certainty } from "./calendar";
 export { CharterInputError } from "./errors";
+export { APPOINTMENT_STATUSES, appointmentHeldOn } from "./appointment";
+export type { AppointmentPeriod, AppointmentStatus } from "./appointment";
 export { MEMBERSHIP_KINDS, membershipHeldOn, membershipOn, membershipStandingOn, membershipStartWindow } from "./membership";
 export type { MembershipKind, MembershipPeriod } from "./membership";
 export { FIRST_FISCAL_YEAR, FISCAL_YEAR_STATUSES, LEDGER_STATUSES, duesForYear, duesHistory, duesStanding } from "./dues";

@@ -1,4 +1,4 @@
-import { daysInMonth } from "../charter";
+import { daysInMonth, yearEnd } from "../charter";
 
 /**
  * Calendar dates are ISO strings (`YYYY-MM-DD`) everywhere in the hub: no time, no
@@ -23,8 +23,8 @@ function digitsAt(value: string, start: number, end: number): number {
 /**
  * The date as given if it is a real calendar day (`YYYY-MM-DD`), else null. Read by
  * character codes, not a regular expression: every date the hub answers is checked
- * here on its way out (the `Date` scalar), and a match allocated an array and three
- * strings per date (3 % of what the nested query allocated).
+ * here on its way out (the `Date` scalar), and a match allocates an array and three
+ * strings per date.
  */
 export function parseIsoDate(value: string): IsoDate | null {
   if (value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) return null;
@@ -80,6 +80,6 @@ export function parsePartialDate(raw: string, edge: "start" | "end" = "start"): 
     const day = edge === "start" ? "01" : String(daysInMonth(year, monthNumber));
     return { date: `${text}-${day}`, precision: DatePrecision.MONTH };
   }
-  if (/^\d{4}$/.test(text)) return { date: edge === "start" ? `${text}-01-01` : `${text}-12-31`, precision: DatePrecision.YEAR };
+  if (/^\d{4}$/.test(text)) return { date: edge === "start" ? `${text}-01-01` : yearEnd(Number(text)), precision: DatePrecision.YEAR };
   return null;
 }

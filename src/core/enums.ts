@@ -13,6 +13,11 @@ export function enumFrom<const T extends string>(values: readonly T[], name: str
   return object;
 }
 
+/** Whether `value` is one of `values`: a text from outside (a query string, a flag) narrowed to the set's type, no cast. */
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return (values as readonly unknown[]).includes(value);
+}
+
 /** The values of a tuple as an SQL list for a CHECK constraint: `IN ('A', 'B')`. */
 export function sqlValueList(values: readonly string[]): string {
   return `IN (${values.map((value) => `'${value}'`).join(", ")})`;

@@ -63,6 +63,14 @@ export function mayBeHeldSql(p: PeriodColumns, day: string): string {
   return `(${earliestStart(p)} <= ${day} AND (${p.end} IS NULL OR ${p.end} >= ${day}))`;
 }
 
+/**
+ * `appointmentHeldOn` (charter/appointment.ts) over the appointment row `alias`, for the
+ * day in `day` (a bound parameter such as `:asOf` or `$1`).
+ */
+export function appointmentHeldSql(alias: string, day: string): string {
+  return `((${alias}.started_on IS NULL OR ${alias}.started_on <= ${day}) AND (${alias}.ended_on >= ${day} OR (${alias}.ended_on IS NULL AND ${alias}.status = 'CURRENT')))`;
+}
+
 /** A membership row `alias`: no membership begins before the founding. */
 export function membershipPeriod(alias: string): PeriodColumns {
   return {

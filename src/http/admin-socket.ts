@@ -9,7 +9,7 @@ import { backgroundScope, scopedSource } from "../core/scoped-source";
 import { writeGateOf } from "../core/write-gate";
 import { snapshotOf } from "../db/embedded/snapshot";
 import { KEY_ROLES, createApiKey, listApiKeys, revokeApiKey } from "../modules/access";
-import type { KeyRole } from "../modules/access";
+import { isOneOf } from "../core/enums";
 import { AuditEntry } from "../modules/access";
 
 /**
@@ -63,11 +63,12 @@ export async function serveAdminSocket(options: {
   app.get("/keys", async () => listApiKeys(dataSource.manager));
   app.post("/keys", async (request, reply) => {
     const body = (request.body ?? {}) as { role?: string; label?: string; expiresAt?: string | null };
-    if (!KEY_ROLES.includes(body.role as KeyRole)) return reply.code(400).send({ error: `--role must be one of ${KEY_ROLES.join(", ")}` });
+    const role = body.role;
+    if (!isOneOf(KEY_ROLES, role)) return reply.code(400).send({ error: `--role must be one of ${KEY_ROLES.join(", ")}` });
     try {
       return await audited("createApiKey", actor(request), async (em) => {
         const { key, secret } = await createApiKey(em, {
-          role: body.role as KeyRole,
+          role,
           label: body.label ?? "",
           expiresAt: body.expiresAt ? new Date(body.expiresAt) : null,
         });

@@ -1,6 +1,8 @@
 import { PUBLIC_VIEWER } from "../../src/core/viewer";
 import { describe, expect, it } from "vitest";
-import { covers, membershipHeldOn } from "../../src/charter";
+import { appointmentHeldOn, covers, membershipHeldOn } from "../../src/charter";
+import type { AppointmentPeriod } from "../../src/charter";
+import { appointmentHeldSql } from "../../src/core/sql";
 import { LoaderRegistry } from "../../src/core/loaders";
 import { Membership, memberIdsOn, membershipPeriodOf, uncertainMemberIdsOn } from "../../src/modules/membership";
 import { useTestHub } from "../support/hub";
@@ -62,5 +64,30 @@ describe("SQL filters agree with the charter's rules", () => {
         expect(result.data!.governments.nodes.map((g) => g.slug)).toEqual(expected);
       }
     }
+  });
+
+  it("appointmentHeldSql (SQL) = appointments the charter's appointmentHeldOn holds on the day, the staff filter's and the stats' form", async () => {
+    const appointments = await hub.withEntityManager((em) =>
+      em.query<(AppointmentPeriod & { id: number })[]>(
+        `SELECT id, to_char(started_on, 'YYYY-MM-DD') AS "startedOn", to_char(ended_on, 'YYYY-MM-DD') AS "endedOn", status
+           FROM appointment ORDER BY id`,
+      ),
+    );
+    const days = [...DAYS, "2018-04-01", "2021-06-30"];
+    const inNode = days.map((day) => appointments.filter((a) => appointmentHeldOn(a, day)).map((a) => a.id));
+    const fromSql = await hub.withEntityManager(async (em) => {
+      const held: number[][] = [];
+      for (const day of days) {
+        const rows: { id: number }[] = await em.query(`SELECT id FROM appointment a WHERE ${appointmentHeldSql("a", "$1")} ORDER BY id`, [
+          day,
+        ]);
+        held.push(rows.map((row) => row.id));
+      }
+      return held;
+    });
+    expect(fromSql).toEqual(inNode);
+    // Not vacuous: some days hold appointments, and FORMER ones without an end are never held.
+    expect(new Set(inNode.map((ids) => ids.length)).size).toBeGreaterThan(1);
+    expect(appointments.some((a) => a.status === "FORMER" && a.endedOn === null)).toBe(true);
   });
 });

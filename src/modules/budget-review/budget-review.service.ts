@@ -4,7 +4,8 @@ import type { IsoDate } from "../../core/dates";
 import { NotFoundError } from "../../core/errors";
 import { associationRecord, reasonsOn } from "../association";
 import { Government, governmentById, governmentBySlug } from "../government";
-import { appointmentsByDispatchingGovernment, heldOn } from "../secretariat";
+import { appointmentsByDispatchingGovernment } from "../secretariat";
+import { appointmentHeldOn } from "../../charter";
 import { BudgetReviewCheckType } from "./budget-review.types";
 
 async function governmentsBySlugs(uow: UnitOfWork, slugs: readonly string[], argumentName: string): Promise<Government[]> {
@@ -46,7 +47,7 @@ export async function checkBudgetReview(uow: UnitOfWork, proposal: BudgetReviewP
       return {
         government: g.slug,
         country: g.countryCode,
-        dispatchesOfficial: Array.isArray(appointments) && appointments.some((a) => a.dispatchedOfficial && heldOn(a, day)),
+        dispatchesOfficial: Array.isArray(appointments) && appointments.some((a) => a.dispatchedOfficial && appointmentHeldOn(a, day)),
       };
     }),
     secretariatHost: host?.slug ?? "",

@@ -3,6 +3,7 @@ import { inCalendarOrRefused } from "../../core/inputs";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { parseIsoDate } from "../../core/dates";
+import { isOneOf } from "../../core/enums";
 import { InputError } from "../../core/errors";
 import { MAX_PAGE_SIZE } from "../../core/pagination";
 import type { ConnectionValue } from "../../core/pagination";
@@ -66,9 +67,10 @@ function list(params: ExportParams, name: string): string[] | null {
 
 function oneOfList<T extends string>(params: ExportParams, name: string, allowed: readonly T[]): T[] | null {
   const values = list(params, name);
-  const bad = values?.find((v) => !(allowed as readonly string[]).includes(v));
+  if (values === null) return null;
+  const bad = values.find((v) => !isOneOf(allowed, v));
   if (bad !== undefined) throw new InputError(`${name}: "${bad}" is not one of ${allowed.join(", ")}`, name);
-  return values as T[] | null;
+  return values.filter((v) => isOneOf(allowed, v));
 }
 
 function integer(params: ExportParams, name: string, fallback: number): number {
@@ -114,14 +116,14 @@ function aggregate<T>(spec: {
 
 function governmentFilter(params: ExportParams, uow: UnitOfWork) {
   const status = params["status"];
-  if (status !== undefined && !Object.values(MembershipStatus).includes(status as MembershipStatus)) {
+  if (status !== undefined && !isOneOf(Object.values(MembershipStatus), status)) {
     throw new InputError(`status must be CURRENT or FORMER, got "${status}"`, "status");
   }
   return {
     asOf: day(params, uow),
     countries: list(params, "countries"),
     kinds: oneOfList(params, "kinds", MEMBERSHIP_KINDS),
-    status: (status as MembershipStatus | undefined) ?? null,
+    status: status ?? null,
     search: params["search"] ?? null,
   };
 }

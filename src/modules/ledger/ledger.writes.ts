@@ -1,5 +1,5 @@
 import { In } from "typeorm";
-import { FIRST_FISCAL_YEAR, duesForYear } from "../../charter";
+import { FIRST_FISCAL_YEAR, duesForYear, yearOf } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { InputError, NotFoundError } from "../../core/errors";
@@ -17,7 +17,7 @@ import type { OpenDuesLedgerInput, RecordDuesPaymentInput, RecordDuesWaiverInput
 const MAX_MINOR_UNITS = 10n ** 15n;
 
 function checkFiscalYear(year: number, today: IsoDate, field: string): void {
-  const thisYear = Number(today.slice(0, 4));
+  const thisYear = yearOf(today);
   if (year < FIRST_FISCAL_YEAR || year > thisYear + 1) {
     throw new InputError(
       `${field} must be a fiscal year from ${FIRST_FISCAL_YEAR} (the Dues Regulation's first) to ${thisYear + 1}, got ${year}`,

@@ -1,4 +1,4 @@
-import { FIRST_FISCAL_YEAR, duesForYear, duesHistory, duesStanding, electionRights, votingRights, yearOf } from "../../charter";
+import { FIRST_FISCAL_YEAR, duesForYear, duesHistory, duesStanding, electionRights, votingRights, yearEnd, yearOf } from "../../charter";
 import type { DuesLedger, DuesStanding, FiscalYearDues, MembershipPeriod, RightsVerdict } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
@@ -158,7 +158,7 @@ export async function duesByYear(uow: UnitOfWork, from: number, to: number, asOf
   const records = await Promise.all(ids.map(({ id }) => charterRecordOf(uow, id)));
   const years: DuesYearTotals[] = [];
   for (let fiscalYear = from; fiscalYear <= to; fiscalYear++) {
-    const yearEnd = `${fiscalYear}-12-31` < asOf ? `${fiscalYear}-12-31` : asOf;
+    const lastDay = yearEnd(fiscalYear) < asOf ? yearEnd(fiscalYear) : asOf;
     let membersAssessed = 0;
     let membersUnknown = 0;
     let assessed = 0;
@@ -181,7 +181,7 @@ export async function duesByYear(uow: UnitOfWork, from: number, to: number, asOf
           if (dues.status === "UNKNOWN") membersUnknown++;
         } else outstanding += dues.outstandingUsdCents;
       }
-      if (yearOf(yearEnd) === fiscalYear && duesStanding(periods, ledger, yearEnd).restricted) membersRestricted++;
+      if (yearOf(lastDay) === fiscalYear && duesStanding(periods, ledger, lastDay).restricted) membersRestricted++;
     }
     const known = onLedger && membersAssessed > 0;
     years.push({

@@ -1,6 +1,9 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
+import { APPOINTMENT_STATUSES } from "../../charter";
+import type { AppointmentStatus as CharterAppointmentStatus } from "../../charter";
 import { DATE_PRECISION_CHECK, SourceField, VersionField } from "../../core/entity-columns";
+import { enumFrom } from "../../core/enums";
 import { DatePrecision } from "../../core/dates";
 import type { IsoDate } from "../../core/dates";
 import { DateScalar } from "../../core/scalars";
@@ -10,14 +13,12 @@ import { Government } from "../government";
 import { Post } from "./post.entity";
 import { StaffMember } from "./staff-member.entity";
 
-export enum AppointmentStatus {
-  CURRENT = "CURRENT",
-  FORMER = "FORMER",
-}
-registerEnumType(AppointmentStatus, {
-  name: "AppointmentStatus",
-  description: "As the sources record it at the facts horizon; FORMER also when the end date is unknown.",
-});
+export const AppointmentStatus = enumFrom(
+  APPOINTMENT_STATUSES,
+  "AppointmentStatus",
+  "As the sources record it at the facts horizon; FORMER also when the end date is unknown.",
+);
+export type AppointmentStatus = CharterAppointmentStatus;
 
 /**
  * A person holding a post, from start to end. `seq` orders the post's holders, so a

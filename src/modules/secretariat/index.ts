@@ -17,7 +17,6 @@ export { Appointment, AppointmentStatus } from "./appointment.entity";
 export { Department } from "./department.entity";
 export { Post } from "./post.entity";
 export { StaffMember } from "./staff-member.entity";
-export { heldOn } from "./secretariat.rules";
 export { appointmentsByDispatchingGovernment } from "./secretariat.loader";
 
 export const secretariatResolvers = [

@@ -5,7 +5,6 @@ import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
-import { DateScalar } from "../../core/scalars";
 import { GOVERNMENT_COLUMNS, Government, governmentById } from "../government";
 import { Appointment } from "./appointment.entity";
 import { Department } from "./department.entity";
@@ -24,10 +23,12 @@ import {
   staffMemberBySlug,
 } from "./secretariat.loader";
 import { listDepartments, listStaff } from "./secretariat.service";
-import { heldOn, predecessorIn, successorIn } from "./secretariat.rules";
+import { predecessorIn, successorIn } from "./secretariat.rules";
+import { appointmentHeldOn } from "../../charter";
 import { StaffMemberConnection } from "./secretariat.types";
+import { AsOf } from "../../core/as-of";
 
-const asOfArg = { nullable: true, description: "The day to answer for; default today." } as const;
+const asOfArg = { description: "The day to answer for; default today." } as const;
 
 // Its fields on Government read the government by id only (always read): a lean read of governments serves them.
 declareColumns(GOVERNMENT_COLUMNS, { dispatchedStaff: [], dispatchedStaffHistory: [] });
@@ -101,13 +102,9 @@ export class PostResolver {
   }
 
   @FieldResolver(() => [Appointment], { description: "Who held the post on `asOf` (some posts have several seats)." })
-  async holdersOn(
-    @Root() post: Post,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Appointment[]> {
+  async holdersOn(@Root() post: Post, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<Appointment[]> {
     const all = await ctx.loaders.get(appointmentsByPost).load(post.id);
-    return all.filter((appointment) => heldOn(appointment, asOf ?? ctx.today));
+    return all.filter((appointment) => appointmentHeldOn(appointment, asOf));
   }
 }
 
@@ -133,12 +130,8 @@ export class AppointmentResolver {
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the post is held on `asOf` (a FORMER appointment with no end date never is)." })
-  heldOn(
-    @Root() appointment: Appointment,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): boolean {
-    return heldOn(appointment, asOf ?? ctx.today);
+  heldOn(@Root() appointment: Appointment, @AsOf(asOfArg) asOf: IsoDate): boolean {
+    return appointmentHeldOn(appointment, asOf);
   }
 
   @FieldResolver(() => Appointment, { nullable: true, description: "The previous holder of the same post, from the post's history." })
@@ -157,13 +150,9 @@ export class AppointmentResolver {
 @Resolver(() => Government)
 export class GovernmentStaffResolver {
   @FieldResolver(() => [Appointment], { description: "Secretariat posts held on `asOf` by people this government dispatched." })
-  async dispatchedStaff(
-    @Root() government: Government,
-    @Arg("asOf", () => DateScalar, asOfArg) asOf: IsoDate | null,
-    @Ctx() ctx: RequestContext,
-  ): Promise<Appointment[]> {
+  async dispatchedStaff(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<Appointment[]> {
     const all = await ctx.loaders.get(appointmentsByDispatchingGovernment).load(government.id);
-    return all.filter((appointment) => heldOn(appointment, asOf ?? ctx.today));
+    return all.filter((appointment) => appointmentHeldOn(appointment, asOf));
   }
 
   @FieldResolver(() => [Appointment], { description: "Every secretariat post ever held by people this government dispatched." })

@@ -6,7 +6,7 @@ import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { StaffMember } from "./staff-member.entity";
 import { StaffOrder, StaffStatus } from "./secretariat.args";
 import type { StaffArgs } from "./secretariat.args";
-import { HELD_ON_SQL } from "./secretariat.rules";
+import { appointmentHeldSql } from "../../core/sql";
 
 const bySlug = { sql: `s.slug COLLATE "C"`, value: (s: StaffMember) => s.slug };
 const ORDERINGS: Record<StaffOrder, Ordering<StaffMember>> = {
@@ -35,7 +35,7 @@ export function listStaff({ em, today }: UnitOfWork, args: StaffArgs): Promise<C
     );
   }
   if (filter.status) {
-    const held = `EXISTS (SELECT 1 FROM appointment a WHERE a.staff_member_id = s.id AND ${HELD_ON_SQL})`;
+    const held = `EXISTS (SELECT 1 FROM appointment a WHERE a.staff_member_id = s.id AND ${appointmentHeldSql("a", ":asOf")})`;
     query.andWhere(filter.status === StaffStatus.CURRENT ? held : `NOT ${held}`);
   }
   const text = searchText(filter.search, "filter.search");

@@ -2,7 +2,7 @@ import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { InputError } from "../../core/errors";
 import { yearsInCalendar } from "../../core/inputs";
-import { committeeLife, coordinatorTermPeriod, heldSql, mayBeHeldSql, membershipPeriod } from "../../core/sql";
+import { appointmentHeldSql, committeeLife, coordinatorTermPeriod, heldSql, mayBeHeldSql, membershipPeriod } from "../../core/sql";
 
 /** SQL over membership row `m`: known to hold on the day in `day`; may hold on it. */
 const memberHeld = (day: string) => heldSql(membershipPeriod("m"), day);
@@ -215,10 +215,9 @@ const STAFF_KEYS: Record<StaffGroupBy, string> = {
 
 /** Appointments by department, post or dispatching country: current and former on `asOf`, people, mean tenure. */
 export async function staffGroups(uow: UnitOfWork, asOf: IsoDate, groupBy: StaffGroupBy): Promise<StaffGroupType[]> {
-  const started = `(a.started_on IS NULL OR a.started_on <= $1)`;
   const rows = await uow.em.query<{ key: string | null; current: number; former: number; people: number; tenure: number | null }[]>(
     `SELECT ${STAFF_KEYS[groupBy]} AS key,
-            count(*) FILTER (WHERE ${started} AND ((a.status = 'CURRENT' AND a.ended_on IS NULL) OR a.ended_on >= $1))::int AS current,
+            count(*) FILTER (WHERE ${appointmentHeldSql("a", "$1")})::int AS current,
             count(*) FILTER (WHERE a.ended_on < $1 OR (a.status = 'FORMER' AND a.ended_on IS NULL))::int AS former,
             count(DISTINCT a.staff_member_id)::int AS people,
             avg(least(coalesce(a.ended_on, $1::date), $1::date) - a.started_on)
