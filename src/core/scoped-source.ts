@@ -24,9 +24,8 @@ type Scoped = DataSource & { [SCOPE]?: StatementScope; [ROOT]?: DataSource };
  * request's scope, and its own entity manager. Every query runner made through it —
  * by TypeORM's query builders, repositories, `query()` and transactions alike — knows
  * the scope it runs for (src/db/request-scope.ts reads it): no AsyncLocalStorage,
- * whose promise hooks run for every promise on Node 20 and 22 (measured on Node 20:
- * voting rights of the 82 went from 9.6 to 6.0 ms of CPU a request without them,
- * nested 8.7 → 7.5 ms; docs/BENCHMARKS.md).
+ * whose promise hooks run for every promise on Node 20 and 22, and a request makes
+ * thousands.
  */
 export function scopedSource(dataSource: DataSource, scope: StatementScope): DataSource {
   const root = rootOf(dataSource);

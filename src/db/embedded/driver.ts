@@ -21,9 +21,8 @@ const WORKER_FILE = join(__dirname, "worker.js");
 
 /**
  * The young generation of PGlite's thread. Little it allocates lives (a message each
- * way; an answer's bytes are outside the heap), yet V8 let it grow to 32 MB, most of a
- * 56 MB heap around 13 MB of live data (`--trace-gc` under the benchmark). 6 MB: the
- * hub's resident memory about 24 MB less, its throughput unchanged (docs/BENCHMARKS.md).
+ * way; an answer's bytes are outside the heap), yet V8's default lets it grow to most
+ * of that thread's heap: a small one costs no throughput and keeps the process smaller.
  */
 const WORKER_YOUNG_GENERATION_MB = 6;
 

@@ -21,19 +21,16 @@ export type EngineRequest =
 /**
  * PostgreSQL's start-up parameters for PGlite, PGlite's own defaults plus three:
  * - a small shared buffer pool: PGlite zeroes the whole pool in its WebAssembly memory
- *   at start, and the default 128 MB is resident from then on. The 2020 facts are 2 MB
- *   of tables and indexes (15 MB with the catalogs): 32 MB cut a bare PGlite process
- *   from 342 to 229 MB resident; 8 MB, the hub another 15–30 MB in A/B pairings,
- *   its throughput unchanged (docs/BENCHMARKS.md);
+ *   at start, and the default is resident from then on, though the facts with their
+ *   catalogs fit many times over in the pool set here; throughput does not change;
  * - no bitmap scans: a bitmap heap scan, like a sequential one, asks the table's size
  *   each time it runs, which Emscripten's file system answers with an `fstat` of the
- *   file (a quarter of PGlite's thread on the nested query, where the child lists'
- *   sub-queries run once per government); a plain index scan does not ask. Nested
- *   query 391 -> 479 req/s, single 2542 -> 2757, flat and voting rights unchanged
- *   (docs/BENCHMARKS.md). (Sequential scans stay: forbidding them made every query slower.)
+ *   file (most of PGlite's thread on a nested query, where the child lists' sub-queries
+ *   run once per parent); a plain index scan does not ask. (Sequential scans stay:
+ *   forbidding them made every query slower.)
  * - named statements planned once (as on PostgreSQL, `src/db/prepared-statements.ts`):
  *   left to choose, the engine planned the keyed read of one government anew at every
- *   call. Single 3065 -> 4486 req/s, flat and nested unchanged.
+ *   call.
  */
 const START_PARAMS = [
   "--single",
@@ -83,7 +80,7 @@ const { WebAssembly: wasm } = globalThis as unknown as { WebAssembly: { compile(
  * Where the compiled engine is kept: on the thread's global object, not in this
  * module, because a test runner evaluates this module anew for each test file while
  * the thread (and PGlite, loaded from node_modules) stays: kept here, the engine was
- * compiled again for every file (the suite 15 s slower).
+ * compiled again for every file.
  */
 const COMPILED_ENGINE = Symbol.for("near-data-hub.compiled-pglite-engine");
 

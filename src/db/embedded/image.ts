@@ -7,7 +7,7 @@ import { readFileWhole } from "./whole-read";
 /**
  * The embedded database's start-up image: a data folder migrated and seeded at build
  * time (`scripts/build-image.ts`), which an empty folder starts from instead of
- * creating a cluster, migrating and seeding (9.6 s on an empty folder, much of it
+ * creating a cluster, migrating and seeding (seconds on an empty folder, much of it
  * PostgreSQL's initdb in WebAssembly). It is used only when it was built from exactly
  * the migrations, seeds and PGlite this build has; otherwise the hub starts the slow way.
  */
@@ -87,8 +87,8 @@ export function startingImage(dataDir: string | null, seeding: boolean): { file:
 /**
  * A gzip file unpacked into one buffer of its stated size (the trailer's ISIZE), not
  * zlib's default 16 KB pieces joined at the end: the one buffer is mapped for this
- * call and given back whole to the system when freed, where the pieces, freed, stayed
- * in the process's heap (a cold start held 40 MB more resident ever after, measured).
+ * call and given back whole to the system when freed, where the pieces, freed, stay
+ * in the process's heap for the rest of its life.
  */
 export function gunzipWhole(packed: Buffer): Buffer {
   const stated = packed.length >= 4 ? packed.readUInt32LE(packed.length - 4) : 0;
@@ -101,7 +101,7 @@ export function gunzipWhole(packed: Buffer): Buffer {
  * renamed into place only when all are written: a failed restore leaves no half
  * database for the next start to trip on. Done here, not by PGlite's `loadDataDir`,
  * so the unpacking's buffers are freed with this call instead of staying in the
- * database thread's memory (130 MB more resident, measured).
+ * database thread's memory.
  */
 export function restoreImage(imageFile: string, dataDir: string): void {
   const packed = readFileWhole(imageFile);

@@ -4,12 +4,11 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
  * glibc hands allocations of 32 MB and more their own mapping, always. Smaller ones
  * are mapped only above a threshold that starts at 128 KB and rises to the size of any
  * mapped block freed (up to 32 MB). A file read whole and dropped once used (PGlite's
- * 9 MB engine, the 5 MB start-up image) raised it to its size (`strace -k` of the
- * hub's `munmap`s): from then on blocks up to 9 MB came from the threads' malloc
- * heaps, which keep what is freed in them, and the embedded hub stayed 15–20 MB
- * larger for the rest of its life (A/B, docs/BENCHMARKS.md). The compilers' own freed
- * blocks (1–2 MB) still raise it that far; only `MALLOC_MMAP_THRESHOLD_` in the
- * environment fixes it (docs/deploy.md).
+ * engine, the start-up image) raises it to its size: from then on blocks up to that
+ * size come from the threads' malloc heaps, which keep what is freed in them, and the
+ * embedded hub stays larger for the rest of its life. V8's compilers' own freed blocks
+ * still raise it somewhat; only `MALLOC_MMAP_THRESHOLD_` in the environment fixes that
+ * (docs/deploy.md).
  */
 const ALWAYS_MAPPED = 32 * 1024 * 1024 + 1;
 

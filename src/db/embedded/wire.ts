@@ -4,8 +4,8 @@
  * serializer, values prepared by `pg`'s own `prepareValue`), PGlite answers with the
  * bytes a server would, and `pg`'s parser and `Result` read them. The hub then reads
  * the same values in the same types on both databases, and PGlite's own reader is
- * skipped (it copied every value's bytes before decoding them: a quarter of its
- * thread's time on the flat benchmark query).
+ * skipped (it copied every value's bytes before decoding them, a large part of its
+ * thread's time on a flat list).
  */
 import pg from "pg";
 import { serialize } from "pg-protocol";
@@ -58,8 +58,7 @@ const CLOSE_COMPLETE_BYTES = 5;
 /**
  * The embedded session's named prepared statements, as `pg` keeps a connection's
  * (src/db/prepared-statements.ts, the same names and the same rule for what is named):
- * PGlite parses and plans a statement's text once and binds it after (measured:
- * one government by slug 1832 -> 2192 req/s on the embedded database). One session,
+ * PGlite parses and plans a statement's text once and binds it after. One session,
  * one request at a time (the engine's order), so what this remembers is what the
  * session holds: a name is remembered once its ParseComplete came back, and the
  * transaction status is the last answer's ReadyForQuery. Beyond the limit the least
