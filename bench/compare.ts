@@ -42,6 +42,19 @@ const PEER = join(ROOT, "bench", "peers", "postgraphile");
 /** Node 24 for the second runtime (npm ci --prefix bench/runtimes/node24); the comparison is skipped, and said so, without it. */
 const NODE24 = join(ROOT, "bench", "runtimes", "node24", "node_modules", ".bin", "node");
 
+/** Where two answers' rows first differ, as a path and both values; null when they are equal. */
+function firstDifference(hub: unknown, peer: unknown, path: string): string | null {
+  if (JSON.stringify(hub) === JSON.stringify(peer)) return null;
+  if (hub !== null && peer !== null && typeof hub === "object" && typeof peer === "object") {
+    const keys = [...new Set([...Object.keys(hub), ...Object.keys(peer)])];
+    for (const key of keys) {
+      const inner = firstDifference((hub as Record<string, unknown>)[key], (peer as Record<string, unknown>)[key], `${path}.${key}`);
+      if (inner !== null) return inner;
+    }
+  }
+  return `${path}: hub ${JSON.stringify(hub)?.slice(0, 300)}, PostGraphile ${JSON.stringify(peer)?.slice(0, 300)}`;
+}
+
 async function main(): Promise<void> {
   const peerNode = join(PEER, "node_modules", ".bin", "node");
   if (!existsSync(peerNode)) throw new Error("PostGraphile is not installed: run `npm ci --prefix bench/peers/postgraphile`");
@@ -132,12 +145,10 @@ async function main(): Promise<void> {
       if (hubAnswer.errors) throw new Error(`hub, ${scenario.name}: ${JSON.stringify(hubAnswer.errors)}`);
       if (scenario.peer) {
         const peerAnswer = await ask(peer, scenario.peer);
-        const same =
-          JSON.stringify(scenario.hubRows(hubAnswer.data as never)) === JSON.stringify(scenario.peerRows(peerAnswer.data as never));
-        if (!same)
-          throw new Error(
-            `the answers differ for "${scenario.name}":\nhub ${JSON.stringify(hubAnswer.data).slice(0, 400)}\npeer ${JSON.stringify(peerAnswer.data).slice(0, 400)}`,
-          );
+        const hubRows = scenario.hubRows(hubAnswer.data as never);
+        const peerRows = scenario.peerRows(peerAnswer.data as never);
+        const where = firstDifference(hubRows, peerRows, "rows");
+        if (where !== null) throw new Error(`the answers differ for "${scenario.name}", first at ${where}`);
       }
       const embedded = scenario.embedded ? embeddedHub! : null;
       if (embedded) {

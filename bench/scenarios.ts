@@ -1,8 +1,16 @@
 /**
  * The benchmark's scenarios: each a hub query, its PostGraphile equivalent (or none),
  * and both answers mapped to the same plain rows. Shared with the test that runs every
- * hub query both ways (lean reads and whole entities) and compares the answers.
+ * hub query both ways (lean reads and whole entities), compares the answers and pins
+ * its statements. Besides the three first shapes: partner-site queries (names in a
+ * language, filters, relations three levels deep), the dashboard's aggregate and every
+ * example GraphiQL ships with (src/http/graphiql/examples/).
  */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { covers } from "../src/charter";
+import type { Period } from "../src/charter";
+
 type Rows = unknown;
 export interface Scenario {
   name: string;
@@ -22,9 +30,8 @@ export interface Scenario {
 /** Dates in text order, an unknown one (null) first: the same order on both sides. */
 const byText = (a: string | null, b: string | null) => ((a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0);
 
-/** The hub's `covers` for the day the nested scenario asks about. */
-const covers2020 = (period: { startedOn: string | null; endedOn: string | null }) =>
-  (period.startedOn ?? "") <= "2020-12-31" && (period.endedOn ?? "9999") >= "2020-12-31";
+/** The charter's `covers` for the day the nested scenario asks about: known to hold, an unknown start held from its attestation. */
+const covers2020 = (period: Period) => covers(period, "2020-12-31");
 
 interface GovernmentRow {
   slug: string;
@@ -46,6 +53,46 @@ const FLAT: Scenario = {
   }): GovernmentRow[] => d.allGovernments.nodes.map((g) => ({ slug: g.slug, name: g.nameEn, country: g.countryByCountryCode.code })),
 };
 
+/** Names in one language, as the hub falls back: the language asked, then English, Chinese, Korean, Japanese, Russian, Mongolian. */
+interface Names {
+  nameEn: string | null;
+  nameZh: string | null;
+  nameKo: string | null;
+  nameJa: string | null;
+  nameRu: string | null;
+  nameMn: string | null;
+}
+const koreanOrFallback = (n: Names) => n.nameKo ?? n.nameEn ?? n.nameZh ?? n.nameJa ?? n.nameRu ?? n.nameMn;
+const NAMES = "nameEn nameZh nameKo nameJa nameRu nameMn";
+
+/** The repository's root: above this file whether it runs from bench/ (tests) or dist/bench/ (npm run bench). */
+function repositoryRoot(from: string): string {
+  return existsSync(join(from, "package.json")) ? from : repositoryRoot(dirname(from));
+}
+
+/** Where the GraphiQL examples are, in the repository's src/. */
+const EXAMPLES = join(repositoryRoot(__dirname), "src", "http", "graphiql", "examples");
+
+/** Every example GraphiQL ships with, as the explorer sends it (no peer equivalent: they ask the charter's answers). */
+function graphiqlExamples(): Scenario[] {
+  return readdirSync(EXAMPLES)
+    .filter((file) => file.endsWith(".graphql"))
+    .sort()
+    .map((file) => ({
+      name: `GraphiQL example ${file.replace(/\.graphql$/, "")} (no peer equivalent)`,
+      hub: readFileSync(join(EXAMPLES, file), "utf8"),
+      peer: null,
+      hubRows: () => null,
+      peerRows: () => null,
+    }));
+}
+
+interface TermRow {
+  startedOn: string | null;
+  committee: number | null;
+}
+const byTerm = (a: TermRow, b: TermRow) => byText(a.startedOn, b.startedOn) || (a.committee ?? 0) - (b.committee ?? 0);
+
 export const SCENARIOS: Scenario[] = [
   FLAT,
   {
@@ -53,7 +100,7 @@ export const SCENARIOS: Scenario[] = [
     embedded: true,
     node24: true,
     hub: '{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31") { slug memberships { kind startedOn endedOn } coordinatorTerms(asOf: "2020-12-31") { startedOn endedOn } } } } }',
-    peer: "{ allCountries(orderBy: CODE_ASC) { nodes { code governmentsByCountryCode(orderBy: SLUG_ASC) { nodes { slug membershipsByGovernmentId(orderBy: SEQ_ASC) { nodes { kind startedOn endedOn } } coordinatorTermsByGovernmentId(orderBy: [STARTED_ON_ASC, PRIMARY_KEY_ASC]) { nodes { startedOn endedOn } } } } } } }",
+    peer: "{ allCountries(orderBy: CODE_ASC) { nodes { code governmentsByCountryCode(orderBy: SLUG_ASC) { nodes { slug membershipsByGovernmentId(orderBy: SEQ_ASC) { nodes { kind startedOn endedOn } } coordinatorTermsByGovernmentId(orderBy: [STARTED_ON_ASC, PRIMARY_KEY_ASC]) { nodes { startedOn startPrecision attestedOn endedOn endPrecision } } } } } } }",
     hubRows: (d: {
       countries: {
         nodes: {
@@ -78,7 +125,7 @@ export const SCENARIOS: Scenario[] = [
             nodes: {
               slug: string;
               membershipsByGovernmentId: { nodes: unknown[] };
-              coordinatorTermsByGovernmentId: { nodes: { startedOn: string | null; endedOn: string | null }[] };
+              coordinatorTermsByGovernmentId: { nodes: Period[] };
             }[];
           };
         }[];
@@ -136,6 +183,116 @@ export const SCENARIOS: Scenario[] = [
     hubRows: () => null,
     peerRows: () => null,
   },
+  {
+    name: "partner, names in a language: every government's Korean name (English where none) and its country",
+    node24: true,
+    hub: '{ governments(first: 100, orderBy: SLUG_ASC) { nodes { slug name(lang: "ko") { text } country { code } } } }',
+    peer: `{ allGovernments(orderBy: SLUG_ASC) { nodes { slug ${NAMES} countryByCountryCode { code } } } }`,
+    hubRows: (d: { governments: { nodes: { slug: string; name: { text: string }; country: { code: string } }[] } }): GovernmentRow[] =>
+      d.governments.nodes.map((g) => ({ slug: g.slug, name: g.name.text, country: g.country.code })),
+    peerRows: (d: { allGovernments: { nodes: (Names & { slug: string; countryByCountryCode: { code: string } })[] } }): GovernmentRow[] =>
+      d.allGovernments.nodes.map((g) => ({ slug: g.slug, name: koreanOrFallback(g) ?? "", country: g.countryByCountryCode.code })),
+  },
+  {
+    name: "partner, three levels: countries → governments → coordinator terms at the end of 2020 → committee",
+    node24: true,
+    hub: '{ countries(first: 10) { nodes { code governments(asOf: "2020-12-31") { slug coordinatorTerms(asOf: "2020-12-31") { startedOn committee { number } } } } } }',
+    peer: "{ allCountries(orderBy: CODE_ASC) { nodes { code governmentsByCountryCode { nodes { slug coordinatorTermsByGovernmentId { nodes { startedOn startPrecision attestedOn endedOn endPrecision committeeByCommitteeId { number } } } } } } } }",
+    hubRows: (d: {
+      countries: {
+        nodes: {
+          code: string;
+          governments: { slug: string; coordinatorTerms: { startedOn: string | null; committee: { number: number | null } }[] }[];
+        }[];
+      };
+    }) =>
+      d.countries.nodes.map((c) => ({
+        code: c.code,
+        governments: c.governments
+          .map((g) => ({
+            slug: g.slug,
+            terms: g.coordinatorTerms.map((t) => ({ startedOn: t.startedOn, committee: t.committee.number })).sort(byTerm),
+          }))
+          .sort((a, b) => byText(a.slug, b.slug)),
+      })),
+    peerRows: (d: {
+      allCountries: {
+        nodes: {
+          code: string;
+          governmentsByCountryCode: {
+            nodes: {
+              slug: string;
+              coordinatorTermsByGovernmentId: { nodes: (Period & { committeeByCommitteeId: { number: number | null } })[] };
+            }[];
+          };
+        }[];
+      };
+    }) =>
+      d.allCountries.nodes.map((c) => ({
+        code: c.code,
+        governments: c.governmentsByCountryCode.nodes
+          .map((g) => ({
+            slug: g.slug,
+            terms: g.coordinatorTermsByGovernmentId.nodes
+              .filter((t) => covers2020(t))
+              .map((t) => ({ startedOn: t.startedOn, committee: t.committeeByCommitteeId.number }))
+              .sort(byTerm),
+          }))
+          .sort((a, b) => byText(a.slug, b.slug)),
+      })),
+  },
+  {
+    name: "partner, filtered: Japan's governments with their population, and how many",
+    node24: true,
+    hub: '{ governments(first: 100, orderBy: SLUG_ASC, filter: { countries: ["JP"] }) { totalCount nodes { slug population } } }',
+    peer: '{ allGovernments(orderBy: SLUG_ASC, condition: { countryCode: "JP" }) { totalCount nodes { slug population } } }',
+    hubRows: (d: { governments: { totalCount: number; nodes: unknown[] } }) => d.governments,
+    peerRows: (d: { allGovernments: { totalCount: number; nodes: unknown[] } }) => d.allGovernments,
+  },
+  {
+    name: "partner, committees: every committee's number and name with the governments that ever coordinated it",
+    node24: true,
+    hub: "{ committees(first: 30) { nodes { slug number name { text } coordinatorHistory { government { slug } } } } }",
+    peer: "{ allCommittees { nodes { slug number nameEn nameZh coordinatorTermsByCommitteeId { nodes { governmentByGovernmentId { slug } } } } } }",
+    hubRows: (d: {
+      committees: {
+        nodes: {
+          slug: string;
+          number: number | null;
+          name: { text: string } | null;
+          coordinatorHistory: { government: { slug: string } }[];
+        }[];
+      };
+    }) =>
+      d.committees.nodes
+        .map((c) => ({
+          slug: c.slug,
+          number: c.number,
+          name: c.name?.text ?? null,
+          governments: c.coordinatorHistory.map((t) => t.government.slug).sort(),
+        }))
+        .sort((a, b) => byText(a.slug, b.slug)),
+    peerRows: (d: {
+      allCommittees: {
+        nodes: {
+          slug: string;
+          number: number | null;
+          nameEn: string | null;
+          nameZh: string | null;
+          coordinatorTermsByCommitteeId: { nodes: { governmentByGovernmentId: { slug: string } }[] };
+        }[];
+      };
+    }) =>
+      d.allCommittees.nodes
+        .map((c) => ({
+          slug: c.slug,
+          number: c.number,
+          name: c.nameEn ?? c.nameZh,
+          governments: c.coordinatorTermsByCommitteeId.nodes.map((t) => t.governmentByGovernmentId.slug).sort(),
+        }))
+        .sort((a, b) => byText(a.slug, b.slug)),
+  },
+  ...graphiqlExamples(),
   {
     ...FLAT,
     embedded: false,

@@ -16,7 +16,7 @@ export {
   yearEnd,
   yearOf,
 } from "./calendar";
-export type { Calendar, Certainty } from "./calendar";
+export type { Calendar, Certainty, Period } from "./calendar";
 export { CharterInputError } from "./errors";
 export { APPOINTMENT_STATUSES, appointmentHeldOn } from "./appointment";
 export type { AppointmentPeriod, AppointmentStatus } from "./appointment";

@@ -43,18 +43,35 @@ describe("lean reads answer exactly as whole entities do", () => {
   }
 
   /**
-   * What lean reads and look-ahead bring the statements of the benchmark's peer queries
-   * to (issue 10: ≤ 2, ≤ the levels); the others: never more than whole reads.
+   * The statements each query of the benchmark (bench/scenarios.ts) sends, pinned: a
+   * change that adds one shows here before it shows in a bench run. The peer shapes'
+   * flat, nested, single and names in a language are one statement each.
    */
-  const leanStatements: Record<string, number> = { flat: 1, nested: 1, single: 1 };
+  const pinnedStatements: Record<string, number> = {
+    flat: 1,
+    nested: 1,
+    single: 1,
+    "dashboard aggregate": 3,
+    "name search": 2,
+    "partner, names in a language": 1,
+    "partner, three levels": 2,
+    "partner, filtered": 2,
+    "partner, committees": 3,
+    "GraphiQL example 1-member-directory (no peer equivalent)": 3,
+    "GraphiQL example 2-members-per-country (no peer equivalent)": 2,
+    "GraphiQL example 3-secretariat (no peer equivalent)": 8,
+    "GraphiQL example 4-committees-and-coordinators (no peer equivalent)": 3,
+    "GraphiQL example 5-governance (no peer equivalent)": 20,
+    "voting rights of all 82 governments (the charter": 6,
+  };
   const benchQueries = SCENARIOS.filter((scenario) => scenario.hub !== null && !scenario.cachedGet);
   for (const scenario of benchQueries) {
     const name = scenario.name.split(":")[0];
-    it(`the benchmark's ${name} query`, async () => {
+    it(`the benchmark's ${name} query: as whole reads answer, in its pinned statements`, async () => {
       const { lean, whole } = await bothWays(scenario.hub!);
       expect(lean.result.errors).toBeUndefined();
       expect(lean.result.data).toEqual(whole.result.data);
-      expect(lean.statements).toBe(leanStatements[name] ?? Math.min(lean.statements, whole.statements));
+      expect({ [name]: lean.statements }).toEqual({ [name]: pinnedStatements[name] });
     });
   }
 
