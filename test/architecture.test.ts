@@ -54,4 +54,58 @@ describe("the layers of docs/architecture.md", () => {
     expect(cycles).toEqual([]);
     expect(edges.size).toBeGreaterThan(5);
   });
+
+  it("core/ forms no import cycle between its files", () => {
+    const edges = new Map<string, Set<string>>();
+    for (const { from, to } of imports) {
+      if (layerOf(from) !== "core" || layerOf(to) !== "core") continue;
+      edges.set(from, (edges.get(from) ?? new Set()).add(to.replace(/(\.ts)?$/, ".ts")));
+    }
+    const cycles: string[] = [];
+    const visit = (node: string, path: string[]) => {
+      if (path.includes(node)) return void cycles.push([...path.slice(path.indexOf(node)), node].join(" → "));
+      if (path.length > 30) return;
+      for (const next of edges.get(node) ?? []) visit(next, [...path, node]);
+    };
+    for (const node of edges.keys()) visit(node, []);
+    expect(cycles).toEqual([]);
+    expect(edges.size).toBeGreaterThan(10);
+  });
+
+  it("the modules import one another exactly as docs/architecture.md lists", () => {
+    const actual = new Map<string, Set<string>>();
+    for (const module of readdirSync(join(REPO_ROOT, "src", "modules"))) actual.set(module, new Set());
+    for (const { from, to } of imports) {
+      const [a, b] = [moduleOf(from), moduleOf(to)];
+      if (a && b && a !== b) actual.get(a)!.add(b);
+    }
+    const doc = readFileSync(join(REPO_ROOT, "docs", "architecture.md"), "utf8");
+    const listed = new Map<string, Set<string>>();
+    for (const [, module, deps] of doc.matchAll(/^([a-z-]+) +←(.*)$/gm)) {
+      listed.set(
+        module,
+        new Set(
+          deps
+            .split(",")
+            .map((dep) => dep.trim())
+            .filter(Boolean),
+        ),
+      );
+    }
+    const asText = (map: Map<string, Set<string>>) => [...map].map(([module, deps]) => `${module} ← ${[...deps].sort().join(", ")}`).sort();
+    expect(asText(listed)).toEqual(asText(actual));
+  });
+
+  it("only the files docs/architecture.md names hold a DataSource", () => {
+    const holders = readdirSync(join(REPO_ROOT, "src"), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .filter((file) =>
+        /import (type )?\{[^}]*\bDataSource\b[^}]*\} from "typeorm"/.test(readFileSync(join(REPO_ROOT, "src", file), "utf8")),
+      )
+      .map((file) => `src/${file}`)
+      .sort();
+    const doc = readFileSync(join(REPO_ROOT, "docs", "architecture.md"), "utf8");
+    const listed = /<!-- datasource-holders: ([^>]*) -->/.exec(doc)?.[1].trim().split(/\s+/).sort();
+    expect(holders).toEqual(listed);
+  });
 });

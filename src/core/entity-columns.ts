@@ -4,7 +4,7 @@ import type { MiddlewareFn } from "type-graphql";
 import type { RequestContext } from "./context";
 import { DatePrecision } from "./dates";
 import { NAME_PROPERTY } from "./i18n";
-import type { FieldUse } from "./lean-rows";
+import type { FieldUse } from "./reads/column-plan";
 
 /**
  * Columns for a name kept in the six languages (en, zh, ko, ja, ru, mn). Any may be

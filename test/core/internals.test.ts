@@ -26,7 +26,7 @@ describe("other libraries' internals (docs/internals.md)", () => {
   it("TypeORM's expressionMap has the fields textKeyOf accounts for, and no other", () => {
     const map = new DataSource({ type: "postgres" }).createQueryBuilder().expressionMap;
     // Each is in the text's key, required at its default, or has no part in a SELECT's text
-    // (src/core/lean-rows.ts, textKeyOf). A new one: decide which, then add it here.
+    // (src/core/reads/statement-text.ts, textKeyOf). A new one: decide which, then add it here.
     expect(Object.keys(map).sort()).toEqual([
       "aliasNamePrefixingEnabled",
       "aliases",
@@ -67,7 +67,7 @@ describe("other libraries' internals (docs/internals.md)", () => {
   it("each name is found in src/ only in the file docs/internals.md lists for it", () => {
     const text = readFileSync(join(REPO_ROOT, "docs", "internals.md"), "utf8");
     for (const [name, file] of [
-      ["expressionMap", "src/core/lean-rows.ts"],
+      ["expressionMap", "src/core/reads/statement-text.ts"],
       ["parsedStatements", "src/db/prepared-statements.ts"],
       ["databaseConnection", "src/db/request-scope.ts"],
     ] as const) {

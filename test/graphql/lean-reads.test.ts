@@ -5,13 +5,16 @@ import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { buildSchema } from "graphql";
 import type { GraphQLObjectType } from "graphql";
-import { columnsFor, hydratorOf, keyedRowsReader, setLeanReads, setStatementTextCheck } from "../../src/core/lean-rows";
+import { columnsFor, setLeanReads } from "../../src/core/reads/column-plan";
+import { hydratorOf } from "../../src/core/reads/row-shape";
+import { keyedRowsReader } from "../../src/core/reads/keyed-rows";
+import { setStatementTextCheck } from "../../src/core/reads/statement-text";
 import { childListOf, childrenFor } from "../../src/core/loaders";
 import { coordinatorTermsByGovernment, participationsByGovernment } from "../../src/modules/committee/committee.loader";
 import { COORDINATOR_TERM_COLUMNS } from "../../src/modules/committee/coordinator-term.columns";
 import { CoordinatorTerm } from "../../src/modules/committee/coordinator-term.entity";
 import { MEMBERSHIP_COLUMNS, Membership, membershipsByGovernment } from "../../src/modules/membership";
-import type { ColumnPlan } from "../../src/core/lean-rows";
+import type { ColumnPlan } from "../../src/core/reads/column-plan";
 import type { EntityTarget, ObjectLiteral } from "typeorm";
 import { Lang } from "../../src/core/i18n";
 import type { Selection } from "../../src/core/lookahead";
@@ -21,7 +24,7 @@ import { testViewer, useTestHub } from "../support/hub";
 
 /**
  * A read of governments selects only the columns the operation needs and builds the
- * entities from raw rows (src/core/lean-rows.ts); with lean reads off it reads whole
+ * entities from raw rows (src/core/reads/); with lean reads off it reads whole
  * entities through TypeORM, and every child list through its own loader (no
  * look-ahead). Every benchmark query, and queries that reach the plan's edges
  * (fragments, edges, arguments, private and undeclared fields, child lists), must

@@ -1,5 +1,5 @@
 import { afterAll } from "vitest";
-import { setStatementTextCheck } from "../../src/core/lean-rows";
+import { setStatementTextCheck } from "../../src/core/reads/statement-text";
 import { closeSharedHub } from "./hub";
 import { killLeftoverProcesses } from "./process";
 

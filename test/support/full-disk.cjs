@@ -12,6 +12,6 @@ if (dir && flag) {
   promises.statfs = async function (path, ...rest) {
     const disk = await statfs.call(this, path, ...rest);
     const full = String(path).startsWith(dir) && (await access(flag).then(() => true, () => false));
-    return full ? { ...disk, bfree: 0, bavail: 0 } : disk;
+    return full ? Object.assign(disk, { bfree: 0, bavail: 0 }) : disk;
   };
 }

@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { declareColumns } from "../../core/lean-rows";
+import { declareColumns } from "../../core/reads/column-plan";
 import type { ConnectionValue } from "../../core/pagination";
 import { Country, countryByCode } from "../country";
 import { GOVERNMENT_COLUMNS, Government, governmentById } from "../government";

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { childRows, declareChildren, declareColumns, wholeChildRows } from "../../core/lean-rows";
+import { childRows, declareChildren, declareColumns, wholeChildRows } from "../../core/reads/column-plan";
 import { withChildRows } from "../../core/loaders";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";

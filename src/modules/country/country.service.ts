@@ -1,6 +1,6 @@
 import type { UnitOfWork } from "../../core/context";
-import { leanMany } from "../../core/lean-rows";
-import type { NestedPlan } from "../../core/lean-rows";
+import { leanMany } from "../../core/reads/lean-many";
+import type { NestedPlan } from "../../core/reads/column-plan";
 import { paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Country } from "./country.entity";

@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { keyedReader } from "../../core/lean-rows";
+import { keyedReader } from "../../core/reads/keyed-rows";
 import { createLoader, manyByColumn, oneByKey } from "../../core/loaders";
 import { seesPrivate } from "../../core/viewer";
 import type { LoaderScope } from "../../core/loaders";

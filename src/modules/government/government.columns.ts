@@ -1,6 +1,6 @@
 import { nameColumns } from "../../core/entity-columns";
-import { childRows } from "../../core/lean-rows";
-import type { ColumnPlan } from "../../core/lean-rows";
+import { childRows } from "../../core/reads/column-plan";
+import type { ColumnPlan } from "../../core/reads/column-plan";
 import { MEMBERSHIP_COLUMNS, MEMBERSHIP_PERIOD_COLUMNS, Membership, membershipsByGovernment } from "../membership";
 import type { Government } from "./government.entity";
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { NODES, nodeFields, selectionOf } from "../../core/lookahead";
-import { columnsFor, declareColumns, declareNested } from "../../core/lean-rows";
+import { columnsFor, declareColumns, declareNested } from "../../core/reads/column-plan";
 import { childrenFor, withChildRows } from "../../core/loaders";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";

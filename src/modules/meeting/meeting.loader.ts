@@ -1,5 +1,5 @@
 import type DataLoader from "dataloader";
-import { keyedReader } from "../../core/lean-rows";
+import { keyedReader } from "../../core/reads/keyed-rows";
 import { createLoader, loaderById, manyByColumn, manyByKey, oneByColumn } from "../../core/loaders";
 import type { LoaderScope } from "../../core/loaders";
 import { AgendaItem } from "./agenda-item.entity";

@@ -1,4 +1,4 @@
-import type { ColumnPlan } from "../../core/lean-rows";
+import type { ColumnPlan } from "../../core/reads/column-plan";
 import type { Membership } from "./membership.entity";
 
 /**

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { declareColumns } from "../../core/lean-rows";
+import { declareColumns } from "../../core/reads/column-plan";
 import { mutationResult, runMutation } from "../access";
 import { COUNTRY_COLUMNS, Country } from "../country";
 import { GOVERNMENT_COLUMNS, Government } from "../government";

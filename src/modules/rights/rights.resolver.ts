@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { declareColumns } from "../../core/lean-rows";
+import { declareColumns } from "../../core/reads/column-plan";
 import { yearsInCalendar } from "../../core/inputs";
 import type { IsoDate } from "../../core/dates";
 import type { ConnectionValue } from "../../core/pagination";

@@ -1,4 +1,4 @@
-import { byStart } from "../../core/lean-rows";
+import { byStart } from "../../core/reads/keyed-rows";
 import { loaderById, manyByColumn, oneByColumn } from "../../core/loaders";
 import { Appointment } from "./appointment.entity";
 import { Department } from "./department.entity";

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
-import { declareColumns } from "../../core/lean-rows";
+import { declareColumns } from "../../core/reads/column-plan";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";

@@ -1,0 +1,58 @@
+/** A page's lean read: a query builder's statement with only the columns needed, rows built by their shape. */
+import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { LoaderRegistry } from "../loader-registry";
+import { shapeOf } from "./row-shape";
+import type { RawRow } from "./row-shape";
+import { statementTextOf } from "./statement-text";
+import type { NestedPlan } from "./column-plan";
+
+/** A joined one-to-one entity a lean read also builds from each row. */
+export interface LeanJoin<J extends ObjectLiteral> {
+  entity: EntityTarget<J>;
+  alias: string;
+  /** Where on the main entity the joined one goes. */
+  property: string;
+  /** Only these columns (`columnsFor`); null or absent: the whole row (which may prime a loader). */
+  properties?: readonly string[] | null;
+}
+
+/**
+ * Runs `query` (made by `em`; main alias `alias`, joins already added) selecting only
+ * `properties` of the main entity and each join's columns (`LeanJoin.properties`, or
+ * its whole row), and builds the entities straight from the raw rows: no TypeORM
+ * hydration, and no column the operation does not need. With `nested`, each row also
+ * brings a field's rows, handed to `loaders` (`NestedRead`). The statement's text is
+ * built once per shape (`statementTextOf`).
+ */
+export async function leanMany<T extends ObjectLiteral>(
+  em: EntityManager,
+  query: SelectQueryBuilder<T>,
+  entity: EntityTarget<T>,
+  alias: string,
+  properties: readonly string[],
+  {
+    joins = [],
+    nested = [],
+    loaders,
+  }: { joins?: readonly LeanJoin<ObjectLiteral>[]; nested?: readonly NestedPlan<T>[]; loaders?: LoaderRegistry } = {},
+): Promise<T[]> {
+  const dataSource = query.connection;
+  const main = shapeOf(dataSource, entity, alias, properties);
+  query.select(properties.map((property) => `${alias}.${property}`));
+  const joined = joins.map((join) => {
+    const properties = join.properties ?? null;
+    if (properties) query.addSelect(properties.map((property) => `${join.alias}.${property}`));
+    else query.addSelect(join.alias);
+    return { property: join.property, shape: shapeOf(dataSource, join.entity, join.alias, properties) };
+  });
+  nested.forEach((plan, index) => query.addSelect(plan.sql, `nested_${index}`));
+  if (nested.length > 0 && !loaders) throw new Error("Nested reads prime the request's loaders: pass them");
+  const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(statementTextOf(query), query.getParameters());
+  const raws: RawRow[] = await em.query(sql, parameters);
+  return raws.map((raw) => {
+    const row = main.read(raw) as Record<string, unknown>;
+    for (const { property, shape } of joined) row[property] = shape.read(raw);
+    nested.forEach((plan, index) => plan.prime(loaders!, row as T, raw[`nested_${index}`]));
+    return row as T;
+  });
+}
