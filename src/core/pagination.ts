@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
-import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { countRows } from "./reads/lean-many";
 import { InputError } from "./errors";
 
 /** The largest page a client may ask for: enough for the whole association (82 governments) in one page. */
@@ -191,13 +192,15 @@ export function paginateList<T>(rows: readonly T[], ordering: Ordering<T>, args:
 /**
  * Runs a keyset-paginated query: rows after/before a cursor in a total order, one
  * row more than asked to learn whether another page exists. Filters are already on
- * `query`; `read` runs the finished query (whole entities unless a caller reads lean rows).
+ * `query`; `read` runs the finished query (`wholeRows`, or a lean read of the columns an
+ * operation needs); `totalCount`, when asked, is one more statement (`countRows`).
  */
 export async function paginate<T extends ObjectLiteral>(
+  em: EntityManager,
   query: SelectQueryBuilder<T>,
   ordering: Ordering<T>,
   args: PageArgs,
-  read: (query: SelectQueryBuilder<T>) => Promise<T[]> = (finished) => finished.getMany(),
+  read: (query: SelectQueryBuilder<T>) => Promise<T[]>,
 ): Promise<ConnectionValue<T>> {
   checkPageSize(args.first, "first");
   checkPageSize(args.last, "last");
@@ -247,7 +250,7 @@ export async function paginate<T extends ObjectLiteral>(
     },
     nodes: page,
     pageInfo,
-    totalCount: () => (counted ??= countQuery.getCount()),
+    totalCount: () => (counted ??= countRows(em, countQuery)),
   };
 }
 

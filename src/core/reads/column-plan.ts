@@ -182,23 +182,29 @@ export function leanReadsOn(): boolean {
   return leanReadsEnabled;
 }
 
-const columnNames = new WeakMap<object, { all: ReadonlySet<string>; primary: readonly string[] }>();
+const columnNames = new WeakMap<object, { all: ReadonlySet<string>; list: readonly string[]; primary: readonly string[] }>();
 
 /** An entity's column property names, and its primary key's, worked out once. */
 function columnNamesOf(
   dataSource: DataSource,
   entity: EntityTarget<ObjectLiteral>,
-): { all: ReadonlySet<string>; primary: readonly string[] } {
+): { all: ReadonlySet<string>; list: readonly string[]; primary: readonly string[] } {
   const metadata = dataSource.getMetadata(entity);
   let names = columnNames.get(metadata);
   if (!names) {
     names = {
       all: new Set(metadata.columns.map((column) => column.propertyName)),
+      list: metadata.columns.map((column) => column.propertyName),
       primary: metadata.primaryColumns.map((column) => column.propertyName),
     };
     columnNames.set(metadata, names);
   }
   return names;
+}
+
+/** Every column (entity property names) of `entity`, worked out once. */
+export function allColumnsOf(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>): readonly string[] {
+  return columnNamesOf(dataSource, entity).list;
 }
 
 /**

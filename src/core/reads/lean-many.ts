@@ -4,6 +4,7 @@ import type { LoaderRegistry } from "../loader-registry";
 import { shapeOf } from "./row-shape";
 import type { RawRow } from "./row-shape";
 import { statementTextOf } from "./statement-text";
+import { allColumnsOf, leanReadsOn } from "./column-plan";
 import type { NestedPlan } from "./column-plan";
 
 /** A joined one-to-one entity a lean read also builds from each row. */
@@ -55,4 +56,32 @@ export async function leanMany<T extends ObjectLiteral>(
     nested.forEach((plan, index) => plan.prime(loaders!, row as T, raw[`nested_${index}`]));
     return row as T;
   });
+}
+
+/**
+ * What a page reads when no column plan narrows it: every column of `entity` (alias
+ * `alias`, no joins), its rows built as a lean read builds them, without TypeORM's
+ * hydration; TypeORM's own `getMany` when lean reads are off, so the equivalence
+ * tests compare the two.
+ */
+export function wholeRows<T extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  alias: string,
+): (query: SelectQueryBuilder<T>) => Promise<T[]> {
+  return (query) => (leanReadsOn() ? leanMany(em, query, entity, alias, allColumnsOf(query.connection, entity)) : query.getMany());
+}
+
+/**
+ * How many rows `query` holds (its conditions; its joins are to-one, as a page's are),
+ * with its statement text remembered as a page's is: a page's `totalCount` asked again
+ * with other values skips TypeORM's text build. TypeORM's own `getCount` when lean
+ * reads are off.
+ */
+export async function countRows(em: EntityManager, query: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
+  if (!leanReadsOn()) return query.getCount();
+  query.select("count(*)::int", "count").orderBy();
+  const [sql, parameters] = query.connection.driver.escapeQueryWithParameters(statementTextOf(query), query.getParameters());
+  const rows: { count: number }[] = await em.query(sql, parameters);
+  return rows[0]?.count ?? 0;
 }

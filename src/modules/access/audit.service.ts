@@ -4,6 +4,7 @@ import { paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { AuditEntry } from "./audit-entry.entity";
 import type { AuditLogArgs } from "./audit.args";
+import { wholeRows } from "../../core/reads/lean-many";
 
 // Newest first: ids grow with time.
 const NEWEST_FIRST: Ordering<AuditEntry> = { name: "ID", descending: true, keys: [{ sql: "a.id", value: (a: AuditEntry) => a.id }] };
@@ -18,5 +19,5 @@ export function listAuditEntries({ em }: UnitOfWork, args: AuditLogArgs): Promis
   dateRange(filter.from?.toISOString(), filter.to?.toISOString(), "filter");
   if (filter.from) query.andWhere("a.at >= :from", { from: filter.from });
   if (filter.to) query.andWhere("a.at <= :to", { to: filter.to });
-  return paginate(query, NEWEST_FIRST, args);
+  return paginate(em, query, NEWEST_FIRST, args, wholeRows(em, AuditEntry, "a"));
 }

@@ -5,6 +5,7 @@ import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { AmbassadorAppointment } from "./ambassador-appointment.entity";
 import { AmbassadorOrder } from "./ambassador.args";
 import type { AmbassadorsArgs } from "./ambassador.args";
+import { wholeRows } from "../../core/reads/lean-many";
 
 const keys = [
   { sql: "a.term_start", value: (a: AmbassadorAppointment) => a.termStart },
@@ -29,5 +30,5 @@ export function listAmbassadors({ em }: UnitOfWork, args: AmbassadorsArgs): Prom
   if (filter.activeOn) {
     query.andWhere("a.term_start <= :activeOn AND (a.term_end IS NULL OR a.term_end >= :activeOn)", { activeOn: filter.activeOn });
   }
-  return paginate(query, ORDERINGS[args.orderBy], args);
+  return paginate(em, query, ORDERINGS[args.orderBy], args, wholeRows(em, AmbassadorAppointment, "a"));
 }

@@ -6,6 +6,7 @@ import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Committee } from "./committee.entity";
 import { CommitteeOrder, CommitteeStatus } from "./committee.args";
 import type { CommitteesArgs } from "./committee.args";
+import { wholeRows } from "../../core/reads/lean-many";
 
 const byNumber = { sql: "COALESCE(c.number, 0)", value: (c: Committee) => c.number ?? 0 };
 const bySlug = { sql: `c.slug COLLATE "C"`, value: (c: Committee) => c.slug };
@@ -53,5 +54,5 @@ export function listCommittees({ em, today }: UnitOfWork, args: CommitteesArgs):
   if (text !== null) {
     query.andWhere("(c.name_en ILIKE :pattern OR c.name_zh ILIKE :pattern)", { pattern: likePattern(text) });
   }
-  return paginate(query, ORDERINGS[args.orderBy], args);
+  return paginate(em, query, ORDERINGS[args.orderBy], args, wholeRows(em, Committee, "c"));
 }

@@ -45,5 +45,5 @@ export function listCountries(
   // The name orderings' cursors read the English name.
   const columns = read.columns && [...new Set([...read.columns, "nameEn"])];
   const lean = columns && ((finished: typeof query) => leanMany(em, finished, Country, "c", columns, { nested: read.nested, loaders }));
-  return paginate(query, ORDERINGS[args.orderBy], args, lean ?? undefined);
+  return paginate(em, query, ORDERINGS[args.orderBy], args, lean ?? ((finished) => finished.getMany()));
 }

@@ -6,6 +6,7 @@ import { seesPrivate } from "../../core/viewer";
 import { Event } from "./event.entity";
 import { EventOrder } from "./event.args";
 import type { EventsArgs } from "./event.args";
+import { wholeRows } from "../../core/reads/lean-many";
 
 const keys = [
   { sql: "e.starts_on", value: (e: Event) => e.startsOn },
@@ -29,5 +30,5 @@ export function listEvents({ em, viewer }: UnitOfWork, args: EventsArgs): Promis
   if (filter.to) query.andWhere("e.starts_on <= :to", { to: filter.to });
   const text = searchText(filter.search, "filter.search");
   if (text !== null) query.andWhere("(e.title_en ILIKE :pattern OR e.title_zh ILIKE :pattern)", { pattern: likePattern(text) });
-  return paginate(query, ORDERINGS[args.orderBy], args);
+  return paginate(em, query, ORDERINGS[args.orderBy], args, wholeRows(em, Event, "e"));
 }

@@ -125,7 +125,7 @@ export async function listGovernments(
   const joins =
     options.withCountry && !countryOfKey ? [{ entity: Country, alias: "c", property: "joinedCountry", properties: countryColumns }] : [];
   const lean = columns && ((finished: typeof query) => leanMany(em, finished, Government, "g", columns, { joins }));
-  const page = await paginate(query, ordering, args, lean ?? undefined);
+  const page = await paginate(em, query, ordering, args, lean ?? ((finished) => finished.getMany()));
   if (options.withCountry && countryOfKey) {
     for (const government of page.nodes) government.joinedCountry = Object.assign(new Country(), { code: government.countryCode });
   }

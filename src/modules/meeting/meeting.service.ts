@@ -5,6 +5,7 @@ import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Meeting } from "./meeting.entity";
 import { MeetingOrder } from "./meeting.args";
 import type { MeetingsArgs } from "./meeting.args";
+import { wholeRows } from "../../core/reads/lean-many";
 
 const keys = [
   { sql: "m.starts_on", value: (m: Meeting) => m.startsOn },
@@ -25,5 +26,5 @@ export function listMeetings({ em }: UnitOfWork, args: MeetingsArgs): Promise<Co
   dateRange(filter.from, filter.to, "filter");
   if (filter.from) query.andWhere("m.ends_on >= :from", { from: filter.from });
   if (filter.to) query.andWhere("m.starts_on <= :to", { to: filter.to });
-  return paginate(query, ORDERINGS[args.orderBy], args);
+  return paginate(em, query, ORDERINGS[args.orderBy], args, wholeRows(em, Meeting, "m"));
 }

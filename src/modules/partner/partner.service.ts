@@ -5,6 +5,7 @@ import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { PartnerOrganisation } from "./partner-organisation.entity";
 import { PartnerOrder } from "./partner.args";
 import type { PartnersArgs } from "./partner.args";
+import { wholeRows } from "../../core/reads/lean-many";
 
 const keys = [
   { sql: `p.name_en COLLATE "C"`, value: (p: PartnerOrganisation) => p.nameEn },
@@ -21,5 +22,5 @@ export function listPartners({ em }: UnitOfWork, args: PartnersArgs): Promise<Co
   if (relations) query.andWhere("p.relation IN (:...relations)", { relations });
   const text = searchText(args.filter?.search, "filter.search");
   if (text !== null) query.andWhere("(p.name_en ILIKE :pattern OR p.name_zh ILIKE :pattern)", { pattern: likePattern(text) });
-  return paginate(query, ORDERINGS[args.orderBy], args);
+  return paginate(em, query, ORDERINGS[args.orderBy], args, wholeRows(em, PartnerOrganisation, "p"));
 }

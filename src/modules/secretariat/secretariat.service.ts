@@ -7,6 +7,7 @@ import { StaffMember } from "./staff-member.entity";
 import { StaffOrder, StaffStatus } from "./secretariat.args";
 import type { StaffArgs } from "./secretariat.args";
 import { appointmentHeldSql } from "../../core/sql";
+import { wholeRows } from "../../core/reads/lean-many";
 
 const bySlug = { sql: `s.slug COLLATE "C"`, value: (s: StaffMember) => s.slug };
 const ORDERINGS: Record<StaffOrder, Ordering<StaffMember>> = {
@@ -40,7 +41,7 @@ export function listStaff({ em, today }: UnitOfWork, args: StaffArgs): Promise<C
   }
   const text = searchText(filter.search, "filter.search");
   if (text !== null) query.andWhere("(s.name_zh ILIKE :pattern OR s.name_latin ILIKE :pattern)", { pattern: likePattern(text) });
-  return paginate(query, ORDERINGS[args.orderBy], args);
+  return paginate(em, query, ORDERINGS[args.orderBy], args, wholeRows(em, StaffMember, "s"));
 }
 
 /** The secretariat's departments, by slug. */
