@@ -161,25 +161,37 @@ export interface Measure {
 export async function round(server: Server, query: string, seconds: number, connections: number, get = false): Promise<Measure> {
   const before = procStat(server.child.pid!);
   const sampler = setInterval(() => (server.peakRss = Math.max(server.peakRss, procStat(server.child.pid!).rssMb)), 250);
-  const result = await autocannon({
-    ...(get
-      ? {
-          url: `${server.url}/graphql?${new URLSearchParams({ query }).toString()}`,
-          method: "GET" as const,
-          headers: { accept: "application/json" },
-        }
-      : {
-          url: `${server.url}/graphql`,
-          method: "POST" as const,
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query }),
-        }),
-    connections,
-    duration: seconds,
+  let refused: string | null = null;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        ...(get
+          ? {
+              url: `${server.url}/graphql?${new URLSearchParams({ query }).toString()}`,
+              method: "GET" as const,
+              headers: { accept: "application/json" },
+            }
+          : {
+              url: `${server.url}/graphql`,
+              method: "POST" as const,
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ query }),
+            }),
+        connections,
+        duration: seconds,
+      },
+      (error: Error | null, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
+    );
+    // The first answer that was not 2xx, to say why a round failed.
+    instance.on("response", (_client, status) => {
+      if (status >= 300 && refused === null) refused = `HTTP ${status}`;
+    });
   });
   clearInterval(sampler);
   const after = procStat(server.child.pid!);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${server.name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${server.name}: ${result.non2xx} non-2xx, ${result.errors} errors; the first: ${refused ?? "none answered"}`);
+  }
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
