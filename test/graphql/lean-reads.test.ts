@@ -50,7 +50,7 @@ describe("lean reads answer exactly as whole entities do", () => {
    * change that adds one shows here before it shows in a bench run. The peer shapes'
    * flat, nested, single and names in a language are one statement each.
    */
-  const pinnedStatements: Record<string, number> = {
+  const pinnedStatements: Record<string, number | readonly [number, number]> = {
     flat: 1,
     nested: 1,
     single: 1,
@@ -64,7 +64,9 @@ describe("lean reads answer exactly as whole entities do", () => {
     "GraphiQL example 2-members-per-country (no peer equivalent)": 2,
     "GraphiQL example 3-secretariat (no peer equivalent)": 8,
     "GraphiQL example 4-committees-and-coordinators (no peer equivalent)": 3,
-    "GraphiQL example 5-governance (no peer equivalent)": 20,
+    // Its loaders batch by turns of the event loop, and when the database's answers arrive splits
+    // some batches: 20 statements on PGlite, 25 on PostgreSQL. Pinned as that range.
+    "GraphiQL example 5-governance (no peer equivalent)": [20, 25],
     "voting rights of all 82 governments (the charter": 6,
   };
   const benchQueries = SCENARIOS.filter((scenario) => scenario.hub !== null && !scenario.cachedGet);
@@ -74,7 +76,11 @@ describe("lean reads answer exactly as whole entities do", () => {
       const { lean, whole } = await bothWays(scenario.hub!);
       expect(lean.result.errors).toBeUndefined();
       expect(lean.result.data).toEqual(whole.result.data);
-      expect({ [name]: lean.statements }).toEqual({ [name]: pinnedStatements[name] });
+      const pinned = pinnedStatements[name];
+      expect(pinned).toBeDefined();
+      const [least, most] = typeof pinned === "number" ? [pinned, pinned] : pinned;
+      expect(lean.statements).toBeGreaterThanOrEqual(least);
+      expect(lean.statements).toBeLessThanOrEqual(most);
     });
   }
 
