@@ -150,7 +150,6 @@ function errorBody(error: Error & { extensions?: Record<string, unknown> }): str
   return graphqlErrorBody(error.message, extensions);
 }
 
-/** The document a request asks (its text, or its persisted hash): what its cached answer is kept under. */
 const isPlainObject = (value: unknown): boolean => value !== null && typeof value === "object" && !Array.isArray(value);
 
 /**
@@ -171,7 +170,7 @@ function wellFormed(params: GraphQLParams): boolean {
   }
 }
 
-/** The question a cached answer is kept under: the document's text or its persisted hash; null for nothing to key on. */
+/** The document a request asks (its text, or its persisted hash): what its cached answer is kept under; null for none. */
 function documentOf(params: GraphQLParams): string | null {
   if (!wellFormed(params)) return null;
   if (typeof params.query === "string") return params.query;
