@@ -1,17 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "./support/paths";
+import { REPO_ROOT, sourceFiles } from "./support/paths";
 
 /** Every relative import of every file under src/, resolved to a path from the repository root. */
 function sourceImports(): { from: string; to: string }[] {
-  const files = readdirSync(join(REPO_ROOT, "src"), { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".ts"))
-    .map((file) => join(REPO_ROOT, "src", file));
-  return files.flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/from "(\.[^"]+)"/g)].map((match) => ({
-      from: relative(REPO_ROOT, file),
-      to: relative(REPO_ROOT, resolve(dirname(file), match[1])),
+  return sourceFiles().flatMap(({ path, text }) =>
+    [...text.matchAll(/from "(\.[^"]+)"/g)].map((match) => ({
+      from: path,
+      to: relative(REPO_ROOT, resolve(REPO_ROOT, dirname(path), match[1])),
     })),
   );
 }
@@ -97,13 +94,9 @@ describe("the layers of docs/architecture.md", () => {
   });
 
   it("only the files docs/architecture.md names hold a DataSource", () => {
-    const holders = readdirSync(join(REPO_ROOT, "src"), { recursive: true, encoding: "utf8" })
-      .filter((file) => file.endsWith(".ts"))
-      .filter((file) =>
-        /import (type )?\{[^}]*\bDataSource\b[^}]*\} from "typeorm"/.test(readFileSync(join(REPO_ROOT, "src", file), "utf8")),
-      )
-      .map((file) => `src/${file}`)
-      .sort();
+    const holders = sourceFiles()
+      .filter(({ text }) => /import (type )?\{[^}]*\bDataSource\b[^}]*\} from "typeorm"/.test(text))
+      .map(({ path }) => path);
     const doc = readFileSync(join(REPO_ROOT, "docs", "architecture.md"), "utf8");
     const listed = /<!-- datasource-holders: ([^>]*) -->/.exec(doc)?.[1].trim().split(/\s+/).sort();
     expect(holders).toEqual(listed);

@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DataSource } from "typeorm";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../support/paths";
+import { REPO_ROOT, sourceFiles } from "../support/paths";
 
 /** The `library` column of docs/internals.md: each internal's library and the version it was written against. */
 function pinnedVersions(): Map<string, string> {
@@ -80,8 +80,7 @@ describe("other libraries' internals (docs/internals.md)", () => {
 
 /** The files under src/ whose text holds `name`, as paths from the repository's root. */
 function filesMentioning(name: string): string[] {
-  return readdirSync(join(REPO_ROOT, "src"), { recursive: true, encoding: "utf8" })
-    .filter((file) => file.endsWith(".ts") && readFileSync(join(REPO_ROOT, "src", file), "utf8").includes(name))
-    .map((file) => `src/${file}`)
-    .sort();
+  return sourceFiles()
+    .filter(({ text }) => text.includes(name))
+    .map(({ path }) => path);
 }

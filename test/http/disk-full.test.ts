@@ -3,15 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
-import { createServer } from "../../src/http/server";
 import { createApiKey } from "../../src/modules/access";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
-import { TEST_TODAY } from "../support/hub";
-import { silentLogger } from "../support/logger";
+import { TEST_TODAY, testServer } from "../support/hub";
 import { BUILT_MAIN, REPO_ROOT } from "../support/paths";
 import { HubProcess } from "../support/process";
-import { testSettings } from "../support/settings";
 
 const RECORD_EVENT = (title: string) => ({
   query: `mutation { recordEvent(input: { kind: SEMINAR, titleEn: "${title}", startsOn: "2020-12-01", source: "test" }) { __typename } }`,
@@ -31,13 +28,7 @@ describe("a full disk", () => {
     let secret: string;
     beforeAll(async () => {
       db = await openTestDatabase();
-      app = await createServer({
-        dataSource: db.dataSource,
-        logger: silentLogger(),
-        settings: testSettings({ rateLimit: null }),
-        factsCompleteUntil: () => "2020-12-31",
-        now: () => TEST_TODAY,
-      });
+      app = await testServer(db, { settings: { cacheMaxAgeSeconds: 60 }, now: () => TEST_TODAY });
       ({ secret } = await createApiKey(db.dataSource.manager, { role: "SECRETARIAT", label: "disk test" }));
     });
     afterAll(async () => {

@@ -2,12 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { serverAudits } from "graphql-http";
 import type { AuditResult } from "graphql-http";
-import { createServer } from "../../src/http/server";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
-import { TEST_TODAY } from "../support/hub";
-import { silentLogger } from "../support/logger";
-import { testSettings } from "../support/settings";
+import { TEST_TODAY, testServer } from "../support/hub";
 
 /**
  * The GraphQL-over-HTTP specification's server audit (`graphql-http`), every audit of
@@ -22,13 +19,8 @@ describe("the GraphQL-over-HTTP audit", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    app = await createServer({
-      dataSource: db.dataSource,
-      logger: silentLogger(),
-      settings: testSettings({ rateLimit: null }),
-      factsCompleteUntil: () => "2020-12-31",
-      now: () => TEST_TODAY,
-    });
+    // The response cache on: a malformed request must not be answered from it.
+    app = await testServer(db, { settings: { cacheMaxAgeSeconds: 60 }, now: () => TEST_TODAY });
     url = `${await app.listen({ host: "127.0.0.1", port: 0 })}/graphql`;
   });
   afterAll(async () => {

@@ -1,13 +1,10 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, InjectOptions } from "fastify";
-import { createServer } from "../../src/http/server";
 import { createApiKey } from "../../src/modules/access";
 import { openTestDatabase } from "../support/database";
 import type { TestDatabase } from "../support/database";
-import { TEST_TODAY } from "../support/hub";
-import { silentLogger } from "../support/logger";
-import { testSettings } from "../support/settings";
+import { TEST_TODAY, testServer } from "../support/hub";
 
 /** What a request sent to the database besides the readiness probe, which runs every second in the background. */
 const READINESS_PROBE = /^SELECT 1$|^SELECT \* FROM current_(database|schema)\(\)$|"information_schema"\."tables"|FROM "typeorm_migration"/;
@@ -23,13 +20,7 @@ describe("hostile inputs, refused with their code", () => {
 
   beforeAll(async () => {
     db = await openTestDatabase();
-    app = await createServer({
-      dataSource: db.dataSource,
-      logger: silentLogger(),
-      settings: testSettings({ rateLimit: null }),
-      factsCompleteUntil: () => "2020-12-31",
-      now: () => TEST_TODAY,
-    });
+    app = await testServer(db, { settings: { cacheMaxAgeSeconds: 60 }, now: () => TEST_TODAY });
   });
   afterAll(async () => {
     await app.close();
@@ -150,13 +141,7 @@ describe("hostile inputs, refused with their code", () => {
   });
 
   it("an answer over MAX_RESPONSE_BYTES is refused with its code, not sent", async () => {
-    const small = await createServer({
-      dataSource: db.dataSource,
-      logger: silentLogger(),
-      settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, limits: { maxResponseBytes: 4096 } }),
-      factsCompleteUntil: () => "2020-12-31",
-      now: () => TEST_TODAY,
-    });
+    const small = await testServer(db, { settings: { limits: { maxResponseBytes: 4096 } }, now: () => TEST_TODAY });
     try {
       const ask = (query: string) =>
         small.inject({ method: "POST", url: "/graphql", headers: { "content-type": "application/json" }, payload: { query } });

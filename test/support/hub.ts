@@ -9,6 +9,7 @@ import type { Role, Viewer } from "../../src/core/viewer";
 import { openTestDatabase } from "./database";
 import { silentLogger } from "./logger";
 import { testSettings } from "./settings";
+import type { Overrides } from "./settings";
 import { createServer } from "../../src/http/server";
 import type { FastifyInstance } from "fastify";
 import type { TestDatabase } from "./database";
@@ -149,13 +150,15 @@ export function useTestHub(): TestHub {
 
 /**
  * The hub's HTTP server on a test database as most HTTP tests want it: quiet, no rate
- * limits, the response cache off, the facts horizon at the end of 2020.
+ * limits, the response cache off (unless `settings` says otherwise), the facts horizon
+ * at the end of 2020; "today" the real day unless `now` fixes it (TEST_TODAY, say).
  */
-export function testServer(db: TestDatabase): Promise<FastifyInstance> {
+export function testServer(db: TestDatabase, options: { settings?: Overrides; now?: () => Date } = {}): Promise<FastifyInstance> {
   return createServer({
     dataSource: db.dataSource,
     logger: silentLogger(),
-    settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0 }),
+    settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, ...options.settings }),
     factsCompleteUntil: () => TEST_HORIZON,
+    ...(options.now ? { now: options.now } : {}),
   });
 }

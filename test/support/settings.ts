@@ -2,7 +2,7 @@ import type { Config } from "../../src/config";
 import { loadConfig } from "../../src/config";
 import type { ServingSettings } from "../../src/http/server";
 
-interface Overrides {
+export interface Overrides {
   limits?: Partial<ServingSettings["limits"]>;
   http?: Partial<ServingSettings["http"]>;
   /** Null: rate limits off. */
