@@ -19,7 +19,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort } from "./ports";
 import { SCENARIOS } from "./scenarios";
-import { hubNodeFlags, median, round, start, stop } from "./servers";
+import { benchHubFlags, hubNodeFlags, median, round, start, stop } from "./servers";
 import type { Server } from "./servers";
 
 const { values } = parseArgs({
@@ -69,18 +69,7 @@ async function main(): Promise<void> {
         where = ["--data-dir", folder];
       }
       const port = await freePort();
-      const flags = [
-        ...where,
-        ...build.flags,
-        "--port",
-        String(port),
-        "--log-level",
-        "warn",
-        "--rate-limit-burst",
-        "0",
-        "--cache-max-age",
-        "0",
-      ];
+      const flags = [...where, ...build.flags, ...benchHubFlags(port)];
       hubs.push(await start(build.name, process.execPath, [...build.nodeFlags, build.main, ...flags], port, null));
     }
     console.log(hubs.map((hub) => `${hub.name} RSS after start ${hub.peakRss.toFixed(0)} MB`).join(", "));

@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import { freePort } from "./ports";
-import { hubNodeFlags } from "./servers";
+import { benchHubFlags, hubNodeFlags } from "./servers";
 
 const { values } = parseArgs({
   options: {
@@ -62,27 +62,10 @@ function rssOf(pid: number): number {
 /** The built hub as production runs it; ready once /readyz answers (its logs stay at warn, as under load they would). */
 async function startHub(name: string, args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      ...hubNodeFlags(MAIN),
-      MAIN,
-      "--port",
-      String(port),
-      "--log-level",
-      "warn",
-      "--rate-limit-burst",
-      "0",
-      "--cache-max-age",
-      "0",
-      ...EXTRA,
-      ...args,
-    ],
-    {
-      env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
-      stdio: ["ignore", "inherit", "inherit"],
-    },
-  );
+  const child = spawn(process.execPath, [...hubNodeFlags(MAIN), MAIN, ...benchHubFlags(port), ...EXTRA, ...args], {
+    env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const exited = new Promise<never>((_resolve, reject) =>
     child.on("exit", (code) => reject(new Error(`${name}: the hub exited (${String(code)})`))),
   );

@@ -67,6 +67,11 @@ export function hubNodeFlags(main: string = HUB_MAIN): string[] {
   return shebang ? shebang[1].split(" ").filter(Boolean) : [];
 }
 
+/** The hub's flags under every bench: on `port`, warnings only, rate limits off and (unless `cache`) the response cache off. */
+export function benchHubFlags(port: number, cache = false): string[] {
+  return ["--port", String(port), "--log-level", "warn", "--rate-limit-burst", "0", ...(cache ? [] : ["--cache-max-age", "0"])];
+}
+
 /**
  * Starts the built hub as the benchmarks run it: the production build, warnings only,
  * rate limits off and (unless `cache`) the response cache off, so every request executes.
@@ -76,14 +81,7 @@ export async function startHub(
   options: { where: string[]; counter: StatementCounter | null; node?: string; cache?: boolean; extra?: string[] },
 ): Promise<Server> {
   const port = await freePort();
-  const args = [
-    ...hubNodeFlags(),
-    HUB_MAIN,
-    ...options.where,
-    ...(options.extra ?? []),
-    ...["--port", String(port), "--log-level", "warn", "--rate-limit-burst", "0"],
-    ...(options.cache ? [] : ["--cache-max-age", "0"]),
-  ];
+  const args = [...hubNodeFlags(), HUB_MAIN, ...options.where, ...(options.extra ?? []), ...benchHubFlags(port, options.cache)];
   return start(name, options.node ?? process.execPath, args, port, options.counter);
 }
 
