@@ -130,9 +130,8 @@ export class GovernmentCommitteesResolver {
     @AsOf(asOfArg) asOf: IsoDate,
     @Ctx() ctx: RequestContext,
   ): CoordinatorTerm[] | Promise<CoordinatorTerm[]> {
-    const day = asOf;
     return withChildRows(ctx.loaders, government, coordinatorTermsByGovernment, government.id, (terms) =>
-      terms.filter((term) => covers(term, day)),
+      terms.filter((term) => covers(term, asOf)),
     );
   }
 
@@ -141,12 +140,11 @@ export class GovernmentCommitteesResolver {
       "Specialised committees this government coordinates or takes part in on `asOf`, by number. Every member sits in the General Assembly and Working Committee; those are not listed.",
   })
   async committees(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<Committee[]> {
-    const day = asOf;
     const [terms, participations] = await Promise.all([
       withChildRows(ctx.loaders, government, coordinatorTermsByGovernment, government.id, (terms) => terms),
       withChildRows(ctx.loaders, government, participationsByGovernment, government.id, (rows) => rows),
     ]);
-    const ids = new Set([...terms, ...participations].filter((row) => covers(row, day)).map((row) => row.committeeId));
+    const ids = new Set([...terms, ...participations].filter((row) => covers(row, asOf)).map((row) => row.committeeId));
     const committees = await ctx.loaders.get(committeeById).loadMany([...ids]);
     return committees.filter((c): c is Committee => c !== null && !(c instanceof Error)).sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
   }

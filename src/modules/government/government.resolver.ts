@@ -103,11 +103,10 @@ export class GovernmentResolver {
     @AsOf() asOf: IsoDate,
     @Ctx() ctx: RequestContext,
   ): MembershipOnDay | null | Promise<MembershipOnDay | null> {
-    const day = asOf;
     return withChildRows(ctx.loaders, government, membershipsByGovernment, government.id, (rows) => {
       const { period, held } = membershipStandingOn(
         rows.map((row) => ({ ...membershipPeriodOf(row), row })),
-        day,
+        asOf,
       );
       return period === null ? null : membershipOnDay(period.row, held === "YES" ? "KNOWN" : "UNKNOWN");
     });
@@ -134,11 +133,10 @@ export class CountryGovernmentsResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Government[]> {
-    const day = asOf;
     const shape = countryGovernmentsShapeAt(ctx.em.connection, info, ctx.preferredLang);
     const rows = await governmentsOfCountryRead(ctx, country.code, shape);
     return rows
-      .filter(({ memberships }) => memberships.some((row) => covers(membershipPeriodOf(row), day) && (!kinds || kinds.includes(row.kind))))
+      .filter(({ memberships }) => memberships.some((row) => covers(membershipPeriodOf(row), asOf) && (!kinds || kinds.includes(row.kind))))
       .map(({ government }) => government);
   }
 }
