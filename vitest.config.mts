@@ -6,6 +6,9 @@ import type { ViteUserConfig } from "vitest/config";
 // one graphql realm: without the alias vitest may load both its ESM and CJS builds.
 const shared: ViteUserConfig = { plugins: [swc.vite()], oxc: false, resolve: { alias: { graphql: "graphql/index.js" } } };
 
+// A lean row throws when code reads a column its read left out (src/core/reads/row-shape.ts).
+const env = { NEAR_UNREAD_COLUMNS: "throw" };
+
 /** Plain code: the charter, settings, CSV. No database, no global setup: seconds. */
 export const UNIT_TESTS = [
   "test/charter/**/*.test.ts",
@@ -22,11 +25,12 @@ export default defineConfig({
     // One worker per core of the CI machine (two).
     maxWorkers: 2,
     projects: [
-      { ...shared, test: { name: "unit", include: UNIT_TESTS, setupFiles: ["reflect-metadata"] } },
+      { ...shared, test: { name: "unit", include: UNIT_TESTS, setupFiles: ["reflect-metadata"], env } },
       {
         ...shared,
         test: {
           name: "api",
+          env,
           include: ["test/**/*.test.ts"],
           exclude: [...UNIT_TESTS, "test/e2e/**", "test/package/**", "test/services/**", "test/fuzz/**"],
           // One migrated, seeded database per run; each file loads it into its own hub.
@@ -43,6 +47,7 @@ export default defineConfig({
         test: {
           // The machine's PostgreSQL and Redis: faults, deadlines, replicas. `npm run test:services`.
           name: "services",
+          env,
           include: ["test/services/**/*.test.ts"],
           globalSetup: ["test/support/services-setup.ts"],
           setupFiles: ["reflect-metadata", "test/support/process-hooks.ts"],

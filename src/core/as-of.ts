@@ -4,15 +4,13 @@ import type { RequestContext } from "./context";
 import type { IsoDate } from "./dates";
 import { DateScalar } from "./scalars";
 
-/** The day a field answers for: its `asOf` argument, or the request's today (UTC). */
-const asOfOrToday = ({ args, context }: ResolverData<RequestContext>): IsoDate =>
-  (args["asOf"] as IsoDate | null | undefined) ?? context.today;
-
 /**
- * Parameter resolvers that answer at once from the arguments and the context, with no
- * promise: graphql/direct-resolvers.ts may call a field resolver taking one directly.
+ * The day a field answers for: its `asOf` argument, or the request's today (UTC). It
+ * answers at once, with no promise: graphql/direct-resolvers.ts may call a field
+ * resolver taking it directly.
  */
-export const SYNCHRONOUS_PARAMETERS: ReadonlySet<unknown> = new Set([asOfOrToday]);
+export const asOfOrToday = ({ args, context }: ResolverData<RequestContext>): IsoDate =>
+  (args["asOf"] as IsoDate | null | undefined) ?? context.today;
 
 /**
  * The optional `asOf: Date` argument, given to the resolver with its default applied:

@@ -105,17 +105,24 @@ export function pickName(names: Names, requested: Lang): LocalizedName | null {
  * (`nameColumns`): the name in `requested` when the row has one, else every name of
  * the whole row, which `whole` loads when the read left names out.
  */
-export function pickNameOf<R extends NameRow>(
-  row: R,
+export function pickNameOf(
+  row: Partial<NameRow>,
   requested: Lang,
-  whole: () => Promise<R | null>,
+  whole: () => Promise<NameRow | null>,
 ): LocalizedName | null | Promise<LocalizedName | null> {
-  const text = row[NAME_PROPERTY[requested]];
+  const property = NAME_PROPERTY[requested];
+  const text = property in row ? row[property] : null;
   if (text) return Object.assign(new LocalizedName(), { text, lang: requested, requestedLang: requested, fallback: false });
-  const names = namesOf(row);
-  if (Object.values(names).every((name) => name !== undefined)) return pickName(names, requested);
-  return whole().then((full) => pickName(namesOf(full ?? row), requested));
+  // A lean row lacks the names its read left out (`in` asks without reading them).
+  if (isWholeNameRow(row)) return pickName(namesOf(row), requested);
+  return whole().then((full) => pickName(namesOf(full ?? { ...NO_NAMES, ...row }), requested));
 }
+
+function isWholeNameRow(row: Partial<NameRow>): row is NameRow {
+  return Object.values(NAME_PROPERTY).every((property) => property in row);
+}
+
+const NO_NAMES: NameRow = { nameEn: null, nameZh: null, nameKo: null, nameJa: null, nameRu: null, nameMn: null };
 
 /** Each language's name property of a row with names in the six languages. */
 export const NAME_PROPERTY: Readonly<Record<Lang, keyof NameRow>> = {
@@ -128,7 +135,7 @@ export const NAME_PROPERTY: Readonly<Record<Lang, keyof NameRow>> = {
 };
 
 /** A row with a name in each of the six languages (`SixLanguageNames`). */
-interface NameRow {
+export interface NameRow {
   nameEn: string | null;
   nameZh: string | null;
   nameKo: string | null;

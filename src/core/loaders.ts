@@ -1,8 +1,8 @@
 import DataLoader from "dataloader";
 import { LRUCache } from "lru-cache";
-import type { DataSource, ObjectLiteral } from "typeorm";
+import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import { childNeedsFor } from "./reads/column-plan";
-import type { ChildLoader, ChildNeed, ColumnPlan } from "./reads/column-plan";
+import type { ChildLoader, ChildNeed } from "./reads/column-plan";
 import { keyedReader } from "./reads/keyed-rows";
 import type { ChildList, KeyedRead } from "./reads/keyed-rows";
 import type { LoaderFactory, LoaderRegistry } from "./loader-registry";
@@ -116,11 +116,11 @@ function childLoaderWith(whole: ChildLoader, columns: readonly string[] | null):
  */
 export function childrenFor<T>(
   dataSource: DataSource,
-  plan: ColumnPlan<T>,
+  entity: EntityTarget<T>,
   selection: Selection,
   first: readonly ChildNeed[] = [],
 ): ChildLoader[] {
-  return [...childNeedsFor(dataSource, plan, selection, first)].map(([whole, columns]) => childLoaderWith(whole, columns));
+  return [...childNeedsFor(dataSource, entity, selection, first)].map(([whole, columns]) => childLoaderWith(whole, columns));
 }
 
 /** Where a parent row keeps the child lists its read brought (`primeChildren`, `broughtRows`). */

@@ -3,17 +3,11 @@ import type { GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import type { Lang } from "./i18n";
 
 /**
- * The names of the fields the operation selects on the object at `path` below the
- * field being resolved, through fragments, at every place it occurs (`nodes` and
- * `edges.node` of a connection, say); empty when the path is not selected. Resolvers
- * look ahead with it: to join a relation the client will ask for anyway, or to read
- * only the columns its fields need.
+ * The names of the fields the operation selects on the object at each of `paths` below
+ * the field being resolved, through fragments, at every place it occurs (`nodes` and
+ * `edges.node` of a connection, say), and those of them given an argument in at least
+ * one place; empty when no path is selected.
  */
-function selectedFields(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): Set<string> {
-  return collectFields(info, paths).names;
-}
-
-/** `selectedFields`, and those of them given an argument in at least one place. */
 function collectFields(
   info: GraphQLResolveInfo,
   paths: readonly (readonly string[])[],
@@ -41,14 +35,6 @@ function collectFields(
 
 /** A connection's nodes: reached through `nodes` and `edges.node`. */
 export const NODES: readonly (readonly string[])[] = [["nodes"], ["edges", "node"]];
-
-/** `selectedFields` on a connection's nodes (reached through `nodes` and `edges.node`), or on their field at `path`. */
-export function nodeFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
-  return selectedFields(
-    info,
-    NODES.map((nodes) => [...nodes, ...path]),
-  );
-}
 
 /** What a read of one object needs to know of the operation to pick its columns (`columnsFor`). */
 export interface FieldsAsked {

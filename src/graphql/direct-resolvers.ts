@@ -2,7 +2,8 @@ import { GraphQLObjectType, GraphQLScalarType } from "graphql";
 import type { GraphQLFieldResolver, GraphQLSchema } from "graphql";
 import { getMetadataStorage } from "type-graphql";
 import type { BuildSchemaOptions } from "type-graphql";
-import { SYNCHRONOUS_PARAMETERS } from "../core/as-of";
+import { asOfOrToday } from "../core/as-of";
+import { readPlanOfField } from "../core/reads/read-plan";
 
 /**
  * type-graphql wraps every field resolver in a generic one that, per call, sorts and
@@ -69,7 +70,7 @@ interface MetadataStorage {
 }
 
 /** type-graphql's metadata of the schema being built, from a schema built without global middlewares. */
-function metadataStorage(built: Pick<BuildSchemaOptions, "globalMiddlewares">): MetadataStorage {
+export function metadataStorage(built: Pick<BuildSchemaOptions, "globalMiddlewares">): MetadataStorage {
   if ((built.globalMiddlewares?.length ?? 0) > 0) {
     throw new Error("global middlewares would be skipped by fields called directly: drop directFieldResolvers and plainPropertyFields");
   }
@@ -78,6 +79,9 @@ function metadataStorage(built: Pick<BuildSchemaOptions, "globalMiddlewares">): 
 }
 
 const SIMPLE_TYPES: unknown[] = [String, Number, Boolean, Date];
+
+/** Parameter resolvers that answer at once from the arguments, the context and the info, with no promise. */
+const SYNCHRONOUS_PARAMETERS: ReadonlySet<unknown> = new Set([asOfOrToday, readPlanOfField]);
 
 type Getter = (root: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
 

@@ -6,6 +6,7 @@ import type { BuildSchemaOptions } from "type-graphql";
 import type { NonEmptyArray } from "type-graphql";
 import { toGlobalId } from "../core/node";
 import { directFieldResolvers, plainPropertyFields } from "./direct-resolvers";
+import { collectReadDeclarations } from "./read-declarations";
 import type { NodeType } from "../core/node-registry";
 import { accessResolvers, authChecker } from "../modules/access";
 import { admissionResolvers } from "../modules/admission";
@@ -57,10 +58,9 @@ function attachGlobalIds(schema: GraphQLSchema, nodeTypes: readonly NodeType[]):
 
 let cached: GraphQLSchema | null = null;
 
-/** The one place the schema is assembled: every module's resolvers and node types. */
-export function buildHubSchema(): GraphQLSchema {
-  if (cached) return cached;
-  const resolvers = [
+/** Every module's resolvers, and the node query over their node types. */
+function hubResolvers(): Function[] {
+  return [
     ...accessResolvers,
     ...associationResolvers,
     ...countryResolvers,
@@ -82,14 +82,35 @@ export function buildHubSchema(): GraphQLSchema {
     ...ledgerResolvers,
     ...statsResolvers,
     nodeResolver(NODE_TYPES),
-  ] as unknown as NonEmptyArray<Function>;
-  const options: BuildSchemaOptions = { resolvers, validate: false, authChecker, authMode: "error" };
+  ];
+}
+
+/** The one place the schema is assembled: every module's resolvers and node types. */
+export function buildHubSchema(): GraphQLSchema {
+  cached ??= assemble(hubResolvers());
+  return cached;
+}
+
+/**
+ * The hub's schema with resolver classes of `extra` added, as a module's new resolvers
+ * join it (test/graphql/read-recipe.test.ts follows docs/architecture.md's recipe with it).
+ */
+export function buildHubSchemaWith(extra: readonly Function[]): GraphQLSchema {
+  return assemble([...hubResolvers(), ...extra]);
+}
+
+function assemble(resolvers: Function[]): GraphQLSchema {
+  const options: BuildSchemaOptions = { resolvers: resolvers as NonEmptyArray<Function>, validate: false, authChecker, authMode: "error" };
   const schema = withAsKnownOn(buildSchemaSync(options));
   // Both refuse a schema with global middlewares, which fields called directly would skip.
   directFieldResolvers(schema, options);
   plainPropertyFields(schema, options);
   attachGlobalIds(schema, NODE_TYPES);
-  cached = schema;
+  collectReadDeclarations(
+    schema,
+    options,
+    NODE_TYPES.map((type) => type.typename),
+  );
   return schema;
 }
 

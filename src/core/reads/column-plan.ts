@@ -1,44 +1,43 @@
 /**
  * Column plans: what a read needs of an entity's columns for the fields an operation
- * selects, declared by the modules that resolve the fields.
+ * selects. Each field's needs are declared next to the field (`@Reads`, core/reads/reads.ts)
+ * and collected here when the schema is built; nothing else writes a plan.
  */
-import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { LoaderFactory, LoaderRegistry } from "../loader-registry";
 import type { FieldsAsked, Selection } from "../lookahead";
 import type { Lang } from "../i18n";
 
 /**
  * What a read needs of an entity's columns to answer the fields an operation selects.
- * A field named like a column needs that column; a field resolver needs what it
- * declares here. A field not declared (another module's resolver, say) makes the read
- * take every column: an undeclared need can never answer from a missing value.
+ * A field named like a column needs that column; any other field needs what it
+ * declares (`@Reads`). A field not declared makes the read take every column: an
+ * undeclared need can never answer from a missing value.
  */
-export interface ColumnPlan<T> {
-  /** Read whatever is asked: cursors' keys and the columns relations are loaded by (the primary key always is). */
-  readonly always: readonly (keyof T & string)[];
-  /** The columns each field resolver of the type reads from its root; `[]` for none (see `declareColumns`). */
-  readonly resolvers: Record<string, ColumnNeed<T>>;
+interface ColumnPlan<T> {
+  /** The columns each declared field reads from its root; `[]` for none but the primary key. */
+  readonly resolvers: Map<string, ColumnNeed<T>>;
   /**
    * The child lists (`manyByColumn` loaders keyed by the type's primary key) each
-   * field's resolver reads, and which of their columns, which a read of the type may
-   * bring in its own statement when the field is selected (see `declareChildren`).
+   * field reads, and which of their columns, which a read of the type may bring in its
+   * own statement when the field is selected.
    */
-  readonly children: Record<string, readonly ChildNeed[]>;
-  /** Fields whose rows a page of the type can bring in its own statement (see `declareNested`). */
-  readonly nested: Record<string, NestedRead<T>>;
+  readonly children: Map<string, readonly ChildNeed[]>;
+  /** Fields whose rows a page of the type can bring in its own statement. */
+  readonly nested: Map<string, NestedRead<T>>;
 }
 
 /**
  * A field whose rows a read of its parent type can bring as one json value per parent
- * row: declared by the module that resolves the field, which knows its rows and the
- * loader its resolver reads them through.
+ * row: declared on the field (`@Reads({ nested })`) by the module that resolves it,
+ * which knows its rows and the loader its resolver reads them through.
  */
 export interface NestedRead<T> {
-  /** The value for parents aliased `parentAlias`, for the field's own selection. */
-  plan(dataSource: DataSource, parentAlias: string, selection: Selection): NestedPlan<T>;
+  /** The value for parents aliased `parentAlias`, for the field's own read plan. */
+  plan(em: EntityManager, parentAlias: string, read: ReadPlan<ObjectLiteral>): NestedPlan<T>;
 }
 
-export interface NestedPlan<T> {
+interface NestedPlan<T> {
   /** One json value per parent row. */
   sql: string;
   /** Builds the field's rows from a parent's value and hands them to the loader its resolver reads. */
@@ -46,11 +45,11 @@ export interface NestedPlan<T> {
 }
 
 /**
- * The columns a field resolver reads from its root: always the same, or as the
- * request asks (`FieldUse`; null when a read does not know the request: then every
- * column the field could read).
+ * The columns a field reads from its root: always the same, or as the request asks
+ * (`FieldUse`; null when a read does not know the request: then every column the
+ * field could read).
  */
-type ColumnNeed<T> = readonly (keyof T & string)[] | ((use: FieldUse | null) => readonly (keyof T & string)[]);
+export type ColumnNeed<T> = readonly (keyof T & string)[] | ((use: FieldUse | null) => readonly (keyof T & string)[]);
 
 /** What a column need that depends on the request is told: the request's language, and whether the field is given arguments. */
 export interface FieldUse {
@@ -58,29 +57,79 @@ export interface FieldUse {
   readonly withArguments: boolean;
 }
 
-/** Declares fields whose rows a page of the type can bring along (`NestedRead`), beside the resolvers that read them. */
-export function declareNested<T>(plan: ColumnPlan<T>, nested: Record<string, NestedRead<T>>): void {
-  Object.assign(plan.nested, nested);
+/**
+ * What a read of an entity brings for the fields an operation selects on it: derived
+ * from the operation in one place (`@ReadPlan()`, core/reads/read-plan.ts) and handed
+ * to services unchanged; `WHOLE_READ` for a read that does not know an operation.
+ */
+export interface ReadPlan<T> {
+  /** The columns (entity property names) the selected fields need; null: whole rows. */
+  readonly columns: readonly string[] | null;
+  /**
+   * The child lists the selected fields read, each once with the columns they need
+   * together: `first` (lists the service reads itself) before the rest.
+   */
+  children(first?: readonly ChildNeed[]): readonly ChildLoader[];
+  /** The selected fields whose rows a page of T can bring in its own statement, with each field's own plan. */
+  readonly nested: readonly { read: NestedRead<T>; plan: ReadPlan<ObjectLiteral> }[];
+  /** The plan of the selected to-one relation `field`, or null when the operation does not select it. */
+  relation(field: string): ReadPlan<ObjectLiteral> | null;
+}
+
+/** The plan of a read that knows no operation: whole rows, the lists the service reads itself, no relation. */
+export const WHOLE_READ: ReadPlan<never> = {
+  columns: null,
+  children: (first = []) => first.map((need) => need.loader),
+  nested: [],
+  relation: () => null,
+};
+
+/** What one field reads, as `@Reads` declares it. */
+export interface FieldNeeds<T> {
+  readonly columns: ColumnNeed<T>;
+  readonly children?: readonly ChildNeed[];
+  readonly nested?: NestedRead<T>;
+}
+
+const plans = new WeakMap<object, ColumnPlan<unknown>>();
+
+function planOf<T>(entity: EntityTarget<T>): ColumnPlan<T> {
+  let plan = plans.get(entity as object);
+  if (!plan) plans.set(entity as object, (plan = { resolvers: new Map(), children: new Map(), nested: new Map() }));
+  return plan;
+}
+
+/** Records what `field` of `entity`'s type reads: called once per declared field when the schema is built. */
+export function declareFieldNeeds<T>(entity: EntityTarget<T>, field: string, needs: FieldNeeds<T>): void {
+  const plan = planOf(entity);
+  plan.resolvers.set(field, needs.columns);
+  if (needs.children) plan.children.set(field, needs.children);
+  if (needs.nested) plan.nested.set(field, needs.nested);
+}
+
+/** Whether `field` of `entity`'s type is a column or has declared what it reads. */
+export function isDeclared(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>, field: string): boolean {
+  return planOf(entity).resolvers.has(field) || columnNamesOf(dataSource, entity).all.has(field);
 }
 
 /**
- * The nested reads of the selected `fields` that have one (`selectionOf` tells each
- * one's own selection), none when lean reads are off: then each field reads its own.
+ * The nested reads of the selected `fields` of `entity`'s type that have one (each
+ * field's own read plan from `planOf`), none when lean reads are off: then each field
+ * reads its own.
  */
 export function nestedFor<T>(
-  dataSource: DataSource,
-  plan: ColumnPlan<T>,
-  parentAlias: string,
+  entity: EntityTarget<T>,
   fields: ReadonlySet<string>,
-  selectionOf: (field: string) => Selection,
-): NestedPlan<T>[] {
+  planOfField: (field: string) => ReadPlan<ObjectLiteral>,
+): { read: NestedRead<T>; plan: ReadPlan<ObjectLiteral> }[] {
   if (!leanReadsEnabled) return [];
-  const plans: NestedPlan<T>[] = [];
+  const nested = planOf(entity).nested;
+  const found: { read: NestedRead<T>; plan: ReadPlan<ObjectLiteral> }[] = [];
   for (const field of fields) {
-    const nested = plan.nested[field];
-    if (nested) plans.push(nested.plan(dataSource, parentAlias, selectionOf(field)));
+    const read = nested.get(field);
+    if (read) found.push({ read, plan: planOfField(field) });
   }
-  return plans;
+  return found;
 }
 
 /** A loader of child rows by their parent's primary key, made by `manyByColumn`. */
@@ -88,9 +137,9 @@ export function nestedFor<T>(
 export type ChildLoader = LoaderFactory<any, ObjectLiteral[]>;
 
 /**
- * A child list a field's resolver reads, and the columns of its rows the field needs
- * for its own selection on them: a parent's read that brings the list brings only
- * the columns every selected field reading it needs (`childrenFor`).
+ * A child list a field reads, and the columns of its rows the field needs for its own
+ * selection on them: a parent's read that brings the list brings only the columns
+ * every selected field reading it needs (`childNeedsFor`).
  */
 export interface ChildNeed {
   readonly loader: ChildLoader;
@@ -99,20 +148,19 @@ export interface ChildNeed {
 }
 
 /**
- * A field that hands `loader`'s rows to the operation (a list of memberships, say):
- * the columns `plan` gives for the field's selection on them, and the `reads` its
- * resolver uses itself (the dates it filters by, say).
+ * A field that hands `loader`'s rows of `entity` to the operation (a list of
+ * memberships, say): the columns the field's selection on them needs, and the `reads`
+ * its resolver uses itself (the dates it filters by, say).
  */
 export function childRows<C extends ObjectLiteral>(
   loader: ChildLoader,
   entity: EntityTarget<C>,
-  plan: ColumnPlan<C>,
   reads: readonly (keyof C & string)[] = [],
 ): ChildNeed {
   return {
     loader,
     columns(dataSource, fields) {
-      const columns = columnsFor(dataSource, entity, plan, fields);
+      const columns = columnsFor(dataSource, entity, fields);
       return columns && [...new Set([...columns, ...reads])];
     },
   };
@@ -124,32 +172,14 @@ export function wholeChildRows(loader: ChildLoader): ChildNeed {
 }
 
 /**
- * Declares what another module's field resolvers on the same type read from their
- * root, beside the resolvers that read it: a module that adds fields to a type
- * says what they need where it adds them.
- */
-export function declareColumns<T>(plan: ColumnPlan<T>, resolvers: Record<string, readonly (keyof T & string)[]>): void {
-  Object.assign(plan.resolvers, resolvers);
-}
-
-/**
- * Declares which child lists a module's field resolvers on a type read (`ChildNeed`),
- * so a read of that type can bring them along for an operation that selects those
- * fields: one statement instead of one more per level.
- */
-export function declareChildren<T>(plan: ColumnPlan<T>, children: Record<string, readonly ChildNeed[]>): void {
-  Object.assign(plan.children, children);
-}
-
-/**
- * The child lists to bring for an operation's `selection` of a type read with `plan`,
- * `first` (lists the caller reads itself, with an empty selection) before the rest,
- * each list once with the columns every field reading it needs together (null: whole
- * rows). With lean reads off, `first` alone, whole: then every loader reads its own.
+ * The child lists to bring for an operation's `selection` of `entity`'s type, `first`
+ * (lists the caller reads itself, with an empty selection) before the rest, each list
+ * once with the columns every field reading it needs together (null: whole rows).
+ * With lean reads off, `first` alone, whole: then every loader reads its own.
  */
 export function childNeedsFor<T>(
   dataSource: DataSource,
-  plan: ColumnPlan<T>,
+  entity: EntityTarget<T>,
   selection: Selection,
   first: readonly ChildNeed[] = [],
 ): Map<ChildLoader, readonly string[] | null> {
@@ -162,7 +192,8 @@ export function childNeedsFor<T>(
   };
   for (const need of first) add(need, NO_FIELDS);
   if (leanReadsEnabled) {
-    for (const field of selection.at([]).fields) for (const need of plan.children[field] ?? []) add(need, selection.at([field]).fields);
+    const children = planOf(entity).children;
+    for (const field of selection.at([]).fields) for (const need of children.get(field) ?? []) add(need, selection.at([field]).fields);
   }
   return new Map([...needs].map(([loader, columns]) => [loader, columns && [...columns]]));
 }
@@ -208,31 +239,29 @@ export function allColumnsOf(dataSource: DataSource, entity: EntityTarget<Object
 }
 
 /**
- * The columns (entity property names) `plan` needs to answer the fields `asked`
- * (with what the request asks of them; a bare set of names: the fields alone), or
- * null when some field is not declared, or lean reads are off: then a read takes
+ * The columns (entity property names) of `entity` the fields `asked` need (with what
+ * the request asks of them; a bare set of names: the fields alone), or null when some
+ * field is neither a column nor declared, or lean reads are off: then a read takes
  * whole rows.
  */
 export function columnsFor<T extends ObjectLiteral>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
-  plan: ColumnPlan<T>,
   asked: FieldsAsked | ReadonlySet<string>,
 ): string[] | null {
   if (!leanReadsEnabled) return null;
   const request = asked instanceof Set ? null : (asked as FieldsAsked);
   const fields = request ? request.fields : (asked as ReadonlySet<string>);
   const columns = columnNamesOf(dataSource, entity);
+  const declared = planOf(entity).resolvers;
   // The primary key always: it identifies the row (node IDs, loaders) and tells a row from a LEFT JOIN's missing one.
-  const needed = new Set<string>([...columns.primary, ...plan.always]);
+  const needed = new Set<string>(columns.primary);
   for (const field of fields) {
     if (field === "__typename") continue;
-    const declared = plan.resolvers[field];
-    if (declared) {
+    const need = declared.get(field);
+    if (need) {
       const properties =
-        typeof declared === "function"
-          ? declared(request && { lang: request.lang, withArguments: request.withArguments.has(field) })
-          : declared;
+        typeof need === "function" ? need(request && { lang: request.lang, withArguments: request.withArguments.has(field) }) : need;
       for (const property of properties) needed.add(property);
     } else if (columns.all.has(field)) needed.add(field);
     else return null;

@@ -1,4 +1,5 @@
 /** Keyed reads: the rows of a batch of keys in one statement, or nested in a parent's as json. */
+import { LRUCache } from "lru-cache";
 import { DriverUtils } from "typeorm/driver/DriverUtils.js";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import { rootOf } from "../scoped-source";
@@ -235,23 +236,43 @@ export function keyedRowsReader<T extends ObjectLiteral>(
  * For a parent that brings a field's rows itself (`NestedRead`).
  */
 export function nestedRowsReader<T extends ObjectLiteral>(
-  dataSource: DataSource,
+  em: EntityManager,
   entity: EntityTarget<T>,
   key: keyof T & string,
   read: KeyedRead<T>,
   alias: string,
-): { sql: (parentKeySql: string) => string; read: (value: unknown) => KeyedRows<T> } {
-  const plan = new KeyedReadPlan(rootOf(dataSource), entity, key, read, alias);
-  const texts = new Map<string, string>();
-  return {
-    sql: (parentKeySql) => {
-      let text = texts.get(parentKeySql);
-      if (text === undefined) texts.set(parentKeySql, (text = plan.jsonFor(parentKeySql)));
-      return text;
-    },
-    read: (value) => plan.readJson(value),
-  };
+  /** What tells this read from others of `entity` by `key` (the caller's shape): a reader is made once per database and shape. */
+  shapeKey: string,
+): NestedRows<T> {
+  const dataSource = rootOf(em.connection);
+  let readers = nestedReaders.get(dataSource);
+  if (!readers) nestedReaders.set(dataSource, (readers = new LRUCache({ max: 200 })));
+  const cacheKey = `${dataSource.getMetadata(entity).name}\u0000${key}\u0000${alias}\u0000${shapeKey}`;
+  let reader = readers.get(cacheKey) as NestedRows<T> | undefined;
+  if (!reader) {
+    const plan = new KeyedReadPlan(dataSource, entity, key, read, alias);
+    const texts = new Map<string, string>();
+    reader = {
+      sql: (parentKeySql) => {
+        let text = texts.get(parentKeySql);
+        if (text === undefined) texts.set(parentKeySql, (text = plan.jsonFor(parentKeySql)));
+        return text;
+      },
+      read: (value) => plan.readJson(value),
+    };
+    readers.set(cacheKey, reader);
+  }
+  return reader;
 }
+
+/** A keyed read as one json value per parent row: `sql` for the parent's key expression, `read` the rows back from the value. */
+export interface NestedRows<T> {
+  readonly sql: (parentKeySql: string) => string;
+  readonly read: (value: unknown) => KeyedRows<T>;
+}
+
+/** Bounded: clients choose the shapes. */
+const nestedReaders = new WeakMap<DataSource, LRUCache<string, NestedRows<ObjectLiteral>>>();
 
 /** `keyedRowsReader`'s entities alone, for a read without child lists. */
 export function keyedReader<T extends ObjectLiteral>(

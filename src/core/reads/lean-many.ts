@@ -5,7 +5,7 @@ import { shapeOf } from "./row-shape";
 import type { RawRow } from "./row-shape";
 import { statementTextOf } from "./statement-text";
 import { allColumnsOf, leanReadsOn } from "./column-plan";
-import type { NestedPlan } from "./column-plan";
+import type { NestedRead, ReadPlan } from "./column-plan";
 
 /** A joined one-to-one entity a lean read also builds from each row. */
 export interface LeanJoin<J extends ObjectLiteral> {
@@ -22,7 +22,7 @@ export interface LeanJoin<J extends ObjectLiteral> {
  * `properties` of the main entity and each join's columns (`LeanJoin.properties`, or
  * its whole row), and builds the entities straight from the raw rows: no TypeORM
  * hydration, and no column the operation does not need. With `nested`, each row also
- * brings a field's rows, handed to `loaders` (`NestedRead`). The statement's text is
+ * brings a field's rows (planned for `alias`), handed to `loaders`. The statement's text is
  * built once per shape (`statementTextOf`).
  */
 export async function leanMany<T extends ObjectLiteral>(
@@ -35,7 +35,11 @@ export async function leanMany<T extends ObjectLiteral>(
     joins = [],
     nested = [],
     loaders,
-  }: { joins?: readonly LeanJoin<ObjectLiteral>[]; nested?: readonly NestedPlan<T>[]; loaders?: LoaderRegistry } = {},
+  }: {
+    joins?: readonly LeanJoin<ObjectLiteral>[];
+    nested?: readonly { read: NestedRead<T>; plan: ReadPlan<ObjectLiteral> }[];
+    loaders?: LoaderRegistry;
+  } = {},
 ): Promise<T[]> {
   const dataSource = query.connection;
   const main = shapeOf(dataSource, entity, alias, properties);
@@ -46,14 +50,15 @@ export async function leanMany<T extends ObjectLiteral>(
     else query.addSelect(join.alias);
     return { property: join.property, shape: shapeOf(dataSource, join.entity, join.alias, properties) };
   });
-  nested.forEach((plan, index) => query.addSelect(plan.sql, `nested_${index}`));
+  const nestedPlans = nested.map(({ read, plan }) => read.plan(em, alias, plan));
+  nestedPlans.forEach((plan, index) => query.addSelect(plan.sql, `nested_${index}`));
   if (nested.length > 0 && !loaders) throw new Error("Nested reads prime the request's loaders: pass them");
   const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(statementTextOf(query), query.getParameters());
   const raws: RawRow[] = await em.query(sql, parameters);
   return raws.map((raw) => {
     const row = main.read(raw) as Record<string, unknown>;
     for (const { property, shape } of joined) row[property] = shape.read(raw);
-    nested.forEach((plan, index) => plan.prime(loaders!, row as T, raw[`nested_${index}`]));
+    nestedPlans.forEach((plan, index) => plan.prime(loaders!, row as T, raw[`nested_${index}`]));
     return row as T;
   });
 }

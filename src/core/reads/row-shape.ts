@@ -51,9 +51,30 @@ export function hydratorOf(dataSource: DataSource, column: ColumnMetadata): (val
   return (value) => driver.prepareHydratedValue(value, column);
 }
 
+/**
+ * Under test (`NEAR_UNREAD_COLUMNS=throw`, which the test configuration sets), a row
+ * built from some of its columns throws when code reads one it was not given: a field
+ * whose `@Reads` leaves out a column it uses fails its tests, where it would answer
+ * `undefined` in production. Whether a column was read is asked with `in`.
+ */
+const throwOnUnread = process.env["NEAR_UNREAD_COLUMNS"] === "throw";
+
+function guardedRow<T extends object>(row: T, entityName: string, unread: ReadonlySet<string>): T {
+  return new Proxy(row, {
+    get(target, property, receiver) {
+      if (typeof property === "string" && unread.has(property) && !(property in target)) {
+        throw new Error(`${entityName}.${property} was not read: declare it in the @Reads of the field that uses it`);
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
+}
+
 /** Builds entities of one alias from raw rows: the columns, their raw keys and value conversions, worked out once. */
 export class RowShape<T> {
   private readonly fields: { key: string; property: string; hydrate: (value: unknown) => unknown }[];
+  /** Under test: the entity's columns this shape leaves out (`guardedRow`). */
+  private readonly unread: ReadonlySet<string> | null;
 
   constructor(
     dataSource: DataSource,
@@ -61,12 +82,19 @@ export class RowShape<T> {
     alias: string,
     /** The primary key first. */
     readonly columns: readonly ColumnMetadata[],
+    private readonly entity: { name: string; columns: readonly ColumnMetadata[] },
   ) {
     this.fields = columns.map((column) => ({
       key: DriverUtils.buildAlias(dataSource.driver, undefined, alias, column.databaseName),
       property: column.propertyName,
       hydrate: hydratorOf(dataSource, column),
     }));
+    const left = entity.columns.filter((column) => !columns.includes(column)).map((column) => column.propertyName);
+    this.unread = throwOnUnread && left.length > 0 ? new Set(left) : null;
+  }
+
+  private built(entity: Record<string, unknown>): T {
+    return (this.unread ? guardedRow(entity, this.entity.name, this.unread) : entity) as T;
   }
 
   /** The entity of `raw`, or null when its first column (the primary key) is NULL, as a LEFT JOIN that found nothing gives. */
@@ -74,7 +102,7 @@ export class RowShape<T> {
     if (raw[this.fields[0].key] === null || raw[this.fields[0].key] === undefined) return null;
     const entity = this.create() as Record<string, unknown>;
     for (const { key, property, hydrate } of this.fields) entity[property] = hydrate(raw[key]);
-    return entity as T;
+    return this.built(entity);
   }
 
   /** Where each of the shape's columns is among values named `names` (the names `read` reads by), for `readAt`. */
@@ -92,7 +120,7 @@ export class RowShape<T> {
     const entity = this.create() as Record<string, unknown>;
     const { fields } = this;
     for (let index = 0; index < fields.length; index++) entity[fields[index].property] = fields[index].hydrate(values[positions[index]]);
-    return entity as T;
+    return this.built(entity);
   }
 }
 
@@ -123,7 +151,7 @@ export function shapeOf<T extends ObjectLiteral>(
     const columns = metadata.columns
       .filter((column) => !wanted || wanted.has(column.propertyName))
       .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
-    shape = new RowShape(dataSource, () => metadata.create() as T, alias, columns);
+    shape = new RowShape(dataSource, () => metadata.create() as T, alias, columns, metadata);
     byKey.set(cacheKey, shape);
   }
   return shape;

@@ -1,17 +1,14 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Reads } from "../../core/reads/read-plan";
 import type { RequestContext } from "../../core/context";
-import { declareColumns } from "../../core/reads/column-plan";
 import type { ConnectionValue } from "../../core/pagination";
 import { Country, countryByCode } from "../country";
-import { GOVERNMENT_COLUMNS, Government, governmentById } from "../government";
+import { Government, governmentById } from "../government";
 import { AmbassadorAppointment } from "./ambassador-appointment.entity";
 import { AmbassadorsArgs } from "./ambassador.args";
 import { ambassadorAppointmentsByGovernment } from "./ambassador.loader";
 import { listAmbassadors } from "./ambassador.service";
 import { AmbassadorAppointmentConnection } from "./ambassador.types";
-
-// Its field on Government reads the government by id only (always read): a lean read of governments serves it.
-declareColumns(GOVERNMENT_COLUMNS, { ambassadorAppointments: [] });
 
 @Resolver(() => AmbassadorAppointment)
 export class AmbassadorResolver {
@@ -36,8 +33,9 @@ export class AmbassadorResolver {
 
 @Resolver(() => Government)
 export class GovernmentAmbassadorsResolver {
+  @Reads([])
   @FieldResolver(() => [AmbassadorAppointment], { description: "Honorary PR ambassadors this government nominated, by term." })
-  ambassadorAppointments(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<AmbassadorAppointment[]> {
+  ambassadorAppointments(@Root() government: Pick<Government, "id">, @Ctx() ctx: RequestContext): Promise<AmbassadorAppointment[]> {
     return ctx.loaders.get(ambassadorAppointmentsByGovernment).load(government.id);
   }
 }

@@ -1,17 +1,17 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Reads } from "../../core/reads/read-plan";
 import type { RequestContext } from "../../core/context";
-import { childRows, declareChildren, declareColumns, wholeChildRows } from "../../core/reads/column-plan";
+import { childRows, wholeChildRows } from "../../core/reads/column-plan";
 import { withChildRows } from "../../core/loaders";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
-import { GOVERNMENT_COLUMNS, Government, governmentById } from "../government";
+import { Government, governmentById } from "../government";
 import { committeeStatus, covers } from "../../charter";
 import { Committee } from "./committee.entity";
 import { CommitteeParticipation } from "./committee-participation.entity";
 import { CoordinatorTerm } from "./coordinator-term.entity";
-import { COORDINATOR_TERM_COLUMNS } from "./coordinator-term.columns";
 import { CommitteesArgs, CommitteeStatus } from "./committee.args";
 import {
   committeeById,
@@ -26,22 +26,6 @@ import { CommitteeConnection } from "./committee.types";
 import { AsOf } from "../../core/as-of";
 
 const asOfArg = { description: "The day to answer for; default today." } as const;
-
-// Its fields on Government read the government by id only (always read): a lean read of governments serves them.
-declareColumns(GOVERNMENT_COLUMNS, { coordinatorTerms: [], committees: [] });
-// A read of governments that selects these fields can bring the terms (with the columns the selection and `covers` read) and participations along.
-declareChildren(GOVERNMENT_COLUMNS, {
-  coordinatorTerms: [
-    childRows(coordinatorTermsByGovernment, CoordinatorTerm, COORDINATOR_TERM_COLUMNS, [
-      "startedOn",
-      "startPrecision",
-      "attestedOn",
-      "endedOn",
-      "endPrecision",
-    ]),
-  ],
-  committees: [wholeChildRows(coordinatorTermsByGovernment), wholeChildRows(participationsByGovernment)],
-});
 
 @Resolver(() => Committee)
 export class CommitteeResolver {
@@ -98,13 +82,15 @@ export class CommitteeResolver {
 
 @Resolver(() => CoordinatorTerm)
 export class CoordinatorTermResolver {
+  @Reads<CoordinatorTerm>(["committeeId"])
   @FieldResolver(() => Committee)
-  committee(@Root() term: CoordinatorTerm, @Ctx() ctx: RequestContext): Promise<Committee | null> {
+  committee(@Root() term: Pick<CoordinatorTerm, "committeeId">, @Ctx() ctx: RequestContext): Promise<Committee | null> {
     return ctx.loaders.get(committeeById).load(term.committeeId);
   }
 
+  @Reads<CoordinatorTerm>(["governmentId"])
   @FieldResolver(() => Government)
-  government(@Root() term: CoordinatorTerm, @Ctx() ctx: RequestContext): Promise<Government | null> {
+  government(@Root() term: Pick<CoordinatorTerm, "governmentId">, @Ctx() ctx: RequestContext): Promise<Government | null> {
     return ctx.loaders.get(governmentById).load(term.governmentId);
   }
 }
@@ -124,9 +110,16 @@ export class CommitteeParticipationResolver {
 
 @Resolver(() => Government)
 export class GovernmentCommitteesResolver {
+  @Reads<Government>({
+    columns: [],
+    // The terms with the columns their selection and `covers` read.
+    children: [
+      childRows(coordinatorTermsByGovernment, CoordinatorTerm, ["startedOn", "startPrecision", "attestedOn", "endedOn", "endPrecision"]),
+    ],
+  })
   @FieldResolver(() => [CoordinatorTerm], { description: "Committees this government coordinates on `asOf`." })
   coordinatorTerms(
-    @Root() government: Government,
+    @Root() government: Pick<Government, "id">,
     @AsOf(asOfArg) asOf: IsoDate,
     @Ctx() ctx: RequestContext,
   ): CoordinatorTerm[] | Promise<CoordinatorTerm[]> {
@@ -135,11 +128,16 @@ export class GovernmentCommitteesResolver {
     );
   }
 
+  @Reads<Government>({ columns: [], children: [wholeChildRows(coordinatorTermsByGovernment), wholeChildRows(participationsByGovernment)] })
   @FieldResolver(() => [Committee], {
     description:
       "Specialised committees this government coordinates or takes part in on `asOf`, by number. Every member sits in the General Assembly and Working Committee; those are not listed.",
   })
-  async committees(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<Committee[]> {
+  async committees(
+    @Root() government: Pick<Government, "id">,
+    @AsOf(asOfArg) asOf: IsoDate,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Committee[]> {
     const [terms, participations] = await Promise.all([
       withChildRows(ctx.loaders, government, coordinatorTermsByGovernment, government.id, (terms) => terms),
       withChildRows(ctx.loaders, government, participationsByGovernment, government.id, (rows) => rows),

@@ -1,6 +1,7 @@
 import type { UnitOfWork } from "../../core/context";
 import { leanMany } from "../../core/reads/lean-many";
-import type { NestedPlan } from "../../core/reads/column-plan";
+import { WHOLE_READ } from "../../core/reads/column-plan";
+import type { ReadPlan } from "../../core/reads/column-plan";
 import { paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Country } from "./country.entity";
@@ -28,17 +29,11 @@ const ORDERINGS: Record<CountryOrder, Ordering<Country>> = {
   },
 };
 
-/** What a page of countries reads: only `columns` (`columnsFor`), or whole entities when null; and the fields whose rows it brings. */
-export interface CountryReadOptions {
-  columns: readonly string[] | null;
-  nested: readonly NestedPlan<Country>[];
-}
-
-/** A page of countries, read lean (with the nested fields' rows) when `read.columns` is set. */
+/** A page of countries, read lean (with the rows of the nested fields selected) when `read` names its columns. */
 export function listCountries(
   { em, loaders }: UnitOfWork,
   args: CountriesArgs,
-  read: CountryReadOptions = { columns: null, nested: [] },
+  read: ReadPlan<Country> = WHOLE_READ,
 ): Promise<ConnectionValue<Country>> {
   const query = em.getRepository(Country).createQueryBuilder("c");
   if (args.filter?.region) query.andWhere("c.region = :region", { region: args.filter.region });

@@ -5,7 +5,6 @@ import { CountryResolver } from "./country.resolver";
 
 export { Country, Region } from "./country.entity";
 export { countryByCode } from "./country.loader";
-export { COUNTRY_COLUMNS } from "./country.resolver";
 
 export const countryResolvers = [CountryResolver] as const;
 export const countryNodeTypes = [

@@ -1,11 +1,10 @@
 import { LRUCache } from "lru-cache";
-import type { DataSource, ObjectLiteral } from "typeorm";
+import type { EntityManager, ObjectLiteral } from "typeorm";
 import { childListOf, childLoaderId, createLoader, loaderById, manyByKey, oneByColumn } from "../../core/loaders";
 import type { LoaderFactory } from "../../core/loaders";
 import { keyedRowsReader, nestedRowsReader } from "../../core/reads/keyed-rows";
 import type { ChildLoader } from "../../core/reads/column-plan";
 import type { KeyedRead } from "../../core/reads/keyed-rows";
-import { rootOf } from "../../core/scoped-source";
 import { Country } from "../country";
 import { Government } from "./government.entity";
 
@@ -59,7 +58,8 @@ function shapeKey(key: "slug" | "countryCode", shape: GovernmentReadShape): stri
 
 function keyedRead(key: "slug" | "countryCode", shape: GovernmentReadShape): KeyedRead<Government> {
   return {
-    columns: shape.columns,
+    // The key the rows are read by, whatever the operation selects.
+    columns: shape.columns && [...new Set([...shape.columns, key])],
     // By slug the default collation, as the loaders before this one ordered: the order of a country's governments.
     order: key === "countryCode" ? [["slug", "ASC"]] : [],
     join: shape.withCountry ? { entity: Country, on: ["countryCode", "code"], property: "joinedCountry" } : undefined,
@@ -71,23 +71,16 @@ function readsOf(rows: readonly Government[], children: readonly ObjectLiteral[]
   return rows.map((government, index) => ({ government, children: children.map((list) => list[index]) }));
 }
 
-const nestedReaders = new WeakMap<DataSource, LRUCache<string, ReturnType<typeof nestedRowsReader<Government>>>>();
-
 /**
  * A country's governments in the read's shape as one json value inside the
  * statement of a page of countries: `sql` for the page's country alias, `read` the
  * same reads `governmentReadsByCountry(shape)` gives for that country.
  */
 export function nestedGovernmentsOfCountry(
-  dataSource: DataSource,
+  em: EntityManager,
   shape: GovernmentReadShape,
 ): { sql: (countryCodeSql: string) => string; read: (value: unknown) => GovernmentRead[] } {
-  const root = rootOf(dataSource);
-  let byShape = nestedReaders.get(root);
-  if (!byShape) nestedReaders.set(root, (byShape = new LRUCache({ max: 200 })));
-  const cacheKey = shapeKey("countryCode", shape);
-  let nested = byShape.get(cacheKey);
-  if (!nested) byShape.set(cacheKey, (nested = nestedRowsReader(root, Government, "countryCode", keyedRead("countryCode", shape), "g")));
+  const nested = nestedRowsReader(em, Government, "countryCode", keyedRead("countryCode", shape), "g", shapeKey("countryCode", shape));
   return {
     sql: nested.sql,
     read: (value) => {

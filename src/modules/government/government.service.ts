@@ -1,22 +1,16 @@
-import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import type { UnitOfWork } from "../../core/context";
 import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
 import { coordinatorTermPeriod, heldSql, mayBeHeldSql, membershipPeriod, participationPeriod } from "../../core/sql";
 import { likePattern, paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
-import { childrenFor, primeChildren } from "../../core/loaders";
+import { primeChildren } from "../../core/loaders";
 import type { LoaderRegistry } from "../../core/loaders";
-import { childRows, columnsFor, leanReadsOn } from "../../core/reads/column-plan";
+import { WHOLE_READ, childRows } from "../../core/reads/column-plan";
 import { leanMany } from "../../core/reads/lean-many";
-import type { NestedRead } from "../../core/reads/column-plan";
-import { selectionOf } from "../../core/lookahead";
-import type { Selection } from "../../core/lookahead";
-import type { Lang } from "../../core/i18n";
-import type { DataSource } from "typeorm";
+import type { NestedRead, ReadPlan } from "../../core/reads/column-plan";
 import { Country, countryByCode } from "../country";
-import { FoundingStatus, MEMBERSHIP_COLUMNS, MEMBERSHIP_PERIOD_COLUMNS, Membership, membershipsByGovernment } from "../membership";
+import { FoundingStatus, MEMBERSHIP_PERIOD_COLUMNS, Membership, membershipsByGovernment } from "../membership";
 import { Government } from "./government.entity";
-import { GOVERNMENT_COLUMNS } from "./government.columns";
 import { governmentReadsByCountry, governmentReadsBySlug, nestedGovernmentsOfCountry } from "./government.loader";
 import type { GovernmentRead, GovernmentReadShape } from "./government.loader";
 import { GovernmentOrder, MembershipStatus } from "./government.args";
@@ -47,40 +41,34 @@ const ORDERINGS: Record<GovernmentOrder, GovernmentOrdering> = {
   [GovernmentOrder.POPULATION_DESC]: { name: "POPULATION", descending: true, keys: [byPopulation, bySlug] },
 };
 
-/** How a read of governments is shaped by what the operation selects. */
-export interface ReadOptions {
-  /** Join each government's country into the same statement. */
-  withCountry?: boolean;
-  /** Only these columns, built without TypeORM's hydration (`columnsFor`); null or absent: whole entities. */
-  columns?: readonly string[] | null;
-  /** With `columns`: only these columns of the joined country; null or absent: whole countries, primed into the loader. */
-  countryColumns?: readonly string[] | null;
-}
-
 /** SQL: membership row `m` is known to hold on `:asOf` (a filter matches what is known; stats count the unknown apart). */
 const HELD_AS_OF = heldSql(membershipPeriod("m"), ":asOf");
 
 /**
- * The government directory. Membership and committee conditions are EXISTS
- * sub-queries on those tables, so a page stays one statement however it is filtered.
+ * The government directory, read as `read` plans for the operation (`WHOLE_READ`:
+ * whole rows, no country). Membership and committee conditions are EXISTS
+ * sub-queries on those tables, so a page stays one statement however it is filtered;
+ * a selected country is joined into it.
  */
 export async function listGovernments(
   { em, today, loaders }: UnitOfWork,
   args: GovernmentsArgs,
-  options: ReadOptions = {},
+  read: ReadPlan<Government> = WHOLE_READ,
 ): Promise<ConnectionValue<Government>> {
   const filter = args.filter ?? {};
   const asOf = filter.asOf ?? today;
   const query = em.getRepository(Government).createQueryBuilder("g").setParameter("asOf", asOf);
   const ordering = ORDERINGS[args.orderBy];
   // The page's cursors are read from its ordering's keys.
-  const columns = options.columns ? [...new Set([...options.columns, ...ordering.keys.map((key) => key.column)])] : null;
-  const countryColumns = columns ? (options.countryColumns ?? null) : null;
+  const columns = read.columns ? [...new Set([...read.columns, ...ordering.keys.map((key) => key.column)])] : null;
+  const country = read.relation("country");
+  const withCountry = country !== null;
+  const countryColumns = columns ? (country?.columns ?? null) : null;
   // A country asked for nothing but its code is the government's own column, a foreign key to it: no join.
   const countryOfKey = countryColumns?.length === 1 && countryColumns[0] === "code";
   // Otherwise, when the client asks for each government's country, the page's statement brings it.
-  if (options.withCountry && columns && !countryOfKey) query.leftJoin(Country, "c", "c.code = g.country_code");
-  else if (options.withCountry && !columns) query.leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code");
+  if (withCountry && columns && !countryOfKey) query.leftJoin(Country, "c", "c.code = g.country_code");
+  else if (withCountry && !columns) query.leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code");
 
   const countries = countryCodes(filter.countries, "filter.countries");
   if (countries) query.andWhere("g.country_code IN (:...countries)", { countries });
@@ -123,14 +111,14 @@ export async function listGovernments(
     );
   }
   const joins =
-    options.withCountry && !countryOfKey ? [{ entity: Country, alias: "c", property: "joinedCountry", properties: countryColumns }] : [];
+    withCountry && !countryOfKey ? [{ entity: Country, alias: "c", property: "joinedCountry", properties: countryColumns }] : [];
   const lean = columns && ((finished: typeof query) => leanMany(em, finished, Government, "g", columns, { joins }));
   const page = await paginate(em, query, ordering, args, lean ?? ((finished) => finished.getMany()));
-  if (options.withCountry && countryOfKey) {
+  if (withCountry && countryOfKey) {
     for (const government of page.nodes) government.joinedCountry = Object.assign(new Country(), { code: government.countryCode });
   }
   // Whole countries serve the whole request; a country of a few columns serves only this page's `country` fields.
-  if (options.withCountry && !countryColumns) primeCountries(loaders, page.nodes);
+  if (withCountry && !countryColumns) primeCountries(loaders, page.nodes);
   return page;
 }
 
@@ -147,72 +135,57 @@ function primeCountries(loaders: LoaderRegistry, governments: readonly Governmen
  * operation selects in the same statement, batched across aliases of one shape),
  * handing what came along to the loaders the fields read.
  */
-export async function governmentBySlugRead({ loaders }: UnitOfWork, slug: string, shape: GovernmentReadShape): Promise<Government | null> {
+export async function governmentBySlugRead({ loaders }: UnitOfWork, slug: string, read: ReadPlan<Government>): Promise<Government | null> {
+  const shape = readShapeOf(read);
   const reads = await loaders.get(governmentReadsBySlug(shape)).load(slug);
   primeReads(loaders, shape, reads);
   return reads[0]?.government ?? null;
 }
 
 /** What `governmentsOfCountryRead`'s caller filters a country's governments by: their periods' kinds and dates. */
-const PERIODS = childRows(membershipsByGovernment, Membership, MEMBERSHIP_COLUMNS, MEMBERSHIP_PERIOD_COLUMNS);
+const PERIODS = childRows(membershipsByGovernment, Membership, MEMBERSHIP_PERIOD_COLUMNS);
 
-/**
- * What a read of a country's governments brings for the operation's `selection` on
- * them: their membership periods always (the caller filters by them), first, with
- * the columns the filter and the selected fields need; the other child lists those
- * fields read.
- */
-function countryGovernmentsShape(dataSource: DataSource, selection: Selection): GovernmentReadShape {
-  return {
-    columns: columnsFor(dataSource, Government, GOVERNMENT_COLUMNS, selection.at([])),
-    withCountry: false,
-    children: childrenFor(dataSource, GOVERNMENT_COLUMNS, selection, [PERIODS]),
-  };
+/** The read of one government or a page of them: its columns, its country when selected, the child lists its fields read. */
+function readShapeOf(read: ReadPlan<Government>): GovernmentReadShape {
+  return { columns: read.columns, withCountry: read.relation("country") !== null, children: read.children() };
 }
 
-/** Read shapes of a country's governments by the operation's nodes of the field, then the request's language (and whether reads are lean). */
-const shapesByField = new WeakMap<readonly FieldNode[], Map<string, GovernmentReadShape>>();
-
 /**
- * `countryGovernmentsShape` for the `governments` field being resolved: worked out
- * once per field of an operation and language, not once per country. The shape
- * depends on nothing else (the selection below the field's nodes, through the
- * document's fragments, directives not read; and whether reads are lean, which the
- * equivalence tests switch), and the nodes are the same for every
- * country of a page, and for every request of a document graphql-jit compiled once;
- * per country it walked the selection and built the child lists again, a tenth of
- * what the nested query allocated.
+ * The read of a country's governments: their membership periods always (the caller
+ * filters by them), first, with the columns the filter and the selected fields need;
+ * the other child lists those fields read.
  */
-export function countryGovernmentsShapeAt(dataSource: DataSource, info: GraphQLResolveInfo, lang: Lang): GovernmentReadShape {
-  let byLang = shapesByField.get(info.fieldNodes);
-  if (!byLang) shapesByField.set(info.fieldNodes, (byLang = new Map()));
-  const key = leanReadsOn() ? lang : `${lang} whole`;
-  let shape = byLang.get(key);
-  if (!shape) byLang.set(key, (shape = countryGovernmentsShape(dataSource, selectionOf(info, lang))));
+function countryGovernmentsShape(read: ReadPlan<Government>): GovernmentReadShape {
+  let shape = countryShapes.get(read);
+  if (!shape) countryShapes.set(read, (shape = { columns: read.columns, withCountry: false, children: read.children([PERIODS]) }));
   return shape;
 }
+
+/** A plan is made once per field of an operation (`@ReadPlanOf()`): its shape serves every country of the page. */
+const countryShapes = new WeakMap<ReadPlan<Government>, GovernmentReadShape>();
 
 /** Every government of a country in the read's shape (`countryGovernmentsShape`), with its membership periods, the other child lists handed to their loaders. */
 export async function governmentsOfCountryRead(
   { loaders }: UnitOfWork,
   countryCode: string,
-  shape: GovernmentReadShape,
+  read: ReadPlan<Government>,
 ): Promise<{ government: Government; memberships: Membership[] }[]> {
+  const shape = countryGovernmentsShape(read);
   const reads = await loaders.get(governmentReadsByCountry(shape)).load(countryCode);
   primeReads(loaders, shape, reads);
   return reads.map(({ government, children }) => ({ government, memberships: children[0] as Membership[] }));
 }
 
 /**
- * A page of countries brings each country's governments (`declareNested` on the
- * country's plan): the rows `governmentsOfCountryRead` would read, primed into the
+ * A page of countries brings each country's governments (`@Reads({ nested })` on
+ * `Country.governments`): the rows `governmentsOfCountryRead` would read, primed into the
  * very loader it reads them from, so a country's `governments` sends no statement.
  */
 export const GOVERNMENTS_OF_COUNTRY: NestedRead<Country> = {
-  plan(dataSource, parentAlias, selection) {
-    const shape = countryGovernmentsShape(dataSource, selection);
-    const nested = nestedGovernmentsOfCountry(dataSource, shape);
-    const { driver } = dataSource;
+  plan(em, parentAlias, read) {
+    const shape = countryGovernmentsShape(read);
+    const nested = nestedGovernmentsOfCountry(em, shape);
+    const { driver } = em.connection;
     return {
       sql: nested.sql(`${driver.escape(parentAlias)}.${driver.escape("code")}`),
       prime(loaders, country, value) {

@@ -9,7 +9,6 @@ export { governmentById, governmentBySlug } from "./government.loader";
 export { GovernmentConnection } from "./government.types";
 export { GovernmentOrder, MembershipStatus } from "./government.args";
 export { listGovernments } from "./government.service";
-export { GOVERNMENT_COLUMNS } from "./government.columns";
 
 export const governmentResolvers = [
   GovernmentResolver,

@@ -5,7 +5,6 @@ import { MembershipPeriodResolver } from "./membership.resolver";
 
 export { Membership, MembershipKind, FoundingStatus } from "./membership.entity";
 export { memberIdsOn, membershipsByGovernment, uncertainMemberIdsOn } from "./membership.loader";
-export { MEMBERSHIP_COLUMNS } from "./membership.columns";
 export { MEMBERSHIP_PERIOD_COLUMNS, membershipPeriodOf } from "./membership.periods";
 
 export { Certainty } from "./membership.types";

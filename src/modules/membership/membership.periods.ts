@@ -5,7 +5,7 @@ import type { Membership } from "./membership.entity";
 export const MEMBERSHIP_PERIOD_COLUMNS = ["kind", "startedOn", "startPrecision", "attestedOn", "endedOn", "endPrecision"] as const;
 
 /** A membership row as the charter's rules read it: its kind and its period, precisions and attestation included. */
-export function membershipPeriodOf(row: Membership): MembershipPeriod {
+export function membershipPeriodOf(row: Pick<Membership, (typeof MEMBERSHIP_PERIOD_COLUMNS)[number]>): MembershipPeriod {
   return {
     kind: row.kind,
     startedOn: row.startedOn,

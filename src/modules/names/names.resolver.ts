@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Reads } from "../../core/reads/read-plan";
 import type { RequestContext } from "../../core/context";
-import { declareColumns } from "../../core/reads/column-plan";
 import { mutationResult, runMutation } from "../access";
-import { COUNTRY_COLUMNS, Country } from "../country";
-import { GOVERNMENT_COLUMNS, Government } from "../government";
+import { Country } from "../country";
+import { Government } from "../government";
 import { AlternativeName } from "./alternative-name.entity";
 import { alternativeNamesOf } from "./names.loader";
 import { SetNamesInput, SetNamesSuccess } from "./names.inputs";
@@ -11,22 +11,20 @@ import { setNames } from "./names.service";
 
 const SetNamesResult = mutationResult("SetNames", SetNamesSuccess);
 
-// Alternative names are looked up by the owner's primary key (always read): lean reads serve them.
-declareColumns(GOVERNMENT_COLUMNS, { alternativeNames: [] });
-declareColumns(COUNTRY_COLUMNS, { alternativeNames: [] });
-
 @Resolver(() => Government)
 export class GovernmentNamesResolver {
+  @Reads([])
   @FieldResolver(() => [AlternativeName], { description: "Other spellings sources use; the name search matches them too." })
-  alternativeNames(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<AlternativeName[]> {
+  alternativeNames(@Root() government: Pick<Government, "id">, @Ctx() ctx: RequestContext): Promise<AlternativeName[]> {
     return ctx.loaders.get(alternativeNamesOf).load(`Government:${government.id}`);
   }
 }
 
 @Resolver(() => Country)
 export class CountryNamesResolver {
+  @Reads([])
   @FieldResolver(() => [AlternativeName], { description: "Other spellings sources use." })
-  alternativeNames(@Root() country: Country, @Ctx() ctx: RequestContext): Promise<AlternativeName[]> {
+  alternativeNames(@Root() country: Pick<Country, "code">, @Ctx() ctx: RequestContext): Promise<AlternativeName[]> {
     return ctx.loaders.get(alternativeNamesOf).load(`Country:${country.code}`);
   }
 }

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Reads } from "../../core/reads/read-plan";
 import type { RequestContext } from "../../core/context";
-import { declareColumns } from "../../core/reads/column-plan";
 import { yearsInCalendar } from "../../core/inputs";
 import type { IsoDate } from "../../core/dates";
 import type { ConnectionValue } from "../../core/pagination";
 import { AssociationType } from "../association";
 import { DuesLedgerEntry, DuesPayment, duesLedgerEntriesByGovernment, duesPaymentsByGovernment } from "../dues";
-import { GOVERNMENT_COLUMNS, Government, GovernmentConnection, governmentById } from "../government";
+import { Government, GovernmentConnection, governmentById } from "../government";
 import {
   duesHistoryOf,
   duesOf,
@@ -21,34 +21,34 @@ import { AsOf } from "../../core/as-of";
 
 const asOfArg = { description: "The day to answer for; default today. Payments after it do not count." } as const;
 
-// Every field below reads only the government's id: a list asking for them can read lean rows.
-declareColumns(GOVERNMENT_COLUMNS, {
-  votingRights: [],
-  electionRights: [],
-  dues: [],
-  duesHistory: [],
-  duesStanding: [],
-  duesPayments: [],
-  duesLedger: [],
-});
-
 @Resolver(() => Government)
 export class GovernmentRightsResolver {
+  @Reads([])
   @FieldResolver(() => RightsVerdictType, {
     description: "May it vote at the General Assembly and Working Committee (Charter Art. 9(1), 5-2; Dues Reg. Art. 6)?",
   })
-  votingRights(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
+  votingRights(
+    @Root() government: Pick<Government, "id">,
+    @AsOf(asOfArg) asOf: IsoDate,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RightsVerdictType> {
     return votingRightsOf(ctx, government.id, asOf);
   }
 
+  @Reads([])
   @FieldResolver(() => RightsVerdictType, { description: "May it elect, and stand for, chair and auditor (Charter Art. 7(1)-(3), 5-2)?" })
-  electionRights(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<RightsVerdictType> {
+  electionRights(
+    @Root() government: Pick<Government, "id">,
+    @AsOf(asOfArg) asOf: IsoDate,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RightsVerdictType> {
     return electionRightsOf(ctx, government.id, asOf);
   }
 
+  @Reads([])
   @FieldResolver(() => FiscalYearDuesType, { description: "Its dues for one fiscal year (Dues Reg. Art. 5), as known on `asOf`." })
   dues(
-    @Root() government: Government,
+    @Root() government: Pick<Government, "id">,
     @Arg("fiscalYear", () => Int) fiscalYear: number,
     @AsOf(asOfArg) asOf: IsoDate,
     @Ctx() ctx: RequestContext,
@@ -57,28 +57,40 @@ export class GovernmentRightsResolver {
     return duesOf(ctx, government.id, fiscalYear, asOf);
   }
 
+  @Reads([])
   @FieldResolver(() => [FiscalYearDuesType], { description: "Every fiscal year assessed (or paid) from 2017 to the year of `asOf`." })
-  duesHistory(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<FiscalYearDuesType[]> {
+  duesHistory(
+    @Root() government: Pick<Government, "id">,
+    @AsOf(asOfArg) asOf: IsoDate,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FiscalYearDuesType[]> {
     return duesHistoryOf(ctx, government.id, asOf);
   }
 
+  @Reads([])
   @FieldResolver(() => DuesStandingType, {
     description: "Whether arrears restrict its rights on `asOf`, since when, and whether a payment restored them (Dues Reg. Art. 6).",
   })
-  duesStanding(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<DuesStandingType> {
+  duesStanding(
+    @Root() government: Pick<Government, "id">,
+    @AsOf(asOfArg) asOf: IsoDate,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DuesStandingType> {
     return duesStandingOf(ctx, government.id, asOf);
   }
 
+  @Reads([])
   @FieldResolver(() => [DuesPayment], { description: "Its dues payments as booked, earliest first." })
-  duesPayments(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<DuesPayment[]> {
+  duesPayments(@Root() government: Pick<Government, "id">, @Ctx() ctx: RequestContext): Promise<DuesPayment[]> {
     return ctx.loaders.get(duesPaymentsByGovernment).load(government.id);
   }
 
+  @Reads([])
   @FieldResolver(() => [DuesLedgerEntry], {
     description:
       "The fiscal years the secretariat's ledger records as PAID or UNPAID, earliest first. A year neither here nor paid is unknown.",
   })
-  duesLedger(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<DuesLedgerEntry[]> {
+  duesLedger(@Root() government: Pick<Government, "id">, @Ctx() ctx: RequestContext): Promise<DuesLedgerEntry[]> {
     return ctx.loaders.get(duesLedgerEntriesByGovernment).load(government.id);
   }
 }

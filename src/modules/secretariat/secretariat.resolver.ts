@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Reads } from "../../core/reads/read-plan";
 import type { RequestContext } from "../../core/context";
-import { declareColumns } from "../../core/reads/column-plan";
 import type { IsoDate } from "../../core/dates";
 import { LanguageTagScalar, LocalizedName, namesEnZh, pickName } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
-import { GOVERNMENT_COLUMNS, Government, governmentById } from "../government";
+import { Government, governmentById } from "../government";
 import { Appointment } from "./appointment.entity";
 import { Department } from "./department.entity";
 import { Post } from "./post.entity";
@@ -29,9 +29,6 @@ import { StaffMemberConnection } from "./secretariat.types";
 import { AsOf } from "../../core/as-of";
 
 const asOfArg = { description: "The day to answer for; default today." } as const;
-
-// Its fields on Government read the government by id only (always read): a lean read of governments serves them.
-declareColumns(GOVERNMENT_COLUMNS, { dispatchedStaff: [], dispatchedStaffHistory: [] });
 
 @Resolver(() => StaffMember)
 export class StaffMemberResolver {
@@ -149,14 +146,20 @@ export class AppointmentResolver {
 
 @Resolver(() => Government)
 export class GovernmentStaffResolver {
+  @Reads([])
   @FieldResolver(() => [Appointment], { description: "Secretariat posts held on `asOf` by people this government dispatched." })
-  async dispatchedStaff(@Root() government: Government, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<Appointment[]> {
+  async dispatchedStaff(
+    @Root() government: Pick<Government, "id">,
+    @AsOf(asOfArg) asOf: IsoDate,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Appointment[]> {
     const all = await ctx.loaders.get(appointmentsByDispatchingGovernment).load(government.id);
     return all.filter((appointment) => appointmentHeldOn(appointment, asOf));
   }
 
+  @Reads([])
   @FieldResolver(() => [Appointment], { description: "Every secretariat post ever held by people this government dispatched." })
-  dispatchedStaffHistory(@Root() government: Government, @Ctx() ctx: RequestContext): Promise<Appointment[]> {
+  dispatchedStaffHistory(@Root() government: Pick<Government, "id">, @Ctx() ctx: RequestContext): Promise<Appointment[]> {
     return ctx.loaders.get(appointmentsByDispatchingGovernment).load(government.id);
   }
 }
