@@ -101,4 +101,16 @@ describe("the layers of docs/architecture.md", () => {
     const listed = /<!-- datasource-holders: ([^>]*) -->/.exec(doc)?.[1].trim().split(/\s+/).sort();
     expect(holders).toEqual(listed);
   });
+
+  it("the code that exists only for speed is the files docs/architecture.md names, within its budget", () => {
+    const doc = readFileSync(join(REPO_ROOT, "docs", "architecture.md"), "utf8");
+    const [, budget, files] = /<!-- perf-only \(budget (\d+)\): ([^>]*) -->/.exec(doc) ?? [];
+    const texts = new Map(sourceFiles().map(({ path, text }) => [path, text]));
+    const listed = files.trim().split(/\s+/);
+    expect(listed.filter((path) => !texts.has(path))).toEqual([]);
+    const codeLines = (text: string) => text.split("\n").filter((line) => !/^\s*($|\/\/|\/\*|\*)/.test(line)).length;
+    const total = listed.reduce((sum, path) => sum + codeLines(texts.get(path)!), 0);
+    expect(total).toBeLessThanOrEqual(Number(budget));
+    expect(doc).toContain(`${total.toLocaleString("en")} now`);
+  });
 });

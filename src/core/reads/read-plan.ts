@@ -13,7 +13,7 @@ import type { EntityTarget, ObjectLiteral } from "typeorm";
 import type { RequestContext } from "../context";
 import type { Lang } from "../i18n";
 import { NODES, selectionOf } from "../lookahead";
-import { childrenFor } from "../loaders";
+import { childrenFor } from "./child-lists";
 import { WHOLE_READ, columnsFor, leanReadsOn, nestedFor } from "./column-plan";
 import type { ChildLoader, ChildNeed, ColumnNeed, FieldNeeds, ReadPlan } from "./column-plan";
 

@@ -23,7 +23,8 @@ import type { MembershipOnDay } from "../membership";
 import { Government } from "./government.entity";
 import { GovernmentsArgs } from "./government.args";
 import { governmentById } from "./government.loader";
-import { GOVERNMENTS_OF_COUNTRY, governmentBySlugRead, governmentsOfCountryRead, listGovernments } from "./government.service";
+import { GOVERNMENTS_OF_COUNTRY, governmentBySlugRead, governmentsOfCountryRead } from "./government.reads";
+import { listGovernments } from "./government.service";
 import { GovernmentConnection } from "./government.types";
 import { AsOf } from "../../core/as-of";
 
