@@ -181,8 +181,8 @@ export async function round(server: Server, query: string, seconds: number, conn
       (error: Error | null, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
     );
     // The first answer that was not 2xx, to say why a round failed.
-    instance.on("response", (_client, status) => {
-      if (status >= 300 && refused === null) refused = `HTTP ${status}`;
+    instance.on("response", (_client, status, body) => {
+      if (status >= 300 && refused === null) refused = `HTTP ${status}: ${body.toString().slice(0, 300)}`;
     });
   });
   clearInterval(sampler);
