@@ -1,5 +1,6 @@
 import { compile as compileTrust } from "@fastify/proxy-addr";
 import { ConfigError, SETTINGS, parseFlags } from "./settings";
+import { isOneOf } from "./core/enums";
 
 export { ConfigError, helpText } from "./settings";
 
@@ -10,6 +11,9 @@ export { ConfigError, helpText } from "./settings";
 
 type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+const LOG_FORMATS = ["auto", "json", "plain"] as const;
+type LogFormat = (typeof LOG_FORMATS)[number];
 
 export type DatabaseConfig =
   | {
@@ -81,7 +85,10 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly database: DatabaseConfig;
-  readonly logLevel: LogLevel;
+  /** Null when not set: then info for JSON logs, warn for plain lines (`logFormat`). */
+  readonly logLevel: LogLevel | null;
+  /** `auto`: plain lines in a terminal, JSON otherwise (main decides, seeing stdout). */
+  readonly logFormat: LogFormat;
   /** Load the 2020 seeds when the database holds no government yet. */
   readonly seedIfEmpty: boolean;
   /** Years past the later of the facts horizon and today that the calendar reaches (charter/calendar.ts). */
@@ -214,10 +221,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       throw new ConfigError(`${name} is no longer read: the heap is sized where Node starts, with ${replacement} (docs/deploy.md)`);
     }
   }
-  const logLevel = read("LOG_LEVEL")!.trim().toLowerCase();
-  if (!LOG_LEVELS.includes(logLevel as LogLevel)) {
+  const logLevel = read("LOG_LEVEL")?.trim().toLowerCase() ?? null;
+  if (logLevel !== null && !isOneOf(LOG_LEVELS, logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
   }
+  const logFormat = read("LOG_FORMAT")!.trim().toLowerCase();
+  if (!isOneOf(LOG_FORMATS, logFormat)) throw new ConfigError(`LOG_FORMAT must be one of ${LOG_FORMATS.join(", ")}, got "${logFormat}"`);
   const databaseUrl = read("DATABASE_URL");
   const memory = parseBoolean("MEMORY", read("MEMORY") ?? "false");
   if (databaseUrl !== undefined && memory) throw new ConfigError("--memory and DATABASE_URL exclude each other");
@@ -244,7 +253,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     port: int("PORT", 0, 65535),
     host: read("HOST")!,
     database,
-    logLevel: logLevel as LogLevel,
+    logLevel,
+    logFormat,
     seedIfEmpty: parseBoolean("SEED", read("SEED")!),
     calendarYearsAhead: int("CALENDAR_YEARS_AHEAD", 0, 100),
     limits: Object.freeze({

@@ -37,6 +37,26 @@ function embeddedImage(config: Config, log: Logger): string | null {
   return null;
 }
 
+/**
+ * The hub's log: one JSON object a line for log collectors, or, for a person at a
+ * terminal (`LOG_FORMAT=plain`, or `auto` with stdout a terminal), plain lines on stderr
+ * (warnings and errors unless `LOG_LEVEL` asks for more) and the one start-up line
+ * `serve.ts` returns, which main prints.
+ */
+function hubLogger(config: Config): { log: Logger; plain: boolean } {
+  const plain = config.logFormat === "plain" || (config.logFormat === "auto" && process.stdout.isTTY === true);
+  const level = config.logLevel ?? (plain ? "warn" : "info");
+  if (!plain) return { log: pino({ level }), plain };
+  const stream = {
+    write(line: string) {
+      const record = JSON.parse(line) as { level: number; msg?: string; err?: { message?: string } };
+      const detail = record.err?.message ? ` (${record.err.message})` : "";
+      process.stderr.write(`${pino.levels.labels[record.level] ?? "log"}: ${record.msg ?? ""}${detail}\n`);
+    },
+  };
+  return { log: pino({ level }, stream), plain };
+}
+
 /** Settings and start-up failures are the operator's to fix: one plain line on stderr, exit 1, no stack. */
 function failure(error: unknown): string | null {
   if (error instanceof ConfigError || error instanceof StartupError) return error.message;
@@ -52,7 +72,7 @@ async function main(): Promise<void> {
   }
   try {
     const config = loadConfig(process.env, argv);
-    const log = pino({ level: config.logLevel });
+    const { log, plain } = hubLogger(config);
     await assertPortFree(config.port, config.host);
     // One process owns an embedded data folder: a second hub or a CLI on it stops here, before reading anything.
     const lock =
@@ -65,6 +85,8 @@ async function main(): Promise<void> {
     const { start, onSignals } = await import("./serve.js");
     const hub = await start(config, log, describeDatabase(config), imageFile, lock);
     onSignals(hub, config.http.shutdownGraceMs, log);
+    hub.announce();
+    if (plain) console.log(hub.summary);
   } catch (error) {
     const line = failure(error);
     if (line === null) throw error;

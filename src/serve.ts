@@ -36,6 +36,10 @@ export interface Running {
   adminApp: FastifyInstance | null;
   dataSource: DataSource;
   shared: SharedState;
+  /** The one line a person at a terminal reads: where GraphiQL is, the database, the facts horizon. */
+  summary: string;
+  /** Logs that the hub serves: called once its signals are handled, so a caller that waits for the line may stop it. */
+  announce: () => void;
 }
 
 async function sharedState(config: Config, log: Logger, metrics: HubMetrics): Promise<SharedState> {
@@ -138,9 +142,12 @@ export async function start(
     }
   }
   const shown = address.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
-  log.info({ database: where, factsCompleteUntil: horizon }, `NEAR data hub on ${where}; facts complete until ${horizon}`);
-  log.info({ url: `${shown}/graphql` }, `GraphiQL: ${shown}/graphql`);
-  return { app, gate, metricsApp, adminApp, dataSource, shared };
+  const announce = () => {
+    log.info({ database: where, factsCompleteUntil: horizon }, `NEAR data hub on ${where}; facts complete until ${horizon}`);
+    log.info({ url: `${shown}/graphql` }, `GraphiQL: ${shown}/graphql`);
+  };
+  const summary = `NEAR data hub: ${shown}/graphql · ${where} · facts complete until ${horizon}`;
+  return { app, gate, metricsApp, adminApp, dataSource, shared, summary, announce };
 }
 
 export function onSignals({ app, gate, metricsApp, adminApp, dataSource, shared }: Running, graceMs: number, log: Logger): void {

@@ -42,7 +42,17 @@ export const SETTINGS: readonly Setting[] = [
     help: "run statements as named prepared statements on PostgreSQL (false behind a pooler in transaction mode)",
     default: "true",
   },
-  { env: "LOG_LEVEL", flag: "--log-level", help: "fatal | error | warn | info | debug | trace | silent", default: "info" },
+  {
+    env: "LOG_LEVEL",
+    flag: "--log-level",
+    help: "fatal | error | warn | info | debug | trace | silent; default info, warn for plain lines",
+  },
+  {
+    env: "LOG_FORMAT",
+    flag: "--log-format",
+    help: "json (one JSON object a line, for log collectors) | plain (one line for people at start, then warnings) | auto (plain in a terminal)",
+    default: "auto",
+  },
   { env: "SEED", flag: "--seed", help: "load the 2020 seeds into an empty database (true | false)", default: "true" },
   {
     env: "CALENDAR_YEARS_AHEAD",

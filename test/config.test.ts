@@ -7,7 +7,9 @@ describe("configuration", () => {
       port: 4000,
       host: "127.0.0.1",
       database: { kind: "pglite", dataDir: "./data", diskReserveBytes: 64 * 1024 * 1024 },
-      logLevel: "info",
+      // Not set: main takes info for JSON lines, warn for a person's plain lines.
+      logLevel: null,
+      logFormat: "auto",
       seedIfEmpty: true,
       calendarYearsAhead: 5,
       limits: {
@@ -104,6 +106,7 @@ describe("configuration", () => {
       'DATABASE_PREPARED_STATEMENTS must be true or false, got "sometimes"',
     ],
     [{ LOG_LEVEL: "loud" }, [], 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    [{ LOG_FORMAT: "pretty" }, [], 'LOG_FORMAT must be one of auto, json, plain, got "pretty"'],
     [{}, ["--frobnicate"], 'unknown argument "--frobnicate" (see --help)'],
     [{}, ["--port"], "--port needs a value"],
     [{ DATABASE_URL: "postgres://x@y/z" }, ["--memory"], "--memory and DATABASE_URL exclude each other"],
@@ -128,6 +131,7 @@ describe("configuration", () => {
       "DATABASE_POOL_SIZE",
       "DATABASE_PREPARED_STATEMENTS",
       "LOG_LEVEL",
+      "LOG_FORMAT",
       "--memory",
       "--port",
       "--database-url",
