@@ -11,6 +11,7 @@ import { History1795846000000 } from "./1795846000000-History";
 import { Decisions1795847000000 } from "./1795847000000-Decisions";
 import { DuesLedger1795848000000 } from "./1795848000000-DuesLedger";
 import { Certainty1795849000000 } from "./1795849000000-Certainty";
+import { PartnerWebsites1795850000000 } from "./1795850000000-PartnerWebsites";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: MixedList<Function> = [
   Decisions1795847000000,
   DuesLedger1795848000000,
   Certainty1795849000000,
+  PartnerWebsites1795850000000,
 ];

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from "fastify";
 
-/** What a partner page may send: JSON bodies, GraphQL's response type, a language, a key, a request id. */
-const ALLOWED_HEADERS = "content-type, accept, accept-language, authorization, x-request-id";
+/**
+ * What a partner page may send: JSON bodies, GraphQL's response type, a language, a key,
+ * a request id, and the ETag it holds (`If-None-Match`, answered 304 when unchanged).
+ */
+const ALLOWED_HEADERS = "content-type, accept, accept-language, authorization, x-request-id, if-none-match";
 /** What a partner page may read besides the CORS-safelisted headers. */
 const EXPOSED_HEADERS = "etag, retry-after, x-request-id, ratelimit-limit, ratelimit-remaining, ratelimit-reset";
 /** A browser may reuse a preflight's answer for a day. */

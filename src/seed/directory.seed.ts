@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { websiteOf } from "./websites";
 import type { EntityManager } from "typeorm";
 import { DatePrecision } from "../core/dates";
 import { AmbassadorAppointment, AmbassadorKind } from "../modules/ambassador";
@@ -45,7 +46,7 @@ export async function seedPartnersAndEvents(em: EntityManager, dir: string, repo
     nameZh: cell(row, "name_zh_in_report"),
     relation: oneOf(row, "relation", Object.values(PartnerRelation)),
     description: cell(row, "description"),
-    website: cell(row, "website_in_report"),
+    ...websiteOf(cell(row, "website_in_report")),
     source: cell(row, "source"),
     notes: cell(row, "notes"),
   }));

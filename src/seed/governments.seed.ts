@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { websiteOf } from "./websites";
 import type { EntityManager } from "typeorm";
 import { Country } from "../modules/country";
 import { Government } from "../modules/government";
@@ -20,21 +21,6 @@ const FOUNDING: Record<string, FoundingStatus> = {
   no: FoundingStatus.NOT_FOUNDING,
   disputed: FoundingStatus.DISPUTED,
 };
-
-/**
- * The sources print most websites as bare host names (`hlj.gov.cn`). The graph
- * serves an absolute URL a browser can follow and keeps the printed form beside it.
- * The scheme is `http:` because the sources do not say whether a host serves TLS:
- * a host that does redirects `http:` to it, while an `https:` URL to one that does
- * not would fail.
- */
-function websiteOf(printed: string | null): { website: string | null; websiteAsPrinted: string | null } {
-  if (printed === null) return { website: null, websiteAsPrinted: null };
-  const absolute = /^https?:\/\//i.test(printed) ? printed : `http://${printed}`;
-  const url = new URL(absolute);
-  if (url.hostname === "" || !url.hostname.includes(".")) throw new Error(`website "${printed}" is not a host name or URL`);
-  return { website: absolute, websiteAsPrinted: absolute === printed ? null : printed };
-}
 
 /**
  * Other spellings the sources use, from the names_source notes ("zh:std(R2020

@@ -203,6 +203,22 @@ describe("filters", () => {
         "filter.countries",
         'filter.countries: "KOR" is not an ISO 3166-1 alpha-2 code such as "KR"',
       ],
+      // Well formed, but no country of the graph (Korea is KR): an error, not an empty page; alone or beside a known one.
+      [
+        `governments(filter: { countries: ["KO"] })`,
+        "filter.countries",
+        'filter.countries: "KO" is not a country of the graph (CN, JP, KP, KR, MN, RU, VN)',
+      ],
+      [
+        `governments(filter: { countries: ["KR", "KO"] })`,
+        "filter.countries",
+        'filter.countries: "KO" is not a country of the graph (CN, JP, KP, KR, MN, RU, VN)',
+      ],
+      [
+        `ambassadors(filter: { countries: ["XX"] })`,
+        "filter.countries",
+        'filter.countries: "XX" is not a country of the graph (CN, JP, KP, KR, MN, RU, VN)',
+      ],
       [`governments(filter: { kinds: [] })`, "filter.kinds", "filter.kinds is empty: leave it out to match everything"],
       [`governments(filter: { search: "  " })`, "filter.search", "filter.search must hold 1 to 100 characters, got 0"],
       [`events(filter: { from: "2020-12-01", to: "2020-01-01" })`, "filter", 'filter: "from" (2020-12-01) is after "to" (2020-01-01)'],

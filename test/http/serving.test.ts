@@ -269,12 +269,19 @@ describe("serving /graphql on the open internet", () => {
       expect(preflight.headers).toMatchObject({
         "access-control-allow-origin": "*",
         "access-control-allow-methods": "GET, POST, OPTIONS",
-        "access-control-allow-headers": "content-type, accept, accept-language, authorization, x-request-id",
+        "access-control-allow-headers": "content-type, accept, accept-language, authorization, x-request-id, if-none-match",
         "access-control-max-age": "86400",
       });
       const answer = await get(app, { query: "{ about { name } }" }, { origin: "https://partner.example" });
       expect(answer.headers["access-control-allow-origin"]).toBe("*");
       expect(String(answer.headers["access-control-expose-headers"])).toContain("etag");
+      // A page that kept the ETag asks again with it, as the preflight allows: 304, still readable cross-origin.
+      const again = await get(
+        app,
+        { query: "{ about { name } }" },
+        { origin: "https://partner.example", "if-none-match": String(answer.headers.etag) },
+      );
+      expect([again.status, again.headers["access-control-allow-origin"]]).toEqual([304, "*"]);
     });
 
     it("CORS with a list: a listed origin is echoed with Vary: Origin, another gets nothing", async () => {

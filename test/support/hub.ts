@@ -17,6 +17,7 @@ import { backgroundScope, scopedSource } from "../../src/core/scoped-source";
 import { calendarFor } from "../../src/charter";
 import type { Calendar } from "../../src/charter";
 import { todayUtc } from "../../src/core/dates";
+import { readCountryCodes } from "../../src/modules/country";
 
 /** The day tests answer for by default: the facts horizon, so results do not drift with the clock. */
 export const TEST_TODAY = new Date("2020-12-31T12:00:00Z");
@@ -82,6 +83,8 @@ export async function startTestApollo(): Promise<ApolloServer<RequestContext>> {
 
 async function openSharedHub(): Promise<SharedHub> {
   const db = await openTestDatabase();
+  // As the hub does at start: a request's country filter then sends no statement for the codes.
+  await readCountryCodes(db.dataSource.manager);
   return { db, apollo: await startTestApollo() };
 }
 

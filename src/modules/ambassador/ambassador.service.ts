@@ -2,6 +2,7 @@ import type { UnitOfWork } from "../../core/context";
 import { countryCodes, nonEmptyList } from "../../core/filters";
 import { paginate } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
+import { knownCountries } from "../country";
 import { AmbassadorAppointment } from "./ambassador-appointment.entity";
 import { AmbassadorOrder } from "./ambassador.args";
 import type { AmbassadorsArgs } from "./ambassador.args";
@@ -16,10 +17,10 @@ const ORDERINGS: Record<AmbassadorOrder, Ordering<AmbassadorAppointment>> = {
   [AmbassadorOrder.TERM_START_DESC]: { name: "TERM_START", descending: true, keys },
 };
 
-export function listAmbassadors({ em }: UnitOfWork, args: AmbassadorsArgs): Promise<ConnectionValue<AmbassadorAppointment>> {
+export async function listAmbassadors({ em }: UnitOfWork, args: AmbassadorsArgs): Promise<ConnectionValue<AmbassadorAppointment>> {
   const filter = args.filter ?? {};
   const query = em.getRepository(AmbassadorAppointment).createQueryBuilder("a");
-  const countries = countryCodes(filter.countries, "filter.countries");
+  const countries = await knownCountries(em, countryCodes(filter.countries, "filter.countries"), "filter.countries");
   if (countries) query.andWhere("a.country_code IN (:...countries)", { countries });
   const kinds = nonEmptyList(filter.kinds, "filter.kinds");
   if (kinds) query.andWhere("a.kind IN (:...kinds)", { kinds });

@@ -1,4 +1,7 @@
+import type { EntityManager } from "typeorm";
 import type { UnitOfWork } from "../../core/context";
+import { InputError } from "../../core/errors";
+import { rootOf } from "../../core/scoped-source";
 import { leanMany } from "../../core/reads/lean-many";
 import { WHOLE_READ } from "../../core/reads/column-plan";
 import type { ReadPlan } from "../../core/reads/column-plan";
@@ -41,4 +44,34 @@ export function listCountries(
   const columns = read.columns && [...new Set([...read.columns, "nameEn"])];
   const lean = columns && ((finished: typeof query) => leanMany(em, finished, Country, "c", columns, { nested: read.nested, loaders }));
   return paginate(em, query, ORDERINGS[args.orderBy], args, lean ?? ((finished) => finished.getMany()));
+}
+
+/** The codes of the countries the hub knows, by database: countries are reference data, read once and again on a miss. */
+const knownCodes = new WeakMap<object, Promise<ReadonlySet<string>>>();
+
+/** Reads the codes of the countries the hub knows (at start, so a request's filter sends no statement for them). */
+export function readCountryCodes(em: EntityManager): Promise<ReadonlySet<string>> {
+  const reading = em
+    .getRepository(Country)
+    .find({ select: { code: true } })
+    .then((rows) => new Set(rows.map((row) => row.code)));
+  knownCodes.set(rootOf(em.connection), reading);
+  return reading;
+}
+
+/**
+ * `codes` (well-formed, from `countryCodes`) when each names a country the hub knows;
+ * otherwise BAD_USER_INPUT naming the first that does not, rather than an empty answer
+ * a partner page cannot tell from "none there".
+ */
+export async function knownCountries(em: EntityManager, codes: string[] | null, argumentName: string): Promise<string[] | null> {
+  if (codes === null) return null;
+  const database = rootOf(em.connection);
+  let known = await (knownCodes.get(database) ?? Promise.resolve(null));
+  if (known === null || codes.some((code) => !known!.has(code))) known = await readCountryCodes(em);
+  const unknown = codes.find((code) => !known.has(code));
+  if (unknown !== undefined) {
+    throw new InputError(`${argumentName}: "${unknown}" is not a country of the graph (${[...known].sort().join(", ")})`, argumentName);
+  }
+  return codes;
 }

@@ -5,6 +5,7 @@ import { CountryResolver } from "./country.resolver";
 
 export { Country, Region } from "./country.entity";
 export { countryByCode } from "./country.loader";
+export { knownCountries, readCountryCodes } from "./country.service";
 
 export const countryResolvers = [CountryResolver] as const;
 export const countryNodeTypes = [

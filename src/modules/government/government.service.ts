@@ -6,7 +6,7 @@ import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { WHOLE_READ } from "../../core/reads/column-plan";
 import { leanMany } from "../../core/reads/lean-many";
 import type { ReadPlan } from "../../core/reads/column-plan";
-import { Country } from "../country";
+import { Country, knownCountries } from "../country";
 import { FoundingStatus } from "../membership";
 import { Government } from "./government.entity";
 import { primeCountries } from "./government.reads";
@@ -67,7 +67,7 @@ export async function listGovernments(
   if (withCountry && columns && !countryOfKey) query.leftJoin(Country, "c", "c.code = g.country_code");
   else if (withCountry && !columns) query.leftJoinAndMapOne("g.joinedCountry", Country, "c", "c.code = g.country_code");
 
-  const countries = countryCodes(filter.countries, "filter.countries");
+  const countries = await knownCountries(em, countryCodes(filter.countries, "filter.countries"), "filter.countries");
   if (countries) query.andWhere("g.country_code IN (:...countries)", { countries });
   const kinds = nonEmptyList(filter.kinds, "filter.kinds");
   if (kinds) {

@@ -18,6 +18,7 @@ registerEnumType(PartnerRelation, {
 @Entity("partner_organisation")
 // Expression indexes on the orderings' exact keys (migration ListOrderIndexes): TypeORM cannot describe them, so it leaves them alone.
 @Index("IDX_partner_organisation_order_name", { synchronize: false })
+@Check("CHK_partner_organisation_website", `website IS NULL OR website ~ '^https?://[^/\\s]+'`)
 @Check("CHK_partner_organisation_relation", `relation IN ('PARTNER', 'COOPERATION', 'MOU', 'FUNDER', 'RELATED')`)
 @ObjectType("PartnerOrganisation", { implements: Node, description: "An organisation NEAR cooperates with." })
 export class PartnerOrganisation {
@@ -48,8 +49,15 @@ export class PartnerOrganisation {
   description: string | null;
 
   @Column({ type: "text", nullable: true })
-  @Field(() => String, { nullable: true, description: "As printed in the report, where it prints one." })
+  @Field(() => String, { nullable: true, description: "The website as an absolute URL a browser can follow." })
   website: string | null;
+
+  @Column({ type: "text", nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "The website as the report printed it, where that differs (a bare host name).",
+  })
+  websiteAsPrinted: string | null;
 
   @SourceField()
   source: string | null;
