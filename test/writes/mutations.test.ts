@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { GraphQLString, getNullableType } from "graphql";
+import type { GraphQLInputObjectType } from "graphql";
+import { buildHubSchema } from "../../src/graphql/schema";
 import { toGlobalId } from "../../src/core/node";
+import { MAX_INPUT_TEXT } from "../../src/modules/access/mutation";
 import type { Role } from "../../src/core/viewer";
 import { useTestHub } from "../support/hub";
 import type { TestHub } from "../support/hub";
@@ -534,6 +538,70 @@ describe("every mutation", () => {
         currentVersion: (valid["version"] as number | undefined) ?? 1,
       });
       expect(await state()).toEqual(before);
+    });
+  });
+});
+
+describe("a write that changes nothing", () => {
+  const hub = useTestHub();
+  const auditCount = async () =>
+    (await one<{ auditLog: { totalCount: number } }>(hub, "{ auditLog(first: 1) { totalCount } }", undefined, "ADMIN")).auditLog.totalCount;
+
+  for (const name of ["updateGovernmentProfile", "updatePartner", "setNames"]) {
+    it(`${name}: asked again with the same values, answers success with no new version and no audit entry`, async () => {
+      const spec = SPECS.find((candidate) => candidate.name === name)!;
+      const input = await spec.valid(hub);
+      expect(await run(hub, spec, input)).toMatchObject({ __typename: expect.stringMatching(/Success$/) });
+      const again = { ...input, version: await currentVersion(hub, name, input) };
+      const [entries, before] = [await auditCount(), await hub.withEntityManager(databaseState)];
+      expect(await run(hub, spec, again)).toMatchObject({ __typename: expect.stringMatching(/Success$/) });
+      expect(await auditCount()).toBe(entries);
+      expect(await hub.withEntityManager(databaseState)).toEqual(before);
+    });
+  }
+});
+
+/** The version a second write of `name` must send: the target's, as the first write left it. */
+async function currentVersion(hub: TestHub, name: string, input: Input): Promise<number> {
+  if (name === "updatePartner") {
+    const { node } = await one<{ node: { version: number } }>(
+      hub,
+      `query ($id: ID!) { node(id: $id) { ... on PartnerOrganisation { version } } }`,
+      {
+        id: input["partner"],
+      },
+    );
+    return node.version;
+  }
+  return (await governmentVersion(hub, "jp-akita")).version;
+}
+
+/** A free text field of a mutation's input (`source` where it has one): an ID, enum or date is refused by GraphQL before the write runs. */
+function freeTextOf(inputTypeName: string): string | undefined {
+  const inputType = buildHubSchema().getType(inputTypeName) as GraphQLInputObjectType;
+  const texts = Object.values(inputType.getFields()).filter((field) => getNullableType(field.type) === GraphQLString);
+  return texts.find((field) => field.name === "source")?.name ?? texts[0]?.name;
+}
+
+describe("every mutation with a free text", () => {
+  const hub = useTestHub();
+  const withText = SPECS.flatMap((spec) => {
+    const text = freeTextOf(spec.inputType);
+    return text === undefined ? [] : [[spec.name, spec, text] as const];
+  });
+
+  it("is most of them", () => {
+    expect(withText.length).toBeGreaterThan(SPECS.length / 2);
+  });
+
+  describe.each(withText)("%s", (_name, spec, text) => {
+    it("refuses a text longer than the limit, naming its field, and writes nothing", async () => {
+      const input = await spec.valid(hub);
+      const before = await hub.withEntityManager(databaseState);
+      const answer = await run(hub, spec, { ...input, [text]: "x".repeat(MAX_INPUT_TEXT + 1) });
+      expect(answer).toMatchObject({ __typename: "InvalidInput", code: "BAD_USER_INPUT", field: `input.${text}` });
+      expect(answer.message).toBe(`input.${text} must hold at most ${MAX_INPUT_TEXT} characters, got ${MAX_INPUT_TEXT + 1}`);
+      expect(await hub.withEntityManager(databaseState)).toEqual(before);
     });
   });
 });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { RequestContext, UnitOfWork } from "../../core/context";
 import { CharterRefusalError, ConflictError, ErrorCode, InputError, NotFoundError } from "../../core/errors";
@@ -19,6 +20,8 @@ export interface Written<T> {
   /** The changed rows as they were; null when the write only made rows. */
   before: unknown;
   after: unknown;
+  /** The input asked for what the rows already hold: the write answers success, with no new version and no audit entry. */
+  unchanged?: boolean;
 }
 
 /** SQLSTATEs a write can meet because of its input, and how the client hears them. */
@@ -109,15 +112,34 @@ export async function runMutation<T extends object>(
   storageGuardOf(ctx.em.connection)?.assertRoom();
   let written: Written<T>;
   try {
+    textsWithin(input, "input");
     written = await retriedWhenOvertaken(() => writeOnce(ctx, operation, input, write));
   } catch (error) {
     const problem = problemOf(error);
     if (problem) return problem;
     throw error;
   }
+  // A write that changed nothing leaves the caches and the reporting tables as they are.
+  if (written.unchanged) return written.result;
   ctx.loaders.clear();
   await ctx.afterWrite();
   return written.result;
+}
+
+/** The most characters a text of a write's input may hold, where its field does not say fewer. */
+export const MAX_INPUT_TEXT = 2000;
+
+/** BAD_USER_INPUT naming the first text of `value` (at `path`) longer than `MAX_INPUT_TEXT`, before the write begins. */
+function textsWithin(value: unknown, path: string): void {
+  if (typeof value === "string") {
+    if (value.length > MAX_INPUT_TEXT) {
+      throw new InputError(`${path} must hold at most ${MAX_INPUT_TEXT} characters, got ${value.length}`, path);
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => textsWithin(item, `${path}[${index}]`));
+  } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+    for (const [field, item] of Object.entries(value)) textsWithin(item, `${path}.${field}`);
+  }
 }
 
 /** Times a write is tried when another write to the same rows was recorded after it began. */
@@ -171,6 +193,7 @@ async function writeOnce<T extends object>(
         viewer,
       };
       const outcome = await write(uow);
+      if (outcome.unchanged) return outcome;
       await tx.getRepository(AuditEntry).insert({
         actorLabel: viewer.label!,
         actorRole: viewer.role,
@@ -197,7 +220,9 @@ type Key = { id: number } | { code: string };
 /**
  * Locks the row, checks the client's `version`, applies `changes` and bumps the
  * version: NOT_FOUND when there is no such row, CONFLICT (with the current version)
- * when another write came first.
+ * when another write came first. When every value of `changes` is what the row holds
+ * already, nothing is written (`unchanged`); `recordedWith` (where the values come
+ * from, say) is written only beside a change.
  */
 export async function updateVersioned<E extends Versioned>(
   em: EntityManager,
@@ -206,12 +231,15 @@ export async function updateVersioned<E extends Versioned>(
   key: Key,
   expectedVersion: number,
   changes: Partial<E>,
-): Promise<{ before: E; after: E }> {
+  recordedWith: Partial<E> = {},
+): Promise<{ before: E; after: E; unchanged: boolean }> {
   const before = await lockVersioned(em, entity, what, key, expectedVersion);
+  const unchanged = Object.entries(changes).every(([column, value]) => value === undefined || isDeepStrictEqual(before[column], value));
+  if (unchanged) return { before, after: before, unchanged };
   const repository = em.getRepository(entity);
-  await repository.update(key as never, { ...changes, version: before.version + 1 });
+  await repository.update(key as never, { ...changes, ...recordedWith, version: before.version + 1 });
   const after = await repository.findOneByOrFail(key as never);
-  return { before, after };
+  return { before, after, unchanged };
 }
 
 /** Locks a row for the rest of the transaction and checks its version (a child row's write bumps its parent's). */

@@ -18,7 +18,7 @@ export async function updateGovernmentProfile(
 ): Promise<Written<UpdateGovernmentProfileSuccess>> {
   const source = input.source.trim();
   if (source === "") throw new InputError("input.source must say where the values come from", "input.source");
-  const changes: Partial<Government> = { profileSource: source };
+  const changes: Partial<Government> = {};
   for (const field of TEXT_FIELDS) {
     const value = input[field];
     if (value === undefined) continue;
@@ -29,7 +29,6 @@ export async function updateGovernmentProfile(
   }
   if (input.website !== undefined) {
     changes.website = input.website === null ? null : absoluteUrl(input.website, "input.website");
-    changes.websiteAsPrinted = null;
   }
   if (input.logoUrl !== undefined)
     changes.logoUrl = input.logoUrl === null ? null : absoluteUrl(input.logoUrl, "input.logoUrl", ["https:"]);
@@ -53,8 +52,13 @@ export async function updateGovernmentProfile(
   }
   const found = await uow.em.getRepository(Government).findOneBy({ slug: input.government });
   if (!found) throw new NotFoundError(`input.government: no government "${input.government}"`, "input.government");
-  const { before, after } = await updateVersioned(uow.em, Government, "government", { id: found.id }, input.version, changes);
+  // A new website replaces the form the report printed.
+  if (changes.website !== undefined && changes.website !== found.website) changes.websiteAsPrinted = null;
+  const { before, after, unchanged } = await updateVersioned(uow.em, Government, "government", { id: found.id }, input.version, changes, {
+    profileSource: source,
+  });
   return {
+    unchanged,
     result: Object.assign(new UpdateGovernmentProfileSuccess(), { government: after }),
     targets: [toGlobalId("Government", found.id)],
     before,

@@ -46,10 +46,13 @@ export async function setNames(uow: UnitOfWork, input: SetNamesInput): Promise<W
   const changes: Partial<Record<(typeof NAME_PROPERTY)[Lang], string>> = {};
   for (const entry of input.names.filter((n) => n.primary)) changes[NAME_PROPERTY[entry.lang]] = entry.name.trim();
 
-  const { before, after } =
-    type === "Government"
-      ? await updateVersioned(em, Government, "government", { id: Number(key) }, input.version, changes)
-      : await updateVersioned(em, Country, "country", { code: key }, input.version, changes);
+  const {
+    before,
+    after: updated,
+    unchanged,
+  } = type === "Government"
+    ? await updateVersioned(em, Government, "government", { id: Number(key) }, input.version, changes)
+    : await updateVersioned(em, Country, "country", { code: key }, input.version, changes);
   const rowKey = type === "Government" ? String((before as Government).id) : (before as Country).code;
   const formerSource = (type === "Government" ? (before as Government).namesSource : (before as Country).source) ?? "an earlier record";
 
@@ -67,18 +70,39 @@ export async function setNames(uow: UnitOfWork, input: SetNamesInput): Promise<W
     if (!entry.primary) keep(entry.lang, name, source);
   }
   // A spelling already kept stays as it was: only new ones are added.
-  if (alternatives.size > 0)
-    await em
-      .getRepository(AlternativeName)
-      .createQueryBuilder()
-      .insert()
-      .values([...alternatives.values()])
-      .orIgnore()
-      .execute();
+  const added =
+    alternatives.size === 0
+      ? 0
+      : (
+          (
+            await em
+              .getRepository(AlternativeName)
+              .createQueryBuilder()
+              .insert()
+              .values([...alternatives.values()])
+              .orIgnore()
+              .returning("id")
+              .execute()
+          ).raw as unknown[]
+        ).length;
 
+  // A spelling added is a change of the row's names: its version moves as a primary name's change moves it.
+  let after = updated;
+  if (unchanged && added > 0) {
+    const target = type === "Government" ? Government : Country;
+    const rowId = type === "Government" ? { id: Number(key) } : { code: key };
+    await em.getRepository<Government | Country>(target).update(rowId, { version: before.version + 1 });
+    after = await em.getRepository<Government | Country>(target).findOneByOrFail(rowId);
+  }
   const result = Object.assign(new SetNamesSuccess(), {
     government: type === "Government" ? (after as Government) : null,
     country: type === "Country" ? (after as Country) : null,
   });
-  return { result, targets: [toGlobalId(type, rowKey)], before, after: { ...after, alternativesAdded: [...alternatives.values()] } };
+  return {
+    result,
+    targets: [toGlobalId(type, rowKey)],
+    before,
+    after: { ...after, alternativesAdded: [...alternatives.values()] },
+    unchanged: unchanged && added === 0,
+  };
 }

@@ -47,9 +47,13 @@ export async function updatePartner(uow: UnitOfWork, input: UpdatePartnerInput):
   const source = requiredText(input.source, "input.source");
   if (Object.keys(changes).length === 0) throw new InputError("Nothing to change: give at least one field besides source", "input");
   const current = await uow.em.getRepository(PartnerOrganisation).findOneBy({ id });
-  changes.source = [current?.source, source].filter(Boolean).join("; ");
-  const { before, after } = await updateVersioned(uow.em, PartnerOrganisation, "partner", { id }, input.version, changes);
+  // A new website replaces the form the report printed.
+  if (changes.website !== undefined && changes.website !== current?.website) changes.websiteAsPrinted = null;
+  const { before, after, unchanged } = await updateVersioned(uow.em, PartnerOrganisation, "partner", { id }, input.version, changes, {
+    source: [current?.source, source].filter(Boolean).join("; "),
+  });
   return {
+    unchanged,
     result: Object.assign(new PartnerWriteSuccess(), { partner: after }),
     targets: [toGlobalId("PartnerOrganisation", id)],
     before,
