@@ -2,7 +2,7 @@
  * The one seam between an operation and the reads that answer it. A field says what
  * it reads of its root next to itself (`@Reads`); the declarations are collected when
  * the schema is built (graphql/read-declarations.ts); a resolver that reads rows takes
- * `@ReadPlan()`, the plan derived here from the operation, and hands it to its service
+ * `@ReadPlanOf()`, the plan derived here from the operation, and hands it to its service
  * unchanged. No resolver computes a selection or names an SQL alias.
  */
 import { GraphQLObjectType, getNamedType } from "graphql";

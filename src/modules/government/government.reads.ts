@@ -16,6 +16,7 @@ import { MEMBERSHIP_PERIOD_COLUMNS, Membership, membershipsByGovernment } from "
 import type { Government } from "./government.entity";
 import { governmentReadsByCountry, governmentReadsBySlug, nestedGovernmentsOfCountry } from "./government.loader";
 import type { GovernmentRead, GovernmentReadShape } from "./government.loader";
+
 /** Hands the countries a statement joined to the request's country loader, so `country` sends no statement of its own. */
 export function primeCountries(loaders: LoaderRegistry, governments: readonly Government[]): void {
   const countries = loaders.get(countryByCode);
