@@ -3,7 +3,7 @@ import { InputError } from "../../core/errors";
 import { NAME_PROPERTY } from "../../core/i18n";
 import type { Lang } from "../../core/i18n";
 import { fromGlobalId, toGlobalId } from "../../core/node";
-import { updateVersioned } from "../access";
+import { bumpVersion, updateVersioned } from "../access";
 import type { Written } from "../access";
 import { Country } from "../country";
 import { Government } from "../government";
@@ -89,10 +89,13 @@ export async function setNames(uow: UnitOfWork, input: SetNamesInput): Promise<W
   // A spelling added is a change of the row's names: its version moves as a primary name's change moves it.
   let after = updated;
   if (unchanged && added > 0) {
-    const target = type === "Government" ? Government : Country;
-    const rowId = type === "Government" ? { id: Number(key) } : { code: key };
-    await em.getRepository<Government | Country>(target).update(rowId, { version: before.version + 1 });
-    after = await em.getRepository<Government | Country>(target).findOneByOrFail(rowId);
+    if (type === "Government") {
+      await bumpVersion(em, Government, "government", { id: Number(key) }, input.version);
+      after = await em.getRepository(Government).findOneByOrFail({ id: Number(key) });
+    } else {
+      await bumpVersion(em, Country, "country", { code: key }, input.version);
+      after = await em.getRepository(Country).findOneByOrFail({ code: key });
+    }
   }
   const result = Object.assign(new SetNamesSuccess(), {
     government: type === "Government" ? (after as Government) : null,
