@@ -2,6 +2,7 @@ import { ArgsType, Field, Int, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import { countRows } from "./reads/lean-many";
+import type { PageRows } from "./reads/lean-many";
 import { InputError } from "./errors";
 
 /** The largest page a client may ask for: enough for the whole association (82 governments) in one page. */
@@ -193,14 +194,16 @@ export function paginateList<T>(rows: readonly T[], ordering: Ordering<T>, args:
  * Runs a keyset-paginated query: rows after/before a cursor in a total order, one
  * row more than asked to learn whether another page exists. Filters are already on
  * `query`; `read` runs the finished query (`wholeRows`, or a lean read of the columns an
- * operation needs); `totalCount`, when asked, is one more statement (`countRows`).
+ * operation needs; told whether the rows its conditions hold are the list's, as they
+ * are without a cursor, so its statement may count them); `totalCount`, when asked, is
+ * what that statement counted, else one more statement (`countRows`).
  */
 export async function paginate<T extends ObjectLiteral>(
   em: EntityManager,
   query: SelectQueryBuilder<T>,
   ordering: Ordering<T>,
   args: PageArgs,
-  read: (query: SelectQueryBuilder<T>) => Promise<T[]>,
+  read: (query: SelectQueryBuilder<T>, wholeList: boolean) => Promise<PageRows<T>>,
 ): Promise<ConnectionValue<T>> {
   checkPageSize(args.first, "first");
   checkPageSize(args.last, "last");
@@ -229,7 +232,7 @@ export async function paginate<T extends ObjectLiteral>(
     else query.addOrderBy(key.sql, direction);
   });
   // `limit`, not `take`: a joined one-to-one relation multiplies no rows, and take's two-step query cannot order by expressions.
-  const rows = size === 0 ? [] : await read(query.limit(size + 1));
+  const { rows, total } = size === 0 ? { rows: [], total: null } : await read(query.limit(size + 1), after === null && before === null);
   const hasMore = rows.length > size;
   const page = rows.slice(0, size);
   if (backwards) page.reverse();
@@ -241,7 +244,9 @@ export async function paginate<T extends ObjectLiteral>(
     startCursor: page.length > 0 ? cursorOf(page[0]) : null,
     endCursor: page.length > 0 ? cursorOf(page[page.length - 1]) : null,
   });
-  let counted: Promise<number> | null = null;
+  // An empty first page is an empty list; otherwise the page's statement may have counted it.
+  const emptyList = size > 0 && rows.length === 0 && after === null && before === null;
+  let counted: Promise<number> | null = emptyList ? Promise.resolve(0) : total === null ? null : Promise.resolve(total);
   // Every edge's cursor only for a client that asks for `edges` (most ask for `nodes`).
   let edges: Edge<T>[] | null = null;
   return {
@@ -252,6 +257,11 @@ export async function paginate<T extends ObjectLiteral>(
     pageInfo,
     totalCount: () => (counted ??= countRows(em, countQuery)),
   };
+}
+
+/** TypeORM's own entities for `query`, uncounted: the read lean reads answer as (and are compared with in the tests). */
+export async function wholeEntities<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): Promise<PageRows<T>> {
+  return { rows: await query.getMany(), total: null };
 }
 
 /** Escapes `%`, `_` and `\` so a client's search text matches literally inside ILIKE. */

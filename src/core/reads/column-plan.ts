@@ -74,6 +74,8 @@ export interface ReadPlan<T> {
   readonly nested: readonly { read: NestedRead<T>; plan: ReadPlan<ObjectLiteral> }[];
   /** The plan of the selected to-one relation `field`, or null when the operation does not select it. */
   relation(field: string): ReadPlan<ObjectLiteral> | null;
+  /** The rows are a connection's page whose `totalCount` is asked for: the page's statement may bring it. */
+  readonly counted: boolean;
 }
 
 /** The plan of a read that knows no operation: whole rows, the lists the service reads itself, no relation. */
@@ -82,6 +84,7 @@ export const WHOLE_READ: ReadPlan<never> = {
   children: (first = []) => first.map((need) => need.loader),
   nested: [],
   relation: () => null,
+  counted: false,
 };
 
 /** What one field reads, as `@Reads` declares it. */

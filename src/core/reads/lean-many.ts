@@ -17,13 +17,21 @@ export interface LeanJoin<J extends ObjectLiteral> {
   properties?: readonly string[] | null;
 }
 
+/** A page's rows, and how many rows its query holds without the limit when its statement counted them (else null). */
+export interface PageRows<T> {
+  rows: T[];
+  total: number | null;
+}
+
 /**
  * Runs `query` (made by `em`; main alias `alias`, joins already added) selecting only
  * `properties` of the main entity and each join's columns (`LeanJoin.properties`, or
  * its whole row), and builds the entities straight from the raw rows: no TypeORM
  * hydration, and no column the operation does not need. With `nested`, each row also
- * brings a field's rows (planned for `alias`), handed to `loaders`. The statement's text is
- * built once per shape (`statementTextOf`).
+ * brings a field's rows (planned for `alias`), handed to `loaders`. With `counted`, the
+ * statement also counts the rows its conditions hold (a window count, before the
+ * limit), so a page's `totalCount` sends no statement of its own. The statement's text
+ * is built once per shape (`statementTextOf`).
  */
 export async function leanMany<T extends ObjectLiteral>(
   em: EntityManager,
@@ -35,12 +43,14 @@ export async function leanMany<T extends ObjectLiteral>(
     joins = [],
     nested = [],
     loaders,
+    counted = false,
   }: {
     joins?: readonly LeanJoin<ObjectLiteral>[];
     nested?: readonly { read: NestedRead<T>; plan: ReadPlan<ObjectLiteral> }[];
     loaders?: LoaderRegistry;
+    counted?: boolean;
   } = {},
-): Promise<T[]> {
+): Promise<PageRows<T>> {
   const dataSource = query.connection;
   const main = shapeOf(dataSource, entity, alias, properties);
   query.select(properties.map((property) => `${alias}.${property}`));
@@ -53,14 +63,18 @@ export async function leanMany<T extends ObjectLiteral>(
   const nestedPlans = nested.map(({ read, plan }) => read.plan(em, alias, plan));
   nestedPlans.forEach((plan, index) => query.addSelect(plan.sql, `nested_${index}`));
   if (nested.length > 0 && !loaders) throw new Error("Nested reads prime the request's loaders: pass them");
+  // Not beside nested reads: PostgreSQL would build every counted row's nested value, not only the page's.
+  const windowCount = counted && nested.length === 0;
+  if (windowCount) query.addSelect("(count(*) OVER ())::int", "total_rows");
   const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(statementTextOf(query), query.getParameters());
   const raws: RawRow[] = await em.query(sql, parameters);
-  return raws.map((raw) => {
+  const rows = raws.map((raw) => {
     const row = main.read(raw) as Record<string, unknown>;
     for (const { property, shape } of joined) row[property] = shape.read(raw);
     nestedPlans.forEach((plan, index) => plan.prime(loaders!, row as T, raw[`nested_${index}`]));
     return row as T;
   });
+  return { rows, total: windowCount && raws.length > 0 ? Number(raws[0]["total_rows"]) : null };
 }
 
 /**
@@ -73,8 +87,11 @@ export function wholeRows<T extends ObjectLiteral>(
   em: EntityManager,
   entity: EntityTarget<T>,
   alias: string,
-): (query: SelectQueryBuilder<T>) => Promise<T[]> {
-  return (query) => (leanReadsOn() ? leanMany(em, query, entity, alias, allColumnsOf(query.connection, entity)) : query.getMany());
+): (query: SelectQueryBuilder<T>) => Promise<PageRows<T>> {
+  return (query) =>
+    leanReadsOn()
+      ? leanMany(em, query, entity, alias, allColumnsOf(query.connection, entity))
+      : query.getMany().then((rows) => ({ rows, total: null }));
 }
 
 /**

@@ -13,6 +13,7 @@ import type { EntityTarget, ObjectLiteral } from "typeorm";
 import type { RequestContext } from "../context";
 import type { Lang } from "../i18n";
 import { NODES, selectionOf } from "../lookahead";
+import type { Selection } from "../lookahead";
 import { childrenFor } from "./child-lists";
 import { WHOLE_READ, columnsFor, leanReadsOn, nestedFor } from "./column-plan";
 import type { ChildLoader, ChildNeed, ColumnNeed, FieldNeeds, ReadPlan } from "./column-plan";
@@ -70,7 +71,9 @@ export function readPlanOfField({ info, context }: ResolverData<RequestContext>)
   if (!plan) {
     const returned = getNamedType(info.returnType);
     const nodes = returned instanceof GraphQLObjectType && isConnection(returned) ? getNamedType(returned.getFields()["nodes"].type) : null;
-    plan = nodes ? planAt(context, info, nodes, NODES) : planAt(context, info, returned, [[]]);
+    plan = nodes
+      ? countedIfAsked(planAt(context, info, nodes, NODES), selectionOf(info, context.preferredLang))
+      : planAt(context, info, returned, [[]]);
     byKey.set(key, plan);
   }
   return plan;
@@ -80,6 +83,11 @@ export function readPlanOfField({ info, context }: ResolverData<RequestContext>)
 function isConnection(type: GraphQLObjectType): boolean {
   const fields = type.getFields();
   return "nodes" in fields && "edges" in fields && "pageInfo" in fields;
+}
+
+/** A connection's plan, marked `counted` when the operation asks the connection for its `totalCount`. */
+function countedIfAsked(plan: ReadPlan<ObjectLiteral>, connection: Selection): ReadPlan<ObjectLiteral> {
+  return connection.at([]).fields.has("totalCount") ? { ...plan, counted: true } : plan;
 }
 
 /** The plan for rows of `type` at `prefixes` below the field being resolved. */
@@ -122,6 +130,7 @@ function planAt(
     },
     nested: nestedFor(entity, asked.fields, planOfField),
     relation: (field) => (asked.fields.has(field) ? planOfField(field) : null),
+    counted: false,
   };
 }
 

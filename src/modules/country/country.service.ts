@@ -5,7 +5,7 @@ import { rootOf } from "../../core/scoped-source";
 import { leanMany } from "../../core/reads/lean-many";
 import { WHOLE_READ } from "../../core/reads/column-plan";
 import type { ReadPlan } from "../../core/reads/column-plan";
-import { paginate } from "../../core/pagination";
+import { paginate, wholeEntities } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Country } from "./country.entity";
 import { CountryOrder } from "./country.args";
@@ -42,8 +42,11 @@ export function listCountries(
   if (args.filter?.region) query.andWhere("c.region = :region", { region: args.filter.region });
   // The name orderings' cursors read the English name.
   const columns = read.columns && [...new Set([...read.columns, "nameEn"])];
-  const lean = columns && ((finished: typeof query) => leanMany(em, finished, Country, "c", columns, { nested: read.nested, loaders }));
-  return paginate(em, query, ORDERINGS[args.orderBy], args, lean ?? ((finished) => finished.getMany()));
+  const lean =
+    columns &&
+    ((finished: typeof query, wholeList: boolean) =>
+      leanMany(em, finished, Country, "c", columns, { nested: read.nested, loaders, counted: read.counted && wholeList }));
+  return paginate(em, query, ORDERINGS[args.orderBy], args, lean ?? wholeEntities);
 }
 
 /** The codes of the countries the hub knows, by database: countries are reference data, read once and again on a miss. */

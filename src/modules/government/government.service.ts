@@ -1,7 +1,7 @@
 import type { UnitOfWork } from "../../core/context";
 import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
 import { coordinatorTermPeriod, heldSql, mayBeHeldSql, membershipPeriod, participationPeriod } from "../../core/sql";
-import { likePattern, paginate } from "../../core/pagination";
+import { likePattern, paginate, wholeEntities } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { WHOLE_READ } from "../../core/reads/column-plan";
 import { leanMany } from "../../core/reads/lean-many";
@@ -109,8 +109,11 @@ export async function listGovernments(
   }
   const joins =
     withCountry && !countryOfKey ? [{ entity: Country, alias: "c", property: "joinedCountry", properties: countryColumns }] : [];
-  const lean = columns && ((finished: typeof query) => leanMany(em, finished, Government, "g", columns, { joins }));
-  const page = await paginate(em, query, ordering, args, lean ?? ((finished) => finished.getMany()));
+  const lean =
+    columns &&
+    ((finished: typeof query, wholeList: boolean) =>
+      leanMany(em, finished, Government, "g", columns, { joins, counted: read.counted && wholeList }));
+  const page = await paginate(em, query, ordering, args, lean ?? wholeEntities);
   if (withCountry && countryOfKey) {
     for (const government of page.nodes) government.joinedCountry = Object.assign(new Country(), { code: government.countryCode });
   }
