@@ -12,6 +12,7 @@ import { Decisions1795847000000 } from "./1795847000000-Decisions";
 import { DuesLedger1795848000000 } from "./1795848000000-DuesLedger";
 import { Certainty1795849000000 } from "./1795849000000-Certainty";
 import { PartnerWebsites1795850000000 } from "./1795850000000-PartnerWebsites";
+import { ReportingAmbassadorsFigures1795851000000 } from "./1795851000000-ReportingAmbassadorsFigures";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: MixedList<Function> = [
   DuesLedger1795848000000,
   Certainty1795849000000,
   PartnerWebsites1795850000000,
+  ReportingAmbassadorsFigures1795851000000,
 ];

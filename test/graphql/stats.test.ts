@@ -51,6 +51,25 @@ describe("stats: the seven dashboard numbers, one request each", () => {
     expect(timeline.years.at(-1)).toMatchObject({ year: 2020, membersAtEnd: 78 });
   });
 
+  it("the timeline of members alone: their 78 admissions, by members.csv's join years", async () => {
+    type Timeline = { admissionsWithUnknownDate: number; admissionsTotal: number; years: { year: number; admissions: number }[] };
+    const result = await hub.run<{ stats: { members: Timeline; all: Timeline } }>(
+      `{ stats(asOf: "2020-12-31") {
+          members: membershipTimeline(kinds: [MEMBER]) { admissionsWithUnknownDate admissionsTotal years { year admissions } }
+          all: membershipTimeline { admissionsWithUnknownDate admissionsTotal years { year admissions } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const { members, all } = result.data!.stats;
+    const byYear = (t: Timeline) => Object.fromEntries(t.years.filter((y) => y.admissions > 0).map((y) => [y.year, y.admissions]));
+    // members.csv, kind MEMBER: 78 rows, 23 without a join year; the others by join_year.
+    expect([members.admissionsWithUnknownDate, members.admissionsTotal]).toEqual([23, 78]);
+    expect(byYear(members)).toEqual({ 1996: 29, 1998: 1, 2000: 2, 2002: 2, 2006: 7, 2008: 5, 2010: 1, 2012: 1, 2014: 2, 2016: 4, 2018: 1 });
+    // Every kind: the observers' and the associate's admissions besides (1998: 3, 2018: 2, 2020: 1).
+    expect([all.admissionsTotal, byYear(all)[1998], byYear(all)[2018], byYear(all)[2020]]).toEqual([82, 3, 2, 1]);
+    const empty = await hub.run(`{ stats { membershipTimeline(kinds: []) { admissionsTotal } } }`);
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "kinds" });
+  });
+
   it("population and area per country with the census year of each figure, Rason not added twice, beside the report's stated figure", async () => {
     const result = await hub.run<{
       stats: {

@@ -92,6 +92,18 @@ describe("GET /export/<dataset>.csv", () => {
       ["membership-periods", "appointments", "coordinator-terms"].map((name) => csv(app, `/export/${name}.csv`)),
     );
     expect(lists.map((l) => l.rows.length)).toEqual([82, 25, 19]);
+    // Ambassadors' appointments (ambassadors.csv's 28 rows) and the committees on a day, as reporting.committees holds them.
+    expect((await csv(app, "/export/ambassadors.csv")).rows.length).toBe(28);
+    const committees = await csv(app, "/export/committees.csv?asOf=2020-12-31");
+    expect(committees.rows.find((c) => c["committee"] === "sc-01")).toMatchObject({
+      kind: "SPECIALISED",
+      status: "ACTIVE",
+      coordinators: "kr-gyeongbuk",
+    });
+    // Toyama's coordination of the environment subcommittee has no known start: whether it held that day is unknown.
+    expect(committees.rows.find((c) => c["committee"] === "sc-02")).toMatchObject({ coordinators: "", coordinators_unknown: "jp-toyama" });
+    const members = await csv(app, "/export/membership-timeline.csv?asOf=2020-12-31&kinds=MEMBER");
+    expect(members.rows.reduce((sum, r) => sum + Number(r["admissions"]), 0)).toBe(78 - 23);
     expect(lists[0].rows.find((r) => r["government"] === "jp-miyagi")).toMatchObject({ kind: "OBSERVER", started_on: "2020-04-08" });
   });
 

@@ -5,7 +5,7 @@ import { refreshReporting } from "../../src/modules/reporting";
 import { admin, databaseUrl, freshDatabase } from "../support/services";
 import type { ServiceDatabase } from "../support/services";
 
-const VIEWS = ["governments", "membership_periods", "appointments", "coordinator_terms", "events"];
+const VIEWS = ["governments", "membership_periods", "appointments", "coordinator_terms", "events", "ambassadors", "stated_figures"];
 const ANSWERS = ["days", "rights", "dues_years", "chair", "committees"];
 
 /**
@@ -40,13 +40,16 @@ describe("SQL for BI tools on PostgreSQL: the reporting schema and near_reportin
     const counts: Record<string, number> = {};
     for (const name of [...VIEWS, ...ANSWERS])
       counts[name] = (await client.query(`SELECT count(*)::int AS n FROM reporting.${name}`)).rows[0].n;
-    // 82 governments and periods, 25 appointments, 19 coordinator terms, 53 events; the answers for one day.
+    // 82 governments and periods, 25 appointments, 19 coordinator terms, 53 events, 28 ambassador appointments
+    // (ambassadors.csv), the report's 12 stated figures; the answers for one day.
     expect(counts).toMatchObject({
       governments: 82,
       membership_periods: 82,
       appointments: 25,
       coordinator_terms: 19,
       events: 53,
+      ambassadors: 28,
+      stated_figures: 12,
       days: 1,
       rights: 82,
       chair: 1,

@@ -10,6 +10,7 @@ import type { ConnectionValue } from "../../core/pagination";
 import { EventOrder, listEvents } from "../event";
 import { GovernmentOrder, MembershipStatus, listGovernments } from "../government";
 import type { Government } from "../government";
+import { committeesOn } from "../reporting";
 import { duesByYear } from "../rights";
 import {
   AmbassadorGroupBy,
@@ -261,6 +262,40 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
     ],
     "committee, started_on NULLS FIRST, government",
   ),
+  ambassadors: viewDataset(
+    "Every honorary PR ambassador appointment, member-nominated and the secretariat's own (reporting.ambassadors).",
+    "ambassadors",
+    ["appointment", "kind", "round", "country_code", "government", "people", "term_start", "term_end", "source"],
+    "term_start, appointment",
+  ),
+  committees: aggregate({
+    description:
+      "Every committee on asOf as the graph answers it (Committee.status, coordination): kind, number, status, coordinators known and unknown (space-separated slugs); reporting.committees holds the same rows per day.",
+    params: { asOf: GOVERNMENT_FILTERS.asOf },
+    columns: [
+      "committee",
+      "kind",
+      "number",
+      "name_en",
+      "status",
+      "coordinators",
+      "coordinators_unknown",
+      "last_activity",
+      "active_in_current_term",
+    ],
+    load: (uow, params) => committeesOn(uow, day(params, uow)),
+    cells: (c) => [
+      c.committee,
+      c.kind,
+      c.number,
+      c.name_en,
+      c.status,
+      c.coordinators.join(" "),
+      c.coordinators_unknown.join(" "),
+      c.last_activity,
+      c.active_in_current_term,
+    ],
+  }),
   "governments-by-country-and-kind": aggregate({
     description:
       "stats.governments(groupBy: [COUNTRY, KIND]): governments known to hold a membership on asOf, and apart those whose membership that day is unknown.",
@@ -272,7 +307,12 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
   "membership-timeline": aggregate({
     description:
       "stats.membershipTimeline: per year, admissions, departures, kind changes, members known at the year's end and those whose membership then is unknown. Undated admissions are not in any year (see the GraphQL field's unknown bucket).",
-    params: { asOf: GOVERNMENT_FILTERS.asOf, from: "first year (default 1996)", to: "last year (default the year of asOf)" },
+    params: {
+      asOf: GOVERNMENT_FILTERS.asOf,
+      from: "first year (default 1996)",
+      to: "last year (default the year of asOf)",
+      kinds: "count periods of these membership kinds only, comma-separated (default all; MEMBER for members alone)",
+    },
     columns: ["year", "admissions", "departures", "kind_changes", "members_at_end", "members_unknown_at_end"],
     load: async (uow, params) => (await timeline(uow, params)).years,
     cells: (y) => [y.year, y.admissions, y.departures, y.kindChanges, y.membersAtEnd, y.membersUnknownAtEnd],
@@ -366,7 +406,8 @@ function eventArgs(uow: UnitOfWork, params: ExportParams, first: number) {
 
 function timeline(uow: UnitOfWork, params: ExportParams) {
   const asOf = day(params, uow);
-  return membershipTimeline(uow, asOf, integer(params, "from", 1996), integer(params, "to", yearOf(asOf)));
+  const kinds = oneOfList(params, "kinds", MEMBERSHIP_KINDS) ?? MEMBERSHIP_KINDS;
+  return membershipTimeline(uow, asOf, integer(params, "from", 1996), integer(params, "to", yearOf(asOf)), kinds);
 }
 
 function population(uow: UnitOfWork, params: ExportParams) {

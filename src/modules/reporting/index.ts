@@ -1,1 +1,2 @@
-export { addReportingDay, refreshReporting } from "./reporting.service";
+export { addReportingDay, committeesOn, refreshReporting } from "./reporting.service";
+export type { CommitteeOnDay } from "./reporting.service";

@@ -71,21 +71,44 @@ async function answersFor(uow: UnitOfWork, day: IsoDate, all: readonly { id: num
     }),
   );
   const chair = await chairOf(uow, day);
-  const committees = await uow.em.getRepository(Committee).find({ order: { slug: "ASC" } });
-  const coordination = await Promise.all(committees.map((committee) => coordinationOf(uow, committee, day)));
   return {
     rights: perGovernment.map((g) => g.rights),
     dues_years: perGovernment.flatMap((g) => g.dues),
     chair: [{ day, government: chair.government, until: chair.until, reasons: chair.reasons }],
-    committees: committees.map((committee, index) => ({
-      day,
-      committee: committee.slug,
-      status: committeeStatus(committee, day),
-      coordinators: coordination[index].coordinators.map((c) => c.government),
-      last_activity: coordination[index].lastActivity,
-      active_in_current_term: coordination[index].activeInCurrentTerm,
-    })),
+    committees: (await committeesOn(uow, day)).map((row) => ({ day, ...row })),
   };
+}
+
+/** A committee on a day, as the graph answers: the row of `reporting.committees` and of the committees export. */
+export interface CommitteeOnDay {
+  committee: string;
+  kind: string;
+  number: number | null;
+  name_en: string | null;
+  status: string;
+  /** The slugs of the governments known to coordinate on the day. */
+  coordinators: string[];
+  /** Those whose coordination that day the sources leave unknown (an undated start). */
+  coordinators_unknown: string[];
+  last_activity: IsoDate | null;
+  active_in_current_term: boolean | null;
+}
+
+/** Every committee on `day`, by slug: its status and coordinators as `Committee.status` and `coordination` answer. */
+export async function committeesOn(uow: UnitOfWork, day: IsoDate): Promise<CommitteeOnDay[]> {
+  const committees = await uow.em.getRepository(Committee).find({ order: { slug: "ASC" } });
+  const coordination = await Promise.all(committees.map((committee) => coordinationOf(uow, committee, day)));
+  return committees.map((committee, index) => ({
+    committee: committee.slug,
+    kind: committee.kind,
+    number: committee.number,
+    name_en: committee.nameEn,
+    status: committeeStatus(committee, day),
+    coordinators: coordination[index].coordinators.filter((c) => c.certainty === "KNOWN").map((c) => c.government),
+    coordinators_unknown: coordination[index].coordinators.filter((c) => c.certainty !== "KNOWN").map((c) => c.government),
+    last_activity: coordination[index].lastActivity,
+    active_in_current_term: coordination[index].activeInCurrentTerm,
+  }));
 }
 
 const TABLES = ["rights", "dues_years", "chair", "committees"] as const;

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
-import { FIRST_FISCAL_YEAR, yearOf } from "../../charter";
+import { FIRST_FISCAL_YEAR, MEMBERSHIP_KINDS, yearOf } from "../../charter";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 
@@ -63,9 +63,15 @@ export class StatsResolver {
     @Root() stats: StatsType,
     @Arg("from", () => Int, { defaultValue: FIRST_YEAR }) from: number,
     @Arg("to", () => Int, { nullable: true, description: "Default: the year of asOf." }) to: number | null,
+    @Arg("kinds", () => [MembershipKind], {
+      defaultValue: [...MEMBERSHIP_KINDS],
+      description:
+        "Count admissions, departures and kind changes of periods of these kinds only: [MEMBER] for members alone (an observer who becomes a member is then a member's admission). `membersAtEnd` counts members whatever this says.",
+    })
+    kinds: MembershipKind[],
     @Ctx() ctx: RequestContext,
   ): Promise<MembershipTimelineType> {
-    return membershipTimeline(ctx, stats.asOf, from, to ?? yearOf(stats.asOf));
+    return membershipTimeline(ctx, stats.asOf, from, to ?? yearOf(stats.asOf), kinds);
   }
 
   @FieldResolver(() => [PopulationGroupType])

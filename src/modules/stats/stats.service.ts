@@ -2,6 +2,7 @@ import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { InputError } from "../../core/errors";
 import { yearsInCalendar } from "../../core/inputs";
+import { MEMBERSHIP_KINDS } from "../../charter";
 import { appointmentHeldSql, committeeLife, coordinatorTermPeriod, heldSql, mayBeHeldSql, membershipPeriod } from "../../core/sql";
 
 /** SQL over membership row `m`: known to hold on the day in `day`; may hold on it. */
@@ -73,18 +74,32 @@ export async function governmentGroups(
   );
 }
 
-/** Periods with the one before and after them: what distinguishes an admission, a change of kind and a departure. */
-const PERIODS = `SELECT m.*, lag(m.ended_on) OVER w AS prev_end, lead(m.started_on) OVER w AS next_start
-                   FROM membership m WINDOW w AS (PARTITION BY m.government_id ORDER BY m.seq)`;
+/**
+ * Periods of the kinds in the text array `kinds` (a parameter), each with the one of those
+ * kinds before and after it: what distinguishes an admission, a change of kind and a
+ * departure. An observer admitted as a member is a member's admission when only members count.
+ */
+const periodsOf = (kinds: string) => `SELECT m.*, lag(m.ended_on) OVER w AS prev_end, lead(m.started_on) OVER w AS next_start
+                   FROM membership m WHERE m.kind = ANY(${kinds}::text[]) WINDOW w AS (PARTITION BY m.government_id ORDER BY m.seq)`;
 const IS_KIND_CHANGE = `(p.prev_end IS NOT NULL AND p.started_on = p.prev_end + 1)`;
 
-/** Per year from `from` to `to`: admissions, departures, kind changes and members at the year's end; undated admissions apart. */
-export async function membershipTimeline(uow: UnitOfWork, asOf: IsoDate, from: number, to: number): Promise<MembershipTimelineType> {
+/**
+ * Per year from `from` to `to`: admissions, departures and kind changes of periods of
+ * `kinds`, and members at the year's end; undated admissions apart.
+ */
+export async function membershipTimeline(
+  uow: UnitOfWork,
+  asOf: IsoDate,
+  from: number,
+  to: number,
+  kinds: readonly MembershipKind[] = MEMBERSHIP_KINDS,
+): Promise<MembershipTimelineType> {
   yearsInCalendar(uow.calendar, from, to);
+  if (kinds.length === 0) throw new InputError("kinds is empty: name at least one membership kind", "kinds");
   const years = await uow.em.query<
     { year: number; admissions: number; departures: number; kind_changes: number; members_at_end: number; unknown_at_end: number }[]
   >(
-    `WITH p AS (${PERIODS}),
+    `WITH p AS (${periodsOf("$4")}),
           happened AS (
             SELECT extract(year FROM p.started_on)::int AS year, CASE WHEN ${IS_KIND_CHANGE} THEN 'change' ELSE 'admission' END AS what
               FROM p WHERE p.started_on IS NOT NULL AND p.started_on <= $1
@@ -104,14 +119,14 @@ export async function membershipTimeline(uow: UnitOfWork, asOf: IsoDate, from: n
        FROM years y LEFT JOIN happened h ON h.year = y.year
       WHERE y.year <= extract(year FROM $1::date)
       GROUP BY y.year ORDER BY y.year`,
-    [asOf, from, to],
+    [asOf, from, to, [...kinds]],
   );
   const [totals] = await uow.em.query<{ unknown: number; known: number }[]>(
-    `WITH p AS (${PERIODS})
+    `WITH p AS (${periodsOf("$2")})
      SELECT count(*) FILTER (WHERE p.started_on IS NULL AND p.prev_end IS NULL)::int AS unknown,
             count(*) FILTER (WHERE p.started_on IS NOT NULL AND p.started_on <= $1 AND NOT ${IS_KIND_CHANGE})::int AS known
        FROM p`,
-    [asOf],
+    [asOf, [...kinds]],
   );
   return Object.assign(new MembershipTimelineType(), {
     years: years.map((y) =>
