@@ -13,6 +13,7 @@ import { DuesLedger1795848000000 } from "./1795848000000-DuesLedger";
 import { Certainty1795849000000 } from "./1795849000000-Certainty";
 import { PartnerWebsites1795850000000 } from "./1795850000000-PartnerWebsites";
 import { ReportingAmbassadorsFigures1795851000000 } from "./1795851000000-ReportingAmbassadorsFigures";
+import { NameOrderInLanguages1795852000000 } from "./1795852000000-NameOrderInLanguages";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MixedList<Function> = [
   Certainty1795849000000,
   PartnerWebsites1795850000000,
   ReportingAmbassadorsFigures1795851000000,
+  NameOrderInLanguages1795852000000,
 ];

@@ -15,6 +15,7 @@ import { HubMetrics } from "./http/metrics";
 import { todayUtc } from "./core/dates";
 import { refreshReporting } from "./modules/reporting";
 import { readCountryCodes } from "./modules/country";
+import { readNameCollations } from "./core/collation";
 import { createMetricsServer, createServer } from "./http/server";
 import { ConnectionGate } from "./http/connection-gate";
 import { trustsPeer } from "./http/trust";
@@ -84,6 +85,7 @@ export async function start(
   }
   const horizon = await readFactsHorizon(dataSource);
   await readCountryCodes(dataSource.manager);
+  await readNameCollations(dataSource.manager);
   const decided = await decideUnrecordedSittings(dataSource, calendarFor(horizon, todayUtc(), config.calendarYearsAhead));
   if (decided > 0) log.info({ meetings: decided }, `decided ${decided} sittings recorded before decisions were kept`);
   const metrics = new HubMetrics(() => poolStats(dataSource));

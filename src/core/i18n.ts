@@ -16,7 +16,7 @@ export enum Lang {
 registerEnumType(Lang, { name: "Lang", description: "A language the hub keeps names in." });
 
 /** Fallback order when a name is missing: English first (Art. 20: the charter's common text), then the rest. */
-const FALLBACK_ORDER: readonly Lang[] = [Lang.EN, Lang.ZH, Lang.KO, Lang.JA, Lang.RU, Lang.MN];
+export const FALLBACK_ORDER: readonly Lang[] = [Lang.EN, Lang.ZH, Lang.KO, Lang.JA, Lang.RU, Lang.MN];
 const KNOWN = new Set<string>(Object.values(Lang));
 
 /** The Lang of a BCP 47 tag ("ko", "zh-Hans-CN", "EN-us"), or null if the hub keeps no names in it. */
@@ -52,6 +52,10 @@ function parseLanguageTag(value: unknown, node?: ValueNode): Lang {
   }
   return lang;
 }
+
+/** What a connection's `lang` argument means, where its NAME order reads it. */
+export const NAME_ORDER_LANG =
+  "The language NAME_ASC and NAME_DESC order by; default: the request's language (Accept-Language, else English).";
 
 /**
  * The client's preferred language from an `Accept-Language` header, honouring

@@ -18,6 +18,7 @@ import { calendarFor } from "../../src/charter";
 import type { Calendar } from "../../src/charter";
 import { todayUtc } from "../../src/core/dates";
 import { readCountryCodes } from "../../src/modules/country";
+import { readNameCollations } from "../../src/core/collation";
 
 /** The day tests answer for by default: the facts horizon, so results do not drift with the clock. */
 export const TEST_TODAY = new Date("2020-12-31T12:00:00Z");
@@ -85,6 +86,7 @@ async function openSharedHub(): Promise<SharedHub> {
   const db = await openTestDatabase();
   // As the hub does at start: a request's country filter then sends no statement for the codes.
   await readCountryCodes(db.dataSource.manager);
+  await readNameCollations(db.dataSource.manager);
   return { db, apollo: await startTestApollo() };
 }
 

@@ -1,4 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
+import { LanguageTagScalar, NAME_ORDER_LANG } from "../../core/i18n";
+import type { Lang } from "../../core/i18n";
 import { PageArgs } from "../../core/pagination";
 import { Region } from "./country.entity";
 
@@ -8,7 +10,11 @@ export enum CountryOrder {
   NAME_ASC = "NAME_ASC",
   NAME_DESC = "NAME_DESC",
 }
-registerEnumType(CountryOrder, { name: "CountryOrder", description: "NAME orders by the English name." });
+registerEnumType(CountryOrder, {
+  name: "CountryOrder",
+  description:
+    "NAME orders by the name in the connection's `lang` (the name the `name` field shows in it), in that language's collation where the database has one; ties break on the code.",
+});
 
 @InputType()
 export class CountryFilter {
@@ -23,4 +29,7 @@ export class CountriesArgs extends PageArgs {
 
   @Field(() => CountryOrder, { defaultValue: CountryOrder.CODE_ASC })
   orderBy: CountryOrder;
+
+  @Field(() => LanguageTagScalar, { nullable: true, description: NAME_ORDER_LANG })
+  lang?: Lang | null;
 }

@@ -13,8 +13,13 @@ registerEnumType(Region, {
 });
 
 @Entity("country")
-// Expression indexes on the orderings' exact keys (migration ListOrderIndexes): TypeORM cannot describe them, so it leaves them alone.
-@Index("IDX_country_order_name", { synchronize: false })
+// Expression indexes on the orderings' exact keys (migration NameOrderInLanguages): TypeORM cannot describe them, so it leaves them alone.
+@Index("IDX_country_order_name_en", { synchronize: false })
+@Index("IDX_country_order_name_zh", { synchronize: false })
+@Index("IDX_country_order_name_ko", { synchronize: false })
+@Index("IDX_country_order_name_ja", { synchronize: false })
+@Index("IDX_country_order_name_ru", { synchronize: false })
+@Index("IDX_country_order_name_mn", { synchronize: false })
 @Check("CHK_country_code", `code ~ '^[A-Z]{2}$'`)
 @Check("CHK_country_region", `region IN ('NORTH_EAST_ASIA', 'OTHER_ASIA')`)
 @ObjectType("Country", { implements: Node, description: "A state whose regional governments take part in NEAR." })

@@ -25,7 +25,7 @@ export class CountryResolver {
     @Ctx() ctx: RequestContext,
     @ReadPlanOf() read: ReadPlan<Country>,
   ): Promise<ConnectionValue<Country>> {
-    return listCountries(ctx, args, read);
+    return listCountries(ctx, args, read, args.lang ?? ctx.preferredLang);
   }
 
   @Reads<Country>(SIX_NAME_COLUMNS)

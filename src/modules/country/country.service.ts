@@ -1,5 +1,8 @@
 import type { EntityManager } from "typeorm";
+import { ALL_NAME_PROPERTIES, nameCollations, nameOrderSql, nameOrderValue } from "../../core/collation";
+import type { NameCollations } from "../../core/collation";
 import type { UnitOfWork } from "../../core/context";
+import { Lang } from "../../core/i18n";
 import { InputError } from "../../core/errors";
 import { rootOf } from "../../core/scoped-source";
 import { leanMany } from "../../core/reads/lean-many";
@@ -11,42 +14,35 @@ import { Country } from "./country.entity";
 import { CountryOrder } from "./country.args";
 import type { CountriesArgs } from "./country.args";
 
-const ORDERINGS: Record<CountryOrder, Ordering<Country>> = {
-  [CountryOrder.CODE_ASC]: { name: "CODE", descending: false, keys: [{ sql: "c.code", value: (c) => c.code }] },
-  [CountryOrder.CODE_DESC]: { name: "CODE", descending: true, keys: [{ sql: "c.code", value: (c) => c.code }] },
-  [CountryOrder.NAME_ASC]: {
-    name: "NAME",
-    descending: false,
-    keys: [
-      { sql: `COALESCE(c.name_en, '') COLLATE "C"`, value: (c) => c.nameEn ?? "" },
-      { sql: "c.code", value: (c) => c.code },
-    ],
-  },
-  [CountryOrder.NAME_DESC]: {
-    name: "NAME",
-    descending: true,
-    keys: [
-      { sql: `COALESCE(c.name_en, '') COLLATE "C"`, value: (c) => c.nameEn ?? "" },
-      { sql: "c.code", value: (c) => c.code },
-    ],
-  },
-};
+const byCode = { sql: "c.code", value: (c: Country) => c.code };
 
-/** A page of countries, read lean (with the rows of the nested fields selected) when `read` names its columns. */
-export function listCountries(
+/** The order `orderBy` asks for; NAME by the name in `lang` as the `name` field shows it, in the database's collation for `lang`. */
+function orderingOf(order: CountryOrder, lang: Lang, collations: NameCollations): Ordering<Country> {
+  const descending = order === CountryOrder.CODE_DESC || order === CountryOrder.NAME_DESC;
+  if (order === CountryOrder.CODE_ASC || order === CountryOrder.CODE_DESC) return { name: "CODE", descending, keys: [byCode] };
+  const byName = { sql: nameOrderSql("c", lang, collations[lang]), value: (c: Country) => nameOrderValue(c, lang) };
+  // A cursor of one language's order is refused by another's.
+  return { name: lang === Lang.EN ? "NAME" : `NAME_${lang}`, descending, keys: [byName, byCode] };
+}
+
+/** A page of countries, read lean (with the rows of the nested fields selected) when `read` names its columns; NAME in `nameLang`. */
+export async function listCountries(
   { em, loaders }: UnitOfWork,
   args: CountriesArgs,
   read: ReadPlan<Country> = WHOLE_READ,
+  nameLang: Lang = args.lang ?? Lang.EN,
 ): Promise<ConnectionValue<Country>> {
   const query = em.getRepository(Country).createQueryBuilder("c");
   if (args.filter?.region) query.andWhere("c.region = :region", { region: args.filter.region });
-  // The name orderings' cursors read the English name.
-  const columns = read.columns && [...new Set([...read.columns, "nameEn"])];
+  const ordering = orderingOf(args.orderBy, nameLang, await nameCollations(em));
+  // A name ordering's cursors read the names.
+  const byName = args.orderBy === CountryOrder.NAME_ASC || args.orderBy === CountryOrder.NAME_DESC;
+  const columns = read.columns && [...new Set([...read.columns, ...(byName ? ALL_NAME_PROPERTIES : [])])];
   const lean =
     columns &&
     ((finished: typeof query, wholeList: boolean) =>
       leanMany(em, finished, Country, "c", columns, { nested: read.nested, loaders, counted: read.counted && wholeList }));
-  return paginate(em, query, ORDERINGS[args.orderBy], args, lean ?? wholeEntities);
+  return paginate(em, query, ordering, args, lean ?? wholeEntities);
 }
 
 /** The codes of the countries the hub knows, by database: countries are reference data, read once and again on a miss. */

@@ -1,5 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from "type-graphql";
 import type { IsoDate } from "../../core/dates";
+import { LanguageTagScalar, NAME_ORDER_LANG } from "../../core/i18n";
+import type { Lang } from "../../core/i18n";
 import { PageArgs } from "../../core/pagination";
 import { DateScalar } from "../../core/scalars";
 import { MembershipKind } from "../membership";
@@ -14,7 +16,8 @@ export enum GovernmentOrder {
 }
 registerEnumType(GovernmentOrder, {
   name: "GovernmentOrder",
-  description: "NAME orders by the English name; POPULATION puts governments without a figure last. Ties break on the slug.",
+  description:
+    "NAME orders by the name in the connection's `lang` (the name the `name` field shows in it, falling back as it does), in that language's collation where the database has one; POPULATION puts governments without a figure last. Ties break on the slug.",
 });
 
 /** Whether a government belongs to NEAR on the filter's day. */
@@ -64,4 +67,7 @@ export class GovernmentsArgs extends PageArgs {
 
   @Field(() => GovernmentOrder, { defaultValue: GovernmentOrder.SLUG_ASC })
   orderBy: GovernmentOrder;
+
+  @Field(() => LanguageTagScalar, { nullable: true, description: NAME_ORDER_LANG })
+  lang?: Lang | null;
 }

@@ -8,9 +8,14 @@ import { PrivateField } from "../access";
 import { Country } from "../country";
 
 @Entity("government")
-// Expression indexes on the orderings' exact keys (migration OrderIndexes): TypeORM cannot describe them, so it leaves them alone.
+// Expression indexes on the orderings' exact keys (migrations OrderIndexes, NameOrderInLanguages): TypeORM cannot describe them, so it leaves them alone.
 @Index("IDX_government_order_slug", { synchronize: false })
-@Index("IDX_government_order_name", { synchronize: false })
+@Index("IDX_government_order_name_en", { synchronize: false })
+@Index("IDX_government_order_name_zh", { synchronize: false })
+@Index("IDX_government_order_name_ko", { synchronize: false })
+@Index("IDX_government_order_name_ja", { synchronize: false })
+@Index("IDX_government_order_name_ru", { synchronize: false })
+@Index("IDX_government_order_name_mn", { synchronize: false })
 @Index("IDX_government_order_population", { synchronize: false })
 @Check("CHK_government_website", `website IS NULL OR website ~ '^https?://[^/\\s]+'`)
 @Check("CHK_government_logo_url", `logo_url IS NULL OR logo_url ~ '^https://[^/\\s]+'`)

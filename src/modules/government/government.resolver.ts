@@ -45,7 +45,7 @@ export class GovernmentResolver {
     @Ctx() ctx: RequestContext,
     @ReadPlanOf() read: ReadPlan<Government>,
   ): Promise<ConnectionValue<Government>> {
-    return listGovernments(ctx, args, read);
+    return listGovernments(ctx, args, read, args.lang ?? ctx.preferredLang);
   }
 
   @Reads(nameColumns)

@@ -1,4 +1,7 @@
+import { ALL_NAME_PROPERTIES, nameCollations, nameOrderSql, nameOrderValue } from "../../core/collation";
+import type { NameCollations } from "../../core/collation";
 import type { UnitOfWork } from "../../core/context";
+import { Lang } from "../../core/i18n";
 import { countryCodes, nonEmptyList, searchText } from "../../core/filters";
 import { coordinatorTermPeriod, heldSql, mayBeHeldSql, membershipPeriod, participationPeriod } from "../../core/sql";
 import { likePattern, paginate, wholeEntities } from "../../core/pagination";
@@ -13,30 +16,36 @@ import { primeCountries } from "./government.reads";
 import { GovernmentOrder, MembershipStatus } from "./government.args";
 import type { GovernmentsArgs } from "./government.args";
 
-/** A key of a page's order, and the column its cursor value is read from (a lean page reads it whatever the operation selects). */
+/** A key of a page's order, and the columns its cursor value is read from (a lean page reads them whatever the operation selects). */
 interface GovernmentKey {
   sql: string;
   value: (g: Government) => string | number;
-  column: "slug" | "nameEn" | "population";
+  columns: readonly (keyof Government)[];
 }
 
-const bySlug: GovernmentKey = { sql: `g.slug COLLATE "C"`, value: (g) => g.slug, column: "slug" };
-const byName: GovernmentKey = { sql: `COALESCE(g.name_en, '') COLLATE "C"`, value: (g) => g.nameEn ?? "", column: "nameEn" };
+const bySlug: GovernmentKey = { sql: `g.slug COLLATE "C"`, value: (g) => g.slug, columns: ["slug"] };
 // -1 sorts governments with no census figure below every real one.
-const byPopulation: GovernmentKey = { sql: "COALESCE(g.population, -1)", value: (g) => g.population ?? -1, column: "population" };
+const byPopulation: GovernmentKey = { sql: "COALESCE(g.population, -1)", value: (g) => g.population ?? -1, columns: ["population"] };
 
 interface GovernmentOrdering extends Ordering<Government> {
   keys: readonly GovernmentKey[];
 }
 
-const ORDERINGS: Record<GovernmentOrder, GovernmentOrdering> = {
-  [GovernmentOrder.SLUG_ASC]: { name: "SLUG", descending: false, keys: [bySlug] },
-  [GovernmentOrder.SLUG_DESC]: { name: "SLUG", descending: true, keys: [bySlug] },
-  [GovernmentOrder.NAME_ASC]: { name: "NAME", descending: false, keys: [byName, bySlug] },
-  [GovernmentOrder.NAME_DESC]: { name: "NAME", descending: true, keys: [byName, bySlug] },
-  [GovernmentOrder.POPULATION_ASC]: { name: "POPULATION", descending: false, keys: [byPopulation, bySlug] },
-  [GovernmentOrder.POPULATION_DESC]: { name: "POPULATION", descending: true, keys: [byPopulation, bySlug] },
-};
+/** The order `orderBy` asks for; NAME by the name in `lang` as the `name` field shows it, in the database's collation for `lang`. */
+function orderingOf(order: GovernmentOrder, lang: Lang, collations: NameCollations): GovernmentOrdering {
+  const descending = order.endsWith("_DESC");
+  if (order === GovernmentOrder.SLUG_ASC || order === GovernmentOrder.SLUG_DESC) return { name: "SLUG", descending, keys: [bySlug] };
+  if (order === GovernmentOrder.POPULATION_ASC || order === GovernmentOrder.POPULATION_DESC) {
+    return { name: "POPULATION", descending, keys: [byPopulation, bySlug] };
+  }
+  const byName: GovernmentKey = {
+    sql: nameOrderSql("g", lang, collations[lang]),
+    value: (g) => nameOrderValue(g, lang),
+    columns: ALL_NAME_PROPERTIES,
+  };
+  // A cursor of one language's order is refused by another's.
+  return { name: lang === Lang.EN ? "NAME" : `NAME_${lang}`, descending, keys: [byName, bySlug] };
+}
 
 /** SQL: membership row `m` is known to hold on `:asOf` (a filter matches what is known; stats count the unknown apart). */
 const HELD_AS_OF = heldSql(membershipPeriod("m"), ":asOf");
@@ -45,19 +54,20 @@ const HELD_AS_OF = heldSql(membershipPeriod("m"), ":asOf");
  * The government directory, read as `read` plans for the operation (`WHOLE_READ`:
  * whole rows, no country). Membership and committee conditions are EXISTS
  * sub-queries on those tables, so a page stays one statement however it is filtered;
- * a selected country is joined into it.
+ * a selected country is joined into it. NAME orders by the name in `nameLang`.
  */
 export async function listGovernments(
   { em, today, loaders }: UnitOfWork,
   args: GovernmentsArgs,
   read: ReadPlan<Government> = WHOLE_READ,
+  nameLang: Lang = args.lang ?? Lang.EN,
 ): Promise<ConnectionValue<Government>> {
   const filter = args.filter ?? {};
   const asOf = filter.asOf ?? today;
   const query = em.getRepository(Government).createQueryBuilder("g").setParameter("asOf", asOf);
-  const ordering = ORDERINGS[args.orderBy];
+  const ordering = orderingOf(args.orderBy, nameLang, await nameCollations(em));
   // The page's cursors are read from its ordering's keys.
-  const columns = read.columns ? [...new Set([...read.columns, ...ordering.keys.map((key) => key.column)])] : null;
+  const columns = read.columns ? [...new Set([...read.columns, ...ordering.keys.flatMap((key) => key.columns)])] : null;
   const country = read.relation("country");
   const withCountry = country !== null;
   const countryColumns = columns ? (country?.columns ?? null) : null;
