@@ -29,7 +29,7 @@ const FOUNDING: Record<string, FoundingStatus> = {
  */
 function alternativeNamesIn(namesSource: string): { lang: string; name: string; source: string }[] {
   const found: { lang: string; name: string; source: string }[] = [];
-  for (const match of namesSource.matchAll(/\b(en|zh|ko|ja|ru|mn):[a-z]*\(([^)]*)\)/g)) {
+  for (const match of namesSource.matchAll(/\b(en|zh|ko|ja|ru|mn):[A-Za-z0-9-]*\(([^)]*)\)/g)) {
     for (const part of match[2].split(";")) {
       const spelled = /^\s*([A-Za-z0-9-]+)(?: (writes|uses|misprints)|:) (\S+)/.exec(part);
       if (!spelled) continue;

@@ -70,7 +70,7 @@ describe("the 2020 seeds", () => {
       ["association", 0, 0, 1],
       ["country", 0, 0, 7],
       ["government", 0, 0, 82],
-      ["alternative_name", 0, 0, 6],
+      ["alternative_name", 0, 0, 7],
       ["membership", 0, 0, 82],
       ["committee", 0, 0, 23],
       ["coordinator_term", 0, 0, 19],
