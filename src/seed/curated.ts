@@ -327,10 +327,12 @@ export const GENERAL_ASSEMBLIES: readonly CuratedSitting[] = [
  * gives counts, not the governments: 66 of 78 agreed, the DPRK's two did not reply.
  */
 export const WRITTEN_CONSULTATION_2020 = {
-  title: "Written consultation on postponing the 13th General Assembly and extending the chair's term",
+  title: "Written consultation of the 78 members by the secretariat on postponing the 13th General Assembly and extending the chair's term",
   when: "2020-07",
   source: "R2020",
   notes:
+    "The report names no body: the secretariat consulted the 78 members 'according to the Charter' (R2020, line 797). " +
+    "It is recorded under the Working Committee, which decides in the years without a General Assembly (Charter Art. 9-2): the hub's reading, not the report's words. " +
     "78 members consulted; 66 members from 5 countries agreed; the DPRK did not reply; the SG's message puts the response rate at 90%. " +
     "The report gives no count of replies that did not agree, so the tally records the 66 known replies as present: a lower bound. " +
     "Quorum (40 of 78) and the majority (more than half of those present) hold under it, and would still hold with every other possible reply counted against (66 of 76).",

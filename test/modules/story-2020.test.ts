@@ -66,6 +66,29 @@ describe("the 2020 story", () => {
     });
   });
 
+  it("the report's words where the graph reads further: the consultation names no body, Shimane dispatched no one", async () => {
+    const result = await hub.run<{
+      meetings: { nodes: { title: string; notes: string | null }[] };
+      staff: { nodes: { appointments: { dispatchedBy: { slug: string } | null; dispatchedOfficial: boolean; source: string | null }[] }[] };
+    }>(`{
+      meetings(filter: { committee: "working-committee", from: "2020-01-01", to: "2020-12-31" }) { nodes { title notes } }
+      staff(first: 5, filter: { search: "美藤圭介" }) { nodes { appointments { dispatchedBy { slug } dispatchedOfficial source } } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    // R2020 line 797: the secretariat consulted the 78 members; which body decided is the hub's reading, said in public notes.
+    const [consultation] = result.data!.meetings.nodes;
+    expect(consultation.title).toContain("of the 78 members by the secretariat");
+    expect(consultation.notes).toMatch(/^The report names no body: .*the hub's reading, not the report's words/);
+    // R2020 line 588: from April 2020 Shimane could not dispatch anyone and carries out the duties locally.
+    expect(result.data!.staff.nodes[0].appointments).toEqual([
+      {
+        dispatchedBy: null,
+        dispatchedOfficial: false,
+        source: expect.stringContaining("Shimane could not dispatch an official and carries out the duties locally"),
+      },
+    ]);
+  });
+
   it("Sakha chairs: as host of the 13th General Assembly until the postponement, then by the recorded extension", async () => {
     const result = await hub.run(`{
       association {

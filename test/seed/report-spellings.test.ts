@@ -26,7 +26,9 @@ function ambassadorsTableNames(): string[] {
 function headCountNames(): string[] {
   const text = lines.filter(Boolean).join("");
   const names = new Set<string>();
-  for (const count of text.matchAll(/[，；、：]\s*(?:韩国|中国|日本|蒙古|俄罗斯)?([\u4e00-\u9fff]+?(?:省|道|县|市|州|区|共和国|边疆区))\d+人/g))
+  for (const count of text.matchAll(
+    /[，；、：]\s*(?:韩国|中国|日本|蒙古|俄罗斯)?([\u4e00-\u9fff]+?(?:省|道|县|市|州|区|共和国|边疆区))\d+人/g,
+  ))
     names.add(count[1]);
   return [...names];
 }
