@@ -46,6 +46,31 @@ describe("/dashboard in Chromium", () => {
 
     await page.selectOption("#lang", "ko");
     await expect.poll(() => page.locator("#chart-members svg").textContent(), { timeout: 30_000 }).toContain("일본");
+    await expect.poll(() => page.textContent("#status"), { timeout: 30_000 }).toBe("2010-12-31 기준");
+    // The page's own words in Korean: headings, table heads, legends, notes.
+    expect(await page.textContent("h1")).toBe("숫자로 보는 NEAR");
+    expect(await page.textContent('h2[data-word="staffingChart"]')).toBe("사무국 부서별 인력");
+    expect(await page.textContent('th[data-word="thComputed"]')).toBe("계산 값");
+    expect(await page.textContent("#timeline-note")).toMatch(/^가입 \d+건 중 \d+건은 날짜를 알 수 없습니다/);
+    const staffing = ((await page.locator("#chart-staffing svg").textContent()) ?? "").replace(/\s/g, "");
+    for (const word of ["재직", "전임"]) expect(staffing).toContain(word);
+    // Every group of the staffing chart labelled by its department's name (in Korean where the data has one), none hidden.
+    const asked = await fetch(`${origin}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "accept-language": "ko" },
+      body: JSON.stringify({
+        query: `{ stats(asOf: "2010-12-31") { staffing(groupBy: DEPARTMENT) { key } } departments { slug name { text } } }`,
+      }),
+    });
+    const { data } = (await asked.json()) as {
+      data: { stats: { staffing: { key: string | null }[] }; departments: { slug: string; name: { text: string } }[] };
+    };
+    const labels = data.stats.staffing.map((g) =>
+      g.key === null ? "소속 부서 없음" : data.departments.find((d) => d.slug === g.key)!.name.text,
+    );
+    expect(labels.length).toBeGreaterThan(2);
+    for (const label of labels) expect(staffing).toContain(label.replace(/\s/g, ""));
+    expect(staffing).not.toMatch(/planning-pr|international-cooperation/);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
   });
