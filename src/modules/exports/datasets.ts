@@ -6,6 +6,7 @@ import { parseIsoDate } from "../../core/dates";
 import { isOneOf } from "../../core/enums";
 import { InputError } from "../../core/errors";
 import { MAX_PAGE_SIZE } from "../../core/pagination";
+import { appointmentHeldSql } from "../../core/sql";
 import type { ConnectionValue } from "../../core/pagination";
 import { EventOrder, listEvents } from "../event";
 import { GovernmentOrder, MembershipStatus, listGovernments } from "../government";
@@ -158,21 +159,33 @@ const PAGE_ROWS = 500;
 
 /**
  * A list read from a `reporting` view (the same rows a BI tool reads in SQL), a page
- * at a time in a total order: public columns only, by the views' own definition.
+ * at a time in a total order: public columns only, by the views' own definition. With
+ * `onDay`, a last column says what the hub's rule answers of each row on `asOf` (an SQL
+ * form of the charter's rule, over the view's alias `v`), so a spreadsheet filters by
+ * it rather than re-deriving the rule from dates.
  */
-function viewDataset(description: string, view: string, columns: readonly string[], orderBy: string): Dataset {
+function viewDataset(
+  description: string,
+  view: string,
+  columns: readonly string[],
+  orderBy: string,
+  onDay?: { column: string; what: string; sql: (alias: string, day: string) => string },
+): Dataset {
+  const selected = onDay ? [...columns, `${onDay.sql("v", "$2::date")} AS ${onDay.column}`] : columns;
   return {
     description,
-    params: {},
-    columns,
+    params: onDay ? { asOf: `the day ${onDay.column} answers for: ${onDay.what} (YYYY-MM-DD; default today)` } : {},
+    columns: onDay ? [...columns, onDay.column] : columns,
     count: async (uow) => (await uow.em.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM reporting.${view}`))[0].n,
-    rows: async function* (uow) {
+    rows: async function* (uow, params) {
+      const extra = onDay ? [day(params, uow)] : [];
+      const names = onDay ? [...columns, onDay.column] : columns;
       for (let offset = 0; ; offset += PAGE_ROWS) {
         const page = await uow.em.query<Record<string, Cell>[]>(
-          `SELECT ${columns.join(", ")} FROM reporting.${view} ORDER BY ${orderBy} LIMIT ${PAGE_ROWS} OFFSET $1`,
-          [offset],
+          `SELECT ${selected.join(", ")} FROM reporting.${view} v ORDER BY ${orderBy} LIMIT ${PAGE_ROWS} OFFSET $1`,
+          [offset, ...extra],
         );
-        for (const row of page) yield columns.map((column) => row[column] ?? null);
+        for (const row of page) yield names.map((column) => row[column] ?? null);
         if (page.length < PAGE_ROWS) return;
       }
     },
@@ -245,6 +258,11 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
       "source",
     ],
     "post, started_on NULLS FIRST, person",
+    {
+      column: "held_on_as_of",
+      what: "whether the post is held that day (a FORMER appointment whose end the sources do not give never is)",
+      sql: appointmentHeldSql,
+    },
   ),
   "coordinator-terms": viewDataset(
     "Every coordinator term (reporting.coordinator_terms).",
