@@ -49,7 +49,7 @@ describe("SQL statements per query", () => {
       `query ($first: Int) { committees(first: $first, orderBy: NUMBER_DESC) { nodes { slug
         coordinators(asOf: "2020-12-31") { startedOn government { slug country { code } coordinatorTerms { committee { slug } } } }
         coordinatorHistory { government { slug } } participants { government { slug } } } } }`,
-      7,
+      6,
     ],
     [
       "staff-appointments",

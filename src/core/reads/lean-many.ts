@@ -1,11 +1,13 @@
 /** A page's lean read: a query builder's statement with only the columns needed, rows built by their shape. */
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { LoaderRegistry } from "../loader-registry";
+import { childListOf, childLoaderId, primeChildren } from "./child-lists";
+import { nestedRowsReader } from "./keyed-rows";
 import { shapeOf } from "./row-shape";
 import type { RawRow } from "./row-shape";
 import { statementTextOf } from "./statement-text";
 import { allColumnsOf, leanReadsOn } from "./column-plan";
-import type { NestedRead, ReadPlan } from "./column-plan";
+import type { ChildLoader, NestedRead, ReadPlan } from "./column-plan";
 
 /** A joined one-to-one entity a lean read also builds from each row. */
 export interface LeanJoin<J extends ObjectLiteral> {
@@ -28,7 +30,9 @@ export interface PageRows<T> {
  * `properties` of the main entity and each join's columns (`LeanJoin.properties`, or
  * its whole row), and builds the entities straight from the raw rows: no TypeORM
  * hydration, and no column the operation does not need. With `nested`, each row also
- * brings a field's rows (planned for `alias`), handed to `loaders`. With `counted`, the
+ * brings a field's rows (planned for `alias`), handed to `loaders`, and each of `children`
+ * (the child lists the operation's fields read: `ReadPlan.children()`) its rows as one
+ * json value, handed to the fields that read them (`primeChildren`). With `counted`, the
  * statement also counts the rows its conditions hold (a window count, before the
  * limit), so a page's `totalCount` sends no statement of its own. The statement's text
  * is built once per shape (`statementTextOf`).
@@ -42,11 +46,13 @@ export async function leanMany<T extends ObjectLiteral>(
   {
     joins = [],
     nested = [],
+    children = [],
     loaders,
     counted = false,
   }: {
     joins?: readonly LeanJoin<ObjectLiteral>[];
     nested?: readonly { read: NestedRead<T>; plan: ReadPlan<ObjectLiteral> }[];
+    children?: readonly ChildLoader[];
     loaders?: LoaderRegistry;
     counted?: boolean;
   } = {},
@@ -62,9 +68,24 @@ export async function leanMany<T extends ObjectLiteral>(
   });
   const nestedPlans = nested.map(({ read, plan }) => read.plan(em, alias, plan));
   nestedPlans.forEach((plan, index) => query.addSelect(plan.sql, `nested_${index}`));
-  if (nested.length > 0 && !loaders) throw new Error("Nested reads prime the request's loaders: pass them");
-  // Not beside nested reads: PostgreSQL would build every counted row's nested value, not only the page's.
-  const windowCount = counted && nested.length === 0;
+  const { driver } = dataSource;
+  const primary = dataSource.getMetadata(entity).primaryColumns[0];
+  const childReads = children.map((loader, index) => {
+    const list = childListOf(loader);
+    const reader = nestedRowsReader(
+      em,
+      list.entity,
+      list.column,
+      { order: list.order, columns: list.columns },
+      `${alias}k${index}`,
+      String(childLoaderId(loader)),
+    );
+    query.addSelect(reader.sql(`${driver.escape(alias)}.${driver.escape(primary.databaseName)}`), `children_${index}`);
+    return reader;
+  });
+  if ((nested.length > 0 || children.length > 0) && !loaders) throw new Error("Nested reads prime the request's loaders: pass them");
+  // Not beside nested reads or child lists: PostgreSQL would build every counted row's json values, not only the page's.
+  const windowCount = counted && nested.length === 0 && children.length === 0;
   if (windowCount) query.addSelect("(count(*) OVER ())::int", "total_rows");
   const [sql, parameters] = dataSource.driver.escapeQueryWithParameters(statementTextOf(query), query.getParameters());
   const raws: RawRow[] = await em.query(sql, parameters);
@@ -74,6 +95,10 @@ export async function leanMany<T extends ObjectLiteral>(
     nestedPlans.forEach((plan, index) => plan.prime(loaders!, row as T, raw[`nested_${index}`]));
     return row as T;
   });
+  if (childReads.length > 0) {
+    const lists = childReads.map((reader, index) => raws.map((raw) => reader.read(raw[`children_${index}`]).rows));
+    primeChildren(loaders!, children, rows, (row) => (row as Record<string, unknown>)[primary.propertyName], lists);
+  }
   return { rows, total: windowCount && raws.length > 0 ? Number(raws[0]["total_rows"]) : null };
 }
 

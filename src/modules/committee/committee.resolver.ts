@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { Reads } from "../../core/reads/read-plan";
+import { ReadPlanOf, Reads } from "../../core/reads/read-plan";
+import type { ReadPlan } from "../../core/reads/column-plan";
 import type { RequestContext } from "../../core/context";
 import { childRows, wholeChildRows } from "../../core/reads/column-plan";
 import { withChildRows } from "../../core/loaders";
@@ -35,8 +36,12 @@ export class CommitteeResolver {
   }
 
   @Query(() => CommitteeConnection)
-  committees(@Args(() => CommitteesArgs) args: CommitteesArgs, @Ctx() ctx: RequestContext): Promise<ConnectionValue<Committee>> {
-    return listCommittees(ctx, args);
+  committees(
+    @Args(() => CommitteesArgs) args: CommitteesArgs,
+    @Ctx() ctx: RequestContext,
+    @ReadPlanOf() read: ReadPlan<Committee>,
+  ): Promise<ConnectionValue<Committee>> {
+    return listCommittees(ctx, args, read);
   }
 
   @FieldResolver(() => LocalizedName, {
@@ -56,17 +61,30 @@ export class CommitteeResolver {
     return committeeStatus(committee, asOf);
   }
 
+  @Reads<Committee>({
+    columns: [],
+    // The terms with the columns their selection and `covers` read.
+    children: [
+      childRows(coordinatorTermsByCommittee, CoordinatorTerm, ["startedOn", "startPrecision", "attestedOn", "endedOn", "endPrecision"]),
+    ],
+  })
   @FieldResolver(() => [CoordinatorTerm], {
     description: "Coordinators on `asOf` (several when co-coordinated, Committee Reg. Art. 5(2)).",
   })
-  async coordinators(@Root() committee: Committee, @AsOf(asOfArg) asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<CoordinatorTerm[]> {
-    const terms = await ctx.loaders.get(coordinatorTermsByCommittee).load(committee.id);
-    return terms.filter((term) => covers(term, asOf));
+  coordinators(
+    @Root() committee: Pick<Committee, "id">,
+    @AsOf(asOfArg) asOf: IsoDate,
+    @Ctx() ctx: RequestContext,
+  ): CoordinatorTerm[] | Promise<CoordinatorTerm[]> {
+    return withChildRows(ctx.loaders, committee, coordinatorTermsByCommittee, committee.id, (terms) =>
+      terms.filter((term) => covers(term, asOf)),
+    );
   }
 
+  @Reads<Committee>({ columns: [], children: [childRows(coordinatorTermsByCommittee, CoordinatorTerm)] })
   @FieldResolver(() => [CoordinatorTerm], { description: "Every coordinator over time, earliest first (undated starts first)." })
-  coordinatorHistory(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<CoordinatorTerm[]> {
-    return ctx.loaders.get(coordinatorTermsByCommittee).load(committee.id);
+  coordinatorHistory(@Root() committee: Pick<Committee, "id">, @Ctx() ctx: RequestContext): CoordinatorTerm[] | Promise<CoordinatorTerm[]> {
+    return withChildRows(ctx.loaders, committee, coordinatorTermsByCommittee, committee.id, (terms) => terms);
   }
 
   @FieldResolver(() => [CommitteeParticipation], { description: "Governments taking part on `asOf` besides the coordinators." })

@@ -1,12 +1,14 @@
 import type { UnitOfWork } from "../../core/context";
 import { nonEmptyList, searchText } from "../../core/filters";
 import { committeeLife, coordinatorTermPeriod, heldSql, mayBeHeldSql } from "../../core/sql";
-import { likePattern, paginate } from "../../core/pagination";
+import { likePattern, paginate, wholeEntities } from "../../core/pagination";
 import type { ConnectionValue, Ordering } from "../../core/pagination";
 import { Committee } from "./committee.entity";
 import { CommitteeOrder, CommitteeStatus } from "./committee.args";
 import type { CommitteesArgs } from "./committee.args";
-import { wholeRows } from "../../core/reads/lean-many";
+import { leanMany } from "../../core/reads/lean-many";
+import { WHOLE_READ, allColumnsOf, leanReadsOn } from "../../core/reads/column-plan";
+import type { ReadPlan } from "../../core/reads/column-plan";
 
 const byNumber = { sql: "COALESCE(c.number, 0)", value: (c: Committee) => c.number ?? 0 };
 const bySlug = { sql: `c.slug COLLATE "C"`, value: (c: Committee) => c.slug };
@@ -19,7 +21,12 @@ const ORDERINGS: Record<CommitteeOrder, Ordering<Committee>> = {
   [CommitteeOrder.NAME_DESC]: { name: "NAME", descending: true, keys: [byName, bySlug] },
 };
 
-export function listCommittees({ em, today }: UnitOfWork, args: CommitteesArgs): Promise<ConnectionValue<Committee>> {
+/** A page of committees; with `read`, read lean with the child lists its fields read brought in its statement. */
+export function listCommittees(
+  { em, today, loaders }: UnitOfWork,
+  args: CommitteesArgs,
+  read: ReadPlan<Committee> = WHOLE_READ,
+): Promise<ConnectionValue<Committee>> {
   const filter = args.filter ?? {};
   const query = em
     .getRepository(Committee)
@@ -54,5 +61,8 @@ export function listCommittees({ em, today }: UnitOfWork, args: CommitteesArgs):
   if (text !== null) {
     query.andWhere("(c.name_en ILIKE :pattern OR c.name_zh ILIKE :pattern)", { pattern: likePattern(text) });
   }
-  return paginate(em, query, ORDERINGS[args.orderBy], args, wholeRows(em, Committee, "c"));
+  // The orderings' cursors read the number, the slug and the English name.
+  const columns = read.columns ? [...new Set([...read.columns, "number", "slug", "nameEn"])] : allColumnsOf(em.connection, Committee);
+  const lean = (finished: typeof query) => leanMany(em, finished, Committee, "c", columns, { children: read.children(), loaders });
+  return paginate(em, query, ORDERINGS[args.orderBy], args, leanReadsOn() ? lean : wholeEntities);
 }
