@@ -7,7 +7,7 @@ import type { LoaderFactory } from "./loader-registry";
 export { LoaderRegistry } from "./loader-registry";
 export type { LoaderFactory, LoaderScope } from "./loader-registry";
 export { createLoader, manyByKey, oneByKey } from "./batch";
-export { childListOf, childLoaderId, childrenFor, manyByColumn, primeChildren, withChildRows } from "./reads/child-lists";
+export { childListOf, childLoaderId, childrenFor, manyByColumn, primeChildren, primeRelated, withChildRows } from "./reads/child-lists";
 
 /** The loader factory of the one row of `entity` whose `column` is the key (the first in `read.order` when several share it), or null. */
 export function oneByColumn<T extends ObjectLiteral, C extends keyof T & string>(

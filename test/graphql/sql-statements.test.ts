@@ -41,7 +41,7 @@ describe("SQL statements per query", () => {
       "countries with their governments and memberships (one statement) → government → country",
       `query ($first: Int) { countries(first: $first) { nodes { code
         governments { slug memberships { kind government { slug country { code } } } country { code } } } } }`,
-      3,
+      2,
     ],
     [
       "committees-coordinators",
@@ -49,7 +49,7 @@ describe("SQL statements per query", () => {
       `query ($first: Int) { committees(first: $first, orderBy: NUMBER_DESC) { nodes { slug
         coordinators(asOf: "2020-12-31") { startedOn government { slug country { code } coordinatorTerms { committee { slug } } } }
         coordinatorHistory { government { slug } } participants { government { slug } } } } }`,
-      6,
+      5,
     ],
     [
       "staff-appointments",

@@ -9,9 +9,9 @@ import { createLoader, manyByKey } from "../batch";
 import type { LoaderFactory, LoaderRegistry } from "../loader-registry";
 import type { Selection } from "../lookahead";
 import { childNeedsFor } from "./column-plan";
-import type { ChildLoader, ChildNeed } from "./column-plan";
+import type { ChildLoader, ChildNeed, RelatedRead } from "./column-plan";
 import { keyedReader } from "./keyed-rows";
-import type { ChildList, KeyedRead } from "./keyed-rows";
+import type { ChildList, KeyedRead, RelatedRows } from "./keyed-rows";
 
 /**
  * The loader factory of the rows of `entity` whose `column` is the key, grouped per
@@ -56,19 +56,30 @@ export function childLoaderId(loader: ChildLoader): number {
 /** At most this many column sets keep a loader of their own: clients choose them, so the cache must stay bounded. */
 const partialLoaders = new LRUCache<string, ChildLoader>({ max: 200 });
 
+/** A number per to-one read, for cache keys of child lists that bring some. */
+const relatedIds = new WeakMap<RelatedRead, number>();
+function relatedId(read: RelatedRead): number {
+  let id = relatedIds.get(read);
+  if (id === undefined) relatedIds.set(read, (id = nextChildId++));
+  return id;
+}
+
 /**
  * The loader of `whole`'s child rows with only `columns` (its key always; the caller
- * gives the primary key, as `columnsFor` does), one per column set: what a parent's
- * read primes when the fields selected need no more. `whole` itself for null.
+ * gives the primary key, as `columnsFor` does; null: whole rows), bringing each row's
+ * `related` rows along, one per column set and relations: what a parent's read primes
+ * when the fields selected need no more. `whole` itself for whole rows and no relation.
  */
-function childLoaderWith(whole: ChildLoader, columns: readonly string[] | null): ChildLoader {
-  if (columns === null) return whole;
+function childLoaderWith(whole: ChildLoader, columns: readonly string[] | null, related: readonly RelatedRead[]): ChildLoader {
+  if (columns === null && related.length === 0) return whole;
   const list = childListOf(whole);
-  const wanted = [...new Set([...columns, list.column])].sort();
-  const cacheKey = `${childLoaderId(whole)}|${wanted.join(",")}`;
+  const wanted = columns && [...new Set([...columns, list.column])].sort();
+  const relations = related.map(relatedId).sort((a, b) => a - b);
+  const cacheKey = `${childLoaderId(whole)}|${wanted?.join(",") ?? "*"}|${relations.join(",")}`;
   let partial = partialLoaders.get(cacheKey);
   if (!partial) {
     partial = manyByColumn(list.entity as new () => ObjectLiteral, list.column, { order: list.order, columns: wanted });
+    childLists.set(partial, { ...childListOf(partial), related });
     wholeLoaders.set(partial, whole);
     partialLoaders.set(cacheKey, partial);
   }
@@ -87,7 +98,9 @@ export function childrenFor<T>(
   selection: Selection,
   first: readonly ChildNeed[] = [],
 ): ChildLoader[] {
-  return [...childNeedsFor(dataSource, entity, selection, first)].map(([whole, columns]) => childLoaderWith(whole, columns));
+  return [...childNeedsFor(dataSource, entity, selection, first)].map(([whole, { columns, related }]) =>
+    childLoaderWith(whole, columns, related),
+  );
 }
 
 /** Where a parent row keeps the child lists its read brought (`primeChildren`, `broughtRows`). */
@@ -117,15 +130,25 @@ export function primeChildren<P extends object>(
 ): void {
   if (factories.length === 0) return;
   factories.forEach((factory, list) => {
-    // A loader of some columns is only ever read through `broughtRows`.
-    if (wholeLoaders.has(factory)) return;
-    const loader = loaders.get(factory);
+    // A loader of some columns is only ever read through `broughtRows`; whole rows also go to the whole rows' loader.
+    const whole = wholeLoaders.get(factory);
+    if (whole && childListOf(factory).columns !== null) return;
+    const loader = loaders.get(whole ?? factory);
     parents.forEach((parent, index) => loader.prime(keyOf(parent), children[list][index]));
   });
   const wholes = factories.map((factory) => wholeLoaders.get(factory) ?? factory);
   parents.forEach((parent, index) => {
     (parent as { [BROUGHT]?: Brought })[BROUGHT] = { wholes, children, index };
   });
+}
+
+/** Hands the to-one rows a read brought along (whole) to the loaders their fields read them through. */
+export function primeRelated(loaders: LoaderRegistry, related: readonly RelatedRows[]): void {
+  for (const { read, key, rows } of related) {
+    if (rows.length === 0) continue;
+    const loader = loaders.get(read.loader);
+    for (const row of rows) loader.prime(row[key], row);
+  }
 }
 
 /**

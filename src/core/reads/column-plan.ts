@@ -25,6 +25,21 @@ interface ColumnPlan<T> {
   readonly children: Map<string, readonly ChildNeed[]>;
   /** Fields whose rows a page of the type can bring in its own statement. */
   readonly nested: Map<string, NestedRead<T>>;
+  /** To-one fields whose row a child list of the type can bring along with each of its rows. */
+  readonly related: Map<string, RelatedRead>;
+}
+
+/**
+ * A to-one field of a child row (a coordinator term's government, say): the row the
+ * child's foreign key `key` names, which a child list brought by its parent's read can
+ * bring whole along with each child, handing it to `loader` (keyed by its primary key),
+ * the loader the field reads it through. Whole, so that any field reading it answers.
+ */
+export interface RelatedRead {
+  readonly entity: EntityTarget<ObjectLiteral>;
+  readonly key: string;
+  // oxlint-disable-next-line typescript/no-explicit-any -- any key and row type: the plan only hands the loader back to prime it
+  readonly loader: LoaderFactory<any, ObjectLiteral | null>;
 }
 
 /**
@@ -92,13 +107,14 @@ export interface FieldNeeds<T> {
   readonly columns: ColumnNeed<T>;
   readonly children?: readonly ChildNeed[];
   readonly nested?: NestedRead<T>;
+  readonly related?: RelatedRead;
 }
 
 const plans = new WeakMap<object, ColumnPlan<unknown>>();
 
 function planOf<T>(entity: EntityTarget<T>): ColumnPlan<T> {
   let plan = plans.get(entity as object);
-  if (!plan) plans.set(entity as object, (plan = { resolvers: new Map(), children: new Map(), nested: new Map() }));
+  if (!plan) plans.set(entity as object, (plan = { resolvers: new Map(), children: new Map(), nested: new Map(), related: new Map() }));
   return plan;
 }
 
@@ -108,6 +124,7 @@ export function declareFieldNeeds<T>(entity: EntityTarget<T>, field: string, nee
   plan.resolvers.set(field, needs.columns);
   if (needs.children) plan.children.set(field, needs.children);
   if (needs.nested) plan.nested.set(field, needs.nested);
+  if (needs.related) plan.related.set(field, needs.related);
 }
 
 /** Whether `field` of `entity`'s type is a column or has declared what it reads. */
@@ -146,6 +163,8 @@ export type ChildLoader = LoaderFactory<any, ObjectLiteral[]>;
  */
 export interface ChildNeed {
   readonly loader: ChildLoader;
+  /** The child rows' entity, whose declared to-one fields (`RelatedRead`) the list may bring along; absent: none. */
+  readonly entity?: EntityTarget<ObjectLiteral>;
   /** The child rows' columns (entity property names) for the field's own selection `fields`; null: whole rows. */
   columns(dataSource: DataSource, fields: ReadonlySet<string>): readonly string[] | null;
 }
@@ -162,6 +181,7 @@ export function childRows<C extends ObjectLiteral>(
 ): ChildNeed {
   return {
     loader,
+    entity,
     columns(dataSource, fields) {
       const columns = columnsFor(dataSource, entity, fields);
       return columns && [...new Set([...columns, ...reads])];
@@ -185,20 +205,28 @@ export function childNeedsFor<T>(
   entity: EntityTarget<T>,
   selection: Selection,
   first: readonly ChildNeed[] = [],
-): Map<ChildLoader, readonly string[] | null> {
+): Map<ChildLoader, { columns: readonly string[] | null; related: readonly RelatedRead[] }> {
   const needs = new Map<ChildLoader, Set<string> | null>();
+  const related = new Map<ChildLoader, Set<RelatedRead>>();
   const add = (need: ChildNeed, fields: ReadonlySet<string>) => {
     const columns = leanReadsEnabled ? need.columns(dataSource, fields) : null;
     const known = needs.get(need.loader);
     if (known === undefined || columns === null) needs.set(need.loader, columns && new Set(columns));
     else if (known !== null) for (const column of columns) known.add(column);
+    const declared = need.entity && leanReadsEnabled ? planOf(need.entity).related : null;
+    const reads = related.get(need.loader) ?? new Set();
+    for (const field of fields) {
+      const read = declared?.get(field);
+      if (read) reads.add(read);
+    }
+    related.set(need.loader, reads);
   };
   for (const need of first) add(need, NO_FIELDS);
   if (leanReadsEnabled) {
     const children = planOf(entity).children;
     for (const field of selection.at([]).fields) for (const need of children.get(field) ?? []) add(need, selection.at([field]).fields);
   }
-  return new Map([...needs].map(([loader, columns]) => [loader, columns && [...columns]]));
+  return new Map([...needs].map(([loader, columns]) => [loader, { columns: columns && [...columns], related: [...related.get(loader)!] }]));
 }
 
 const NO_FIELDS: ReadonlySet<string> = new Set();

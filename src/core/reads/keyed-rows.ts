@@ -5,6 +5,7 @@ import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typ
 import { rootOf } from "../scoped-source";
 import { shapeOf } from "./row-shape";
 import type { RawRow, RowShape } from "./row-shape";
+import type { RelatedRead } from "./column-plan";
 
 /** One term of a keyed read's order: a property, its direction, and where NULLs go (PostgreSQL's default otherwise). */
 type OrderTerm<T> = readonly [keyof T & string, "ASC" | "DESC", ("NULLS FIRST" | "NULLS LAST")?];
@@ -31,6 +32,8 @@ export interface ChildList<C extends ObjectLiteral = ObjectLiteral> {
   order: readonly OrderTerm<C>[];
   /** Only these columns (the primary key and `column` among them); null: whole rows. */
   columns: readonly string[] | null;
+  /** To-one rows each child brings along whole (`RelatedRead`), for their loaders. */
+  related?: readonly RelatedRead[];
 }
 
 /** What a keyed read asks besides its key. */
@@ -45,13 +48,30 @@ export interface KeyedRead<T> {
   join?: { entity: EntityTarget<ObjectLiteral>; on: readonly [keyof T & string, string]; property: string };
   /** Lists of child rows brought in the same statement, one list per row and child list (`KeyedRows.children`). */
   children?: readonly ChildList[];
+  /** To-one rows each row brings along whole, when nested in a parent's statement (`jsonFor`). */
+  related?: readonly RelatedRead[];
 }
 
-/** A keyed read's entities, and with `children` each child list's rows for each entity (`children[list][row]`). */
+/**
+ * A keyed read's entities, with `children` each child list's rows for each entity
+ * (`children[list][row]`), and the to-one rows its rows and their children brought
+ * along, for the loaders they belong to (`primeRelated`).
+ */
 export interface KeyedRows<T> {
   rows: T[];
   children: ObjectLiteral[][][];
+  related: RelatedRows[];
 }
+
+/** To-one rows a read brought along, whole, for `read.loader`, keyed by `key` (their primary key's property). */
+export interface RelatedRows {
+  read: RelatedRead;
+  key: string;
+  rows: ObjectLiteral[];
+}
+
+/** The to-one rows of a read that brings none: shared, never filled. */
+const NO_RELATED: RelatedRows[] = [];
 
 /** Column types whose JSON form differs from what the driver reads (a number where pg gives exact text): sent as text. */
 const AS_TEXT_IN_JSON = new Set<unknown>(["bigint", "int8", "numeric", "decimal", "money"]);
@@ -72,8 +92,11 @@ class KeyedReadPlan<T extends ObjectLiteral> {
   private readonly shape: RowShape<T>;
   private readonly joined: RowShape<ObjectLiteral> | null = null;
   private readonly children: { name: string; plan: KeyedReadPlan<ObjectLiteral> }[] = [];
-  /** Where `readJson` finds the shape's columns and each child list in a `jsonFor` array, worked out at its first use. */
-  private places: { columns: number[]; children: number[] } | null = null;
+  private readonly related: { name: string; read: RelatedRead; key: string; shape: RowShape<ObjectLiteral>; positions: number[] }[] = [];
+  /** Where `readJson` finds the shape's columns, each child list and each to-one row in a `jsonFor` array, worked out at its first use. */
+  private places: { columns: number[]; children: number[]; related: number[] } | null = null;
+  /** Whether a row of this read brings to-one rows, itself or in a child list (`bringsRelated`), worked out at its first use. */
+  private brings: boolean | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -99,10 +122,30 @@ class KeyedReadPlan<T extends ObjectLiteral> {
     // A child list is the child's own keyed read (by its parent's key, whole rows, in its order) nested here as JSON.
     const parentKey = metadata.primaryColumns[0] ? `${alias}.${driver.escape(metadata.primaryColumns[0].databaseName)}` : "";
     (read.children ?? []).forEach((child, index) => {
-      const plan = new KeyedReadPlan(dataSource, child.entity, child.column, { order: child.order, columns: child.columns }, `${alias}x`);
+      const childRead = { order: child.order, columns: child.columns, related: child.related ?? [] };
+      const plan = new KeyedReadPlan(dataSource, child.entity, child.column, childRead, `${alias}x`);
       const name = `children_${index}`;
       this.values.push({ sql: plan.jsonFor(parentKey), name, asText: false });
       this.children.push({ name, plan });
+    });
+    // A to-one row is one json array of its whole row, its columns in its entity's order, as a child list's rows are.
+    (read.related ?? []).forEach((related, index) => {
+      const target = dataSource.getMetadata(related.entity);
+      const relatedAlias = `${alias}r${index}`;
+      const shape = shapeOf(dataSource, related.entity, relatedAlias, null);
+      const columns = target.columns.filter((column) => shape.columns.includes(column));
+      const names = columns.map((column) => DriverUtils.buildAlias(driver, undefined, relatedAlias, column.databaseName));
+      const values = columns.map(
+        (column) => `${relatedAlias}.${driver.escape(column.databaseName)}${AS_TEXT_IN_JSON.has(column.type) ? "::text" : ""}`,
+      );
+      const name = `related_${index}`;
+      const primary = target.primaryColumns[0];
+      this.values.push({
+        sql: `(SELECT json_build_array(${values.join(", ")}) FROM ${this.tableOf(related.entity)} ${relatedAlias} WHERE ${relatedAlias}.${driver.escape(primary.databaseName)} = ${this.columnIn(entity, alias, related.key)})`,
+        name,
+        asText: false,
+      });
+      this.related.push({ name, read: related, key: primary.propertyName, shape, positions: shape.positionsIn(names) });
     });
     this.key = this.columnIn(entity, alias, key);
     this.equalities = Object.entries(read.where ?? {}).map(([property, value]) => [this.columnIn(entity, alias, property), value]);
@@ -137,16 +180,40 @@ class KeyedReadPlan<T extends ObjectLiteral> {
   readAll(raws: readonly RawRow[]): KeyedRows<T> {
     const rows: T[] = [];
     const children: ObjectLiteral[][][] = this.children.map(() => []);
+    const related = this.relatedOut();
     for (const raw of raws) {
       const row = this.shape.read(raw) as T;
       if (this.joined && this.read.join) (row as Record<string, unknown>)[this.read.join.property] = this.joined.read(raw);
       for (let index = 0; index < this.children.length; index++) {
         const child = this.children[index];
-        children[index].push(child.plan.readJson(raw[child.name]).rows);
+        const read = child.plan.readJson(raw[child.name]);
+        children[index].push(read.rows);
+        if (read.related.length > 0) related.push(...read.related);
       }
+      if (this.related.length > 0) this.readRelated(related, (place) => raw[this.related[place].name]);
       rows.push(row);
     }
-    return { rows, children };
+    return { rows, children, related };
+  }
+
+  /** A list per to-one read of this plan, to fill; children's lists are added as they are read. None to fill (shared) when no row of this read brings any. */
+  private relatedOut(): RelatedRows[] {
+    return this.bringsRelated() ? this.related.map(({ read, key }) => ({ read, key, rows: [] })) : NO_RELATED;
+  }
+
+  /** Whether this read or a child list of it brings to-one rows: a read that does not skips their work for every row. */
+  private bringsRelated(): boolean {
+    return (this.brings ??= this.related.length > 0 || this.children.some((child) => child.plan.bringsRelated()));
+  }
+
+  /** Adds the to-one rows of one row (`valueAt(place)`: the json array of each) to `out`'s first lists. */
+  private readRelated(out: RelatedRows[], valueAt: (place: number) => unknown): void {
+    for (let index = 0; index < this.related.length; index++) {
+      const raw = valueAt(index);
+      const values = (typeof raw === "string" ? JSON.parse(raw) : raw) as unknown[] | null;
+      const row = values && this.related[index].shape.readAt(values, this.related[index].positions);
+      if (row) out[index].rows.push(row);
+    }
   }
 
   /** The entities (and child lists) of a `jsonFor` value (PGlite and pg both parse json; a driver handing text back is parsed here). */
@@ -155,18 +222,26 @@ class KeyedReadPlan<T extends ObjectLiteral> {
     // Called for every parent row of a nested read (each government's memberships, say): no closure or array a call beyond the answer's own.
     if (!this.places) {
       const names = this.values.map((value) => value.name);
-      this.places = { columns: this.shape.positionsIn(names), children: this.children.map((child) => names.indexOf(child.name)) };
+      this.places = {
+        columns: this.shape.positionsIn(names),
+        children: this.children.map((child) => names.indexOf(child.name)),
+        related: this.related.map((related) => names.indexOf(related.name)),
+      };
     }
-    const { columns, children: childPlaces } = this.places;
+    const { columns, children: childPlaces, related: relatedPlaces } = this.places;
     const rows: T[] = [];
     const children: ObjectLiteral[][][] = this.children.map(() => []);
+    const related = this.relatedOut();
     for (const item of items) {
       rows.push(this.shape.readAt(item, columns) as T);
       for (let index = 0; index < this.children.length; index++) {
-        children[index].push(this.children[index].plan.readJson(item[childPlaces[index]]).rows);
+        const read = this.children[index].plan.readJson(item[childPlaces[index]]);
+        children[index].push(read.rows);
+        if (read.related.length > 0) related.push(...read.related);
       }
+      if (relatedPlaces.length > 0) this.readRelated(related, (place) => item[relatedPlaces[place]]);
     }
-    return { rows, children };
+    return { rows, children, related };
   }
 
   /** In the entity's own column order (the shape reads by name, in any order). */

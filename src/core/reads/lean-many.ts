@@ -1,7 +1,7 @@
 /** A page's lean read: a query builder's statement with only the columns needed, rows built by their shape. */
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { LoaderRegistry } from "../loader-registry";
-import { childListOf, childLoaderId, primeChildren } from "./child-lists";
+import { childListOf, childLoaderId, primeChildren, primeRelated } from "./child-lists";
 import { nestedRowsReader } from "./keyed-rows";
 import { shapeOf } from "./row-shape";
 import type { RawRow } from "./row-shape";
@@ -76,7 +76,7 @@ export async function leanMany<T extends ObjectLiteral>(
       em,
       list.entity,
       list.column,
-      { order: list.order, columns: list.columns },
+      { order: list.order, columns: list.columns, related: list.related ?? [] },
       `${alias}k${index}`,
       String(childLoaderId(loader)),
     );
@@ -96,8 +96,10 @@ export async function leanMany<T extends ObjectLiteral>(
     return row as T;
   });
   if (childReads.length > 0) {
-    const lists = childReads.map((reader, index) => raws.map((raw) => reader.read(raw[`children_${index}`]).rows));
+    const reads = childReads.map((reader, index) => raws.map((raw) => reader.read(raw[`children_${index}`])));
+    const lists = reads.map((perRow) => perRow.map((read) => read.rows));
     primeChildren(loaders!, children, rows, (row) => (row as Record<string, unknown>)[primary.propertyName], lists);
+    for (const perRow of reads) for (const read of perRow) primeRelated(loaders!, read.related);
   }
   return { rows, total: windowCount && raws.length > 0 ? Number(raws[0]["total_rows"]) : null };
 }

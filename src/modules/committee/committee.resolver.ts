@@ -100,13 +100,14 @@ export class CommitteeResolver {
 
 @Resolver(() => CoordinatorTerm)
 export class CoordinatorTermResolver {
-  @Reads<CoordinatorTerm>(["committeeId"])
+  // A list of terms its parent's read brings may bring each term's committee along, whole.
+  @Reads<CoordinatorTerm>({ columns: ["committeeId"], related: { entity: Committee, key: "committeeId", loader: committeeById } })
   @FieldResolver(() => Committee)
   committee(@Root() term: Pick<CoordinatorTerm, "committeeId">, @Ctx() ctx: RequestContext): Promise<Committee | null> {
     return ctx.loaders.get(committeeById).load(term.committeeId);
   }
 
-  @Reads<CoordinatorTerm>(["governmentId"])
+  @Reads<CoordinatorTerm>({ columns: ["governmentId"], related: { entity: Government, key: "governmentId", loader: governmentById } })
   @FieldResolver(() => Government)
   government(@Root() term: Pick<CoordinatorTerm, "governmentId">, @Ctx() ctx: RequestContext): Promise<Government | null> {
     return ctx.loaders.get(governmentById).load(term.governmentId);

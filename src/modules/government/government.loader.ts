@@ -4,7 +4,7 @@ import { childListOf, childLoaderId, createLoader, loaderById, manyByKey, oneByC
 import type { LoaderFactory } from "../../core/loaders";
 import { keyedRowsReader, nestedRowsReader } from "../../core/reads/keyed-rows";
 import type { ChildLoader } from "../../core/reads/column-plan";
-import type { KeyedRead } from "../../core/reads/keyed-rows";
+import type { KeyedRead, RelatedRows } from "../../core/reads/keyed-rows";
 import { Country } from "../country";
 import { Government } from "./government.entity";
 
@@ -22,10 +22,11 @@ export interface GovernmentReadShape {
   children: readonly ChildLoader[];
 }
 
-/** A government, and its rows of each child list its read's shape names, in that order. */
+/** A government, its rows of each child list its read's shape names, in that order, and the to-one rows its batch's children brought. */
 export interface GovernmentRead {
   government: Government;
   children: ObjectLiteral[][];
+  related: readonly RelatedRows[];
 }
 
 /** At most this many shapes keep a factory of their own: clients choose them, so the cache must stay bounded. */
@@ -44,8 +45,8 @@ function governmentReads(key: "slug" | "countryCode", shape: GovernmentReadShape
     const reader = keyedRowsReader(Government, key, keyedRead(key, shape));
     factory = ({ em }) =>
       createLoader(async (keys) => {
-        const { rows, children } = await reader(em, keys);
-        return manyByKey(keys, readsOf(rows, children), (read) => read.government[key]);
+        const { rows, children, related } = await reader(em, keys);
+        return manyByKey(keys, readsOf(rows, children, related), (read) => read.government[key]);
       });
     readFactories.set(cacheKey, factory);
   }
@@ -67,8 +68,8 @@ function keyedRead(key: "slug" | "countryCode", shape: GovernmentReadShape): Key
   };
 }
 
-function readsOf(rows: readonly Government[], children: readonly ObjectLiteral[][][]): GovernmentRead[] {
-  return rows.map((government, index) => ({ government, children: children.map((list) => list[index]) }));
+function readsOf(rows: readonly Government[], children: readonly ObjectLiteral[][][], related: readonly RelatedRows[]): GovernmentRead[] {
+  return rows.map((government, index) => ({ government, children: children.map((list) => list[index]), related }));
 }
 
 /**
@@ -84,8 +85,8 @@ export function nestedGovernmentsOfCountry(
   return {
     sql: nested.sql,
     read: (value) => {
-      const { rows, children } = nested.read(value);
-      return readsOf(rows, children);
+      const { rows, children, related } = nested.read(value);
+      return readsOf(rows, children, related);
     },
   };
 }

@@ -6,7 +6,7 @@
  * same, a statement per relation.
  */
 import type { UnitOfWork } from "../../core/context";
-import { primeChildren } from "../../core/loaders";
+import { primeChildren, primeRelated } from "../../core/loaders";
 import type { LoaderRegistry } from "../../core/loaders";
 import { childRows } from "../../core/reads/column-plan";
 import type { NestedRead, ReadPlan } from "../../core/reads/column-plan";
@@ -108,4 +108,6 @@ function primeReads(loaders: LoaderRegistry, shape: GovernmentReadShape, reads: 
     (government) => government.id,
     shape.children.map((_, list) => reads.map((read) => read.children[list])),
   );
+  // Every read of a batch holds the batch's to-one rows.
+  if (reads.length > 0) primeRelated(loaders, reads[0].related);
 }

@@ -100,7 +100,7 @@ export class GovernmentResolver {
 
 @Resolver(() => Membership)
 export class MembershipGovernmentResolver {
-  @Reads<Membership>(["governmentId"])
+  @Reads<Membership>({ columns: ["governmentId"], related: { entity: Government, key: "governmentId", loader: governmentById } })
   @FieldResolver(() => Government)
   government(@Root() membership: Pick<Membership, "governmentId">, @Ctx() ctx: RequestContext): Promise<Government | null> {
     return ctx.loaders.get(governmentById).load(membership.governmentId);
