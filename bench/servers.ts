@@ -161,7 +161,7 @@ export async function round(server: Server, query: string, seconds: number, conn
   const sampler = setInterval(() => (server.peakRss = Math.max(server.peakRss, procStat(server.child.pid!).rssMb)), 250);
   let refused: string | null = null;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
+    autocannon(
       {
         ...(get
           ? {
@@ -177,13 +177,17 @@ export async function round(server: Server, query: string, seconds: number, conn
             }),
         connections,
         duration: seconds,
+        // The first answer that was not 2xx, body and all, to say why a round failed (the request is the one above).
+        requests: [
+          {
+            onResponse: (status: number, body: string) => {
+              if (status >= 300 && refused === null) refused = `HTTP ${status}: ${body.slice(0, 300)}`;
+            },
+          },
+        ],
       },
       (error: Error | null, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
     );
-    // The first answer that was not 2xx, to say why a round failed.
-    instance.on("response", (_client, status, body) => {
-      if (status >= 300 && refused === null) refused = `HTTP ${status}: ${body.toString().slice(0, 300)}`;
-    });
   });
   clearInterval(sampler);
   const after = procStat(server.child.pid!);
