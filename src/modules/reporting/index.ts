@@ -1,2 +1,1 @@
 export { addReportingDay, committeesOn, refreshReporting } from "./reporting.service";
-export type { CommitteeOnDay } from "./reporting.service";
