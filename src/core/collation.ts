@@ -7,7 +7,8 @@
  * 1795852000000-NameOrderInLanguages indexes each language's order with the same choice.
  */
 import type { EntityManager } from "typeorm";
-import { FALLBACK_ORDER, Lang, NAME_PROPERTY } from "./i18n";
+import { FALLBACK_ORDER, NAME_PROPERTY, fallbackChain } from "./i18n";
+import type { Lang } from "./i18n";
 import type { NameRow } from "./i18n";
 import { rootOf } from "./scoped-source";
 
@@ -37,23 +38,9 @@ export function nameCollations(em: EntityManager): Promise<NameCollations> {
   return byDatabase.get(rootOf(em.connection)) ?? readNameCollations(em);
 }
 
-/** The languages a name in `lang` falls back to, in the order `pickName` tries them. */
-function fallbackChain(lang: Lang): readonly Lang[] {
-  return [lang, ...FALLBACK_ORDER.filter((other) => other !== lang)];
-}
-
-const COLUMN: Readonly<Record<Lang, string>> = {
-  [Lang.EN]: "name_en",
-  [Lang.ZH]: "name_zh",
-  [Lang.KO]: "name_ko",
-  [Lang.JA]: "name_ja",
-  [Lang.RU]: "name_ru",
-  [Lang.MN]: "name_mn",
-};
-
-/** The name `name(lang:)` shows of row `alias`, as SQL in `collation`: what a page orders by name in `lang`. */
+/** The name `name(lang:)` shows of row `alias` (its columns `name_<lang>`), as SQL in `collation`: what a page orders by name in `lang`. */
 export function nameOrderSql(alias: string, lang: Lang, collation: string): string {
-  const chain = fallbackChain(lang).map((each) => `${alias}.${COLUMN[each]}`);
+  const chain = fallbackChain(lang).map((each) => `${alias}.name_${each}`);
   return `COALESCE(${chain.join(", ")}, '') COLLATE "${collation}"`;
 }
 

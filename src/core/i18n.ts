@@ -95,9 +95,13 @@ export class LocalizedName {
 }
 
 /** The name in `requested`, else English, else the first known; null when no name exists at all. */
+/** The languages a name in `requested` falls back to, in order: it first, then English and the rest. */
+export function fallbackChain(requested: Lang): readonly Lang[] {
+  return [requested, ...FALLBACK_ORDER.filter((lang) => lang !== requested)];
+}
+
 export function pickName(names: Names, requested: Lang): LocalizedName | null {
-  const order = [requested, ...FALLBACK_ORDER.filter((lang) => lang !== requested)];
-  for (const lang of order) {
+  for (const lang of fallbackChain(requested)) {
     const text = names[lang];
     if (text) return Object.assign(new LocalizedName(), { text, lang, requestedLang: requested, fallback: lang !== requested });
   }
