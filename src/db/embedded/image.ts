@@ -22,13 +22,20 @@ export interface ImageManifest {
   seeds: string;
 }
 
-/** The built migrations, by file name, in order. */
+/** The built migrations in order, by file name and digest: a migration edited before it ships makes a new image too. */
 function builtMigrations(): string[] {
   const folder = join(__dirname, "..", "..", "..", "migrations");
   return existsSync(folder)
     ? readdirSync(folder)
         .filter((name) => /^\d+-.+\.js$/.test(name))
         .sort()
+        .map(
+          (name) =>
+            `${name} ${createHash("sha256")
+              .update(readFileSync(join(folder, name)))
+              .digest("hex")
+              .slice(0, 16)}`,
+        )
     : [];
 }
 
