@@ -14,6 +14,7 @@ import { Certainty1795849000000 } from "./1795849000000-Certainty";
 import { PartnerWebsites1795850000000 } from "./1795850000000-PartnerWebsites";
 import { ReportingAmbassadorsFigures1795851000000 } from "./1795851000000-ReportingAmbassadorsFigures";
 import { NameOrderInLanguages1795852000000 } from "./1795852000000-NameOrderInLanguages";
+import { ReportingAnyDay1795853000000 } from "./1795853000000-ReportingAnyDay";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -32,4 +33,5 @@ export const MIGRATIONS: MixedList<Function> = [
   PartnerWebsites1795850000000,
   ReportingAmbassadorsFigures1795851000000,
   NameOrderInLanguages1795852000000,
+  ReportingAnyDay1795853000000,
 ];

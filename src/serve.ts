@@ -14,6 +14,7 @@ import { calendarFor } from "./charter";
 import { HubMetrics } from "./http/metrics";
 import { todayUtc } from "./core/dates";
 import { refreshReporting } from "./modules/reporting";
+import { buildStamp } from "./core/build-stamp";
 import { readCountryCodes } from "./modules/country";
 import { readNameCollations } from "./core/collation";
 import { createMetricsServer, createServer } from "./http/server";
@@ -90,12 +91,14 @@ export async function start(
   if (decided > 0) log.info({ meetings: decided }, `decided ${decided} sittings recorded before decisions were kept`);
   const metrics = new HubMetrics(() => poolStats(dataSource));
   const shared = await sharedState(config, log, metrics);
-  // The reporting tables hold the charter's answers for BI tools: refreshed at start, after every write, and once a day.
+  // The reporting tables hold the charter's answers for BI tools: refreshed at start, after every write, and once a day;
+  // a refresh with nothing new (the same facts, calendar and build) keeps them, so a restart does not recompute.
+  const build = buildStamp();
   const refreshReports = async () => {
     // The reporting tables are rewritten whole: on a full disk they wait for room.
     if (storageGuardOf(dataSource)?.full()) return;
-    await refreshReporting(dataSource.manager, todayUtc())
-      .then((days) => log.debug({ days }, "reporting tables refreshed"))
+    await refreshReporting(dataSource.manager, { today: todayUtc(), yearsAhead: config.calendarYearsAhead, build })
+      .then((answered) => log.debug({ answered }, "reporting tables refreshed"))
       .catch((error: unknown) => log.warn({ err: error }, "reporting tables not refreshed; the next write or day retries"));
   };
   void refreshReports();

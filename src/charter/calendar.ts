@@ -119,6 +119,28 @@ export function heldOn(period: Period, day: Day, floor: Day): Held {
   return started && notEnded ? "YES" : "UNKNOWN";
 }
 
+/** The days on which `heldOn(period, ·, floor)` can change: between two of them it gives the same answer. */
+export function heldChangeDays(period: Period, floor: Day): Day[] {
+  const start = startWindowOf(period, floor);
+  const days = start.latest === null ? [start.earliest] : [start.earliest, start.latest];
+  if (period.endedOn !== null) days.push(addDays(firstDayMeant(period.endedOn, period.endPrecision), 1), addDays(period.endedOn, 1));
+  return days;
+}
+
+/**
+ * The days a rule must be asked on to know its answer on every day from `first` to
+ * `last`: the first, and each change day with the day before and the day after. The
+ * answer asked on one of them holds until the next, reasons included once the day
+ * asked is written out of their messages: around a change day a message can name the
+ * day itself ("overdue since"), or the day before ("due by", a term's last day).
+ */
+export function daysToAsk(changeDays: readonly Day[], first: Day, last: Day): Day[] {
+  const days = new Set<Day>([first]);
+  for (const day of changeDays)
+    for (const near of [addDays(day, -1), day, addDays(day, 1)]) if (first <= near && near <= last) days.add(near);
+  return [...days].sort();
+}
+
 /** Whether a period is known to hold on `day` (`heldOn` is YES). */
 export function covers(period: Period, day: Day, floor: Day = NEAR_FOUNDED): boolean {
   return heldOn(period, day, floor) === "YES";

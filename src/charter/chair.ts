@@ -1,3 +1,4 @@
+import { addDays } from "./calendar";
 import type { Day } from "./calendar";
 import { INTERPRETATIONS } from "./interpretations";
 import { reason } from "./reasons";
@@ -84,6 +85,19 @@ export function chairOn(sittings: readonly AssemblySitting[], extensions: readon
       ),
     ],
   };
+}
+
+/**
+ * The days on which `chairOn` can change: a postponement, a sitting's first day (the
+ * reasons name it) and the day after its last (the next one's host takes over), an
+ * extension's first day and the day after its last. Between two of them the chair is
+ * the same.
+ */
+export function chairChangeDays(sittings: readonly AssemblySitting[], extensions: readonly ChairExtension[]): Day[] {
+  return [
+    ...sittings.flatMap((s) => [s.startsOn, addDays(s.endsOn, 1), ...(s.postponedOn === null ? [] : [s.postponedOn])]),
+    ...extensions.flatMap((e) => (e.until === null ? [e.from] : [e.from, addDays(e.until, 1)])),
+  ];
 }
 
 function ordinal(n: number): string {

@@ -1,5 +1,5 @@
-import { NEAR_FOUNDED, addDays, heldOn } from "./calendar";
-import type { Day, Precision } from "./calendar";
+import { NEAR_FOUNDED, addDays, heldChangeDays, heldOn } from "./calendar";
+import type { Day, Period, Precision } from "./calendar";
 
 /** A committee's state on a day; UNKNOWN where the day lies inside an establishment the sources date only roughly, or not at all. */
 export const COMMITTEE_STATUSES = ["ACTIVE", "ABOLISHED", "NOT_YET_ESTABLISHED", "UNKNOWN"] as const;
@@ -21,17 +21,24 @@ export interface CommitteeLife {
  */
 export function committeeStatus(committee: CommitteeLife, day: Day): CommitteeStatus {
   if (committee.abolishedOn !== null && committee.abolishedOn <= day) return "ABOLISHED";
-  const held = heldOn(
-    {
-      startedOn: committee.establishedOn,
-      startPrecision: committee.establishedPrecision ?? null,
-      attestedOn: committee.attestedOn ?? null,
-      endedOn: committee.abolishedOn === null ? null : addDays(committee.abolishedOn, -1),
-    },
-    day,
-    NEAR_FOUNDED,
-  );
+  const held = heldOn(lifeAsPeriod(committee), day, NEAR_FOUNDED);
   return held === "YES" ? "ACTIVE" : held === "NO" ? "NOT_YET_ESTABLISHED" : "UNKNOWN";
+}
+
+/** The days on which `committeeStatus` can change: between two of them it is the same. */
+export function committeeChangeDays(committee: CommitteeLife): Day[] {
+  const days = heldChangeDays(lifeAsPeriod(committee), NEAR_FOUNDED);
+  return committee.abolishedOn === null ? days : [...days, committee.abolishedOn];
+}
+
+/** A committee's life as a period: from its establishment to the day before its abolition. */
+function lifeAsPeriod(committee: CommitteeLife): Period {
+  return {
+    startedOn: committee.establishedOn,
+    startPrecision: committee.establishedPrecision ?? null,
+    attestedOn: committee.attestedOn ?? null,
+    endedOn: committee.abolishedOn === null ? null : addDays(committee.abolishedOn, -1),
+  };
 }
 
 /** The earliest day a committee can have been created: what bounds an unknown start of anything of it (a coordinator's term). */

@@ -1,4 +1,4 @@
-import { addDays, addYears, heldOn, startWindowOf } from "./calendar";
+import { addDays, addYears, heldChangeDays, heldOn, startWindowOf } from "./calendar";
 import type { Certainty, Day, Period } from "./calendar";
 import { INTERPRETATIONS } from "./interpretations";
 import { reason } from "./reasons";
@@ -178,4 +178,22 @@ export function coordination(input: CoordinationInput): Coordination {
     );
   }
   return { coordinators, renewable: true, lastActivity, activeInCurrentTerm, replaceable, reasons };
+}
+
+/**
+ * The days on which `coordination` can change, up to `until`: a spell's start and end
+ * (and where their dates blur), each new 2-year term, each meeting or event and the
+ * day two years after it, and two years after the records begin. Between two of them
+ * it gives the same answer.
+ */
+export function coordinationChangeDays(input: Omit<CoordinationInput, "asOf">, until: Day): Day[] {
+  const days = input.spells.flatMap((spell) => heldChangeDays(spell, input.floor));
+  for (const spell of input.spells) {
+    if (spell.startedOn === null) continue;
+    for (let k = 1; addYears(spell.startedOn, COORDINATOR_TERM_YEARS * k) <= until; k++)
+      days.push(addYears(spell.startedOn, COORDINATOR_TERM_YEARS * k));
+  }
+  for (const activity of input.activities) days.push(activity, addYears(activity, INACTIVITY_YEARS));
+  if (input.activityRecordsFrom !== null) days.push(addYears(input.activityRecordsFrom, INACTIVITY_YEARS));
+  return days.filter((day) => day <= until);
 }

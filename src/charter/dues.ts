@@ -340,11 +340,12 @@ function restrictedOn(duesOf: DuesOf, ledger: DuesLedger, day: Day): boolean {
 }
 
 /**
- * The days on which the restriction can change: 1 January (a new fiscal year, so no
- * payment yet), 1 May (a due date has passed), payment days and membership changes.
- * Between two of them the answer is the same.
+ * The days on which a government's dues can change, up to `until`: 1 January (a new
+ * fiscal year, so no payment yet), the day after a due date, payment days and
+ * membership changes. Between two of them `duesStanding`, `duesForYear` and
+ * `duesHistory` (through the day's year) give the same answers.
  */
-function changeDays(periods: readonly MembershipPeriod[], ledger: DuesLedger, until: Day): Day[] {
+export function duesChangeDays(periods: readonly MembershipPeriod[], ledger: DuesLedger, until: Day): Day[] {
   const days = new Set<Day>();
   for (let year = DUES.firstFiscalYear; year <= yearOf(until); year++) {
     days.add(dayOf(year, 1, 1));
@@ -373,7 +374,7 @@ export function duesStanding(periods: readonly MembershipPeriod[], ledger: DuesL
 
   if (arrears !== null && payment === null) {
     let since = asOf;
-    for (const day of changeDays(periods, ledger, asOf).reverse()) {
+    for (const day of duesChangeDays(periods, ledger, asOf).reverse()) {
       if (day > since) continue;
       if (restrictedOn(duesOf, ledger, addDays(day, -1))) since = addDays(day, -1);
       else {

@@ -12,6 +12,7 @@ export {
   calendarFor,
   covers,
   daysInMonth,
+  daysToAsk,
   inCalendar,
   yearEnd,
   yearOf,
@@ -20,20 +21,27 @@ export type { Calendar, Certainty, Period } from "./calendar";
 export { CharterInputError } from "./errors";
 export { APPOINTMENT_STATUSES, appointmentHeldOn } from "./appointment";
 export type { AppointmentPeriod, AppointmentStatus } from "./appointment";
-export { MEMBERSHIP_KINDS, membershipHeldOn, membershipOn, membershipStandingOn, membershipStartWindow } from "./membership";
+export {
+  MEMBERSHIP_KINDS,
+  membershipHeldOn,
+  membershipOn,
+  membershipStandingOn,
+  membershipStartWindow,
+} from "./membership";
 export type { MembershipKind, MembershipPeriod } from "./membership";
 export { FIRST_FISCAL_YEAR, FISCAL_YEAR_STATUSES, LEDGER_STATUSES, duesForYear, duesHistory, duesStanding } from "./dues";
 export type { DuesLedger, DuesStanding, FiscalYearDues, FiscalYearStatus, LedgerStatus } from "./dues";
-export { electionRights, votingRights } from "./rights";
+export { electionRights, rightsChangeDays, votingRights } from "./rights";
 export type { RightsVerdict } from "./rights";
 export { DECIDING_BODIES, DECISION_BASES, DECISION_OUTCOMES, MAJORITIES, decide, discrepancyOf, quorumRequired, ruleFor } from "./decision";
 export type { Decision, DecidingBody, DecisionBasis, DecisionInput, DecisionOutcome, Majority } from "./decision";
 export { TALLY_SOURCES, VOTE_CHOICES, countTally, recordedTally } from "./tally";
 export type { Tally, TallySource, VoteChoice } from "./tally";
-export { COMMITTEE_STATUSES, committeeFloor, committeeStatus } from "./committee";
+export { COMMITTEE_STATUSES, committeeChangeDays, committeeFloor, committeeStatus } from "./committee";
 export type { CommitteeStatus } from "./committee";
 export { assemblyCostShares } from "./cost-shares";
-export { coordination, currentTerm } from "./coordinator";
-export { chairOn } from "./chair";
+export { coordination, coordinationChangeDays, currentTerm } from "./coordinator";
+export type { CoordinationInput } from "./coordinator";
+export { chairChangeDays, chairOn } from "./chair";
 export type { AssemblySitting, ChairExtension } from "./chair";
 export { checkBudgetReviewComposition } from "./budget-review";

@@ -1,4 +1,4 @@
-import { NEAR_FOUNDED, heldOn, startWindowOf } from "./calendar";
+import { NEAR_FOUNDED, heldChangeDays, heldOn, startWindowOf } from "./calendar";
 import type { Day, Held, Period, StartWindow } from "./calendar";
 
 /** MEMBER (Charter Art. 4), ASSOCIATE (Art. 4-2) or OBSERVER (no article: not a member). */
@@ -18,6 +18,11 @@ export function membershipStartWindow(period: Period): StartWindow {
 /** Whether a membership period holds on `day` (YES, NO, UNKNOWN). */
 export function membershipHeldOn(period: Period, day: Day): Held {
   return heldOn(period, day, NEAR_FOUNDED);
+}
+
+/** The days on which a government's membership standing can change: between two of them `membershipStandingOn` is the same. */
+export function membershipChangeDays(periods: readonly Period[]): Day[] {
+  return periods.flatMap((period) => heldChangeDays(period, NEAR_FOUNDED));
 }
 
 /**

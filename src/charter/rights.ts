@@ -1,7 +1,7 @@
 import type { Day } from "./calendar";
-import { duesStanding } from "./dues";
+import { duesChangeDays, duesStanding } from "./dues";
 import type { DuesLedger, DuesStanding } from "./dues";
-import { membershipStandingOn, startWindowText } from "./membership";
+import { membershipChangeDays, membershipStandingOn, startWindowText } from "./membership";
 import type { MembershipKind, MembershipPeriod } from "./membership";
 import { reason, withArticle } from "./reasons";
 import type { Reason } from "./reasons";
@@ -96,4 +96,9 @@ export function votingRights(periods: readonly MembershipPeriod[], ledger: DuesL
 /** Charter Art. 7(1)-(3), 5-2: may the government elect, and stand for, chair and auditor on `day`? */
 export function electionRights(periods: readonly MembershipPeriod[], ledger: DuesLedger, day: Day): RightsVerdict {
   return rightsOn(periods, ledger, day, ELECTION);
+}
+
+/** The days on which a government's voting and election rights can change, up to `until`: between two of them they are the same. */
+export function rightsChangeDays(periods: readonly MembershipPeriod[], ledger: DuesLedger, until: Day): Day[] {
+  return [...membershipChangeDays(periods), ...duesChangeDays(periods, ledger, until)];
 }

@@ -27,6 +27,11 @@ export function loaderById<T extends ObjectLiteral & { id: number }>(entity: new
 /** How many items a long computation handles before it gives the event loop back. */
 const ITEMS_PER_TURN = 16;
 
+/** Gives the event loop back: the requests and timers waiting run before the rest of a long computation. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * `items.filter(keep)`, giving the event loop back every few items: a request that
  * judges every member in Node does not hold up everyone else's (health checks included).
@@ -34,7 +39,7 @@ const ITEMS_PER_TURN = 16;
 export async function filterYielding<T>(items: readonly T[], keep: (item: T, index: number) => boolean): Promise<T[]> {
   const kept: T[] = [];
   for (let index = 0; index < items.length; index++) {
-    if (index > 0 && index % ITEMS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (index > 0 && index % ITEMS_PER_TURN === 0) await nextTurn();
     if (keep(items[index], index)) kept.push(items[index]);
   }
   return kept;

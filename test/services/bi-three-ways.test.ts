@@ -32,7 +32,7 @@ describe("BI three ways on PostgreSQL: GraphQL, CSV and SQL answer the seven que
   beforeAll(async () => {
     database = await freshDatabase();
     const { dataSource } = await database.open();
-    await refreshReporting(dataSource.manager, DAY);
+    await refreshReporting(dataSource.manager, { today: DAY, yearsAhead: testSettings().calendarYearsAhead, build: null });
     app = await createServer({
       dataSource,
       logger: silentLogger(),
@@ -79,9 +79,9 @@ describe("BI three ways on PostgreSQL: GraphQL, CSV and SQL answer the seven que
     );
     const viaCsv = await csv(`/export/governments-by-country-and-kind.csv?asOf=${DAY}`);
     const viaSql = await select(
-      `SELECT g.country_code, r.membership_kind AS kind, count(*)::int AS n FROM reporting.rights r
+      `SELECT g.country_code, r.membership_kind AS kind, count(*)::int AS n FROM reporting.rights_on($1) r
          JOIN reporting.governments g ON g.slug = r.government
-        WHERE r.day = $1 AND r.membership_kind IS NOT NULL GROUP BY 1, 2`,
+        WHERE r.membership_kind IS NOT NULL GROUP BY 1, 2`,
     );
     const answer = counts(viaGraphql.stats.governments.map((g) => [`${g.countryCode} ${g.kind}`, g.governments]));
     expect(answer).toMatchObject({ "CN MEMBER": 11, "JP MEMBER": 11, "KP MEMBER": 2, "KR MEMBER": 16, "MN MEMBER": 22, "RU MEMBER": 16 });
@@ -116,7 +116,7 @@ describe("BI three ways on PostgreSQL: GraphQL, CSV and SQL answer the seven que
     const viaCsv = await csv(`/export/population-by-country.csv?asOf=${DAY}&kinds=MEMBER`);
     const viaSql = await select(
       `WITH members AS (SELECT g.* FROM reporting.governments g
-                          JOIN reporting.rights r ON r.government = g.slug AND r.day = $1 AND r.membership_kind = 'MEMBER')
+                          JOIN reporting.rights_on($1) r ON r.government = g.slug AND r.membership_kind = 'MEMBER')
        SELECT country_code, sum(population) FILTER (WHERE population_included_in IS NULL
                                                        OR population_included_in NOT IN (SELECT slug FROM members))::float8 AS population
          FROM members GROUP BY 1`,
@@ -134,11 +134,11 @@ describe("BI three ways on PostgreSQL: GraphQL, CSV and SQL answer the seven que
     const committees = await csv(`/export/committees.csv?asOf=${DAY}`);
     const governments = new Map((await csv(`/export/governments.csv`)).map((g) => [g["slug"], g["country"]]));
     const activeSql = await select(
-      `SELECT count(*)::int AS n FROM reporting.committees WHERE day = $1 AND kind = 'SPECIALISED' AND status = 'ACTIVE'`,
+      `SELECT count(*)::int AS n FROM reporting.committees_on($1) WHERE kind = 'SPECIALISED' AND status = 'ACTIVE'`,
     );
     const coordinatorsSql = await select(
-      `SELECT g.country_code, count(*)::int AS n FROM reporting.committees c, unnest(c.coordinators) AS coordinator
-         JOIN reporting.governments g ON g.slug = coordinator WHERE c.day = $1 GROUP BY 1`,
+      `SELECT g.country_code, count(*)::int AS n FROM reporting.committees_on($1) c, unnest(c.coordinators) AS coordinator
+         JOIN reporting.governments g ON g.slug = coordinator GROUP BY 1`,
     );
     const { specialisedActive, coordinatorsByCountry } = viaGraphql.stats.committees;
     const coordinators = counts(coordinatorsByCountry.map((c) => [c.countryCode, c.count]));

@@ -1,4 +1,4 @@
-import { chairOn } from "../../charter";
+import { chairChangeDays, chairOn } from "../../charter";
 import type { AssemblySitting, ChairExtension } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
@@ -51,4 +51,10 @@ export async function chairOf(uow: UnitOfWork, day: IsoDate): Promise<ChairType>
   const [sittings, extensions] = await Promise.all([assemblySittings(uow), recordedExtensions(uow)]);
   const verdict = chairOn(sittings, extensions, day);
   return Object.assign(new ChairType(), { ...verdict, asOf: day, reasons: await reasonsOn(uow, day, verdict.reasons) });
+}
+
+/** The days on which the chair can change (`chairChangeDays`). */
+export async function chairChangeDaysOf(uow: UnitOfWork): Promise<IsoDate[]> {
+  const [sittings, extensions] = await Promise.all([assemblySittings(uow), recordedExtensions(uow)]);
+  return chairChangeDays(sittings, extensions);
 }

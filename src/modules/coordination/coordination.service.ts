@@ -1,4 +1,5 @@
-import { committeeFloor, coordination } from "../../charter";
+import { committeeFloor, coordination, coordinationChangeDays } from "../../charter";
+import type { CoordinationInput } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { associationRecord, reasonsOn } from "../association";
@@ -9,11 +10,8 @@ import { Government, governmentById } from "../government";
 import { MeetingStatus, meetingsByCommittee } from "../meeting";
 import { CoordinationType, CoordinatorCurrentTermType } from "./coordination.types";
 
-/**
- * Who coordinates `committee` on `day`, their current term, and whether two years
- * without a meeting or event make them replaceable (Committee Reg. Art. 5).
- */
-export async function coordinationOf(uow: UnitOfWork, committee: Committee, day: IsoDate): Promise<CoordinationType> {
+/** What the charter needs about a committee's coordination, whatever the day. */
+async function coordinationInputOf(uow: UnitOfWork, committee: Committee): Promise<Omit<CoordinationInput, "asOf">> {
   const [terms, meetings, events, association] = await Promise.all([
     uow.loaders.get(coordinatorTermsByCommittee).load(committee.id),
     uow.loaders.get(meetingsByCommittee).load(committee.id),
@@ -33,17 +31,24 @@ export async function coordinationOf(uow: UnitOfWork, committee: Committee, day:
     };
   });
   const activities = [...meetings.filter((m) => m.status === MeetingStatus.HELD).map((m) => m.startsOn), ...events.map((e) => e.startsOn)];
-  const verdict = coordination({
-    spells,
-    activities,
-    activityRecordsFrom: association.activityRecordsFrom,
-    floor: committeeFloor(committee),
-    asOf: day,
-  });
+  return { spells, activities, activityRecordsFrom: association.activityRecordsFrom, floor: committeeFloor(committee) };
+}
+
+/**
+ * Who coordinates `committee` on `day`, their current term, and whether two years
+ * without a meeting or event make them replaceable (Committee Reg. Art. 5).
+ */
+export async function coordinationOf(uow: UnitOfWork, committee: Committee, day: IsoDate): Promise<CoordinationType> {
+  const verdict = coordination({ ...(await coordinationInputOf(uow, committee)), asOf: day });
   return Object.assign(new CoordinationType(), {
     ...verdict,
     asOf: day,
     coordinators: verdict.coordinators.map((c) => Object.assign(new CoordinatorCurrentTermType(), c)),
     reasons: await reasonsOn(uow, day, verdict.reasons),
   });
+}
+
+/** The days up to `until` on which the committee's coordination can change (`coordinationChangeDays`). */
+export async function coordinationChangeDaysOf(uow: UnitOfWork, committee: Committee, until: IsoDate): Promise<IsoDate[]> {
+  return coordinationChangeDays(await coordinationInputOf(uow, committee), until);
 }

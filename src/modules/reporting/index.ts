@@ -1,1 +1,1 @@
-export { addReportingDay, committeesOn, refreshReporting } from "./reporting.service";
+export { committeesOn, refreshReporting } from "./reporting.service";

@@ -1,22 +1,17 @@
 import type { EntityManager } from "typeorm";
-import { calendarFor, committeeStatus } from "../../charter";
+import { addDays, calendarFor, committeeChangeDays, committeeStatus, daysToAsk } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
-import { LoaderRegistry } from "../../core/loaders";
+import { LoaderRegistry, nextTurn } from "../../core/loaders";
+import type { ReasonType } from "../../core/reasons";
 import { PUBLIC_VIEWER } from "../../core/viewer";
 import { backgroundScope, rootOf, scopedSource } from "../../core/scoped-source";
 import { writeGateOf } from "../../core/write-gate";
-import { chairOf } from "../chair";
+import { associationRecord } from "../association";
+import { chairChangeDaysOf, chairOf } from "../chair";
 import { Committee } from "../committee";
-import { coordinationOf } from "../coordination";
-import { duesHistoryOf, duesStandingOf, electionRightsOf, votingRightsOf } from "../rights";
-
-/** The days the answer tables hold, always with `today`: other days are added by `npm run reporting -- add-day`. */
-async function daysToRefresh(em: EntityManager, today: IsoDate): Promise<IsoDate[]> {
-  await em.query(`INSERT INTO reporting.days (day) VALUES ($1) ON CONFLICT (day) DO NOTHING`, [today]);
-  const rows = await em.query<{ day: string }[]>(`SELECT day::text AS day FROM reporting.days ORDER BY day`);
-  return rows.map((r) => r.day);
-}
+import { coordinationChangeDaysOf, coordinationOf } from "../coordination";
+import { duesHistoryOf, duesStandingOf, electionRightsOf, rightsChangeDaysOf, votingRightsOf } from "../rights";
 
 /** Every government with a membership, by slug: the rows of the rights and dues tables. */
 async function governments(em: EntityManager): Promise<{ id: number; slug: string }[]> {
@@ -25,62 +20,150 @@ async function governments(em: EntityManager): Promise<{ id: number; slug: strin
   );
 }
 
-/** One day's answers as rows of the answer tables (columns by name), computed before anything is written. */
-interface DayRows {
-  rights: Record<string, unknown>[];
-  dues_years: Record<string, unknown>[];
-  chair: Record<string, unknown>[];
-  committees: Record<string, unknown>[];
+/** A row of an answer table, columns by name. */
+type Row = Record<string, unknown>;
+
+/** How a span's reasons name the day asked; `reporting.<table>_on(day)` writes the day in its place. */
+const DAY_MARK = "{day}";
+
+function reasonsMarked(reasons: readonly ReasonType[], day: IsoDate): ReasonType[] {
+  return reasons.map((r) => ({ code: r.code, article: r.article, message: r.message.replaceAll(day, DAY_MARK) }));
 }
 
 /**
- * The charter's answers for `day`, as the graph gives them to the public: every
- * government's at once, so the request's loaders batch their reads across governments.
+ * One subject's rows (a government's, a committee's, the chair's) as spans of days: the
+ * answers asked on `daysToAsk` in order, a row kept while it stays the same (by its
+ * key), with `valid_from` its first day and `valid_until` the day after its last.
  */
-async function answersFor(uow: UnitOfWork, day: IsoDate, all: readonly { id: number; slug: string }[]): Promise<DayRows> {
-  const perGovernment = await Promise.all(
-    all.map(async ({ id, slug }) => {
-      const [voting, election, standing, history] = await Promise.all([
-        votingRightsOf(uow, id, day),
-        electionRightsOf(uow, id, day),
-        duesStandingOf(uow, id, day),
-        duesHistoryOf(uow, id, day),
-      ]);
-      const rights = {
-        day,
-        government: slug,
-        membership_kind: voting.membershipKind,
-        voting_eligible: voting.eligible,
-        election_eligible: election.eligible,
-        dues_restricted: voting.membershipKind === "MEMBER" ? standing.restricted : null,
-        restricted_since: standing.restrictedSince,
-        reasons: voting.reasons,
-      };
-      const dues = history.map((year) => ({
-        day,
-        government: slug,
-        fiscal_year: year.fiscalYear,
-        status: year.status,
-        assessed_usd_cents: year.assessedUsdCents,
-        waived_usd_cents: year.waivedUsdCents,
-        paid_usd_cents: year.paidUsdCents,
-        outstanding_usd_cents: year.outstandingUsdCents,
-        overdue: year.overdue,
-      }));
-      return { rights, dues };
-    }),
+class Spans {
+  private readonly open = new Map<string, { row: Row; json: string; from: IsoDate }>();
+
+  constructor(
+    private readonly keyOf: (row: Row) => string,
+    private readonly into: Row[],
+  ) {}
+
+  /** The rows answered on `day`: every day asked, in order. */
+  answer(day: IsoDate, rows: readonly Row[]): void {
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const key = this.keyOf(row);
+      seen.add(key);
+      const json = JSON.stringify(row);
+      const current = this.open.get(key);
+      if (current?.json === json) continue;
+      if (current) this.close(key, day);
+      this.open.set(key, { row, json, from: day });
+    }
+    for (const key of [...this.open.keys()]) if (!seen.has(key)) this.close(key, day);
+  }
+
+  /** Ends every span still open after `last`, the last day answered. */
+  end(last: IsoDate): void {
+    for (const key of [...this.open.keys()]) this.close(key, addDays(last, 1));
+  }
+
+  private close(key: string, until: IsoDate): void {
+    const { row, from } = this.open.get(key)!;
+    this.into.push({ valid_from: from, valid_until: until, ...row });
+    this.open.delete(key);
+  }
+}
+
+/** Asks `answer` on every one of `days` (all at once, so the loaders batch) and keeps the rows as spans. */
+async function spansOver(
+  days: readonly IsoDate[],
+  last: IsoDate,
+  answer: (day: IsoDate) => Promise<Row[][]>,
+  tables: Spans[],
+): Promise<void> {
+  const answers = await Promise.all(days.map(answer));
+  days.forEach((day, index) => tables.forEach((table, t) => table.answer(day, answers[index][t])));
+  for (const table of tables) table.end(last);
+}
+
+/** The answer tables' rows, computed before anything is written. */
+interface AnswerRows {
+  rights: Row[];
+  dues_years: Row[];
+  chair: Row[];
+  committees: Row[];
+}
+
+/**
+ * The charter's answers for every day from `first` to `last`, as the graph gives them
+ * to the public, in spans: each subject is asked around its change days only
+ * (test/charter/change-days.test.ts holds the rules to that). Every subject's records
+ * are read at once, so the loaders batch them; then the answers are computed one
+ * subject a turn of the event loop, so requests go on meanwhile.
+ */
+async function answersFrom(uow: UnitOfWork, first: IsoDate, last: IsoDate, horizon: IsoDate): Promise<AnswerRows> {
+  const rows: AnswerRows = { rights: [], dues_years: [], chair: [], committees: [] };
+  // Past the horizon every reason says so: a change of its own.
+  const beyondHorizon = addDays(horizon, 1);
+  const all = await governments(uow.em);
+  const governmentChanges = await Promise.all(all.map(({ id }) => rightsChangeDaysOf(uow, id, last)));
+  for (const [index, { id, slug }] of all.entries()) {
+    await nextTurn();
+    const days = daysToAsk([...governmentChanges[index], beyondHorizon], first, last);
+    const rights = new Spans(() => slug, rows.rights);
+    const dues = new Spans((row) => String(row.fiscal_year), rows.dues_years);
+    await spansOver(days, last, (day) => governmentOn(uow, id, slug, day), [rights, dues]);
+  }
+  const chair = new Spans(() => "chair", rows.chair);
+  const chairDays = daysToAsk([...(await chairChangeDaysOf(uow)), beyondHorizon], first, last);
+  await spansOver(
+    chairDays,
+    last,
+    async (day) => {
+      const verdict = await chairOf(uow, day);
+      return [[{ government: verdict.government, until: verdict.until, reasons: reasonsMarked(verdict.reasons, day) }]];
+    },
+    [chair],
   );
-  const chair = await chairOf(uow, day);
-  return {
-    rights: perGovernment.map((g) => g.rights),
-    dues_years: perGovernment.flatMap((g) => g.dues),
-    chair: [{ day, government: chair.government, until: chair.until, reasons: chair.reasons }],
-    committees: (await committeesOn(uow, day)).map((row) => ({ day, ...row })),
+  const committees = await uow.em.getRepository(Committee).find({ order: { slug: "ASC" } });
+  const committeeChanges = await Promise.all(committees.map((committee) => coordinationChangeDaysOf(uow, committee, last)));
+  for (const [index, committee] of committees.entries()) {
+    await nextTurn();
+    const days = daysToAsk([...committeeChangeDays(committee), ...committeeChanges[index]], first, last);
+    const spans = new Spans(() => committee.slug, rows.committees);
+    await spansOver(days, last, async (day) => [[await committeeOn(uow, committee, day)]], [spans]);
+  }
+  return rows;
+}
+
+/** A government's rows on `day`: its rights, and its dues year by year. */
+async function governmentOn(uow: UnitOfWork, id: number, slug: string, day: IsoDate): Promise<Row[][]> {
+  const [voting, election, standing, history] = await Promise.all([
+    votingRightsOf(uow, id, day),
+    electionRightsOf(uow, id, day),
+    duesStandingOf(uow, id, day),
+    duesHistoryOf(uow, id, day),
+  ]);
+  const rights = {
+    government: slug,
+    membership_kind: voting.membershipKind,
+    voting_eligible: voting.eligible,
+    election_eligible: election.eligible,
+    dues_restricted: voting.membershipKind === "MEMBER" ? standing.restricted : null,
+    restricted_since: standing.restrictedSince,
+    reasons: reasonsMarked(voting.reasons, day),
   };
+  const dues = history.map((year) => ({
+    government: slug,
+    fiscal_year: year.fiscalYear,
+    status: year.status,
+    assessed_usd_cents: year.assessedUsdCents,
+    waived_usd_cents: year.waivedUsdCents,
+    paid_usd_cents: year.paidUsdCents,
+    outstanding_usd_cents: year.outstandingUsdCents,
+    overdue: year.overdue,
+  }));
+  return [[rights], dues];
 }
 
 /** A committee on a day, as the graph answers: the row of `reporting.committees` and of the committees export. */
-export interface CommitteeOnDay {
+export type CommitteeOnDay = {
   committee: string;
   kind: string;
   number: number | null;
@@ -92,26 +175,50 @@ export interface CommitteeOnDay {
   coordinators_unknown: string[];
   last_activity: IsoDate | null;
   active_in_current_term: boolean | null;
-}
+};
 
 /** Every committee on `day`, by slug: its status and coordinators as `Committee.status` and `coordination` answer. */
 export async function committeesOn(uow: UnitOfWork, day: IsoDate): Promise<CommitteeOnDay[]> {
   const committees = await uow.em.getRepository(Committee).find({ order: { slug: "ASC" } });
-  const coordination = await Promise.all(committees.map((committee) => coordinationOf(uow, committee, day)));
-  return committees.map((committee, index) => ({
+  return Promise.all(committees.map((committee) => committeeOn(uow, committee, day)));
+}
+
+async function committeeOn(uow: UnitOfWork, committee: Committee, day: IsoDate): Promise<CommitteeOnDay> {
+  const coordination = await coordinationOf(uow, committee, day);
+  return {
     committee: committee.slug,
     kind: committee.kind,
     number: committee.number,
     name_en: committee.nameEn,
     status: committeeStatus(committee, day),
-    coordinators: coordination[index].coordinators.filter((c) => c.certainty === "KNOWN").map((c) => c.government),
-    coordinators_unknown: coordination[index].coordinators.filter((c) => c.certainty !== "KNOWN").map((c) => c.government),
-    last_activity: coordination[index].lastActivity,
-    active_in_current_term: coordination[index].activeInCurrentTerm,
-  }));
+    coordinators: coordination.coordinators.filter((c) => c.certainty === "KNOWN").map((c) => c.government),
+    coordinators_unknown: coordination.coordinators.filter((c) => c.certainty !== "KNOWN").map((c) => c.government),
+    last_activity: coordination.lastActivity,
+    active_in_current_term: coordination.activeInCurrentTerm,
+  };
 }
 
 const TABLES = ["rights", "dues_years", "chair", "committees"] as const;
+
+/** The days the reporting tables answer after a refresh, how many rows hold the answers, and whether this refresh computed them. */
+export interface ReportingCoverage {
+  first: IsoDate;
+  last: IsoDate;
+  rows: number;
+  recomputed: boolean;
+}
+
+/**
+ * What a refresh answers: the graph's own calendar on `today` (`calendarFor` with
+ * CALENDAR_YEARS_AHEAD), as the rules of `build` give it. Tables already computed by
+ * the same build for the same calendar from the same facts are kept as they are; a
+ * null build (a run from source, the CLI asked to refresh) always recomputes.
+ */
+export interface ReportingRequest {
+  today: IsoDate;
+  yearsAhead: number;
+  build: string | null;
+}
 
 /**
  * Per database: the refresh running, and the one waiting for it. Refreshes run one
@@ -119,73 +226,79 @@ const TABLES = ["rights", "dues_years", "chair", "committees"] as const;
  * older one), and every request made while one waits joins it: a burst of writes costs
  * two refreshes, not one each.
  */
-const queues = new WeakMap<object, { running: Promise<unknown>; waiting: { today: IsoDate; done: Promise<IsoDate[]> } | null }>();
+const queues = new WeakMap<
+  object,
+  { running: Promise<unknown>; waiting: { request: ReportingRequest; done: Promise<ReportingCoverage> } | null }
+>();
 
 /**
- * Recomputes the charter's answers in the reporting tables for every day asked, as the
- * graph gives them to the public. The answers are computed first, with reads that
- * share the database with every request; then one short transaction replaces the
- * tables' rows for those days (a reader sees the old answers or the new, never half),
- * a few statements whatever the number of governments. On the embedded database only
- * that transaction holds the write gate, so requests wait for milliseconds, not for
- * the computation. Run after every write, once a day, and at start.
+ * Recomputes the charter's answers in the reporting tables for every day the graph
+ * answers, as it gives them to the public. The answers are computed first, with reads
+ * that share the database with every request; then one short transaction replaces the
+ * tables' rows (a reader sees the old answers or the new, never half), a few
+ * statements whatever the number of governments. On the embedded database only that
+ * transaction holds the write gate, so requests wait for milliseconds, not for the
+ * computation. Run after every write, once a day, and at start.
  */
-export function refreshReporting(em: EntityManager, today: IsoDate): Promise<IsoDate[]> {
+export function refreshReporting(em: EntityManager, request: ReportingRequest): Promise<ReportingCoverage> {
   const database = rootOf(em.connection);
   const queue = queues.get(database) ?? { running: Promise.resolve(), waiting: null };
   queues.set(database, queue);
   if (queue.waiting) {
-    // Not started yet: it will see this request's write, and answer for the latest day asked.
-    if (today > queue.waiting.today) queue.waiting.today = today;
+    // Not started yet: it will see this request's write, and answer through the latest day asked.
+    if (request.today > queue.waiting.request.today) queue.waiting.request = request;
     return queue.waiting.done;
   }
-  const waiting = { today, done: Promise.resolve<IsoDate[]>([]) };
+  const waiting = {
+    request,
+    done: Promise.resolve<ReportingCoverage>({ first: request.today, last: request.today, rows: 0, recomputed: false }),
+  };
   waiting.done = queue.running
     .catch(() => {})
     .then(() => {
       queue.waiting = null;
-      return refreshNow(em, waiting.today);
+      return refreshNow(em, waiting.request);
     });
   queue.waiting = waiting;
   queue.running = waiting.done;
   return waiting.done;
 }
 
-async function refreshNow(em: EntityManager, today: IsoDate): Promise<IsoDate[]> {
-  const days = await daysToRefresh(em, today);
-  const all = await governments(em);
-  const answers: DayRows[] = [];
-  for (const day of days) {
-    const uow: UnitOfWork = {
-      em,
-      loaders: new LoaderRegistry({ em, viewer: PUBLIC_VIEWER }),
-      today: day,
-      // The day's own answers: nothing here asks about a later year.
-      calendar: calendarFor(day, day, 0),
-      viewer: PUBLIC_VIEWER,
-    };
-    answers.push(await answersFor(uow, day, all));
-  }
+async function refreshNow(em: EntityManager, { today, yearsAhead, build }: ReportingRequest): Promise<ReportingCoverage> {
+  const loaders = new LoaderRegistry({ em, viewer: PUBLIC_VIEWER });
+  const { factsCompleteUntil } = await loaders.get(associationRecord).load(1);
+  const calendar = calendarFor(factsCompleteUntil, today, yearsAhead);
+  // Read before the facts: a write after this point makes the stamp older than the facts, and its own refresh follows.
+  const [{ recorded }] = await em.query<{ recorded: string | null }[]>(`SELECT near_last_recorded()::text AS recorded`);
+  const [kept] = await em.query<{ rows: number }[]>(
+    `SELECT (SELECT count(*) FROM reporting.rights) + (SELECT count(*) FROM reporting.dues_years) + (SELECT count(*) FROM reporting.chair)
+            + (SELECT count(*) FROM reporting.committees) AS rows
+       FROM reporting.answered
+      WHERE first_day = $1 AND last_day = $2 AND facts_recorded_at IS NOT DISTINCT FROM $3::timestamptz AND build = $4`,
+    [calendar.first, calendar.last, recorded, build],
+  );
+  if (kept) return { first: calendar.first, last: calendar.last, rows: Number(kept.rows), recomputed: false };
+  const uow: UnitOfWork = { em, loaders, today, calendar, viewer: PUBLIC_VIEWER };
+  const answers = await answersFrom(uow, calendar.first, calendar.last, factsCompleteUntil);
   // The refresh's own scope: its statements pass the gate it holds, and no other's do.
   const writer = scopedSource(em.connection, backgroundScope()).manager;
   await writeGateOf(em.connection).exclusive(writer, () =>
     writer.transaction(async (tx) => {
+      await tx.query(`DELETE FROM reporting.answered`);
       for (const table of TABLES) {
-        await tx.query(`DELETE FROM reporting.${table} WHERE day = ANY($1::date[])`, [days]);
-        const rows = answers.flatMap((day) => day[table]);
+        await tx.query(`DELETE FROM reporting.${table}`);
         // One statement per table: the rows as JSON, read back into the table's own row type.
-        if (rows.length > 0)
+        if (answers[table].length > 0)
           await tx.query(`INSERT INTO reporting.${table} SELECT * FROM json_populate_recordset(NULL::reporting.${table}, $1::json)`, [
-            JSON.stringify(rows),
+            JSON.stringify(answers[table]),
           ]);
       }
-      await tx.query(`UPDATE reporting.days SET refreshed_at = now() WHERE day = ANY($1::date[])`, [days]);
+      await tx.query(
+        `INSERT INTO reporting.answered (first_day, last_day, refreshed_at, facts_recorded_at, build) VALUES ($1, $2, now(), $3, $4)`,
+        [calendar.first, calendar.last, recorded, build],
+      );
     }),
   );
-  return days;
-}
-
-/** Adds a day to the ones the reporting tables answer for (filled on the next refresh). */
-export async function addReportingDay(em: EntityManager, day: IsoDate): Promise<void> {
-  await em.query(`INSERT INTO reporting.days (day) VALUES ($1) ON CONFLICT (day) DO NOTHING`, [day]);
+  const rows = TABLES.reduce((n, table) => n + answers[table].length, 0);
+  return { first: calendar.first, last: calendar.last, rows, recomputed: true };
 }

@@ -1,4 +1,14 @@
-import { FIRST_FISCAL_YEAR, duesForYear, duesHistory, duesStanding, electionRights, votingRights, yearEnd, yearOf } from "../../charter";
+import {
+  FIRST_FISCAL_YEAR,
+  duesForYear,
+  duesHistory,
+  duesStanding,
+  electionRights,
+  rightsChangeDays,
+  votingRights,
+  yearEnd,
+  yearOf,
+} from "../../charter";
 import type { DuesLedger, DuesStanding, FiscalYearDues, MembershipPeriod, RightsVerdict } from "../../charter";
 import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
@@ -88,6 +98,12 @@ export async function duesHistoryOf(uow: UnitOfWork, governmentId: number, day: 
 export async function duesStandingOf(uow: UnitOfWork, governmentId: number, day: IsoDate): Promise<DuesStandingType> {
   const { periods, ledger } = await charterRecordOf(uow, governmentId);
   return toStanding(uow, duesStanding(periods, ledger, day), day);
+}
+
+/** The days up to `until` on which the government's rights and dues can change (`rightsChangeDays`). */
+export async function rightsChangeDaysOf(uow: UnitOfWork, governmentId: number, until: IsoDate): Promise<IsoDate[]> {
+  const { periods, ledger } = await charterRecordOf(uow, governmentId);
+  return rightsChangeDays(periods, ledger, until);
 }
 
 /** The governments with voting rights on `day` (Charter Art. 9(1); Dues Reg. Art. 6), by id. */
