@@ -1,20 +1,27 @@
 /**
- * The third step of `npm run build`: the embedded database's start-up image
+ * The third step of `npm run build`: the digest of the compiled code (the build's
+ * stamp, src/core/build-stamp.ts), then the embedded database's start-up image
  * (src/db/embedded/image.ts). A fresh in-memory PGlite is migrated with the built
- * migrations and seeded with the 2020 facts, and its data folder written beside the
- * build as a gzipped tar file with the manifest of what made it. Skipped when the
- * image there already matches this build (most builds change no migration or seed).
+ * migrations, seeded with the 2020 facts and its reporting tables filled by this build,
+ * and its data folder written beside the build as a gzipped tar file with the manifest
+ * of what made it (the code's digest among it): a first start from it has nothing to
+ * recompute. Skipped when the image there already matches this build.
  */
 import "reflect-metadata";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { loadConfig } from "../src/config";
+import { buildStamp, stampBuild } from "../src/core/build-stamp";
+import { todayUtc } from "../src/core/dates";
 import { createDataSource } from "../src/db/data-source";
 import { dumpEmbedded } from "../src/db/embedded/driver";
 import { IMAGE_DIR, IMAGE_FILE, currentManifest, imageManifest, sameManifest } from "../src/db/embedded/image";
+import { refreshReporting } from "../src/modules/reporting";
 import { seed2020 } from "../src/seed/seed";
 import { join } from "node:path";
 
 async function main(): Promise<void> {
+  stampBuild();
   const manifest = currentManifest();
   const existing = imageManifest();
   if (existing && sameManifest(existing, manifest)) return;
@@ -23,6 +30,8 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
   await seed2020(dataSource);
+  // The first start's calendar, with the default CALENDAR_YEARS_AHEAD: it then finds the tables current.
+  await refreshReporting(dataSource.manager, { today: todayUtc(), yearsAhead: loadConfig({}, []).calendarYearsAhead, build: buildStamp() });
   const tar = await dumpEmbedded(dataSource);
   await dataSource.destroy();
   rmSync(IMAGE_DIR, { recursive: true, force: true });

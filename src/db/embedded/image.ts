@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { buildStamp } from "../../core/build-stamp";
 import { gunzipSync } from "node:zlib";
 import { readFileWhole } from "./whole-read";
 
@@ -20,6 +21,8 @@ export interface ImageManifest {
   pglite: string;
   migrations: string[];
   seeds: string;
+  /** The build's code (src/core/build-stamp.ts): its reporting tables are that code's answers. */
+  code: string | null;
 }
 
 /** The built migrations in order, by file name and digest: a migration edited before it ships makes a new image too. */
@@ -64,7 +67,7 @@ function pgliteVersion(): string {
 
 /** The manifest an image of this build must carry. */
 export function currentManifest(): ImageManifest {
-  return { pglite: pgliteVersion(), migrations: builtMigrations(), seeds: seedsDigest() };
+  return { pglite: pgliteVersion(), migrations: builtMigrations(), seeds: seedsDigest(), code: buildStamp() };
 }
 
 /** The manifest of the image beside the build, or null when there is none. */
@@ -80,14 +83,14 @@ export function sameManifest(a: ImageManifest, b: ImageManifest): boolean {
 /**
  * The image an empty embedded database should start from, or why not: the folder
  * is not empty (it holds a database, or something else), seeding is off, there is no
- * image, or it was built from other migrations, seeds or PGlite.
+ * image, or it was built from other migrations, seeds, code or PGlite.
  */
 export function startingImage(dataDir: string | null, seeding: boolean): { file: string } | { reason: string } {
   if (dataDir !== null && existsSync(dataDir) && readdirSync(dataDir).length > 0) return { reason: "the folder is not empty" };
   if (!seeding) return { reason: "seeding is off" };
   const built = imageManifest();
   if (!built) return { reason: "no image in this build" };
-  if (!sameManifest(built, currentManifest())) return { reason: "the image was built from other migrations, seeds or PGlite" };
+  if (!sameManifest(built, currentManifest())) return { reason: "the image was built from other migrations, seeds, code or PGlite" };
   return { file: IMAGE_FILE };
 }
 
