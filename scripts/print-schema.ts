@@ -1,12 +1,16 @@
-/** `npm run schema:print`: rewrites schema/schema.graphql from the code (a test fails while it is stale). */
+/** `npm run schema:print`: rewrites schema/schema.graphql and schema/subgraph.graphql from the code (a test fails while either is stale). */
 import "reflect-metadata";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { printHubSchema } from "../src/graphql/schema";
+import { printHubSchema, printSubgraphSchema } from "../src/graphql/schema";
 
 // Run from dist/scripts/: the repository is two folders up.
 const dir = join(__dirname, "..", "..", "schema");
-const file = join(dir, "schema.graphql");
 mkdirSync(dir, { recursive: true });
-writeFileSync(file, printHubSchema());
-console.log(`wrote ${file}`);
+for (const [name, sdl] of [
+  ["schema.graphql", printHubSchema()],
+  ["subgraph.graphql", printSubgraphSchema()],
+] as const) {
+  writeFileSync(join(dir, name), sdl);
+  console.log(`wrote ${join(dir, name)}`);
+}

@@ -73,6 +73,8 @@ const FIELD_WEIGHTS: Readonly<Record<string, number>> = {
   "Query.evaluateDecision": 200,
   "Query.assemblyCostShares": 200,
   "Query.budgetReviewCheck": 20,
+  // The whole subgraph SDL: an answer as large as the schema.
+  "_Service.sdl": 50,
 };
 
 /** `totalCount` runs its own COUNT statement. */
@@ -182,6 +184,9 @@ function isYearly(type: GraphQLNamedType): boolean {
   return "year" in fields || "fiscalYear" in fields;
 }
 
+/** Root lists with one element per item of an argument: the objects asked for by ID, a gateway's representations. */
+const LISTS_OF_ARGUMENT: Readonly<Record<string, string>> = { nodes: "ids", _entities: "representations" };
+
 /** How many times the field's selection runs: the page size, the ids asked for, an estimate, or once. */
 function multiplier(
   field: FieldNode,
@@ -196,9 +201,10 @@ function multiplier(
   if (!list || !isCompositeType(type)) return 1;
   // A connection's `nodes` and `edges` are its page: already counted on the connection.
   if (isConnection(parent)) return 1;
-  if (field.name.value === "nodes" && parent.name === "Query") {
-    const ids = argumentValue(field, definition, "ids", walk);
-    return Array.isArray(ids) ? ids.length : UNPAGED_LIST_SIZE;
+  const askedFor = parent.name === "Query" ? LISTS_OF_ARGUMENT[field.name.value] : undefined;
+  if (askedFor !== undefined) {
+    const asked = argumentValue(field, definition, askedFor, walk);
+    return Array.isArray(asked) ? asked.length : UNPAGED_LIST_SIZE;
   }
   const known = LIST_SIZES[`${parent.name}.${field.name.value}`];
   if (typeof known === "number") return known;

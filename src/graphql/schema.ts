@@ -7,6 +7,7 @@ import type { NonEmptyArray } from "type-graphql";
 import { toGlobalId } from "../core/node";
 import { directFieldResolvers, plainPropertyFields } from "./direct-resolvers";
 import { collectReadDeclarations } from "./read-declarations";
+import type { EntityType } from "../core/entity-registry";
 import type { NodeType } from "../core/node-registry";
 import { accessResolvers, authChecker } from "../modules/access";
 import { admissionResolvers } from "../modules/admission";
@@ -14,21 +15,22 @@ import { ambassadorNodeTypes, ambassadorResolvers } from "../modules/ambassador"
 import { associationResolvers } from "../modules/association";
 import { budgetReviewResolvers } from "../modules/budget-review";
 import { chairResolvers } from "../modules/chair";
-import { committeeNodeTypes, committeeResolvers } from "../modules/committee";
+import { committeeEntityTypes, committeeNodeTypes, committeeResolvers } from "../modules/committee";
 import { coordinationResolvers } from "../modules/coordination";
 import { costSharesResolvers } from "../modules/cost-shares";
-import { countryNodeTypes, countryResolvers } from "../modules/country";
+import { countryEntityTypes, countryNodeTypes, countryResolvers } from "../modules/country";
 import { duesNodeTypes } from "../modules/dues";
 import { eventNodeTypes, eventResolvers } from "../modules/event";
-import { governmentNodeTypes, governmentResolvers } from "../modules/government";
+import { governmentEntityTypes, governmentNodeTypes, governmentResolvers } from "../modules/government";
 import { ledgerResolvers } from "../modules/ledger";
 import { meetingNodeTypes, meetingResolvers } from "../modules/meeting";
 import { membershipNodeTypes, membershipResolvers } from "../modules/membership";
 import { namesResolvers } from "../modules/names";
 import { statsResolvers } from "../modules/stats";
-import { partnerNodeTypes, partnerResolvers } from "../modules/partner";
+import { partnerEntityTypes, partnerNodeTypes, partnerResolvers } from "../modules/partner";
 import { rightsResolvers } from "../modules/rights";
 import { secretariatNodeTypes, secretariatResolvers } from "../modules/secretariat";
+import { attachEntityTypeResolution, federationResolver, subgraphSdl } from "./federation.resolver";
 import { nodeResolver } from "./node.resolver";
 import { withAsKnownOn } from "./temporal.plugin";
 
@@ -43,6 +45,14 @@ const NODE_TYPES: readonly NodeType[] = [
   ...eventNodeTypes,
   ...duesNodeTypes,
   ...meetingNodeTypes,
+];
+
+/** The types other subgraphs may extend, and the keys they join them on (docs/federation.md). */
+const ENTITY_TYPES: readonly EntityType[] = [
+  ...governmentEntityTypes,
+  ...countryEntityTypes,
+  ...committeeEntityTypes,
+  ...partnerEntityTypes,
 ];
 
 /** Gives every Node type its `id`: the global ID of its key, so no module writes that resolver. */
@@ -82,6 +92,7 @@ function hubResolvers(): Function[] {
     ...ledgerResolvers,
     ...statsResolvers,
     nodeResolver(NODE_TYPES),
+    federationResolver(ENTITY_TYPES),
   ];
 }
 
@@ -106,6 +117,7 @@ function assemble(resolvers: Function[]): GraphQLSchema {
   directFieldResolvers(schema, options);
   plainPropertyFields(schema, options);
   attachGlobalIds(schema, NODE_TYPES);
+  attachEntityTypeResolution(schema);
   collectReadDeclarations(
     schema,
     options,
@@ -117,4 +129,9 @@ function assemble(resolvers: Function[]): GraphQLSchema {
 /** The SDL checked in at schema/schema.graphql: sorted, so diffs show real changes only. */
 export function printHubSchema(): string {
   return `${printSchema(lexicographicSortSchema(buildHubSchema()))}\n`;
+}
+
+/** The subgraph SDL checked in at schema/subgraph.graphql: what `_service { sdl }` answers a gateway. */
+export function printSubgraphSchema(): string {
+  return subgraphSdl(buildHubSchema(), ENTITY_TYPES);
 }

@@ -3,12 +3,19 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../support/paths";
 import type { GraphQLObjectType } from "graphql";
-import { buildHubSchema, printHubSchema } from "../../src/graphql/schema";
+import { buildHubSchema, printHubSchema, printSubgraphSchema } from "../../src/graphql/schema";
 
 describe("schema/schema.graphql", () => {
   it("is the SDL the code builds (run `npm run schema:print` after changing the graph)", () => {
     const checkedIn = readFileSync(join(REPO_ROOT, "schema", "schema.graphql"), "utf8");
     expect(checkedIn).toBe(printHubSchema());
+  });
+});
+
+describe("schema/subgraph.graphql", () => {
+  it("is the subgraph SDL `_service { sdl }` answers (run `npm run schema:print` after changing the graph)", () => {
+    const checkedIn = readFileSync(join(REPO_ROOT, "schema", "subgraph.graphql"), "utf8");
+    expect(checkedIn).toBe(printSubgraphSchema());
   });
 });
 

@@ -8,6 +8,9 @@ export const committeeById = loaderById(Committee);
 
 export const committeeBySlug = oneByColumn(Committee, "slug");
 
+/** A specialised committee by its number (Committee Regulation): the key other subgraphs join it on. */
+export const committeeByNumber = oneByColumn(Committee, "number");
+
 export const coordinatorTermById = loaderById(CoordinatorTerm);
 
 /** Every coordinator term of each committee, in order of start (unknown starts first), then id. */

@@ -1,8 +1,10 @@
+import { defineEntityKey, positiveIntegerKey, textKey } from "../../core/entity-registry";
+import type { EntityType } from "../../core/entity-registry";
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import type { Committee } from "./committee.entity";
+import { Committee } from "./committee.entity";
 import type { CommitteeParticipation } from "./committee-participation.entity";
 import type { CoordinatorTerm } from "./coordinator-term.entity";
-import { committeeById, coordinatorTermById, participationById } from "./committee.loader";
+import { committeeById, committeeByNumber, committeeBySlug, coordinatorTermById, participationById } from "./committee.loader";
 import { CommitteeMutations, EventCommitteeResolver } from "./committee.mutations";
 import {
   CommitteeParticipationResolver,
@@ -43,4 +45,15 @@ export const committeeNodeTypes = [
     parseKey: integerKey,
     loader: participationById,
   }),
+];
+/** Other subgraphs join a specialised committee by its number, and any committee by its slug (docs/federation.md). */
+export const committeeEntityTypes: EntityType[] = [
+  {
+    typename: "Committee",
+    type: Committee,
+    keys: [
+      defineEntityKey({ field: "number", parse: positiveIntegerKey, loader: committeeByNumber }),
+      defineEntityKey({ field: "slug", parse: textKey, loader: committeeBySlug }),
+    ],
+  },
 ];

@@ -1,5 +1,7 @@
+import { defineEntityKey } from "../../core/entity-registry";
+import type { EntityType } from "../../core/entity-registry";
 import { defineNodeType } from "../../core/node-registry";
-import type { Country } from "./country.entity";
+import { Country } from "./country.entity";
 import { countryByCode } from "./country.loader";
 import { CountryResolver } from "./country.resolver";
 
@@ -15,4 +17,18 @@ export const countryNodeTypes = [
     parseKey: (key) => (/^[A-Z]{2}$/.test(key) ? key : null),
     loader: countryByCode,
   }),
+];
+/** Other subgraphs join a country by its ISO 3166-1 code (docs/federation.md). */
+export const countryEntityTypes: EntityType[] = [
+  {
+    typename: "Country",
+    type: Country,
+    keys: [
+      defineEntityKey({
+        field: "code",
+        parse: (value) => (typeof value === "string" && /^[A-Z]{2}$/.test(value) ? value : null),
+        loader: countryByCode,
+      }),
+    ],
+  },
 ];

@@ -1,6 +1,8 @@
+import { defineEntityKey, globalIdKey, textKey } from "../../core/entity-registry";
+import type { EntityType } from "../../core/entity-registry";
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import type { Government } from "./government.entity";
-import { governmentById } from "./government.loader";
+import { Government } from "./government.entity";
+import { governmentById, governmentBySlug } from "./government.loader";
 import { GovernmentMutations } from "./government.mutations";
 import { CountryGovernmentsResolver, GovernmentResolver, MembershipGovernmentResolver } from "./government.resolver";
 
@@ -16,6 +18,18 @@ export const governmentResolvers = [
   CountryGovernmentsResolver,
   GovernmentMutations,
 ] as const;
-export const governmentNodeTypes = [
-  defineNodeType<Government, number>({ typename: "Government", keyOf: (row) => row.id, parseKey: integerKey, loader: governmentById }),
+const governmentNodeType = defineNodeType<Government, number>({
+  typename: "Government",
+  keyOf: (row) => row.id,
+  parseKey: integerKey,
+  loader: governmentById,
+});
+export const governmentNodeTypes = [governmentNodeType];
+/** Other subgraphs join a government by its global ID or by its slug (docs/federation.md). */
+export const governmentEntityTypes: EntityType[] = [
+  {
+    typename: "Government",
+    type: Government,
+    keys: [globalIdKey(governmentNodeType), defineEntityKey({ field: "slug", parse: textKey, loader: governmentBySlug })],
+  },
 ];

@@ -1,6 +1,8 @@
+import { defineEntityKey, textKey } from "../../core/entity-registry";
+import type { EntityType } from "../../core/entity-registry";
 import { defineNodeType, integerKey } from "../../core/node-registry";
-import type { PartnerOrganisation } from "./partner-organisation.entity";
-import { partnerById } from "./partner.loader";
+import { PartnerOrganisation } from "./partner-organisation.entity";
+import { partnerById, partnerBySlug } from "./partner.loader";
 import { PartnerMutations } from "./partner.mutations";
 import { PartnerResolver } from "./partner.resolver";
 
@@ -14,4 +16,12 @@ export const partnerNodeTypes = [
     parseKey: integerKey,
     loader: partnerById,
   }),
+];
+/** Other subgraphs join a partner organisation by its slug (docs/federation.md). */
+export const partnerEntityTypes: EntityType[] = [
+  {
+    typename: "PartnerOrganisation",
+    type: PartnerOrganisation,
+    keys: [defineEntityKey({ field: "slug", parse: textKey, loader: partnerBySlug })],
+  },
 ];

@@ -1,0 +1,127 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { composeServices } from "@theguild/federation-composition";
+import type { FastifyInstance } from "fastify";
+import { parse } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../../src/modules/access";
+import { openTestDatabase } from "../support/database";
+import type { TestDatabase } from "../support/database";
+import { testServer } from "../support/hub";
+import { REPO_ROOT } from "../support/paths";
+
+/**
+ * A partner's supergraph, end to end on loopback: the hub and an example partner
+ * subgraph (test/federation/partner-subgraph.graphql) served over HTTP, composed, and
+ * queried through a JavaScript gateway (Hive Gateway's runtime). A query crosses both
+ * ways: the partner's fields on the hub's governments, and the hub's fields on the
+ * governments the partner names; a private field reaches the gateway only with the
+ * caller's key, which the gateway forwards.
+ */
+const PARTNER_SDL = readFileSync(join(REPO_ROOT, "test", "federation", "partner-subgraph.graphql"), "utf8");
+const PROJECTS = [
+  { title: "Smart tourism exchange", year: 2019, members: ["kr-gyeongbuk", "jp-tottori"] },
+  { title: "Disaster prevention workshop", year: 2020, members: ["jp-tottori"] },
+];
+
+describe("a gateway over the hub and a partner's subgraph", () => {
+  let db: TestDatabase;
+  let hub: FastifyInstance;
+  let partner: ApolloServer;
+  let gateway: ReturnType<typeof createGatewayRuntime>;
+  let secret: string;
+  let contactBefore: string | null;
+
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    ({ secret } = await createApiKey(db.dataSource.manager, { role: "SECRETARIAT", label: "gateway test" }));
+    // On PostgreSQL the database is the run's shared one: the contact goes back as it was after.
+    [{ contact: contactBefore }] = await db.dataSource.query(`SELECT contact FROM government WHERE slug = 'kr-gyeongbuk'`);
+    await db.dataSource.query(`UPDATE government SET contact = 'International Relations' WHERE slug = 'kr-gyeongbuk'`);
+    hub = await testServer(db);
+    await hub.listen({ port: 0, host: "127.0.0.1" });
+    const hubUrl = `http://127.0.0.1:${(hub.server.address() as AddressInfo).port}/graphql`;
+    partner = new ApolloServer({
+      schema: buildSubgraphSchema({
+        typeDefs: parse(PARTNER_SDL),
+        resolvers: {
+          Query: { partnerProjects: () => PROJECTS },
+          PartnerProject: { members: (project: (typeof PROJECTS)[number]) => project.members.map((slug) => ({ slug })) },
+          Government: {
+            partnerProjects: (government: { slug: string }) => PROJECTS.filter((project) => project.members.includes(government.slug)),
+          },
+        },
+      }),
+    });
+    const { url: partnerUrl } = await startStandaloneServer(partner, { listen: { port: 0, host: "127.0.0.1" } });
+    const composed = composeServices([
+      { name: "near", typeDefs: parse(readFileSync(join(REPO_ROOT, "schema", "subgraph.graphql"), "utf8")), url: hubUrl },
+      { name: "partner", typeDefs: parse(PARTNER_SDL), url: partnerUrl },
+    ]);
+    if (!composed.supergraphSdl) throw new Error(`composition failed: ${composed.errors?.map((e) => e.message).join("; ")}`);
+    gateway = createGatewayRuntime({
+      supergraph: composed.supergraphSdl,
+      logging: false,
+      // Unmasked: a failure in a subgraph says why here.
+      maskedErrors: false,
+      // The caller's key goes on to the subgraphs: the hub decides what it may read.
+      propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }) },
+    });
+  });
+
+  afterAll(async () => {
+    await gateway?.dispose();
+    await partner?.stop();
+    await hub?.close();
+    await db?.dataSource.query(`UPDATE government SET contact = $1 WHERE slug = 'kr-gyeongbuk'`, [contactBefore]);
+    await db?.dataSource.destroy();
+  });
+
+  async function ask(query: string, headers: Record<string, string> = {}) {
+    const response = await gateway.fetch("http://gateway.test/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query }),
+    });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+  }
+
+  it("adds the partner's fields to the hub's governments", async () => {
+    const result = await ask(`{ government(slug: "jp-tottori") { slug country { code } partnerProjects { title year } } }`);
+    expect(result).toEqual({
+      data: {
+        government: {
+          slug: "jp-tottori",
+          country: { code: "JP" },
+          partnerProjects: [
+            { title: "Smart tourism exchange", year: 2019 },
+            { title: "Disaster prevention workshop", year: 2020 },
+          ],
+        },
+      },
+    });
+  });
+
+  it("resolves the governments the partner names through the hub's _entities", async () => {
+    const result = await ask(`{ partnerProjects { title members { slug country { code } name(lang: "ko") { text } } } }`);
+    expect(result.errors).toBeUndefined();
+    const projects = result.data!["partnerProjects"] as { title: string; members: { slug: string; country: { code: string } }[] }[];
+    expect(projects.map((p) => [p.title, p.members.map((m) => `${m.slug} ${m.country.code}`)])).toEqual([
+      ["Smart tourism exchange", ["kr-gyeongbuk KR", "jp-tottori JP"]],
+      ["Disaster prevention workshop", ["jp-tottori JP"]],
+    ]);
+  });
+
+  it("gives a private field through the gateway only with the caller's key", async () => {
+    const query = `{ partnerProjects { members { slug contact } } }`;
+    const contacts = (result: Awaited<ReturnType<typeof ask>>) =>
+      (result.data!["partnerProjects"] as { members: { slug: string; contact: string | null }[] }[])[0].members.map((m) => m.contact);
+    expect(contacts(await ask(query))).toEqual([null, null]);
+    expect(contacts(await ask(query, { authorization: `Bearer ${secret}` }))).toEqual(["International Relations", null]);
+  });
+});
