@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** The compiled hub (`dist/src`) and, beside it, the digest of its code the build writes. */
+/** The compiled hub (`dist/src`) and, inside it (so the packed package carries it), the digest of its code the build writes. */
 const CODE_FOLDER = join(__dirname, "..");
-const STAMP_FILE = join(__dirname, "..", "..", "code-digest");
+const STAMP_FILE = join(CODE_FOLDER, "code-digest.txt");
 
 /**
  * The build the hub runs from: the digest of its compiled code, which the build writes
- * (`stampBuild`, in scripts/build-image.ts). Null when it runs from source (the tests),
+ * (`stampBuild`, in scripts/build-image.ts) to `dist/src/code-digest.txt`. Null when it runs from source (the tests),
  * where no build is.
  */
 export function buildStamp(): string | null {
