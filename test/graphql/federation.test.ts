@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { composeServices } from "@theguild/federation-composition";
+import { PARTNER_SDL } from "../../bench/fixtures/partner-subgraph";
 import { MAX_REPRESENTATIONS } from "../../src/graphql/federation.resolver";
 import { printSubgraphSchema } from "../../src/graphql/schema";
 import { useTestHub } from "../support/hub";
@@ -14,7 +15,6 @@ import { REPO_ROOT } from "../support/paths";
  * gateway's batch through the loaders, with the hub's errors, limits and keys.
  */
 const hub = useTestHub();
-const PARTNER_SDL = readFileSync(join(REPO_ROOT, "test", "federation", "partner-subgraph.graphql"), "utf8");
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {

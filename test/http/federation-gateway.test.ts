@@ -3,9 +3,9 @@ import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import { startStandaloneServer } from "@apollo/server/standalone";
-import { buildSubgraphSchema } from "@apollo/subgraph";
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { composeServices } from "@theguild/federation-composition";
+import { PARTNER_SDL, partnerSubgraphSchema } from "../../bench/fixtures/partner-subgraph";
 import type { FastifyInstance } from "fastify";
 import { parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,17 +17,12 @@ import { REPO_ROOT } from "../support/paths";
 
 /**
  * A partner's supergraph, end to end on loopback: the hub and an example partner
- * subgraph (test/federation/partner-subgraph.graphql) served over HTTP, composed, and
+ * subgraph (bench/fixtures/partner-subgraph.ts) served over HTTP, composed, and
  * queried through a JavaScript gateway (Hive Gateway's runtime). A query crosses both
  * ways: the partner's fields on the hub's governments, and the hub's fields on the
  * governments the partner names; a private field reaches the gateway only with the
  * caller's key, which the gateway forwards.
  */
-const PARTNER_SDL = readFileSync(join(REPO_ROOT, "test", "federation", "partner-subgraph.graphql"), "utf8");
-const PROJECTS = [
-  { title: "Smart tourism exchange", year: 2019, members: ["kr-gyeongbuk", "jp-tottori"] },
-  { title: "Disaster prevention workshop", year: 2020, members: ["jp-tottori"] },
-];
 
 describe("a gateway over the hub and a partner's subgraph", () => {
   let db: TestDatabase;
@@ -46,18 +41,7 @@ describe("a gateway over the hub and a partner's subgraph", () => {
     hub = await testServer(db);
     await hub.listen({ port: 0, host: "127.0.0.1" });
     const hubUrl = `http://127.0.0.1:${(hub.server.address() as AddressInfo).port}/graphql`;
-    partner = new ApolloServer({
-      schema: buildSubgraphSchema({
-        typeDefs: parse(PARTNER_SDL),
-        resolvers: {
-          Query: { partnerProjects: () => PROJECTS },
-          PartnerProject: { members: (project: (typeof PROJECTS)[number]) => project.members.map((slug) => ({ slug })) },
-          Government: {
-            partnerProjects: (government: { slug: string }) => PROJECTS.filter((project) => project.members.includes(government.slug)),
-          },
-        },
-      }),
-    });
+    partner = new ApolloServer({ schema: partnerSubgraphSchema() });
     const { url: partnerUrl } = await startStandaloneServer(partner, { listen: { port: 0, host: "127.0.0.1" } });
     const composed = composeServices([
       { name: "near", typeDefs: parse(readFileSync(join(REPO_ROOT, "schema", "subgraph.graphql"), "utf8")), url: hubUrl },
