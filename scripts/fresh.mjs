@@ -3,11 +3,13 @@
  * the CLIs and the tests run this first, so a command after `npm ci` (whose `prepare`
  * builds) or after an unchanged checkout starts at once. Plain JavaScript, run before
  * any build. `--stamp`: the build's last step, recording that the build is complete.
+ * `--then <built file> [its arguments]`: runs that file in this process once the build
+ * is fresh (`npm start`: one Node process, with the Node flags given to this one).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const stamp = join(root, "dist", ".built");
@@ -39,4 +41,12 @@ if (process.argv.includes("--stamp")) {
     const result = spawnSync(npm, ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
+}
+
+const then = process.argv.indexOf("--then");
+if (then !== -1) {
+  const entry = join(root, process.argv[then + 1]);
+  // The entry reads its own arguments from process.argv, as if started on its own.
+  process.argv.splice(1, then + 1, entry);
+  await import(pathToFileURL(entry).href);
 }

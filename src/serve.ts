@@ -20,7 +20,7 @@ import { readNameCollations } from "./core/collation";
 import { createMetricsServer, createServer } from "./http/server";
 import { ConnectionGate } from "./http/connection-gate";
 import { trustsPeer } from "./http/trust";
-import { MemoryState, RedisState } from "./http/shared-state";
+import { MemoryState } from "./http/shared-state";
 import type { SharedState } from "./http/shared-state";
 import { poolStats } from "./db/pool";
 import { seed2020 } from "./seed/seed";
@@ -47,6 +47,8 @@ export interface Running {
 
 async function sharedState(config: Config, log: Logger, metrics: HubMetrics): Promise<SharedState> {
   if (config.redisUrl === null) return new MemoryState();
+  // Loaded only here: a hub without Redis never loads ioredis.
+  const { RedisState } = await import("./http/redis-state.js");
   const redis = new RedisState(
     config.redisUrl,
     log,

@@ -7,8 +7,8 @@ import { HubProcess } from "./support/process";
 /** The Node flags `npm start` gives, and those the package's command (`near-data-hub`, the built main's `#!` line) gives. */
 function startFlags(): { npmStart: string; shebang: string[] } {
   const scripts = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  // The hub's own command, after the build check (`node scripts/fresh.mjs && node <flags> dist/src/main.js`).
-  const npmStart = /&& node (.*?) ?dist\/src\/main\.js$/.exec(scripts["start"] ?? "")?.[1] ?? "";
+  // The build check, then the hub in the same process (`node <flags> scripts/fresh.mjs --then dist/src/main.js`).
+  const npmStart = /^node (.*?) ?scripts\/fresh\.mjs --then dist\/src\/main\.js$/.exec(scripts["start"] ?? "")?.[1] ?? "";
   const shebang = readFileSync(BUILT_MAIN, "utf8").split("\n", 1)[0].replace(/^#!/, "").split(" ");
   return { npmStart, shebang };
 }

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { join } from "node:path";
-import pg from "pg";
+import * as pgTypes from "pg-types";
 import { DataSource } from "typeorm";
 import type { Logger, MixedList } from "typeorm";
 import type { DatabaseConfig } from "../config";
@@ -10,7 +10,7 @@ import { SnakeNamingStrategy } from "./naming";
 import { DATE_OID, keepIsoDate } from "./type-parsers";
 import { guardStatements } from "./request-scope";
 
-pg.types.setTypeParser(DATE_OID, keepIsoDate);
+pgTypes.setTypeParser(DATE_OID, keepIsoDate);
 
 /**
  * The compiled migrations beside the build: `dist/migrations/<timestamp>-<Name>.js`

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { createServer } from "../../src/http/server";
 import { HubMetrics } from "../../src/http/metrics";
-import { RedisState } from "../../src/http/shared-state";
+import { RedisState } from "../../src/http/redis-state";
 import { FaultProxy } from "../support/fault-proxy";
 import { silentLogger } from "../support/logger";
 import type { QueryCounter } from "../support/query-counter";

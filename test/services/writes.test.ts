@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import pg from "pg";
 import { createServer } from "../../src/http/server";
-import { RedisState } from "../../src/http/shared-state";
+import { RedisState } from "../../src/http/redis-state";
 import { createApiKey, revokeApiKey } from "../../src/modules/access";
 import { silentLogger } from "../support/logger";
 import { REDIS_URL, admin, databaseUrl, freshDatabase } from "../support/services";

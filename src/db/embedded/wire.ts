@@ -7,7 +7,7 @@
  * skipped (it copied every value's bytes before decoding them, a large part of its
  * thread's time on a flat list).
  */
-import pg from "pg";
+import * as pgTypes from "pg-types";
 import { serialize } from "pg-protocol";
 import { Parser } from "pg-protocol/dist/parser";
 import type {
@@ -24,7 +24,7 @@ import { DATE_OID, keepIsoDate } from "../type-parsers";
 
 /** `pg`'s type parsers, with calendar dates kept as text as the hub's `pg` pool keeps them (src/db/type-parsers.ts). */
 const TYPES = {
-  getTypeParser: (oid: number, format: "text" | "binary") => (oid === DATE_OID ? keepIsoDate : pg.types.getTypeParser(oid, format)),
+  getTypeParser: (oid: number, format: "text" | "binary") => (oid === DATE_OID ? keepIsoDate : pgTypes.getTypeParser(oid, format)),
 };
 
 /** What a statement answers, as `pg` gives it (TypeORM reads `rows`, `rowCount` and `command`). */
