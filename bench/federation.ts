@@ -56,9 +56,10 @@ async function main(): Promise<void> {
       null,
     );
     const servers = { hub, gateway };
-    // The gateway answers what the hub answers: the bench measures the same data.
+    // The gateway answers the hub's data (its extensions stay with the hub): the bench measures the same data.
     const [direct, forwarded] = [await ask(hub, CASES[0].query), await ask(gateway, CASES[1].query)];
-    if (JSON.stringify(direct) !== JSON.stringify(forwarded)) throw new Error(`the gateway's answer differs: ${JSON.stringify(forwarded)}`);
+    if (JSON.stringify(direct.data) !== JSON.stringify(forwarded.data))
+      throw new Error(`the gateway's answer differs: ${JSON.stringify(forwarded)}`);
     for (const c of CASES) {
       const answer = await ask(servers[c.via], c.query);
       if (answer.errors) throw new Error(`${c.name}: ${JSON.stringify(answer.errors)}`);
