@@ -40,12 +40,19 @@ export interface TestDatabase {
   counter: QueryCounter;
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+/**
+ * The test's database; `ownEmbedded`: an in-memory PGlite of its own in both passes, for
+ * a test that writes outside a rolled-back transaction and must leave the run's shared
+ * PostgreSQL database as it was.
+ */
+export async function openTestDatabase(options: { ownEmbedded?: boolean } = {}): Promise<TestDatabase> {
   const counter = new QueryCounter();
-  const snapshotFile = onPostgres() ? undefined : process.env["NEAR_TEST_PGLITE_SNAPSHOT"];
-  const dataSource = createTestDataSource(testDatabaseConfig(), { counter, ...(snapshotFile ? { imageFile: snapshotFile } : {}) });
+  const embedded = options.ownEmbedded === true || !onPostgres();
+  const snapshotFile = embedded ? process.env["NEAR_TEST_PGLITE_SNAPSHOT"] : undefined;
+  const config: DatabaseConfig = embedded ? { kind: "pglite", dataDir: null } : testDatabaseConfig();
+  const dataSource = createTestDataSource(config, { counter, ...(snapshotFile ? { imageFile: snapshotFile } : {}) });
   await dataSource.initialize();
-  if (!onPostgres() && !snapshotFile) {
+  if (embedded && !snapshotFile) {
     // Run outside the suite's global setup (a single file by hand): build the database here.
     await dataSource.runMigrations({ transaction: "each" });
     await seed2020(dataSource);
