@@ -181,19 +181,22 @@ export function coordination(input: CoordinationInput): Coordination {
 }
 
 /**
- * The days on which `coordination` can change, up to `until`: a spell's start and end
- * (and where their dates blur), each new 2-year term, each meeting or event and the
- * day two years after it, and two years after the records begin. Between two of them
- * it gives the same answer.
+ * The days on which `coordination` can change, through the day after `until`: a
+ * spell's start and end (and where their dates blur), each new 2-year term, each
+ * meeting or event and the day two years after it, and two years after the records
+ * begin. Between two of them it gives the same answer. The day after `until` is kept
+ * because the eve of a change is asked too: a term's last day, named in its reason,
+ * may be `until` itself.
  */
 export function coordinationChangeDays(input: Omit<CoordinationInput, "asOf">, until: Day): Day[] {
+  const through = addDays(until, 1);
   const days = input.spells.flatMap((spell) => heldChangeDays(spell, input.floor));
   for (const spell of input.spells) {
     if (spell.startedOn === null) continue;
-    for (let k = 1; addYears(spell.startedOn, COORDINATOR_TERM_YEARS * k) <= until; k++)
+    for (let k = 1; addYears(spell.startedOn, COORDINATOR_TERM_YEARS * k) <= through; k++)
       days.push(addYears(spell.startedOn, COORDINATOR_TERM_YEARS * k));
   }
   for (const activity of input.activities) days.push(activity, addYears(activity, INACTIVITY_YEARS));
   if (input.activityRecordsFrom !== null) days.push(addYears(input.activityRecordsFrom, INACTIVITY_YEARS));
-  return days.filter((day) => day <= until);
+  return days.filter((day) => day <= through);
 }

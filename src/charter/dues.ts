@@ -340,14 +340,16 @@ function restrictedOn(duesOf: DuesOf, ledger: DuesLedger, day: Day): boolean {
 }
 
 /**
- * The days on which a government's dues can change, up to `until`: 1 January (a new
- * fiscal year, so no payment yet), the day after a due date, payment days and
- * membership changes. Between two of them `duesStanding`, `duesForYear` and
- * `duesHistory` (through the day's year) give the same answers.
+ * The days on which a government's dues can change, through the day after `until`:
+ * 1 January (a new fiscal year, so no payment yet), the day after a due date, payment
+ * days and membership changes. Between two of them `duesStanding`, `duesForYear` and
+ * `duesHistory` (through the day's year) give the same answers. The day after `until`
+ * is kept because the eve of a change is asked too: a due date may be `until` itself.
  */
 export function duesChangeDays(periods: readonly MembershipPeriod[], ledger: DuesLedger, until: Day): Day[] {
+  const through = addDays(until, 1);
   const days = new Set<Day>();
-  for (let year = DUES.firstFiscalYear; year <= yearOf(until); year++) {
+  for (let year = DUES.firstFiscalYear; year <= yearOf(through); year++) {
     days.add(dayOf(year, 1, 1));
     days.add(addDays(dueDateOf(year), 1));
   }
@@ -356,7 +358,7 @@ export function duesChangeDays(periods: readonly MembershipPeriod[], ledger: Due
     if (period.startedOn) days.add(period.startedOn);
     if (period.endedOn) days.add(addDays(period.endedOn, 1));
   }
-  return [...days].filter((day) => day <= until).sort();
+  return [...days].filter((day) => day <= through).sort();
 }
 
 /** Whether arrears restrict a government's rights on `asOf` (Dues Reg. Art. 6), since when, and why. */

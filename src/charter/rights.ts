@@ -98,7 +98,7 @@ export function electionRights(periods: readonly MembershipPeriod[], ledger: Due
   return rightsOn(periods, ledger, day, ELECTION);
 }
 
-/** The days on which a government's voting and election rights can change, up to `until`: between two of them they are the same. */
+/** The days on which a government's voting and election rights can change, through the day after `until` (`duesChangeDays`): between two of them they are the same. */
 export function rightsChangeDays(periods: readonly MembershipPeriod[], ledger: DuesLedger, until: Day): Day[] {
   return [...membershipChangeDays(periods), ...duesChangeDays(periods, ledger, until)];
 }
