@@ -15,6 +15,7 @@ import { PartnerWebsites1795850000000 } from "./1795850000000-PartnerWebsites";
 import { ReportingAmbassadorsFigures1795851000000 } from "./1795851000000-ReportingAmbassadorsFigures";
 import { NameOrderInLanguages1795852000000 } from "./1795852000000-NameOrderInLanguages";
 import { ReportingAnyDay1795853000000 } from "./1795853000000-ReportingAnyDay";
+import { LiveOutbox1795854000000 } from "./1795854000000-LiveOutbox";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -34,4 +35,5 @@ export const MIGRATIONS: MixedList<Function> = [
   ReportingAmbassadorsFigures1795851000000,
   NameOrderInLanguages1795852000000,
   ReportingAnyDay1795853000000,
+  LiveOutbox1795854000000,
 ];

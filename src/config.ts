@@ -108,6 +108,16 @@ export interface Config {
   /** Port of the Prometheus `/metrics` endpoint on HOST; null: no metrics endpoint. */
   readonly metricsPort: number | null;
   readonly introspection: boolean;
+  readonly webhooks: WebhookSettings;
+}
+
+/** How webhooks are delivered (docs/live.md). */
+interface WebhookSettings {
+  readonly timeoutMs: number;
+  readonly maxAttempts: number;
+  readonly retryBaseMs: number;
+  /** Plain http:// to this machine is accepted: for a receiver in development, and the tests'. */
+  readonly allowLoopbackHttp: boolean;
 }
 
 /** Settings of earlier versions that are Node's to take now, with the flag that replaced each. */
@@ -298,6 +308,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
     redisTimeoutMs: int("REDIS_TIMEOUT_MS", 10, 60_000),
     metricsPort: metricsPort === undefined ? null : parseInteger("METRICS_PORT", metricsPort, 0, 65535),
     introspection: parseBoolean("INTROSPECTION", read("INTROSPECTION")!),
+    webhooks: Object.freeze({
+      timeoutMs: int("WEBHOOK_TIMEOUT_MS", 100, 600_000),
+      maxAttempts: int("WEBHOOK_MAX_ATTEMPTS", 1, 100),
+      retryBaseMs: int("WEBHOOK_RETRY_BASE_MS", 1, 3_600_000),
+      allowLoopbackHttp: parseBoolean("WEBHOOK_ALLOW_LOOPBACK_HTTP", read("WEBHOOK_ALLOW_LOOPBACK_HTTP")!),
+    }),
   });
 }
 

@@ -13,6 +13,7 @@ import { decideUnrecordedSittings, isEmpty, migrate, openDatabase, readFactsHori
 import { calendarFor } from "./charter";
 import { HubMetrics } from "./http/metrics";
 import { todayUtc } from "./core/dates";
+import { LIVE_CHANNEL, parseLiveEvent } from "./core/live-event";
 import { refreshReporting } from "./modules/reporting";
 import { buildStamp } from "./core/build-stamp";
 import { readCountryCodes } from "./modules/country";
@@ -27,6 +28,7 @@ import { seed2020 } from "./seed/seed";
 import { serveAdminSocket } from "./http/admin-socket";
 import { guardStorage, storageGuardOf } from "./core/storage-guard";
 import { dumpEmbedded } from "./db/embedded/driver";
+import { WebhookWorker } from "./modules/webhooks";
 import { adminSocketOf } from "./db/embedded/folder-lock";
 import type { FolderLock } from "./db/embedded/folder-lock";
 
@@ -39,6 +41,8 @@ export interface Running {
   adminApp: FastifyInstance | null;
   dataSource: DataSource;
   shared: SharedState;
+  /** Delivers webhooks; stopped before the database closes. */
+  webhooks: WebhookWorker;
   /** The one line a person at a terminal reads: where GraphiQL is, the database, the facts horizon. */
   summary: string;
   /** Logs that the hub serves: called once its signals are handled, so a caller that waits for the line may stop it. */
@@ -86,13 +90,21 @@ export async function start(
         : log.info("the data folder's disk has room again: writes are accepted"),
     );
   }
-  const horizon = await readFactsHorizon(dataSource);
+  let horizon = await readFactsHorizon(dataSource);
   await readCountryCodes(dataSource.manager);
   await readNameCollations(dataSource.manager);
   const decided = await decideUnrecordedSittings(dataSource, calendarFor(horizon, todayUtc(), config.calendarYearsAhead));
   if (decided > 0) log.info({ meetings: decided }, `decided ${decided} sittings recorded before decisions were kept`);
   const metrics = new HubMetrics(() => poolStats(dataSource));
   const shared = await sharedState(config, log, metrics);
+  // Any replica's write may move the facts horizon: each hears it, as subscribers do.
+  shared.listen(LIVE_CHANNEL, (message) => {
+    const moved = parseLiveEvent(message);
+    if (moved?.kind === "factsHorizonMoved" && moved.factsCompleteUntil !== undefined && moved.factsCompleteUntil > horizon) {
+      horizon = moved.factsCompleteUntil;
+      log.info({ factsCompleteUntil: horizon }, `facts complete until ${horizon}`);
+    }
+  });
   // The reporting tables hold the charter's answers for BI tools: refreshed at start, after every write, and once a day;
   // a refresh with nothing new (the same facts, calendar and build) keeps them, so a restart does not recompute.
   const build = buildStamp();
@@ -151,15 +163,19 @@ export async function start(
     }
   }
   const shown = address.replace("0.0.0.0", "localhost").replace("127.0.0.1", "localhost");
+  // Webhooks: delivered from the outbox each write fills; a committed change, here or on another replica, wakes the worker.
+  const webhooks = new WebhookWorker(dataSource.manager, config.webhooks, log);
+  await webhooks.start({ ownsDatabase: config.database.kind === "pglite" });
+  shared.listen(LIVE_CHANNEL, () => webhooks.poke());
   const announce = () => {
     log.info({ database: where, factsCompleteUntil: horizon }, `NEAR data hub on ${where}; facts complete until ${horizon}`);
     log.info({ url: `${shown}/graphql` }, `GraphiQL: ${shown}/graphql`);
   };
   const summary = `NEAR data hub: ${shown}/graphql · ${where} · facts complete until ${horizon}`;
-  return { app, gate, metricsApp, adminApp, dataSource, shared, summary, announce };
+  return { app, gate, metricsApp, adminApp, dataSource, shared, webhooks, summary, announce };
 }
 
-export function onSignals({ app, gate, metricsApp, adminApp, dataSource, shared }: Running, graceMs: number, log: Logger): void {
+export function onSignals({ app, gate, metricsApp, adminApp, dataSource, shared, webhooks }: Running, graceMs: number, log: Logger): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -170,12 +186,15 @@ export function onSignals({ app, gate, metricsApp, adminApp, dataSource, shared 
       process.exit(1);
     }, graceMs);
     force.unref();
-    // The gate first: what the kernel accepted is read and answered; then the server and what it holds.
-    gate
-      .drain()
+    // Subscriptions first (their clients reconnect elsewhere), then the gate: what the kernel accepted is read and
+    // answered; then the server and what it holds.
+    app
+      .closeSubscriptions()
+      .then(() => gate.drain())
       .then(() => app.close())
       .then(() => metricsApp?.close())
       .then(() => adminApp?.close())
+      .then(() => webhooks.stop())
       .then(() => shared.close())
       .then(() => dataSource.destroy())
       .then(() => {

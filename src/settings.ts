@@ -66,6 +66,30 @@ export const SETTINGS: readonly Setting[] = [
     help: "redis://host:port; shares rate limits, persisted queries and cached answers between replicas",
   },
   {
+    env: "WEBHOOK_TIMEOUT_MS",
+    flag: "--webhook-timeout-ms",
+    help: "longest a webhook receiver may take to answer one delivery",
+    default: "10000",
+  },
+  {
+    env: "WEBHOOK_MAX_ATTEMPTS",
+    flag: "--webhook-max-attempts",
+    help: "deliveries of one event to one webhook before it is marked FAILED",
+    default: "8",
+  },
+  {
+    env: "WEBHOOK_RETRY_BASE_MS",
+    flag: "--webhook-retry-base-ms",
+    help: "wait before a failed delivery's first retry; each later one waits 4 times longer, at most 6 hours",
+    default: "5000",
+  },
+  {
+    env: "WEBHOOK_ALLOW_LOOPBACK_HTTP",
+    flag: "--webhook-allow-loopback-http",
+    help: "accept webhook URLs by plain http:// to this machine (127.0.0.1, localhost), for a receiver in development",
+    default: "false",
+  },
+  {
     env: "REDIS_TIMEOUT_MS",
     flag: "--redis-timeout-ms",
     help: "longest one Redis command may take; slower, the hub counts in memory until Redis answers in time again",

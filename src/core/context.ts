@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import type { Calendar } from "../charter";
 import type { Lang } from "./i18n";
 import type { IsoDate } from "./dates";
+import type { LiveEvent } from "./live-event";
 import type { LoaderRegistry } from "./loaders";
 import type { Viewer } from "./viewer";
 
@@ -30,8 +31,8 @@ export interface RequestContext extends UnitOfWork {
   /** From `Accept-Language`; `name(lang:)` overrides it per field. */
   readonly preferredLang: Lang;
   readonly requestId: string;
-  /** After a committed write: forget what the response cache and other replicas keep. */
-  readonly afterWrite: () => Promise<void>;
+  /** After a committed write: forget what the response cache and other replicas keep, and tell subscribers what changed. */
+  readonly afterWrite: (events: readonly LiveEvent[]) => Promise<void>;
   /** Set when the request reads the records as the hub knew them at an earlier instant (`asKnownOn`). */
   readonly knownOn: KnownOn | null;
   /** Ends what the request holds open (the read of `asKnownOn`); idempotent, and a no-op when nothing is open. */

@@ -1,4 +1,5 @@
-import { ApiKey, AuditEntry } from "../modules/access";
+import { ApiKey, AuditEntry, LiveEventRecord } from "../modules/access";
+import { Webhook, WebhookDelivery } from "../modules/webhooks";
 import { Association } from "../modules/association";
 import { AmbassadorAppointment } from "../modules/ambassador";
 import { Committee, CommitteeParticipation, CoordinatorTerm } from "../modules/committee";
@@ -51,6 +52,9 @@ export const ENTITIES = [
   RecordedQuorum,
   ApiKey,
   AuditEntry,
+  LiveEventRecord,
+  Webhook,
+  WebhookDelivery,
   AlternativeName,
   StatedFigure,
   EventFigure,

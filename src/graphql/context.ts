@@ -4,6 +4,7 @@ import type { KnownOn, RequestContext } from "../core/context";
 import { todayUtc } from "../core/dates";
 import { negotiateLang } from "../core/i18n";
 import { openKnownSession } from "../core/known-session";
+import type { LiveEvent } from "../core/live-event";
 import { LoaderRegistry } from "../core/loaders";
 import { PUBLIC_VIEWER } from "../core/viewer";
 import type { Viewer } from "../core/viewer";
@@ -15,8 +16,8 @@ export interface ContextInput {
   requestId: string;
   /** Who asks; PUBLIC unless an API key said otherwise. */
   viewer?: Viewer;
-  /** What a committed write must invalidate (the response cache); nothing by default. */
-  afterWrite?: () => Promise<void>;
+  /** What a committed write must invalidate (the response cache) and announce (its events); nothing by default. */
+  afterWrite?: (events: readonly LiveEvent[]) => Promise<void>;
   /** The clock, injectable so tests can fix "today". */
   now?: Date;
   /** The days the graph answers for (`calendarFor` with the facts horizon, today and CALENDAR_YEARS_AHEAD). */

@@ -36,12 +36,20 @@ export function operationLimitsPlugin(limits: OperationLimits, observer: LimitOb
 }
 
 /**
- * `mutation { … }` and `subscription { … }` against a schema without such a root type
- * are the client's mistake: a validation error (HTTP 400), not a failure in execution.
+ * Over HTTP a request is a query or a mutation: a subscription sent there (or an
+ * operation type the schema lacks) is the client's mistake, a validation error (HTTP
+ * 400) that says where subscriptions are served, not a failure in execution.
  */
 export const OperationTypeSupported: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (!context.getSchema().getRootType(node.operation)) {
+    if (node.operation === "subscription") {
+      context.reportError(
+        new GraphQLError(
+          "Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql and over Server-Sent Events at /graphql/stream, not by GET or POST: see docs/live.md.",
+          { nodes: node },
+        ),
+      );
+    } else if (!context.getSchema().getRootType(node.operation)) {
       context.reportError(new GraphQLError(`This API has no ${node.operation} operations: send a query or a mutation.`, { nodes: node }));
     }
   },

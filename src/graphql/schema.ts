@@ -3,7 +3,7 @@ import { GraphQLObjectType, lexicographicSortSchema, printSchema } from "graphql
 import type { GraphQLSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
 import type { BuildSchemaOptions } from "type-graphql";
-import type { NonEmptyArray } from "type-graphql";
+import type { NonEmptyArray, PubSub } from "type-graphql";
 import { toGlobalId } from "../core/node";
 import { directFieldResolvers, plainPropertyFields } from "./direct-resolvers";
 import { collectReadDeclarations } from "./read-declarations";
@@ -23,6 +23,8 @@ import { duesNodeTypes } from "../modules/dues";
 import { eventNodeTypes, eventResolvers } from "../modules/event";
 import { governmentEntityTypes, governmentNodeTypes, governmentResolvers } from "../modules/government";
 import { ledgerResolvers } from "../modules/ledger";
+import { liveResolvers } from "../modules/live";
+import { webhookResolvers } from "../modules/webhooks";
 import { meetingNodeTypes, meetingResolvers } from "../modules/meeting";
 import { membershipNodeTypes, membershipResolvers } from "../modules/membership";
 import { namesResolvers } from "../modules/names";
@@ -90,6 +92,8 @@ function hubResolvers(): Function[] {
     ...namesResolvers,
     ...admissionResolvers,
     ...ledgerResolvers,
+    ...liveResolvers,
+    ...webhookResolvers,
     ...statsResolvers,
     nodeResolver(NODE_TYPES),
     federationResolver(ENTITY_TYPES),
@@ -110,8 +114,28 @@ export function buildHubSchemaWith(extra: readonly Function[]): GraphQLSchema {
   return assemble([...hubResolvers(), ...extra]);
 }
 
+/**
+ * type-graphql asks every schema with subscriptions for a PubSub. None of the hub's
+ * uses topics: each gives its own `subscribe`, over the transport's feed of committed
+ * changes (src/http/live.ts), so this one only says so if a topic is ever asked for.
+ */
+const NO_TOPICS: PubSub = {
+  publish: () => {
+    throw new Error("Subscriptions here read committed changes from their LiveFeed: publish through runMutation's changes");
+  },
+  subscribe: () => {
+    throw new Error("Subscriptions here give their own `subscribe` over the LiveFeed: topics are not used");
+  },
+};
+
 function assemble(resolvers: Function[]): GraphQLSchema {
-  const options: BuildSchemaOptions = { resolvers: resolvers as NonEmptyArray<Function>, validate: false, authChecker, authMode: "error" };
+  const options: BuildSchemaOptions = {
+    resolvers: resolvers as NonEmptyArray<Function>,
+    validate: false,
+    authChecker,
+    authMode: "error",
+    pubSub: NO_TOPICS,
+  };
   const schema = withAsKnownOn(buildSchemaSync(options));
   // Both refuse a schema with global middlewares, which fields called directly would skip.
   directFieldResolvers(schema, options);

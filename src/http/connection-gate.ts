@@ -112,6 +112,7 @@ export class ConnectionGate {
     this.listener = createServer({ noDelay: true }, (socket) => this.admit(socket));
     // First of the request listeners: a response during shutdown must carry `Connection: close` before it is written.
     server.prependListener("request", (request: IncomingMessage, response: ServerResponse) => this.started(request, response));
+    server.prependListener("upgrade", (request: IncomingMessage) => this.upgraded(request));
   }
 
   /** Whether a shutdown has begun: /readyz says so, so load balancers stop sending. */
@@ -223,6 +224,20 @@ export class ConnectionGate {
       // Kept alive: the next request's headers have HEADERS_TIMEOUT_MS, as the first's had.
       else this.expect(connection, this.settings.headersTimeoutMs);
     });
+  }
+
+  /**
+   * A WebSocket: its headers are in, and from now on it is a subscription's, with
+   * pings of its own (src/http/live.ts). In flight until it closes, so neither the
+   * headers' timer nor room for others closes it; a shutdown closes subscriptions first.
+   */
+  private upgraded(request: IncomingMessage): void {
+    const connection = this.open.get(request.socket);
+    if (!connection) return;
+    if (connection.timer) clearTimeout(connection.timer);
+    connection.timer = null;
+    connection.requests++;
+    connection.inFlight++;
   }
 
   private forget(connection: Connection): void {

@@ -11,6 +11,7 @@ import { todayUtc } from "../core/dates";
 import type { IsoDate } from "../core/dates";
 import { scopedSource } from "../core/scoped-source";
 import { ErrorCode } from "../core/errors";
+import type { LiveEvent } from "../core/live-event";
 import { negotiateLang } from "../core/i18n";
 import { createRequestContext } from "../graphql/context";
 import { RETRY_AFTER_SECONDS, isRequestErrorBody } from "../graphql/http-status.plugin";
@@ -41,7 +42,9 @@ export interface GraphQLRouteOptions {
   admission: Admission;
   /** Fixes "today" for tests; the real clock otherwise. */
   now?: () => Date;
-  /** Run after every committed write, once the response cache is invalidated. */
+  /** Tells subscribers of a committed write's changes, once the response cache is invalidated. */
+  announce?: (events: readonly LiveEvent[]) => Promise<void>;
+  /** Run after every committed write, once the response cache is invalidated and its changes announced. */
   afterWrite?: () => Promise<void>;
 }
 
@@ -330,8 +333,10 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
       acceptLanguage: request.headers["accept-language"],
       requestId: request.id,
       viewer: request.viewer,
-      afterWrite: async () => {
+      afterWrite: async (events) => {
         await cache.invalidate();
+        // A subscriber that reads again on an event gets the new answer, not the cached one.
+        await options.announce?.(events);
         await options.afterWrite?.();
       },
       now,

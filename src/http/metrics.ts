@@ -63,6 +63,17 @@ export class HubMetrics {
     help: "Requests refused with 429",
     registers: [this.registry],
   });
+  readonly subscriptions = new Gauge({
+    name: "near_live_subscriptions",
+    help: "Subscriptions this replica holds open, over WebSocket and Server-Sent Events",
+    registers: [this.registry],
+  });
+  readonly subscribersClosed = new Counter({
+    name: "near_live_subscribers_closed_total",
+    help: "Subscribers the hub closed, by reason: too slow to read, their key revoked, or their key not checkable (database unavailable)",
+    labelNames: ["reason"] as const,
+    registers: [this.registry],
+  });
   readonly sharedState = new Gauge({
     name: "near_shared_state_redis_up",
     help: "1 while Redis holds the shared state, 0 while this process stands in for it (absent without REDIS_URL)",

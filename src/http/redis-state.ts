@@ -202,6 +202,41 @@ export class RedisState implements SharedState {
     );
   }
 
+  /**
+   * Through Redis pub/sub, so every replica hears it (this one through its own
+   * subscription, never twice); only this process's listeners while Redis is away.
+   */
+  broadcast(channel: string, message: string): Promise<void> {
+    return this.attempt(
+      async () => {
+        await this.redis.publish(this.prefix + channel, message);
+      },
+      () => this.fallback.broadcast(channel, message),
+    );
+  }
+
+  /** A second connection, made on the first `listen`: a connection that subscribes can send nothing else. */
+  private subscriber: Redis | null = null;
+
+  listen(channel: string, listener: (message: string) => void): () => void {
+    const stop = this.fallback.listen(channel, listener);
+    if (this.subscriber === null) {
+      const subscriber = this.redis.duplicate({ lazyConnect: false, enableOfflineQueue: true, commandTimeout: undefined });
+      subscriber.on("error", () => {});
+      // The listeners are the fallback's: one place calls them, whichever way a message came.
+      subscriber.on("message", (from: string, message: string) => {
+        if (from.startsWith(this.prefix)) void this.fallback.broadcast(from.slice(this.prefix.length), message);
+      });
+      this.subscriber = subscriber;
+    }
+    void this.subscriber
+      .subscribe(this.prefix + channel)
+      .catch((error: unknown) =>
+        this.log.warn({ err: error, channel }, "could not subscribe to a Redis channel: other replicas' events are not heard"),
+      );
+    return stop;
+  }
+
   mode(): "redis" | "degraded" {
     return this.up === true ? "redis" : "degraded";
   }
@@ -209,5 +244,6 @@ export class RedisState implements SharedState {
   async close(): Promise<void> {
     if (this.probe) clearInterval(this.probe);
     this.redis.disconnect();
+    this.subscriber?.disconnect();
   }
 }

@@ -19,6 +19,10 @@ import { registerDashboard } from "./dashboard";
 import { exportRoute } from "./export-route";
 import { graphqlRoute } from "./graphql-route";
 import { HubMetrics } from "./metrics";
+import { LIVE_LIMITS, LiveHub, serveSubscriptions } from "./live";
+import type { LiveLimits } from "./live";
+import { buildHubSchema } from "../graphql/schema";
+import { allowWebhookTargets } from "../modules/webhooks";
 import { rateLimitHook } from "./rate-limit";
 import { Admission } from "./admission";
 import { trustedHops } from "./trust";
@@ -29,7 +33,7 @@ import type { Bound, SharedState } from "./shared-state";
 /** The settings the HTTP server uses: a whole Config, or the same shape from a test. */
 export type ServingSettings = Pick<
   Config,
-  "limits" | "http" | "rateLimit" | "cacheMaxAgeSeconds" | "introspection" | "exportRowLimits" | "calendarYearsAhead"
+  "limits" | "http" | "rateLimit" | "cacheMaxAgeSeconds" | "introspection" | "exportRowLimits" | "calendarYearsAhead" | "webhooks"
 >;
 
 export interface ServerOptions {
@@ -48,6 +52,15 @@ export interface ServerOptions {
   closing?: () => boolean;
   /** Run after every committed write, besides invalidating the response cache (main: refresh the reporting tables). */
   afterWrite?: () => Promise<void>;
+  /** What subscribers may hold and fall behind by; LIVE_LIMITS where left out. */
+  live?: Partial<LiveLimits>;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Closes every subscription: a shutdown calls it before draining connections, which a WebSocket would hold open. */
+    closeSubscriptions(): Promise<void>;
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -159,31 +172,56 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   // Turns to execute, one queue for GraphQL and the exports.
   const admission = new Admission(limits.maxInFlight, limits.maxQueued);
+  const calendar = (today: IsoDate) => calendarFor(options.factsCompleteUntil(), today, options.settings.calendarYearsAhead);
+  const now = options.now ?? (() => new Date());
+  const authenticator = new Authenticator(options.dataSource.manager, (error) =>
+    app.log.warn({ err: error }, "could not record an API key's last use"),
+  );
+  const hub = new LiveHub(shared, app.log, metrics);
+  const live = serveSubscriptions({
+    app,
+    schema: buildHubSchema(),
+    dataSource: options.dataSource,
+    hub,
+    authenticator,
+    limits,
+    live: { ...LIVE_LIMITS, ...options.live },
+    calendar,
+    now,
+    metrics,
+  });
+  app.decorate("closeSubscriptions", () => live.close());
+  // Webhooks may not point at this hub: it learns its ports as it listens (through its gate, or app.listen).
+  allowWebhookTargets(options.dataSource.manager, { allowLoopbackHttp: options.settings.webhooks.allowLoopbackHttp });
+  app.server.on("listening", () => {
+    const address = app.server.address();
+    if (address !== null && typeof address === "object") allowWebhookTargets(options.dataSource.manager, { hubPort: address.port });
+  });
+  app.addHook("onClose", async () => live.close());
   const graphql = graphqlRoute({
     admission,
     apollo,
     dataSource: options.dataSource,
     limits,
     cacheMaxAgeSeconds: options.settings.cacheMaxAgeSeconds,
-    calendar: (today) => calendarFor(options.factsCompleteUntil(), today, options.settings.calendarYearsAhead),
+    calendar,
     shared,
     metrics,
     ...(options.now ? { now: options.now } : {}),
+    announce: (events) => hub.announce(events),
     ...(options.afterWrite ? { afterWrite: options.afterWrite } : {}),
   });
   const { page } = registerGraphiQL(app);
   const sendPage = (reply: FastifyReply) =>
     reply.type("text/html; charset=utf-8").header("content-security-policy", GRAPHIQL_CSP).header("x-frame-options", "DENY").send(page);
 
-  const authenticator = new Authenticator(options.dataSource.manager, (error) =>
-    app.log.warn({ err: error }, "could not record an API key's last use"),
-  );
   await app.register(async (api) => {
     registerCors(api, http.corsOrigins);
     api.addHook("onRequest", authenticationHook(authenticator, shared));
     if (rateLimit) api.addHook("onRequest", rateLimitHook(shared, rateLimit, metrics));
     api.get("/graphql", async (request, reply) => (wantsGraphiQL(request) ? sendPage(reply) : graphql(request, reply)));
     api.post("/graphql", graphql);
+    live.register(api);
     api.get(
       "/export/:file",
       exportRoute({
@@ -191,7 +229,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
         admission,
         timeoutMs: limits.timeoutMs,
         rowLimits: options.settings.exportRowLimits,
-        calendar: (today) => calendarFor(options.factsCompleteUntil(), today, options.settings.calendarYearsAhead),
+        calendar,
         ...(options.now ? { now: options.now } : {}),
       }),
     );

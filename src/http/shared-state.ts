@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { LRUCache } from "lru-cache";
 
 export interface TokenVerdict {
@@ -32,6 +33,10 @@ export interface SharedState {
   /** Keeps a value for `ttlSeconds`, within `bound`'s ceiling when given (in memory, all values share one). */
   set(key: string, value: string, ttlSeconds: number, bound?: Bound): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Sends `message` to every replica's listeners on `channel`, this one's included; at most once, and never stored. */
+  broadcast(channel: string, message: string): Promise<void>;
+  /** Calls `listener` with each message broadcast on `channel` from now on; the function returned stops it. */
+  listen(channel: string, listener: (message: string) => void): () => void;
   /** "memory": no Redis configured; "redis": shared; "degraded": Redis configured but unreachable. */
   mode(): "memory" | "redis" | "degraded";
   close(): Promise<void>;
@@ -77,6 +82,17 @@ export class MemoryState implements SharedState {
 
   async delete(key: string): Promise<void> {
     this.values.delete(key);
+  }
+
+  private readonly channels = new EventEmitter().setMaxListeners(0);
+
+  async broadcast(channel: string, message: string): Promise<void> {
+    this.channels.emit(channel, message);
+  }
+
+  listen(channel: string, listener: (message: string) => void): () => void {
+    this.channels.on(channel, listener);
+    return () => this.channels.off(channel, listener);
   }
 
   mode(): "memory" {

@@ -3,8 +3,12 @@ import type { EntityManager } from "typeorm";
 import { seedsRecordedAt } from "../../src/seed/seed";
 import { useTestHub } from "../support/hub";
 
-/** Tables that hold no facts: the API keys (credentials, not records) and the audit log (append-only itself). */
-const UNVERSIONED = ["api_key", "audit_entry", "typeorm_migration"];
+/**
+ * Tables that hold no facts: the API keys (credentials, not records), the audit log
+ * (append-only itself), and the live changes' outbox, webhooks and deliveries (the audit
+ * log records the writes behind them).
+ */
+const UNVERSIONED = ["api_key", "audit_entry", "live_event", "typeorm_migration", "webhook", "webhook_delivery"];
 
 interface ColumnRow {
   table_schema: string;

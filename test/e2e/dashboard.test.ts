@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createApiKey } from "../../src/modules/access";
 import { useBrowserHub } from "../support/browser";
 
 /** The BI dashboard, offline in headless Chromium: the seeded numbers on its charts, a date change, a screenshot for docs/bi.md. */
@@ -73,5 +74,34 @@ describe("/dashboard in Chromium", () => {
     expect(staffing).not.toMatch(/planning-pr|international-cooperation/);
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
+  });
+
+  // Last: it ends a membership in the file's database.
+  it("redraws when the secretariat records a change, without a reload", async () => {
+    const { browser, origin, db } = hub();
+    const { secret } = await createApiKey(db.dataSource.manager, { role: "SECRETARIAT", label: "dashboard live test" });
+    const page = await browser.newPage();
+    await page.goto(`${origin}/dashboard`);
+    await page.locator('body[data-loaded="2020-12-31"][data-live="open"]').waitFor({ timeout: 30_000 });
+    const members = () => page.locator('[data-figure="members"] .value').textContent();
+    expect(await members()).toBe("78");
+
+    const graphql = async (query: string, variables: Record<string, unknown> = {}) =>
+      (await (
+        await fetch(`${origin}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json()) as {
+        data: Record<string, { memberships?: { id: string; version: number; endedOn: string | null }[]; __typename?: string }>;
+      };
+    const { memberships } = (await graphql(`{ government(slug: "jp-tottori") { memberships { id version endedOn } } }`)).data["government"];
+    const open = memberships!.find((m) => m.endedOn === null)!;
+    const ended = await graphql(`mutation ($input: EndMembershipInput!) { endMembership(input: $input) { __typename } }`, {
+      input: { membership: open.id, version: open.version, endedOn: "2020-12-30", source: "test: the dashboard's live redraw" },
+    });
+    expect(ended.data["endMembership"].__typename).toBe("MembershipWriteSuccess");
+    await expect.poll(members, { timeout: 30_000 }).toBe("77");
   });
 });

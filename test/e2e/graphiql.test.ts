@@ -1,7 +1,9 @@
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
+import { createApiKey } from "../../src/modules/access";
 import { useBrowserHub } from "../support/browser";
+import { RECORD_PAYMENT, paymentInput } from "../support/payment";
 
 describe("GraphiQL in a browser", () => {
   const hub = useBrowserHub();
@@ -53,6 +55,38 @@ describe("GraphiQL in a browser", () => {
     const result = page.locator(".result-window");
     await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('"lang": "KO"');
     expect(await result.textContent()).toContain('"text": "아키타현"');
+  });
+
+  it("runs a subscription: the result pane shows each change as the hub commits it", async () => {
+    const { browser, origin, db, metrics } = hub();
+    const { secret } = await createApiKey(db.dataSource.manager, { role: "SECRETARIAT", label: "GraphiQL subscription test" });
+    const page = await browser.newPage();
+    await page.goto(`${origin}/graphql`);
+    await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
+    await page.evaluate(() => {
+      type Editor = { setValue(text: string): void };
+      const page = (globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document;
+      (page.querySelector(".graphiql-query-editor .CodeMirror") as { CodeMirror: Editor }).CodeMirror.setValue(
+        "subscription Dues { duesStandingChanged { operation government { slug } } }",
+      );
+    });
+    await page.locator(".graphiql-tab-active", { hasText: "Dues" }).waitFor();
+    await page.click(".graphiql-execute-button");
+    const graphql = (query: string, variables: Record<string, unknown> = {}) =>
+      fetch(`${origin}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query, variables }),
+      }).then((r) => r.json() as Promise<{ data: Record<string, Record<string, unknown>> }>);
+    const version = (await graphql(`{ government(slug: "jp-akita") { version } }`)).data["government"]["version"] as number;
+    // Held once the hub counts it: a write after that reaches it.
+    await expect.poll(async () => (await metrics.subscriptions.get()).values[0]?.value ?? 0, { timeout: 30_000 }).toBe(1);
+    const paid = await graphql(RECORD_PAYMENT, {
+      input: paymentInput("jp-akita", version, "GRAPHIQL-LIVE"),
+    });
+    expect(paid.data["recordDuesPayment"]["__typename"]).toBe("RecordDuesPaymentSuccess");
+    await expect.poll(() => page.locator(".result-window").textContent(), { timeout: 30_000 }).toContain('"slug": "jp-akita"');
+    expect(await page.locator(".result-window").textContent()).toContain('"operation": "recordDuesPayment"');
   });
 
   it("runs under its strict Content-Security-Policy without a violation", async () => {

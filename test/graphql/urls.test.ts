@@ -24,7 +24,8 @@ describe("URLs", () => {
           .map((field) => `${type.name}.${field.name}`),
       )
       .sort();
-    expect(urlFields).toEqual(["Government.logoUrl", "Government.website", "PartnerOrganisation.website"]);
+    // A webhook's URL is absolute by its registration's check (test/support/webhook-cases.ts refuses the rest).
+    expect(urlFields).toEqual(["Government.logoUrl", "Government.website", "PartnerOrganisation.website", "Webhook.url"]);
   });
 
   it("every government's and partner's website is absolute, the printed form kept apart", async () => {

@@ -209,11 +209,14 @@ describe("serving /graphql on the open internet", () => {
       app = await hub();
     });
 
-    it("an operation type the schema lacks: a validation error, 400 under graphql-response+json, 200 under json", async () => {
-      const strict = await post(app, { query: "subscription { a }" }, { accept: "application/graphql-response+json" });
-      const plain = await post(app, { query: "subscription { a }" }, { accept: "application/json" });
+    it("a subscription by POST: a validation error naming where subscriptions are served, 400 under graphql-response+json, 200 under json", async () => {
+      const query = "subscription { factsHorizonMoved { eventId } }";
+      const strict = await post(app, { query }, { accept: "application/graphql-response+json" });
+      const plain = await post(app, { query }, { accept: "application/json" });
       expect([strict.status, strict.body.errors?.[0]?.extensions?.["code"], plain.status]).toEqual([400, "GRAPHQL_VALIDATION_FAILED", 200]);
-      expect(strict.body.errors?.[0]?.message).toBe("This API has no subscription operations: send a query or a mutation.");
+      expect(strict.body.errors?.[0]?.message).toMatch(
+        /^Subscriptions are served over WebSocket \(graphql-transport-ws\) at \/graphql and over Server-Sent Events at \/graphql\/stream/,
+      );
     });
 
     it("parse, validation and variable failures answer 200 under application/json, as the GraphQL-over-HTTP spec recommends", async () => {

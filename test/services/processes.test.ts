@@ -6,6 +6,10 @@ import { HubProcess } from "../support/process";
 import { REDIS_URL, databaseUrl, freshDatabase } from "../support/services";
 import type { ServiceDatabase } from "../support/services";
 import { freePort } from "../../bench/ports";
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { createApiKey } from "../../src/modules/access";
+import { RECORD_PAYMENT, paymentInput } from "../support/payment";
 
 interface Running {
   process: HubProcess;
@@ -86,6 +90,50 @@ describe("two hub processes behind one PostgreSQL and one Redis", () => {
     expect([second.status, await second.text(), second.headers.get("etag")]).toEqual([200, await first.text(), first.headers.get("etag")]);
     expect(await metric(b, 'near_response_cache_lookups_total{result="hit"}')).not.toBe(hitsBefore);
     expect(await metric(b, "near_shared_state_redis_up")).toBe("near_shared_state_redis_up 1");
+  });
+
+  it("announce a write committed through one to a subscriber of the other, and nothing for a write rolled back", async () => {
+    const [a, b] = hubs as [Running, Running];
+    const source = await database.open();
+    const { secret } = await createApiKey(source.dataSource.manager, { role: "SECRETARIAT", label: "two processes" });
+    await source.dataSource.destroy();
+
+    const client = createClient({ url: `${b.url.replace(/^http/, "ws")}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const events = client.iterate<{ duesStandingChanged: { operation: string; government: { slug: string } } }>({
+      query: "subscription { duesStandingChanged { operation government { slug } } }",
+    });
+    const first = events.next();
+    // Held on b once its gauge counts it: a write after that reaches it.
+    while ((await metric(b, "near_live_subscriptions")) !== "near_live_subscriptions 1") await new Promise((r) => setImmediate(r));
+
+    const pay = async (slug: string, version: number, ip: string) => {
+      const response = await fetch(`${a.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}`, "x-forwarded-for": ip },
+        body: JSON.stringify({
+          query: RECORD_PAYMENT,
+          variables: { input: paymentInput(slug, version, `TWO-${slug}`) },
+        }),
+      });
+      return ((await response.json()) as { data: { recordDuesPayment: { __typename: string } } }).data.recordDuesPayment.__typename;
+    };
+    const versionOf = async (slug: string, ip: string) =>
+      (
+        (await (await get(a, { query: `{ government(slug: "${slug}") { version } }` }, ip)).json()) as {
+          data: { government: { version: number } };
+        }
+      ).data.government.version;
+
+    // A stale version is a CONFLICT: rolled back, it announces nothing; the write after it is the first event b hears.
+    expect(await pay("jp-akita", 999, "198.51.100.30")).toBe("Conflict");
+    expect(await pay("jp-tottori", await versionOf("jp-tottori", "198.51.100.31"), "198.51.100.32")).toBe("RecordDuesPaymentSuccess");
+    const committed = performance.now();
+    const heard = await first;
+    const latencyMs = performance.now() - committed;
+    expect(heard.value).toEqual({ data: { duesStandingChanged: { operation: "recordDuesPayment", government: { slug: "jp-tottori" } } } });
+    expect(latencyMs).toBeLessThan(1000);
+    await events.return?.();
+    await client.dispose();
   });
 });
 

@@ -4,6 +4,7 @@ import { chromium } from "playwright-core";
 import type { Browser } from "playwright-core";
 import { createServer } from "../../src/http/server";
 import { openTestDatabase } from "./database";
+import { HubMetrics } from "../../src/http/metrics";
 import type { TestDatabase } from "./database";
 import { silentLogger } from "./logger";
 import { testSettings } from "./settings";
@@ -32,6 +33,8 @@ export interface BrowserHub {
   /** Where the hub listens, e.g. http://127.0.0.1:41234. */
   origin: string;
   browser: Browser;
+  /** The hub's metrics: its gauge of subscriptions tells when one is held. */
+  metrics: HubMetrics;
 }
 
 /**
@@ -42,15 +45,17 @@ export function useBrowserHub(options: { now?: () => Date } = {}): () => Browser
   let hub: BrowserHub | undefined;
   beforeAll(async () => {
     const db = await openTestDatabase();
+    const metrics = new HubMetrics();
     const app = await createServer({
       dataSource: db.dataSource,
+      metrics,
       logger: silentLogger(),
       settings: testSettings(),
       factsCompleteUntil: () => "2020-12-31",
       ...(options.now ? { now: options.now } : {}),
     });
     const origin = (await app.listen({ port: 0, host: "127.0.0.1" })).replace("[::1]", "127.0.0.1");
-    hub = { db, app, origin, browser: await launchChromium() };
+    hub = { db, app, origin, metrics, browser: await launchChromium() };
   });
   afterAll(async () => {
     await hub?.browser.close();

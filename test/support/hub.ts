@@ -11,6 +11,7 @@ import { silentLogger } from "./logger";
 import { testSettings } from "./settings";
 import type { Overrides } from "./settings";
 import { createServer } from "../../src/http/server";
+import type { ServerOptions } from "../../src/http/server";
 import type { FastifyInstance } from "fastify";
 import type { TestDatabase } from "./database";
 import { backgroundScope, scopedSource } from "../../src/core/scoped-source";
@@ -158,12 +159,17 @@ export function useTestHub(): TestHub {
  * limits, the response cache off (unless `settings` says otherwise), the facts horizon
  * at the end of 2020; "today" the real day unless `now` fixes it (TEST_TODAY, say).
  */
-export function testServer(db: TestDatabase, options: { settings?: Overrides; now?: () => Date } = {}): Promise<FastifyInstance> {
+export function testServer(
+  db: TestDatabase,
+  options: { settings?: Overrides; now?: () => Date } & Pick<ServerOptions, "shared" | "metrics" | "live"> = {},
+): Promise<FastifyInstance> {
+  const { settings, now, ...rest } = options;
   return createServer({
     dataSource: db.dataSource,
     logger: silentLogger(),
-    settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, ...options.settings }),
+    settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, ...settings }),
     factsCompleteUntil: () => TEST_HORIZON,
-    ...(options.now ? { now: options.now } : {}),
+    ...(now ? { now } : {}),
+    ...rest,
   });
 }

@@ -11,6 +11,7 @@ export interface Overrides {
   introspection?: boolean;
   exportRowLimits?: ServingSettings["exportRowLimits"];
   calendarYearsAhead?: number;
+  webhooks?: Partial<ServingSettings["webhooks"]>;
 }
 
 /** The hub's default serving settings (as with no configuration), with some replaced for a test. */
@@ -24,5 +25,6 @@ export function testSettings(overrides: Overrides = {}, env: Record<string, stri
     introspection: overrides.introspection ?? defaults.introspection,
     exportRowLimits: overrides.exportRowLimits ?? defaults.exportRowLimits,
     calendarYearsAhead: overrides.calendarYearsAhead ?? defaults.calendarYearsAhead,
+    webhooks: { ...defaults.webhooks, ...overrides.webhooks },
   };
 }

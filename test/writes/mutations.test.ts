@@ -30,6 +30,8 @@ interface MutationSpec {
   required: string;
   /** Who may make the write; SECRETARIAT by default. */
   role?: Role;
+  /** The day the write is made on, where the facts' last day (the tests' today) allows no valid input. */
+  now?: Date;
 }
 
 const UNKNOWN_ID = 999_999;
@@ -251,6 +253,41 @@ const SPECS: MutationSpec[] = [
     stale: null,
   },
   {
+    name: "registerWebhook",
+    inputType: "RegisterWebhookInput",
+    success: "... on RegisterWebhookSuccess { webhook { id url events } secret }",
+    required: "url",
+    role: "ADMIN",
+    valid: async () => ({
+      url: "https://partner.example/near-events",
+      label: "test: a partner site",
+      events: ["MEMBERSHIP_CHANGED"],
+      filter: { countries: ["KR"] },
+    }),
+    invalid: (v) => [{ ...v, url: "ftp://partner.example/near-events" }, "input.url"],
+    unknown: (v) => [{ ...v, filter: { committees: ["no-such-committee"] } }, "input.filter.committees"],
+    stale: null,
+  },
+  {
+    name: "removeWebhook",
+    inputType: "RemoveWebhookInput",
+    success: "... on RemoveWebhookSuccess { webhook { id removedAt } }",
+    required: "webhook",
+    role: "ADMIN",
+    valid: async (hub) => {
+      const made = await run(hub, SPECS.find((spec) => spec.name === "registerWebhook")!, {
+        url: "https://partner.example/to-remove",
+        label: "test: a webhook to remove",
+        events: ["MEETING_RECORDED"],
+      });
+      const webhook = made["webhook"] as { id: string };
+      return { webhook: webhook.id, version: 1 };
+    },
+    invalid: (v) => [{ ...v, webhook: "nope" }, "input.webhook"],
+    unknown: (v) => [{ ...v, webhook: toGlobalId("Webhook", UNKNOWN_ID) }, "input.id"],
+    stale: (v) => ({ ...v, version: 999 }),
+  },
+  {
     name: "correctDecision",
     inputType: "CorrectDecisionInput",
     success: "... on CorrectDecisionSuccess { agendaItem { outcome { outcome basis correctionReason } } }",
@@ -426,10 +463,25 @@ const SPECS: MutationSpec[] = [
     unknown: (v) => [{ ...v, event: toGlobalId("Event", UNKNOWN_ID) }, "input.id"],
     stale: (v) => ({ ...v, version: 999 }),
   },
+  {
+    name: "moveFactsHorizon",
+    inputType: "MoveFactsHorizonInput",
+    success: "... on MoveFactsHorizonSuccess { about { factsCompleteUntil } }",
+    required: "source",
+    now: new Date("2021-06-30T12:00:00Z"),
+    valid: async (hub) => ({
+      factsCompleteUntil: "2021-03-31",
+      source: "test: the 2021 first-quarter report",
+      version: (await one<{ association: { version: number } }>(hub, "{ association { version } }")).association.version,
+    }),
+    invalid: (v) => [{ ...v, factsCompleteUntil: "2020-06-30" }, "input.factsCompleteUntil"],
+    unknown: null,
+    stale: (v) => ({ ...v, version: 999 }),
+  },
 ];
 
 function run(hub: TestHub, spec: MutationSpec, input: Input, role: Role = spec.role ?? "SECRETARIAT") {
-  return mutate(hub, spec.name, spec.inputType, spec.success, input, role);
+  return mutate(hub, spec.name, spec.inputType, spec.success, input, role, spec.now);
 }
 
 describe("every mutation", () => {
@@ -507,7 +559,7 @@ describe("every mutation", () => {
       const input = await spec.valid(hub);
       await hub.withEntityManager(breakAuditLog);
       const before = await state();
-      const result = await mutateRaw(hub, spec.name, spec.inputType, spec.success, input, spec.role);
+      const result = await mutateRaw(hub, spec.name, spec.inputType, spec.success, input, spec.role, spec.now);
       expect(result.errors?.[0]).toMatchObject({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
       expect(await state()).toEqual(before);
     });

@@ -34,8 +34,9 @@ export async function mutate(
   success: string,
   input: unknown,
   role: Role = "SECRETARIAT",
+  now?: Date,
 ): Promise<MutationAnswer> {
-  const result = await mutateRaw(hub, name, inputType, success, input, role);
+  const result = await mutateRaw(hub, name, inputType, success, input, role, now);
   if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
   const answer = result.data![name];
   if (answer.__typename.endsWith("Success")) await expectVersionsToAgreeWithAudit(hub, name);
@@ -104,9 +105,10 @@ export function mutateRaw(
   success: string,
   input: unknown,
   role: Role = "SECRETARIAT",
+  now?: Date,
 ): Promise<GraphQLResult<Record<string, MutationAnswer>>> {
   const document = `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${PROBLEM_FIELDS} ${success} } }`;
-  return hub.run<Record<string, MutationAnswer>>(document, { input }, { as: role });
+  return hub.run<Record<string, MutationAnswer>>(document, { input }, { as: role, ...(now ? { now } : {}) });
 }
 
 /**

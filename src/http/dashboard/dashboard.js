@@ -701,4 +701,26 @@
     });
   });
   load();
+
+  /*
+   * Live: one Server-Sent Events stream of the changes the charts draw on (graphql-sse at
+   * /graphql/stream; an EventSource reconnects by itself). A change reloads the figures,
+   * once for a burst of them.
+   */
+  var LIVE =
+    "subscription DashboardChanges { changes(kinds: [MEMBERSHIP_CHANGED, DUES_STANDING_CHANGED, APPOINTMENT_CHANGED, FACTS_HORIZON_MOVED]) { eventId } }";
+  if (window.EventSource) {
+    var pending = null;
+    var stream = new EventSource("/graphql/stream?query=" + encodeURIComponent(LIVE));
+    stream.addEventListener("next", function () {
+      if (pending !== null) return;
+      pending = setTimeout(function () {
+        pending = null;
+        load();
+      }, 250);
+    });
+    stream.addEventListener("open", function () {
+      document.body.dataset.live = "open";
+    });
+  }
 })();

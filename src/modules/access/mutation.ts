@@ -2,11 +2,14 @@ import { isDeepStrictEqual } from "node:util";
 import type { EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 import type { RequestContext, UnitOfWork } from "../../core/context";
 import { CharterRefusalError, ConflictError, ErrorCode, InputError, NotFoundError } from "../../core/errors";
+import { liveEventsOf } from "../../core/live-event";
+import type { LiveChange, LiveEvent } from "../../core/live-event";
 import { LoaderRegistry } from "../../core/loaders";
 import { toReasons } from "../../core/reasons";
 import { storageGuardOf } from "../../core/storage-guard";
 import { writeGateOf } from "../../core/write-gate";
 import { AuditEntry } from "./audit-entry.entity";
+import { LiveEventRecord } from "./live-event.entity";
 import { CharterRefusal, Conflict, InvalidInput, NotFound } from "./problems.types";
 
 /** A problem a mutation's result union can hold. */
@@ -22,6 +25,8 @@ export interface Written<T> {
   after: unknown;
   /** The input asked for what the rows already hold: the write answers success, with no new version and no audit entry. */
   unchanged?: boolean;
+  /** What subscribers hear once the write commits (docs/live.md); nothing when left out. */
+  changes?: readonly LiveChange[];
 }
 
 /** SQLSTATEs a write can meet because of its input, and how the client hears them. */
@@ -98,7 +103,8 @@ function plain(value: unknown): unknown {
  * as the request's viewer. Expected failures (input, not found, conflict, charter)
  * roll everything back and come back as the result union's problem; any other
  * fault rolls back and is an error. After the commit the request's loaders are
- * cleared, so the answer shows the new state, and the response cache is invalidated.
+ * cleared, so the answer shows the new state, the response cache is invalidated and
+ * the write's changes are announced: never before the commit, never for a rollback.
  */
 export async function runMutation<T extends object>(
   ctx: RequestContext,
@@ -110,7 +116,7 @@ export async function runMutation<T extends object>(
   if (viewer.keyId === null || viewer.label === null) throw new Error(`${operation}: a write needs an authenticated viewer`);
   // A full disk refuses the write before it begins (src/db/storage-guard.ts): STORAGE_FULL, 503.
   storageGuardOf(ctx.em.connection)?.assertRoom();
-  let written: Written<T>;
+  let written: Committed<T>;
   try {
     textsWithin(input, "input");
     written = await retriedWhenOvertaken(() => writeOnce(ctx, operation, input, write));
@@ -122,7 +128,7 @@ export async function runMutation<T extends object>(
   // A write that changed nothing leaves the caches and the reporting tables as they are.
   if (written.unchanged) return written.result;
   ctx.loaders.clear();
-  await ctx.afterWrite();
+  await ctx.afterWrite(written.events);
   return written.result;
 }
 
@@ -173,12 +179,15 @@ async function retriedWhenOvertaken<T>(attempt: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A write as committed: with its changes as events, whose rows the outbox (`live_event`) holds. */
+type Committed<T> = Written<T> & { events: readonly LiveEvent[] };
+
 async function writeOnce<T extends object>(
   ctx: RequestContext,
   operation: string,
   input: unknown,
   write: (uow: UnitOfWork) => Promise<Written<T>>,
-): Promise<Written<T>> {
+): Promise<Committed<T>> {
   const { viewer } = ctx;
   // The request's manager starts a transaction of its own (a savepoint inside a test's transaction).
   return writeGateOf(ctx.em.connection).exclusive(ctx.em, () =>
@@ -193,7 +202,7 @@ async function writeOnce<T extends object>(
         viewer,
       };
       const outcome = await write(uow);
-      if (outcome.unchanged) return outcome;
+      if (outcome.unchanged) return { ...outcome, events: [] };
       await tx.getRepository(AuditEntry).insert({
         actorLabel: viewer.label!,
         actorRole: viewer.role,
@@ -205,7 +214,20 @@ async function writeOnce<T extends object>(
         after: plain(outcome.after) as object,
         requestId: ctx.requestId,
       });
-      return outcome;
+      // The outbox: in the write's transaction, so a committed change always has its event and a rolled-back one none.
+      const events = liveEventsOf(operation, outcome.changes ?? []);
+      if (events.length > 0) {
+        await tx.getRepository(LiveEventRecord).insert(
+          events.map(({ id, kind, operation: made, recordedAt, ...change }) => ({
+            id,
+            kind,
+            operation: made,
+            recordedAt: new Date(recordedAt),
+            change,
+          })),
+        );
+      }
+      return { ...outcome, events };
     }),
   );
 }

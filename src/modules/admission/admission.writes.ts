@@ -13,6 +13,7 @@ import { FoundingStatus, Membership } from "../membership";
 import type { MembershipKind } from "../membership";
 import { MembershipWriteSuccess } from "./admission.inputs";
 import type { AdmitGovernmentInput, ChangeMembershipKindInput, EndMembershipInput } from "./admission.inputs";
+import { governmentChanges } from "../../core/live-event";
 
 /** Charter Art. 8 item 1: admission and expulsion of members and associate members. */
 const ADMISSION_ITEM = 1;
@@ -173,6 +174,8 @@ export async function admitGovernment(uow: UnitOfWork, input: AdmitGovernmentInp
   return {
     result: Object.assign(new MembershipWriteSuccess(), { government: after, membership }),
     targets: [toGlobalId("Government", government.id), toGlobalId("Membership", membership.id)],
+    // Membership decides dues too (Dues Reg. Art. 2): a member owes from its admission.
+    changes: governmentChanges(after, "membershipChanged", "duesStandingChanged"),
     before,
     after: { government: after, membership },
   };
@@ -209,6 +212,7 @@ export async function changeMembershipKind(uow: UnitOfWork, input: ChangeMembers
   return {
     result: Object.assign(new MembershipWriteSuccess(), { government, membership }),
     targets: [toGlobalId("Membership", id), toGlobalId("Membership", membership.id), toGlobalId("Government", government.id)],
+    changes: governmentChanges(government, "membershipChanged", "duesStandingChanged"),
     before: { membership: current },
     after: { ended: await uow.em.getRepository(Membership).findOneByOrFail({ id }), membership },
   };
@@ -235,6 +239,7 @@ export async function endMembership(uow: UnitOfWork, input: EndMembershipInput):
   return {
     result: Object.assign(new MembershipWriteSuccess(), { government, membership }),
     targets: [toGlobalId("Membership", id), toGlobalId("Government", government.id)],
+    changes: governmentChanges(government, "membershipChanged", "duesStandingChanged"),
     before: { membership: current },
     after: { membership },
   };

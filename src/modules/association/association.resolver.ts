@@ -1,14 +1,29 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
+import { mutationResult, runMutation } from "../access";
 import { Government, governmentById } from "../government";
 import { aboutOf, associationOf } from "./association.service";
 import { About, AssociationType } from "./association.types";
+import { MoveFactsHorizonInput, MoveFactsHorizonSuccess, moveFactsHorizon } from "./association.writes";
+
+const MoveFactsHorizonResult = mutationResult("MoveFactsHorizon", MoveFactsHorizonSuccess);
 
 @Resolver(() => About)
 export class AboutResolver {
   @Query(() => About)
   about(@Ctx() ctx: RequestContext): Promise<About> {
     return aboutOf(ctx);
+  }
+
+  @Authorized("SECRETARIAT")
+  @Mutation(() => MoveFactsHorizonResult, {
+    description: "Moves the facts horizon forward (`about.factsCompleteUntil`); subscribers to factsHorizonMoved hear of it.",
+  })
+  moveFactsHorizon(
+    @Arg("input", () => MoveFactsHorizonInput) input: MoveFactsHorizonInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<typeof MoveFactsHorizonResult> {
+    return runMutation(ctx, "moveFactsHorizon", input, (uow) => moveFactsHorizon(uow, input));
   }
 }
 

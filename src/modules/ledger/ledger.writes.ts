@@ -13,6 +13,7 @@ import { membershipPeriodOf, membershipsByGovernment } from "../membership";
 import { Government, governmentBySlug } from "../government";
 import { OpenDuesLedgerSuccess, RecordDuesPaymentSuccess, RecordDuesWaiverSuccess } from "./ledger.inputs";
 import type { OpenDuesLedgerInput, RecordDuesPaymentInput, RecordDuesWaiverInput } from "./ledger.inputs";
+import { governmentChanges } from "../../core/live-event";
 
 const MAX_MINOR_UNITS = 10n ** 15n;
 
@@ -120,6 +121,7 @@ export async function openDuesLedger(uow: UnitOfWork, input: OpenDuesLedgerInput
       governments: after.sort((a, b) => a.slug.localeCompare(b.slug)),
     }),
     targets: ["association", ...changed.map((id) => toGlobalId("Government", id))],
+    changes: after.flatMap((government) => governmentChanges(government, "duesStandingChanged")),
     before: { version: before.version, entries: changes.map((c) => c.before) },
     after: { version: changed.length > 0 ? before.version + 1 : before.version, entries: changes.map((c) => c.after) },
   };
@@ -160,6 +162,7 @@ export async function recordDuesPayment(uow: UnitOfWork, input: RecordDuesPaymen
   return {
     result: Object.assign(new RecordDuesPaymentSuccess(), { payment, government: after }),
     targets: [toGlobalId("DuesPayment", payment.id), toGlobalId("Government", government.id)],
+    changes: governmentChanges(after, "duesStandingChanged"),
     before: null,
     after: { payment },
   };
@@ -188,6 +191,7 @@ export async function recordDuesWaiver(uow: UnitOfWork, input: RecordDuesWaiverI
   return {
     result: Object.assign(new RecordDuesWaiverSuccess(), { waiver, government: after }),
     targets: [toGlobalId("DuesWaiver", waiver.id), toGlobalId("Government", government.id)],
+    changes: governmentChanges(after, "duesStandingChanged"),
     before: null,
     after: { waiver },
   };

@@ -18,6 +18,7 @@ import { Meeting, MeetingStatus } from "./meeting.entity";
 import { RecordedDecision } from "./recorded-decision.entity";
 import { RecordedQuorum } from "./recorded-quorum.entity";
 import { votingMemberIdsOn } from "../rights";
+import { meetingChange } from "./meeting.changes";
 
 export interface DecideOptions {
   basis: DecisionBasis;
@@ -173,7 +174,7 @@ export async function correctDecision(uow: UnitOfWork, input: CorrectDecisionInp
   const reason = requiredText(input.reason, "input.reason");
   const item = await uow.em.getRepository(AgendaItem).findOneBy({ id: itemId });
   if (!item) throw new NotFoundError("input.agendaItem: no such agenda item", "input.agendaItem");
-  await bumpVersion(uow.em, Meeting, "meeting", { id: item.meetingId }, input.version);
+  const meeting = await bumpVersion(uow.em, Meeting, "meeting", { id: item.meetingId }, input.version);
   const { replaced, recorded } = await recordDecisions(uow, item.meetingId, {
     basis: "CORRECTED",
     acknowledge: input.acknowledgeRecomputation,
@@ -187,6 +188,7 @@ export async function correctDecision(uow: UnitOfWork, input: CorrectDecisionInp
   return {
     result: Object.assign(new CorrectDecisionSuccess(), { agendaItem: item }),
     targets: [toGlobalId("AgendaItem", itemId), toGlobalId("Meeting", item.meetingId)],
+    changes: [meetingChange(meeting)],
     before: { decision: replaced[0] ?? null },
     after: { decision: recorded[0] },
   };

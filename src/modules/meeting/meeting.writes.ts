@@ -14,6 +14,7 @@ import { Meeting } from "./meeting.entity";
 import { MeetingWriteSuccess, RecordVoteSuccess } from "./meeting.inputs";
 import type { RecordAttendanceInput, RecordMeetingInput, RecordVoteInput } from "./meeting.inputs";
 import { Vote } from "./vote.entity";
+import { meetingChange } from "./meeting.changes";
 
 /** `recordMeeting` as a mutation: the meeting, attendance, items and votes in the mutation's transaction. */
 export async function recordMeetingWrite(uow: UnitOfWork, input: RecordMeetingInput): Promise<Written<MeetingWriteSuccess>> {
@@ -39,6 +40,7 @@ export async function recordMeetingWrite(uow: UnitOfWork, input: RecordMeetingIn
   return {
     result: Object.assign(new MeetingWriteSuccess(), { meeting }),
     targets: [toGlobalId("Meeting", meeting.id)],
+    changes: [meetingChange(meeting)],
     before: null,
     after: { meeting, decisions: recorded },
   };
@@ -71,6 +73,7 @@ export async function recordAttendance(uow: UnitOfWork, input: RecordAttendanceI
   return {
     result: Object.assign(new MeetingWriteSuccess(), { meeting: after }),
     targets: [toGlobalId("Meeting", id), ...decisions.recorded.map((d) => toGlobalId("AgendaItem", d.agendaItemId))],
+    changes: [meetingChange(after)],
     before: { meeting, attendance: already.map((a) => a.governmentId), decisions: decisions.replaced },
     after: { meeting: after, added: present.map((g) => g.slug), decisions: decisions.recorded },
   };
@@ -106,6 +109,7 @@ export async function recordVote(uow: UnitOfWork, input: RecordVoteInput): Promi
   return {
     result: Object.assign(new RecordVoteSuccess(), { agendaItem: item }),
     targets: [toGlobalId("AgendaItem", itemId), toGlobalId("Meeting", meeting.id)],
+    changes: [meetingChange(meeting)],
     before: { decisions: decisions.replaced },
     after: { vote: { agendaItem: itemId, government: government.slug, choice: input.choice }, decisions: decisions.recorded },
   };

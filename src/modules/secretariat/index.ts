@@ -17,7 +17,7 @@ export { Appointment, AppointmentStatus } from "./appointment.entity";
 export { Department } from "./department.entity";
 export { Post } from "./post.entity";
 export { StaffMember } from "./staff-member.entity";
-export { appointmentsByDispatchingGovernment } from "./secretariat.loader";
+export { appointmentById, appointmentsByDispatchingGovernment } from "./secretariat.loader";
 
 export const secretariatResolvers = [
   StaffMemberResolver,

@@ -11,6 +11,7 @@ import { Post } from "./post.entity";
 import { AppointmentWriteSuccess } from "./secretariat.inputs";
 import type { AppointStaffInput, EndAppointmentInput } from "./secretariat.inputs";
 import { StaffMember } from "./staff-member.entity";
+import type { LiveChange } from "../../core/live-event";
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -85,6 +86,7 @@ export async function appointStaff(uow: UnitOfWork, input: AppointStaffInput): P
   return {
     result: Object.assign(new AppointmentWriteSuccess(), { appointment }),
     targets: [toGlobalId("Appointment", appointment.id), toGlobalId("StaffMember", person.id)],
+    changes: [appointmentChange(appointment)],
     before: null,
     after: { appointment, person },
   };
@@ -113,7 +115,17 @@ export async function endAppointment(uow: UnitOfWork, input: EndAppointmentInput
   return {
     result: Object.assign(new AppointmentWriteSuccess(), { appointment }),
     targets: [toGlobalId("Appointment", id)],
+    changes: [appointmentChange(appointment)],
     before: current,
     after: appointment,
+  };
+}
+
+/** A staff appointment made or ended: `appointmentChanged`, naming the government that dispatched the official, if one did. */
+function appointmentChange(appointment: Appointment): LiveChange {
+  return {
+    kind: "appointmentChanged",
+    appointmentId: appointment.id,
+    ...(appointment.dispatchedByGovernmentId === null ? {} : { governmentId: appointment.dispatchedByGovernmentId }),
   };
 }
