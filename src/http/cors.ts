@@ -29,9 +29,10 @@ export function registerCors(api: FastifyInstance, origins: "*" | readonly strin
     void reply.header("access-control-allow-origin", origin);
     void reply.header("access-control-expose-headers", EXPOSED_HEADERS);
   });
-  // Every route a page may call with a key (a non-safelisted header): GraphQL, and the CSV exports.
+  // Every route a page may call with a key (a non-safelisted header): GraphQL, its subscriptions' stream, the CSV exports.
   for (const [path, methods] of [
     ["/graphql", "GET, POST, OPTIONS"],
+    ["/graphql/stream", "GET, POST, OPTIONS"],
     ["/export/:file", "GET, OPTIONS"],
   ] as const) {
     api.options(path, async (request, reply) => {

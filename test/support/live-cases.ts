@@ -251,6 +251,24 @@ export function subscriptionCases(backend: LiveBackend): void {
       expect([code, reason]).toEqual([4406, "Subprotocol not acceptable"]);
     });
 
+    it("lets a partner page on another origin open a stream with its key: the preflight allows it", async () => {
+      const preflight = await app.inject({
+        method: "OPTIONS",
+        url: "/graphql/stream",
+        headers: {
+          origin: "https://partner.example",
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization",
+        },
+      });
+      expect([
+        preflight.statusCode,
+        preflight.headers["access-control-allow-methods"],
+        preflight.headers["access-control-allow-origin"],
+      ]).toEqual([204, "GET, POST, OPTIONS", "*"]);
+      expect(preflight.headers["access-control-allow-headers"]).toContain("authorization");
+    });
+
     it("streams the same events over Server-Sent Events, to a GET as an EventSource sends it, of several kinds at once", async () => {
       const query = `subscription { changes(kinds: [MEMBERSHIP_CHANGED, FACTS_HORIZON_MOVED]) { __typename operation ... on MembershipChanged { government { slug } } } }`;
       const response = await fetch(`http://${url}/graphql/stream?${new URLSearchParams({ query }).toString()}`, {
