@@ -137,8 +137,14 @@ export class WebhookWorker {
   }
 
   private async round(): Promise<void> {
-    while (!this.stopped && (await this.fanOut()) === BATCH);
-    while (!this.stopped && (await this.deliverDue()) > 0);
+    // Read first, outside any transaction: an idle round takes no lock (on the embedded database, not its one session).
+    const [work] = await this.em.query<{ events: boolean; due: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM live_event WHERE fanned_out_at IS NULL) AS events,
+              EXISTS (SELECT 1 FROM webhook_delivery WHERE status = 'PENDING' AND next_attempt_at <= now()
+                         AND (leased_until IS NULL OR leased_until <= now())) AS due`,
+    );
+    if (work?.events) while (!this.stopped && (await this.fanOut()) === BATCH);
+    if (work?.events || work?.due) while (!this.stopped && (await this.deliverDue()) > 0);
     await this.wakeWhenDue();
   }
 
