@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { gatewayCases } from "../support/gateway-cases";
 import { RedisState } from "../../src/http/redis-state";
 import type { LiveBackend } from "../support/live-backend";
 import { subscriptionCases } from "../support/live-cases";
@@ -6,7 +7,10 @@ import { silentLogger } from "../support/logger";
 import { REDIS_URL, freshDatabase } from "../support/services";
 import { webhookCases } from "../support/webhook-cases";
 
-/** The subscription and webhook cases on a fresh PostgreSQL database, their events through Redis pub/sub. */
+/**
+ * The subscription and webhook cases on a fresh PostgreSQL database, their events
+ * through Redis pub/sub; and a partner's gateway over the hub on PostgreSQL.
+ */
 const SERVICES_BACKEND: LiveBackend = {
   name: "PostgreSQL and Redis",
   async open() {
@@ -24,3 +28,4 @@ const SERVICES_BACKEND: LiveBackend = {
 
 subscriptionCases(SERVICES_BACKEND);
 webhookCases(SERVICES_BACKEND);
+gatewayCases(SERVICES_BACKEND);

@@ -4,9 +4,9 @@ import { openTestDatabase } from "./database";
 import type { TestDatabase } from "./database";
 
 /**
- * Where the live cases (live-cases.ts, webhook-cases.ts) run: a database of their own
- * that commits, and the replicas' shared state. The embedded default in one process
- * here; PostgreSQL and Redis in the services project.
+ * Where the cases that commit run (live-cases.ts, webhook-cases.ts, gateway-cases.ts): a
+ * database of their own, and the replicas' shared state. The embedded default in one
+ * process here; PostgreSQL and Redis in the services project.
  */
 export interface LiveBackend {
   name: string;
