@@ -86,6 +86,8 @@ async function startHub(extra: string[] = []): Promise<{ hub: HubProcess; url: U
 describe("connections from the open internet", () => {
   it("1,030 kept-alive sockets from one address polling /healthz: another address is answered throughout", async () => {
     const { hub, url } = await startHub();
+    // Asked once before the flood: the first answer compiles the query, which is the hub's start, not the flood.
+    expect((await ask(url, "/graphql", "127.0.0.2", JSON.stringify({ query: "{ about { name } }" }))).status).toBe(200);
     const flood = await sockets(url, 1030, "127.0.0.1");
     const poll = () => {
       for (const { socket } of flood) if (!socket.destroyed) socket.write("GET /healthz HTTP/1.1\r\nhost: hub\r\n\r\n");
@@ -96,7 +98,7 @@ describe("connections from the open internet", () => {
       const answers: Answer[] = [];
       for (let i = 0; i < 40; i++) answers.push(await ask(url, "/graphql", "127.0.0.2", JSON.stringify({ query: "{ about { name } }" })));
       expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 40 }, () => 200));
-      expect(p99(answers.map((a) => a.ms))).toBeLessThan(1000);
+      expect(p99(answers.map((a) => a.ms)), `answer times (ms): ${answers.map((a) => Math.round(a.ms)).join(", ")}`).toBeLessThan(1000);
       // One address holds at most its share: the hub closed the rest, its longest idle first, or refused them with a reason.
       const open = flood.filter(({ socket }) => !socket.destroyed).length;
       expect(open).toBeLessThanOrEqual(256);
@@ -120,7 +122,7 @@ describe("connections from the open internet", () => {
       const answers: Answer[] = [];
       for (let i = 0; i < 40; i++) answers.push(await ask(url, "/graphql", "127.0.0.2", JSON.stringify({ query: "{ about { name } }" })));
       expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 40 }, () => 200));
-      expect(p99(answers.map((a) => a.ms))).toBeLessThan(1000);
+      expect(p99(answers.map((a) => a.ms)), `answer times (ms): ${answers.map((a) => Math.round(a.ms)).join(", ")}`).toBeLessThan(1000);
       // None of them can hold a slot: the hub closes every one (refused at the door, or at its headers' deadline).
       await Promise.all(slow.map(({ closed }) => closed));
     } finally {
