@@ -57,6 +57,31 @@ export function governmentChanges(government: { id: number; countryCode: string 
   return kinds.map((kind) => ({ kind, governmentId: government.id, countryCode: government.countryCode }));
 }
 
+/** Which changes a subscriber or a webhook asks for: each list that is set narrows them; null takes any. */
+export interface LiveFilter {
+  readonly countries: readonly string[] | null;
+  readonly governmentIds: readonly number[] | null;
+  readonly committeeIds: readonly number[] | null;
+}
+
+/**
+ * Whether a change passes a filter: its government among `governmentIds`, its committee
+ * among `committeeIds`, its country (its own, else its government's from `countryOf`)
+ * among `countries`. A change that names nothing a set list asks about does not pass.
+ */
+export async function passesFilter(
+  filter: LiveFilter,
+  change: Omit<LiveChange, "kind">,
+  countryOf: (governmentId: number) => string | undefined | Promise<string | undefined>,
+): Promise<boolean> {
+  const { governmentId, committeeId } = change;
+  if (filter.governmentIds && (governmentId === undefined || !filter.governmentIds.includes(governmentId))) return false;
+  if (filter.committeeIds && (committeeId === undefined || !filter.committeeIds.includes(committeeId))) return false;
+  if (!filter.countries) return true;
+  const country = change.countryCode ?? (governmentId === undefined ? undefined : await countryOf(governmentId));
+  return country !== undefined && filter.countries.includes(country);
+}
+
 /**
  * The committed changes one subscription hears, as the transport (WebSocket or
  * Server-Sent Events) feeds them: each event comes with the subscriber's key checked

@@ -2,8 +2,8 @@ import { Arg, Ctx, Resolver, Root, Subscription } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import { NotFoundError } from "../../core/errors";
 import { countryCodes, nonEmptyList } from "../../core/filters";
-import { LIVE_EVENT_KINDS } from "../../core/live-event";
-import type { LiveEvent, LiveEventKind, LiveFeed } from "../../core/live-event";
+import { LIVE_EVENT_KINDS, passesFilter } from "../../core/live-event";
+import type { LiveEvent, LiveEventKind, LiveFeed, LiveFilter } from "../../core/live-event";
 import { integerKeyOf } from "../../core/node";
 import { committeeBySlug } from "../committee";
 import { knownCountries } from "../country";
@@ -60,27 +60,23 @@ async function governmentEvents(
     if (missing !== undefined)
       throw new NotFoundError(`filter.governments: no government ${args.filter!.governments![ids.indexOf(missing)]}`, "filter.governments");
   }
-  const wanted = ids ? new Set(ids) : null;
-  const inCountries = countries ? new Set(countries) : null;
-  return passing(context.live, [kind], async (event) => {
-    if (wanted && (event.governmentId === undefined || !wanted.has(event.governmentId))) return false;
-    if (!inCountries) return true;
-    if (event.governmentId === undefined) return false;
-    const country = event.countryCode ?? (await context.loaders.get(governmentById).load(event.governmentId))?.countryCode;
-    return country !== undefined && inCountries.has(country);
-  });
+  const filter: LiveFilter = { countries: countries ?? null, governmentIds: ids ?? null, committeeIds: null };
+  return passing(context.live, [kind], (event) =>
+    passesFilter(filter, event, async (id) => (await context.loaders.get(governmentById).load(id))?.countryCode),
+  );
 }
 
 async function meetingEvents({ args, context }: SubscribeData<{ filter?: MeetingEventFilter | null }>): Promise<AsyncIterable<LiveEvent>> {
   const slugs = nonEmptyList(args.filter?.committees, "filter.committees");
-  let committees: Set<number> | null = null;
+  let committeeIds: number[] | null = null;
   if (slugs) {
     const found = await context.loaders.get(committeeBySlug).loadMany([...slugs]);
     const missing = slugs.find((_, index) => !found[index] || found[index] instanceof Error);
     if (missing !== undefined) throw new NotFoundError(`filter.committees: no committee "${missing}"`, "filter.committees");
-    committees = new Set(found.map((committee) => (committee as { id: number }).id));
+    committeeIds = found.map((committee) => (committee as { id: number }).id);
   }
-  return passing(context.live, ["meetingRecorded"], async (event) => committees === null || committees.has(event.committeeId ?? -1));
+  const filter: LiveFilter = { countries: null, governmentIds: null, committeeIds };
+  return passing(context.live, ["meetingRecorded"], (event) => passesFilter(filter, event, () => undefined));
 }
 
 function base<T extends LiveEventType>(type: new () => T, event: LiveEvent): T {

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { passesFilter } from "../../core/live-event";
 import type { LiveChange, LiveEventKind } from "../../core/live-event";
 import { toGlobalId } from "../../core/node";
 import { backgroundScope, scopedSource } from "../../core/scoped-source";
@@ -38,20 +39,6 @@ interface HookRow {
   events: LiveEventKind[];
   filter: WebhookFilter;
   created_at: Date | string;
-}
-
-/** Whether a webhook wants a change: its kind, then each list of its filter that is set. */
-function wants(hook: HookRow, event: EventRow, countryOf: (governmentId: number) => string | undefined): boolean {
-  if (!hook.events.includes(event.kind) || new Date(event.recorded_at) < new Date(hook.created_at)) return false;
-  const { countries, governmentIds, committeeIds } = hook.filter;
-  const { governmentId, committeeId } = event.change;
-  if (governmentIds && (governmentId === undefined || !governmentIds.includes(governmentId))) return false;
-  if (committeeIds && (committeeId === undefined || !committeeIds.includes(committeeId))) return false;
-  if (countries) {
-    const country = event.change.countryCode ?? (governmentId === undefined ? undefined : countryOf(governmentId));
-    if (country === undefined || !countries.includes(country)) return false;
-  }
-  return true;
 }
 
 /** What a receiver is told: the change's kind, when, and the IDs to ask the graph about (nothing private). */
@@ -191,9 +178,16 @@ export class WebhookWorker {
         ))
           countries.set(row.id, row.country_code);
       }
-      const deliveries = events.flatMap((event) =>
-        hooks.filter((hook) => wants(hook, event, (id) => countries.get(id))).map((hook) => [hook.id, event.id] as const),
-      );
+      // A webhook hears the kinds it names, from the changes recorded after it was registered.
+      const deliveries: (readonly [number, string])[] = [];
+      for (const event of events)
+        for (const hook of hooks)
+          if (
+            hook.events.includes(event.kind) &&
+            new Date(event.recorded_at) >= new Date(hook.created_at) &&
+            (await passesFilter(hook.filter, event.change, (id) => countries.get(id)))
+          )
+            deliveries.push([hook.id, event.id]);
       if (deliveries.length > 0) {
         await tx.query(
           `INSERT INTO webhook_delivery (webhook_id, event_id) SELECT * FROM unnest($1::int[], $2::uuid[]) ON CONFLICT DO NOTHING`,
