@@ -20,6 +20,23 @@ export const UNIT_TESTS = [
   "test/core/**/*.test.ts",
 ];
 
+/**
+ * Files that run a database of their own (an in-memory or folder PGlite, in a hub process
+ * or the engine itself) or none: `TEST_DATABASE_URL` changes nothing in them, so a pass on
+ * PostgreSQL leaves them to the embedded pass (and to Node 24's) rather than run them twice.
+ */
+export const OWN_DATABASE_TESTS = [
+  "test/cli.test.ts",
+  "test/db/data-folder.test.ts",
+  "test/db/embedded.test.ts",
+  "test/db/session-statements.test.ts",
+  "test/db/whole-read.test.ts",
+  "test/http/connections.test.ts",
+  "test/http/database-gone.test.ts",
+  "test/http/start-line.test.ts",
+  "test/node-flags.test.ts",
+];
+
 export default defineConfig({
   test: {
     // One worker per core of the CI machine (two).
@@ -32,7 +49,14 @@ export default defineConfig({
           name: "api",
           env,
           include: ["test/**/*.test.ts"],
-          exclude: [...UNIT_TESTS, "test/e2e/**", "test/package/**", "test/services/**", "test/fuzz/**"],
+          exclude: [
+            ...UNIT_TESTS,
+            "test/e2e/**",
+            "test/package/**",
+            "test/services/**",
+            "test/fuzz/**",
+            ...(process.env["TEST_DATABASE_URL"] ? OWN_DATABASE_TESTS : []),
+          ],
           // One migrated, seeded database per run; each file loads it into its own hub.
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["reflect-metadata", "test/support/file-hooks.ts"],

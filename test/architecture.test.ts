@@ -114,3 +114,14 @@ describe("the layers of docs/architecture.md", () => {
     expect(doc).toContain(`${total.toLocaleString("en")} now`);
   });
 });
+
+describe("the PostgreSQL pass", () => {
+  it("leaves out only files that never open the database the suite was given", () => {
+    const config = readFileSync(join(REPO_ROOT, "vitest.config.mts"), "utf8");
+    const listed = [...(/OWN_DATABASE_TESTS = \[([^\]]*)\]/.exec(config)?.[1] ?? "").matchAll(/"([^"]+)"/g)].map((match) => match[1]);
+    expect(listed.length).toBeGreaterThan(0);
+    // What opens the suite's database (PGlite image or TEST_DATABASE_URL): a file using any of these runs on both.
+    const opensIt = /useTestHub|openTestDatabase|live-backend|TEST_DATABASE_URL|global-setup/;
+    expect(listed.filter((path) => opensIt.test(readFileSync(join(REPO_ROOT, path), "utf8")))).toEqual([]);
+  });
+});
