@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIVE_CHANNEL } from "../../src/core/live-event";
 import type { SharedState } from "../../src/http/shared-state";
 import { createApiKey } from "../../src/modules/access";
-import { WebhookWorker } from "../../src/modules/webhooks";
+import { WebhookWorker, msUntilNextDelivery } from "../../src/modules/webhooks";
 import type { TestDatabase } from "./database";
 import { testServer } from "./hub";
 import type { LiveBackend } from "./live-backend";
@@ -143,6 +143,10 @@ export function webhookCases(backend: LiveBackend): void {
       const { data } = await graphql(RECORD_PAYMENT, { input }, secretariat);
       return (data!["recordDuesPayment"] as { __typename: string }).__typename;
     }
+
+    it("with no delivery pending, the worker has nothing to wake for (and does not look again at once)", async () => {
+      expect(await msUntilNextDelivery(db.dataSource.manager)).toBeNull();
+    });
 
     it("refuses a URL that is not https (or http to this machine, when allowed), or that points at the hub itself", async () => {
       const refused = async (url: string) =>

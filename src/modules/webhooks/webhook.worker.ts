@@ -41,6 +41,18 @@ interface HookRow {
   created_at: Date | string;
 }
 
+/**
+ * How long until a pending delivery may be tried (0: now), or null when none is pending.
+ * Null is not 0: a worker told 0 with nothing to do would look again at once, for ever.
+ */
+export async function msUntilNextDelivery(em: EntityManager): Promise<number | null> {
+  const [next] = await em.query<{ wait_ms: number | null }[]>(
+    `SELECT (extract(epoch FROM min(greatest(next_attempt_at, coalesce(leased_until, next_attempt_at))) - now()) * 1000)::float8 AS wait_ms
+       FROM webhook_delivery WHERE status = 'PENDING'`,
+  );
+  return next?.wait_ms === null || next?.wait_ms === undefined ? null : Math.max(0, next.wait_ms);
+}
+
 /** What a receiver is told: the change's kind, when, and the IDs to ask the graph about (nothing private). */
 function deliveryBody(event: EventRow): string {
   const { governmentId, countryCode, committeeId, meetingId, appointmentId, factsCompleteUntil } = event.change;
@@ -135,16 +147,13 @@ export class WebhookWorker {
     await this.wakeWhenDue();
   }
 
-  /** A timer for the next retry this database holds, so it is not left for the poll. */
+  /** A timer for the next retry this database holds, so it is not left for the poll; none when nothing is pending. */
   private async wakeWhenDue(): Promise<void> {
-    const [next] = await this.em.query<{ wait_ms: number | null }[]>(
-      `SELECT greatest(0, extract(epoch FROM min(greatest(next_attempt_at, coalesce(leased_until, next_attempt_at))) - now()) * 1000)::float8 AS wait_ms
-         FROM webhook_delivery WHERE status = 'PENDING'`,
-    );
+    const waitMs = await msUntilNextDelivery(this.em);
     if (this.nextDue) clearTimeout(this.nextDue);
     this.nextDue = null;
-    if (next?.wait_ms === null || next?.wait_ms === undefined || this.stopped || next.wait_ms >= POLL_MS) return;
-    this.nextDue = setTimeout(() => this.poke(), Math.ceil(next.wait_ms) + 5);
+    if (waitMs === null || this.stopped || waitMs >= POLL_MS) return;
+    this.nextDue = setTimeout(() => this.poke(), Math.ceil(waitMs) + 5);
     this.nextDue.unref();
   }
 
