@@ -61,6 +61,11 @@ export default defineConfig({
           globalSetup: ["test/support/global-setup.ts"],
           setupFiles: ["reflect-metadata", "test/support/file-hooks.ts"],
           pool: "forks",
+          // A worker keeps its loaded modules from one file to the next rather than import the
+          // hub (TypeORM, Apollo, type-graphql) afresh for every file. So a file closes what
+          // it opens and leaves module state as it found it: the setup file, run again for
+          // every file, closes the file's hub and kills the processes it started.
+          isolate: false,
           // Generous: a busy machine is slow, and these wait on events, not on a clock.
           testTimeout: 120_000,
           hookTimeout: 180_000,
