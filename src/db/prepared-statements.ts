@@ -43,6 +43,9 @@ interface Preparing {
 
 const preparing = new WeakMap<PreparingClient, Preparing>();
 
+/** PostgreSQL's SQLSTATE for a statement stopped by a CancelRequest. */
+const QUERY_CANCELED = "57014";
+
 /**
  * Sends a request's statement (`send` makes the client's one `query` call) as a named
  * prepared statement: PostgreSQL parses and plans it the first time on that connection
@@ -56,8 +59,8 @@ const preparing = new WeakMap<PreparingClient, Preparing>();
  * Everything else the pool runs (migrations, seeds, transactions) keeps the protocol
  * it had. At most `limit` stay prepared per connection; beyond, the least recently
  * used is deallocated. Outside a transaction a DEALLOCATE cannot meet a failed one it
- * could not run in; `pg` sends a client's statements in order, so the name is
- * forgotten first and a later use of the same text is parsed again after it.
+ * could not run in; it is answered before the statement after it is sent, and `pg`
+ * forgets the name first, so a later use of the same text is parsed again.
  * (`limit` is read at a client's first statement; tests pass a small one.)
  */
 export async function sendPrepared<T>(client: PreparingClient, send: () => Promise<T>, limit = PREPARED_PER_CONNECTION): Promise<T> {
@@ -76,9 +79,9 @@ function prepareOn(client: PreparingClient, limit: number): Preparing {
   const query = client.query.bind(client);
   // Names in the order of their last use: the first is the least recently used.
   const recent = new Map<string, true>();
-  const release = (name: string) => {
+  const release = (name: string): Promise<unknown> => {
     delete client.connection.parsedStatements[name];
-    (query(`DEALLOCATE "${name}"`) as Promise<unknown>).catch(() => {});
+    return query(`DEALLOCATE "${name}"`) as Promise<unknown>;
   };
   let planOnce = true;
   client.query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
@@ -87,22 +90,34 @@ function prepareOn(client: PreparingClient, limit: number): Preparing {
       return query(text, values, ...rest);
     }
     state.armed = false;
+    // What must reach the session before this statement. Each is answered before the next is sent:
+    // `pg` queues a statement sent while another runs, which it deprecates (its next major refuses it).
+    const first: (() => Promise<unknown>)[] = [];
     if (planOnce) {
       // Outside a transaction (as every named statement is), so it holds for the session. Left to choose,
       // PostgreSQL plans a keyed read (`= ANY($1)`) anew at every call: a generic plan's estimate for an
       // array of unknown length never beats a custom plan's for one key, and planning it cost more than
       // running it. The hub's named texts read by indexed keys and pages, which a generic plan serves.
       planOnce = false;
-      (query("SET plan_cache_mode = force_generic_plan") as Promise<unknown>).catch(() => {});
+      first.push(() => query("SET plan_cache_mode = force_generic_plan") as Promise<unknown>);
     }
     const name = statementName(text);
     if (!recent.delete(name) && recent.size >= limit) {
       const [oldest] = recent.keys();
       recent.delete(oldest);
-      release(oldest);
+      first.push(() => release(oldest));
     }
     recent.set(name, true);
-    return query({ name, text, values: parameters }, ...rest);
+    const statement = () => query({ name, text, values: parameters }, ...rest);
+    if (first.length === 0) return statement();
+    // A SET or DEALLOCATE that fails changes no answer (the plan is chosen anew, the name stays on the server),
+    // so the statement runs; unless it was cancelled (a deadline's CancelRequest), which is the statement's too.
+    const unlessCancelled = (error: unknown) => {
+      if ((error as { code?: unknown }).code === QUERY_CANCELED) throw error;
+    };
+    return first
+      .reduce((previous: Promise<unknown>, step) => previous.then(() => step().catch(unlessCancelled)), Promise.resolve())
+      .then(statement);
   };
   return state;
 }

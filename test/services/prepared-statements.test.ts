@@ -83,6 +83,30 @@ describe("prepared statements on one connection", () => {
     expect((await namesOnServer()).sort()).toEqual([statementName(texts[1]), statementName(texts[2])].sort());
   });
 
+  it("one statement at a time on a connection: the session's SET and a DEALLOCATE are answered before the statement after them", async () => {
+    // `pg` queues a statement sent while another runs on its client; it deprecates that, and its next major refuses it.
+    const direct = client.query.bind(client) as (config: unknown, ...rest: unknown[]) => Promise<unknown>;
+    const sent: string[] = [];
+    let running = 0;
+    let most = 0;
+    (client as unknown as { query: typeof direct }).query = (config, ...rest) => {
+      sent.push(typeof config === "string" ? config : (config as { name: string }).name);
+      most = Math.max(most, ++running);
+      return direct(config, ...rest).finally(() => running--);
+    };
+    const OTHER = "SELECT slug FROM government WHERE country_code = $1 ORDER BY slug LIMIT 1";
+    expect((await send<{ slug: string }>(BY_SLUG, ["jp-akita"], 1)).rows).toEqual([{ slug: "jp-akita" }]);
+    expect((await send<{ slug: string }>(OTHER, ["KR"], 1)).rows).toHaveLength(1);
+    expect(sent).toEqual([
+      "SET plan_cache_mode = force_generic_plan",
+      statementName(BY_SLUG),
+      `DEALLOCATE "${statementName(BY_SLUG)}"`,
+      statementName(OTHER),
+    ]);
+    expect(most).toBe(1);
+    expect(await namesOnServer()).toEqual([statementName(OTHER)]);
+  });
+
   it("a cancel stops the statement its backend runs, and a backend between statements ignores it", async () => {
     const running = client.query("SELECT pg_sleep(60)").then(
       () => null,
