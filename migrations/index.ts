@@ -16,6 +16,7 @@ import { ReportingAmbassadorsFigures1795851000000 } from "./1795851000000-Report
 import { NameOrderInLanguages1795852000000 } from "./1795852000000-NameOrderInLanguages";
 import { ReportingAnyDay1795853000000 } from "./1795853000000-ReportingAnyDay";
 import { LiveOutbox1795854000000 } from "./1795854000000-LiveOutbox";
+import { WebhookDeliveryCancelled1795855000000 } from "./1795855000000-WebhookDeliveryCancelled";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: MixedList<Function> = [
   NameOrderInLanguages1795852000000,
   ReportingAnyDay1795853000000,
   LiveOutbox1795854000000,
+  WebhookDeliveryCancelled1795855000000,
 ];

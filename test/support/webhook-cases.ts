@@ -27,14 +27,15 @@ interface Delivery {
   verified: boolean;
 }
 
-/** A receiver: answers each POST with the status `answer` gives for its attempt, and keeps what came. */
+/** A receiver: answers each POST with the status `answer` gives for its attempt (when it gives it), and keeps what came. */
 class Receiver {
   readonly received: Delivery[] = [];
   private waiting: (() => void) | null = null;
+  private arriving: (() => void) | null = null;
   server: Server;
   secret = "";
 
-  constructor(private readonly answer: (attempt: number) => number) {
+  constructor(private readonly answer: (attempt: number) => number | Promise<number>) {
     this.server = createServer((request, response) => void this.take(request, response));
   }
 
@@ -53,8 +54,14 @@ class Receiver {
       verified = false;
     }
     this.received.push({ id: String(request.headers["webhook-id"]), body: JSON.parse(text) as Delivery["body"], verified });
-    response.writeHead(this.answer(this.received.length)).end();
+    this.arriving?.();
+    response.writeHead(await this.answer(this.received.length)).end();
     this.waiting?.();
+  }
+
+  /** Resolves once `count` POSTs came, before they are answered. */
+  async arrived(count: number): Promise<void> {
+    while (this.received.length < count) await new Promise<void>((resolve) => (this.arriving = resolve));
   }
 
   /** Resolves once `count` POSTs came. */
@@ -222,6 +229,32 @@ export function webhookCases(backend: LiveBackend): void {
       expect(flaky.received).toHaveLength(4);
       // The Korean filter took nothing from Japan.
       expect(korean.received).toEqual([]);
+    });
+
+    it("removing a webhook cancels what it has not acknowledged: the POST under way is its last", async () => {
+      let answer!: (status: number) => void;
+      const held = new Receiver(() => new Promise<number>((resolve) => (answer = resolve)));
+      const registered = (await register(held, await held.listen())) as unknown as { webhook: { id: string } };
+      expect(await pay("jp-akita", "HOOK-REMOVED")).toBe("RecordDuesPaymentSuccess");
+      await held.arrived(1);
+      const removed = await graphql(
+        `mutation ($input: RemoveWebhookInput!) { removeWebhook(input: $input) { __typename } }`,
+        { input: { webhook: registered.webhook.id, version: 1 } },
+        admin,
+      );
+      expect(removed.data!["removeWebhook"]).toEqual({ __typename: "RemoveWebhookSuccess" });
+      // The receiver fails the POST under way; once the worker's round is over, nothing is left to retry.
+      answer(500);
+      await worker.stop();
+      const { data } = await graphql(
+        `query ($webhook: ID!) { webhookDeliveries(webhook: $webhook) { status attempts lastStatus } }`,
+        { webhook: registered.webhook.id },
+        admin,
+      );
+      // Its failed answer was not recorded over the cancellation, so nothing schedules another attempt.
+      expect(data!["webhookDeliveries"]).toEqual([{ status: "CANCELLED", attempts: 1, lastStatus: null }]);
+      expect(held.received).toHaveLength(1);
+      held.server.close();
     });
 
     it("is ADMIN's: a secretariat key may neither register a webhook nor read deliveries", async () => {

@@ -7,17 +7,19 @@ export enum DeliveryStatus {
   PENDING = "PENDING",
   DELIVERED = "DELIVERED",
   FAILED = "FAILED",
+  CANCELLED = "CANCELLED",
 }
 registerEnumType(DeliveryStatus, {
   name: "DeliveryStatus",
-  description: "PENDING: not yet acknowledged, retried with backoff; DELIVERED: a 2xx came back; FAILED: every attempt failed.",
+  description:
+    "PENDING: not yet acknowledged, retried with backoff; DELIVERED: a 2xx came back; FAILED: every attempt failed; CANCELLED: the webhook was removed first.",
 });
 
 /** One event for one webhook: tried until the receiver answers 2xx, or until its attempts run out. */
 @Entity("webhook_delivery")
 @Index("UQ_webhook_delivery_webhook_event", ["webhookId", "eventId"], { unique: true })
 @Index("IDX_webhook_delivery_due", ["nextAttemptAt"], { where: `status = 'PENDING'` })
-@Check("CHK_webhook_delivery_status", `status IN ('PENDING', 'DELIVERED', 'FAILED')`)
+@Check("CHK_webhook_delivery_status", `status IN ('PENDING', 'DELIVERED', 'FAILED', 'CANCELLED')`)
 export class WebhookDelivery {
   @PrimaryGeneratedColumn({ type: "integer", primaryKeyConstraintName: "PK_webhook_delivery" })
   id: number;

@@ -171,7 +171,9 @@ export class WebhookWorker {
           ORDER BY recorded_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (events.length === 0) return 0;
-      const hooks = await tx.query<HookRow[]>(`SELECT id, url, secret, events, filter, created_at FROM webhook WHERE removed_at IS NULL`);
+      const hooks = await tx.query<HookRow[]>(
+        `SELECT id, url, secret, events, filter, created_at FROM webhook WHERE removed_at IS NULL FOR SHARE`,
+      );
       const unplaced = [
         ...new Set(
           events
@@ -230,17 +232,18 @@ export class WebhookWorker {
     );
     if (claimed.length === 0) return 0;
     const outcomes = await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
+    // Each outcome is recorded only while the delivery is still PENDING: one whose webhook was removed meanwhile stays CANCELLED.
     await this.inTransaction(async (tx) => {
       for (const [index, outcome] of outcomes.entries()) {
         const { id, attempts } = claimed[index];
         if (outcome.ok) {
           await tx.query(
-            `UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), leased_until = NULL, last_status = $2, last_error = NULL WHERE id = $1`,
+            `UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), leased_until = NULL, last_status = $2, last_error = NULL WHERE id = $1 AND status = 'PENDING'`,
             [id, outcome.status],
           );
         } else if (attempts >= this.settings.maxAttempts) {
           await tx.query(
-            `UPDATE webhook_delivery SET status = 'FAILED', leased_until = NULL, last_status = $2, last_error = $3 WHERE id = $1`,
+            `UPDATE webhook_delivery SET status = 'FAILED', leased_until = NULL, last_status = $2, last_error = $3 WHERE id = $1 AND status = 'PENDING'`,
             [id, outcome.status, outcome.error],
           );
           this.log.warn(
@@ -249,7 +252,7 @@ export class WebhookWorker {
           );
         } else {
           await tx.query(
-            `UPDATE webhook_delivery SET next_attempt_at = now() + make_interval(secs => $4), leased_until = NULL, last_status = $2, last_error = $3 WHERE id = $1`,
+            `UPDATE webhook_delivery SET next_attempt_at = now() + make_interval(secs => $4), leased_until = NULL, last_status = $2, last_error = $3 WHERE id = $1 AND status = 'PENDING'`,
             [id, outcome.status, outcome.error, retryDelayMs(attempts, this.settings.retryBaseMs) / 1000],
           );
           this.log.debug({ delivery: id, attempts, error: outcome.error }, "a webhook delivery failed; it is tried again later");

@@ -76,6 +76,11 @@ export async function removeWebhook(uow: UnitOfWork, input: RemoveWebhookInput):
   const current = await lockVersioned(uow.em, Webhook, "webhook", { id }, input.version);
   if (current.removedAt !== null) throw new InputError("input.webhook: the webhook was removed already", "input.webhook");
   await uow.em.getRepository(Webhook).update(id, { removedAt: () => "now()", version: current.version + 1 });
+  // Nothing more goes to a removed webhook. A worker's fan-out holds its webhooks FOR SHARE,
+  // so the row lock above waited for any fan-out that read this one: its deliveries are here to cancel.
+  await uow.em.query(`UPDATE webhook_delivery SET status = 'CANCELLED', leased_until = NULL WHERE webhook_id = $1 AND status = 'PENDING'`, [
+    id,
+  ]);
   const after = shownWebhook(await uow.em.getRepository(Webhook).findOneByOrFail({ id }));
   const { secret: _secret, ...before } = current;
   return { result: Object.assign(new RemoveWebhookSuccess(), { webhook: after }), targets: [after.id], before, after };
