@@ -10,7 +10,7 @@ import type { DataSource } from "typeorm";
 import { WebSocketServer } from "ws";
 import type { WebSocket } from "ws";
 import type { Calendar } from "../charter";
-import type { OperationLimits } from "../config";
+import type { OperationLimits, TrustProxy } from "../config";
 import type { RequestContext } from "../core/context";
 import { todayUtc } from "../core/dates";
 import type { IsoDate } from "../core/dates";
@@ -26,6 +26,7 @@ import type { Authenticator } from "../modules/access";
 import type { LiveContext } from "../modules/live";
 import type { HubMetrics } from "./metrics";
 import type { SharedState } from "./shared-state";
+import { clientAddressOf } from "./trust";
 
 /** What one client may hold open, and how far behind a subscriber may fall. */
 export interface LiveLimits {
@@ -211,6 +212,8 @@ export interface LiveServingOptions {
   calendar: (today: IsoDate) => Calendar;
   now: () => Date;
   metrics: HubMetrics;
+  /** The proxies in front of the hub: a WebSocket's client is counted by its address as a request's is. */
+  trustProxy: TrustProxy;
 }
 
 /** Who holds a subscription: a key, or an address without one. */
@@ -368,7 +371,7 @@ export function serveSubscriptions(options: LiveServingOptions): LiveServing {
           viewer = verdict.viewer;
           ctx.extra.authorization = authorization;
         }
-        const client = clientOf(viewer, ctx.extra.request.socket.remoteAddress);
+        const client = clientOf(viewer, clientAddressOf(ctx.extra.request, options.trustProxy));
         const connections = connected.get(client) ?? 0;
         if (connections >= live.maxConnectionsPerClient) {
           ctx.extra.socket.close(TRY_AGAIN_LATER, `This client holds ${live.maxConnectionsPerClient} connections already.`);

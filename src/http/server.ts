@@ -189,6 +189,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     calendar,
     now,
     metrics,
+    trustProxy: http.trustProxy,
   });
   app.decorate("closeSubscriptions", () => live.close());
   // Webhooks may not point at this hub: it learns its ports as it listens (through its gate, or app.listen).

@@ -1,4 +1,5 @@
-import { compile } from "@fastify/proxy-addr";
+import type { IncomingMessage } from "node:http";
+import proxyaddr, { compile } from "@fastify/proxy-addr";
 import type { TrustProxy } from "../config";
 
 /**
@@ -20,4 +21,13 @@ export function trustedHops(trust: TrustProxy): ((address: string, hop: number) 
 export function trustsPeer(trust: TrustProxy): (address: string) => boolean {
   const hops = trustedHops(trust);
   return hops === false ? () => false : (address) => hops(address, 0);
+}
+
+/**
+ * The client's address for a request Fastify does not route (a WebSocket upgrade), as
+ * Fastify's `request.ip` gives it for one it does: behind a proxy, the peer is the proxy.
+ */
+export function clientAddressOf(request: IncomingMessage, trust: TrustProxy): string | undefined {
+  const hops = trustedHops(trust);
+  return hops === false ? request.socket.remoteAddress : proxyaddr(request, hops);
 }

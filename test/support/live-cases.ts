@@ -198,16 +198,21 @@ export function subscriptionCases(backend: LiveBackend): void {
     });
 
     it("holds a client to its connections and subscriptions, and closes one that never says connection_init (4408)", async () => {
+      // Behind one proxy (TRUST_PROXY=1), as a deployment behind a load balancer: a client is its X-Forwarded-For.
       const strict = await testServer(db, {
         shared,
+        settings: { http: { trustProxy: 1 } },
         live: { maxConnectionsPerClient: 2, maxSubscriptionsPerClient: 1, initTimeoutMs: 300 },
       });
       await strict.listen({ port: 0, host: "127.0.0.1" });
       const at = `ws://127.0.0.1:${(strict.server.address() as AddressInfo).port}/graphql`;
+      // Every socket this test opens, ended whatever it asserts: an open one would hold the server's close.
+      const sockets: WebSocket[] = [];
       try {
         const closed = (socket: WebSocket) => new Promise<number>((resolve) => socket.once("close", (code) => resolve(code)));
-        const open = async () => {
-          const socket = new WebSocket(at, "graphql-transport-ws");
+        const open = async (client = "203.0.113.7") => {
+          const socket = new WebSocket(at, "graphql-transport-ws", { headers: { "x-forwarded-for": client } });
+          sockets.push(socket);
           await new Promise((resolve) => socket.once("open", resolve));
           socket.send(JSON.stringify({ type: "connection_init" }));
           return socket;
@@ -225,8 +230,17 @@ export function subscriptionCases(backend: LiveBackend): void {
         await firstReply("connection_ack");
         const second = await open();
         await replies(second)("connection_ack");
-        // A third from the same address: over its connections.
+        // A third from the same address: over its connections; another client through the same proxy is not.
         expect(await closed(await open())).toBe(1013);
+        const other = await open("198.51.100.4");
+        const welcome = await new Promise<string>((resolve) => {
+          other.once("close", (code) => resolve(`closed with ${code}`));
+          other.on("message", (data: Buffer) => {
+            if ((JSON.parse(data.toString()) as { type: string }).type === "connection_ack") resolve("connection_ack");
+          });
+        });
+        expect(welcome).toBe("connection_ack");
+        other.close();
         // One subscription each: the second is refused, with the limit's code.
         first.send(JSON.stringify({ id: "a", type: "subscribe", payload: { query: "subscription { factsHorizonMoved { eventId } }" } }));
         first.send(JSON.stringify({ id: "b", type: "subscribe", payload: { query: "subscription { factsHorizonMoved { eventId } }" } }));
@@ -235,11 +249,13 @@ export function subscriptionCases(backend: LiveBackend): void {
           payload: [{ extensions: { code: "OPERATION_LIMIT_EXCEEDED", limit: "subscriptions" } }],
         });
         // Silent after the handshake: closed by graphql-ws's init timeout.
-        const silent = new WebSocket(at, "graphql-transport-ws");
+        const silent = new WebSocket(at, "graphql-transport-ws", { headers: { "x-forwarded-for": "192.0.2.1" } });
+        sockets.push(silent);
         expect(await closed(silent)).toBe(4408);
         first.close();
         second.close();
       } finally {
+        for (const socket of sockets) socket.terminate();
         await strict.close();
       }
     });
