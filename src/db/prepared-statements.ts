@@ -43,8 +43,8 @@ interface Preparing {
 
 const preparing = new WeakMap<PreparingClient, Preparing>();
 
-/** PostgreSQL's SQLSTATE for a statement stopped by a CancelRequest. */
-const QUERY_CANCELED = "57014";
+/** A failure let pass, unless PostgreSQL says a CancelRequest stopped the statement (SQLSTATE 57014). */
+const unlessCancelled = (error: { code?: unknown }) => (error.code === "57014" ? Promise.reject(error) : undefined);
 
 /**
  * Sends a request's statement (`send` makes the client's one `query` call) as a named
@@ -79,10 +79,6 @@ function prepareOn(client: PreparingClient, limit: number): Preparing {
   const query = client.query.bind(client);
   // Names in the order of their last use: the first is the least recently used.
   const recent = new Map<string, true>();
-  const release = (name: string): Promise<unknown> => {
-    delete client.connection.parsedStatements[name];
-    return query(`DEALLOCATE "${name}"`) as Promise<unknown>;
-  };
   let planOnce = true;
   client.query = (text: unknown, values?: unknown, ...rest: unknown[]) => {
     const parameters = Array.isArray(values) ? values : [];
@@ -90,34 +86,29 @@ function prepareOn(client: PreparingClient, limit: number): Preparing {
       return query(text, values, ...rest);
     }
     state.armed = false;
-    // What must reach the session before this statement. Each is answered before the next is sent:
-    // `pg` queues a statement sent while another runs, which it deprecates (its next major refuses it).
-    const first: (() => Promise<unknown>)[] = [];
+    // What the session needs first: answered before the statement is sent (`pg` deprecates a statement sent while another runs).
+    const first: string[] = [];
     if (planOnce) {
       // Outside a transaction (as every named statement is), so it holds for the session. Left to choose,
       // PostgreSQL plans a keyed read (`= ANY($1)`) anew at every call: a generic plan's estimate for an
       // array of unknown length never beats a custom plan's for one key, and planning it cost more than
       // running it. The hub's named texts read by indexed keys and pages, which a generic plan serves.
       planOnce = false;
-      first.push(() => query("SET plan_cache_mode = force_generic_plan") as Promise<unknown>);
+      first.push("SET plan_cache_mode = force_generic_plan");
     }
     const name = statementName(text);
     if (!recent.delete(name) && recent.size >= limit) {
       const [oldest] = recent.keys();
       recent.delete(oldest);
-      first.push(() => release(oldest));
+      delete client.connection.parsedStatements[oldest];
+      first.push(`DEALLOCATE "${oldest}"`);
     }
     recent.set(name, true);
     const statement = () => query({ name, text, values: parameters }, ...rest);
     if (first.length === 0) return statement();
-    // A SET or DEALLOCATE that fails changes no answer (the plan is chosen anew, the name stays on the server),
-    // so the statement runs; unless it was cancelled (a deadline's CancelRequest), which is the statement's too.
-    const unlessCancelled = (error: unknown) => {
-      if ((error as { code?: unknown }).code === QUERY_CANCELED) throw error;
-    };
-    return first
-      .reduce((previous: Promise<unknown>, step) => previous.then(() => step().catch(unlessCancelled)), Promise.resolve())
-      .then(statement);
+    // One that fails changes no answer (the plan is chosen anew, the name stays on the server), so the statement
+    // runs; unless it was cancelled (a deadline's CancelRequest), which is the statement's too.
+    return (query(first.join("; ")) as Promise<unknown>).catch(unlessCancelled).then(statement);
   };
   return state;
 }
