@@ -52,7 +52,8 @@ function pgClientOf(runner: QueryRunner): PgClient | null {
  * ends any the cancel misses). A cancelled statement's connection goes back to the pool
  * only once its cancel has reached the server, so the cancel can never land on another
  * request's statement. Statements stay on the pool: a request's loader batches run in
- * parallel; on PostgreSQL they run as prepared statements (src/db/prepared-statements.ts).
+ * parallel, each on a runner of its own; a runner (a transaction's) sends its statements
+ * one after another. On PostgreSQL they run as prepared statements (src/db/prepared-statements.ts).
  * And every statement waits (on PGlite) while another scope's write holds the session.
  */
 export function guardStatements(dataSource: DataSource, options: { prepareStatements: boolean }): void {
@@ -97,7 +98,16 @@ export function guardStatements(dataSource: DataSource, options: { prepareStatem
         }
       }
     };
-    (runner as unknown as { query: Query }).query = guarded;
+    // One statement at a time on a runner. A transaction's runner serves every loader of its work, and loaders
+    // batched in the same turn ask at once; `pg` would queue the second on the client, which it deprecates
+    // (its next major refuses it). Each waits for the one before to be answered, in the order they were asked.
+    let previous: Promise<unknown> = Promise.resolve();
+    const inTurn: Query = (...queryArgs) => {
+      const answer = previous.then(() => guarded(...queryArgs));
+      previous = answer.catch(() => {});
+      return answer;
+    };
+    (runner as unknown as { query: Query }).query = inTurn;
     return runner;
   };
 }

@@ -148,6 +148,37 @@ describe("a hub's statements on PostgreSQL", () => {
     await database?.drop();
   });
 
+  it("a transaction's statements asked at once reach its connection one at a time, in the order asked", async () => {
+    const { dataSource } = await database.open({ poolSize: 1 });
+    const sent: string[] = [];
+    let running = 0;
+    let most = 0;
+    const answers = await dataSource.transaction(async (em) => {
+      // The transaction's `pg` client, watched from here on: loaders batched in one turn ask at once like this.
+      const client = (em.queryRunner as unknown as { databaseConnection: { query: (...args: unknown[]) => Promise<unknown> } })
+        .databaseConnection;
+      const direct = client.query.bind(client);
+      client.query = (text, ...rest) => {
+        sent.push(String(text));
+        most = Math.max(most, ++running);
+        return direct(text, ...rest).finally(() => running--);
+      };
+      return Promise.all([
+        em.query("SELECT pg_sleep(0.05), 'slow' AS answer"),
+        em.query("SELECT 'quick' AS answer"),
+        em.query("SELECT count(*)::int AS answer FROM government"),
+      ]);
+    });
+    expect(answers.map(([row]) => (row as { answer: unknown }).answer)).toEqual(["slow", "quick", 82]);
+    expect(sent).toEqual([
+      "SELECT pg_sleep(0.05), 'slow' AS answer",
+      "SELECT 'quick' AS answer",
+      "SELECT count(*)::int AS answer FROM government",
+      "COMMIT",
+    ]);
+    expect(most).toBe(1);
+  });
+
   /** A hub on one pooled connection; the statements prepared on it after the query was asked twice. */
   async function preparedAfterQuery(
     preparedStatements: boolean,
