@@ -15,6 +15,9 @@
  * the flat, nested and single queries in the same rounds as the hub on PostgreSQL.
  * When bench/runtimes/node24 is installed, the same hub and the same PostGraphile on
  * Node 24 take part in the flat, nested, single and voting-rights rounds too.
+ * Each server's output (the hub's warnings) goes to a file in a `near-bench-logs-*`
+ * folder of the system's temporary directory; a failed round prints the end of its
+ * server's file.
  *
  *   npm run bench -- [--seconds 10] [--rounds 3] [--connections 10]
  */

@@ -5,8 +5,10 @@
  */
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import autocannon from "autocannon";
 import { freePort } from "./ports";
 import type { StatementCounter } from "./statement-counter";
@@ -18,6 +20,25 @@ export interface Server {
   peakRss: number;
   /** The relay its database connections go through; null for the embedded database (no wire to count on). */
   counter: StatementCounter | null;
+  /** The file its standard output (the hub's log lines) goes to. */
+  log: string;
+}
+
+let logFolder: string | null = null;
+
+/** A file for a server's standard output, in one folder per bench run (kept: a failed round points at it). */
+function logFileFor(name: string): string {
+  logFolder ??= mkdtempSync(join(tmpdir(), "near-bench-logs-"));
+  const base = name.replace(/\W+/g, "-").replace(/^-|-$/g, "");
+  let path = join(logFolder, `${base}.log`);
+  for (let n = 2; existsSync(path); n++) path = join(logFolder, `${base}-${n}.log`);
+  return path;
+}
+
+/** The last lines a server logged, to say why one of its rounds failed. */
+function tailOf(path: string, lines = 5): string {
+  const text = existsSync(path) ? readFileSync(path, "utf8").trimEnd() : "";
+  return text === "" ? "(nothing logged)" : text.split("\n").slice(-lines).join("\n");
 }
 
 export function procStat(pid: number): { cpuMs: number; rssMb: number } {
@@ -37,10 +58,14 @@ export async function start(
   port: number,
   counter: StatementCounter | null,
 ): Promise<Server> {
+  const log = logFileFor(name);
+  const output = openSync(log, "a");
   const child = spawn(command, args, {
     env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", output, "inherit"],
   });
+  // The child has its own copy of the descriptor.
+  closeSync(output);
   const exited = new Promise<never>((_resolve, reject) =>
     child.on("exit", (code) => reject(new Error(`${name} exited (${String(code)})`))),
   );
@@ -53,7 +78,7 @@ export async function start(
       ),
       exited,
     ]);
-    if (up) return { name, child, url, peakRss: procStat(child.pid!).rssMb, counter };
+    if (up) return { name, child, url, peakRss: procStat(child.pid!).rssMb, counter, log };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
@@ -91,6 +116,7 @@ export async function startHub(
  */
 export async function startTimed(name: string, args: string[], port: number): Promise<{ server: Server; startMs: number }> {
   const started = performance.now();
+  const log = logFileFor(name);
   const child = spawn(process.execPath, [...hubNodeFlags(), HUB_MAIN, ...args, "--port", String(port), "--log-level", "info"], {
     env: { PATH: process.env["PATH"] ?? "", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -101,7 +127,12 @@ export async function startTimed(name: string, args: string[], port: number): Pr
       seen += chunk.toString();
       if (/"msg":"Server listening at /.test(seen)) {
         child.stdout.off("data", onData);
-        child.stdout.resume();
+        // From here on its warnings and errors only: at info it logs every request of the rounds.
+        const file = createWriteStream(log);
+        file.write(seen);
+        createInterface({ input: child.stdout }).on("line", (line) => {
+          if (/"level":[4-6]\d/.test(line)) file.write(`${line}\n`);
+        });
         resolve();
       }
     };
@@ -109,7 +140,7 @@ export async function startTimed(name: string, args: string[], port: number): Pr
     child.once("exit", (code) => reject(new Error(`${name} exited (${String(code)}) before listening`)));
   });
   const startMs = performance.now() - started;
-  return { server: { name, child, url: `http://127.0.0.1:${port}`, peakRss: procStat(child.pid!).rssMb, counter: null }, startMs };
+  return { server: { name, child, url: `http://127.0.0.1:${port}`, peakRss: procStat(child.pid!).rssMb, counter: null, log }, startMs };
 }
 
 /** Stops a server and waits for its exit (SIGKILL if it has not gone 10 s after SIGTERM). */
@@ -192,7 +223,10 @@ export async function round(server: Server, query: string, seconds: number, conn
   clearInterval(sampler);
   const after = procStat(server.child.pid!);
   if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${server.name}: ${result.non2xx} non-2xx, ${result.errors} errors; the first: ${refused ?? "none answered"}`);
+    throw new Error(
+      `${server.name}: ${result.non2xx} non-2xx, ${result.errors} errors; the first: ${refused ?? "none answered"}\n` +
+        `the end of its log (${server.log}):\n${tailOf(server.log)}`,
+    );
   }
   return {
     rps: result.requests.average,

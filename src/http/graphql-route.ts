@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { OperationLimits } from "../config";
+import { poolStats } from "../db/pool";
 import type { RequestContext } from "../core/context";
 import type { Calendar } from "../charter";
 import { todayUtc } from "../core/dates";
@@ -301,7 +302,22 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     };
     reply.raw.once("close", onClose);
 
+    let admittedAfterMs: number | null = null;
+    let statementsSent = (): number | null => null;
+    // Where a stopped request's time went, for whoever reads the log next: its turn, its statements, the pool.
+    const logDeadline = () =>
+      request.log.warn(
+        {
+          deadlineMs: limits.timeoutMs,
+          admittedAfterMs,
+          statements: statementsSent(),
+          pool: poolStats(dataSource),
+          operationName,
+        },
+        "an operation ran past its deadline",
+      );
     const timeout = () => {
+      if (controller.signal.reason !== "client-gone") logDeadline();
       record("timeout");
       return unavailable(
         reply,
@@ -319,6 +335,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
 
     // The deadline counts from arrival: a wait for a turn is part of the answer's time.
     const release = await admission.enter(controller.signal);
+    admittedAfterMs = Math.round(performance.now() - started);
     if (release === null) {
       finish();
       if (controller.signal.aborted) return timeout();
@@ -327,6 +344,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     }
 
     const scope = { signal: controller.signal, deadlineAt, statements: 0 };
+    statementsSent = () => scope.statements;
     // Every statement of the request goes through its scoped source, which knows its signal and counts its statements.
     const context = createRequestContext({
       em: scopedSource(dataSource, scope).manager,
@@ -405,7 +423,9 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     const etag = request.method === "GET" || kept ? etagOf(body) : "";
     const answer = { body, etag, contentType, cacheControl, status: answerStatus };
     if (kept) await cache.set(key, { body, etag, contentType, cacheControl });
-    record(outcomeOf(answerStatus, body));
+    const outcome = outcomeOf(answerStatus, body);
+    if (outcome === "timeout") logDeadline();
+    record(outcome);
     return send(request, reply, answer);
   };
 }

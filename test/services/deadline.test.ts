@@ -4,7 +4,7 @@ import pg from "pg";
 import type { FastifyInstance } from "fastify";
 import { HubMetrics } from "../../src/http/metrics";
 import { createServer } from "../../src/http/server";
-import { silentLogger } from "../support/logger";
+import { recordingLogger } from "../support/logger";
 import { databaseUrl, freshDatabase } from "../support/services";
 import type { ServiceDatabase } from "../support/services";
 import { testSettings } from "../support/settings";
@@ -19,13 +19,14 @@ describe("the operation deadline on PostgreSQL", () => {
   let app: FastifyInstance;
   // Long enough that an ordinary query on a slow, busy machine never meets it; short enough to wait for.
   const TIMEOUT_MS = 2000;
+  const log = recordingLogger();
 
   beforeAll(async () => {
     database = await freshDatabase();
     const { dataSource } = await database.open({ statementTimeoutMs: TIMEOUT_MS });
     app = await createServer({
       dataSource,
-      logger: silentLogger(),
+      logger: log.logger,
       settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, limits: { timeoutMs: TIMEOUT_MS } }),
       factsCompleteUntil: () => "2020-12-31",
     });
@@ -55,6 +56,15 @@ describe("the operation deadline on PostgreSQL", () => {
         503,
         "5",
         { errors: [{ message: expect.stringContaining("deadline"), extensions: { code: "TIMEOUT", deadlineMs: TIMEOUT_MS } }] },
+      ]);
+      // The log says where its time went: its wait for a turn, the statements it sent, the pool.
+      expect(log.lines.filter((line) => line["msg"] === "an operation ran past its deadline")).toEqual([
+        expect.objectContaining({
+          deadlineMs: TIMEOUT_MS,
+          admittedAfterMs: expect.any(Number),
+          statements: expect.any(Number),
+          pool: { total: expect.any(Number), idle: expect.any(Number), waiting: 0 },
+        }),
       ]);
       // The lock is still held, yet the hub's statement is gone: PostgreSQL ended it (statement_timeout).
       await expect
@@ -87,6 +97,7 @@ describe("a client that goes away on PostgreSQL", () => {
   let app: FastifyInstance;
   let url: string;
   const metrics = new HubMetrics();
+  const log = recordingLogger();
 
   beforeAll(async () => {
     database = await freshDatabase();
@@ -95,7 +106,7 @@ describe("a client that goes away on PostgreSQL", () => {
     const { dataSource } = await database.open({ statementTimeoutMs: 120_000, poolSize: 1 });
     app = await createServer({
       dataSource,
-      logger: silentLogger(),
+      logger: log.logger,
       settings: testSettings({ rateLimit: null, cacheMaxAgeSeconds: 0, limits: { timeoutMs: 120_000 } }),
       factsCompleteUntil: () => "2020-12-31",
       metrics,
@@ -149,6 +160,8 @@ describe("a client that goes away on PostgreSQL", () => {
         .toBe(true);
       // …and it ran once: an abandoned request is not answered a second time.
       expect(throughApollo).toHaveBeenCalledTimes(1);
+      // A client leaving is no deadline: nothing for the operator to look into.
+      expect(log.lines.filter((line) => line["msg"] === "an operation ran past its deadline")).toEqual([]);
     } finally {
       throughApollo.mockRestore();
       await locker.query("ROLLBACK");
