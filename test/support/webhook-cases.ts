@@ -11,7 +11,6 @@ import { WebhookWorker, msUntilNextDelivery } from "../../src/modules/webhooks";
 import type { TestDatabase } from "./database";
 import { testServer } from "./hub";
 import type { LiveBackend } from "./live-backend";
-import { silentLogger } from "./logger";
 import { RECORD_PAYMENT, paymentInput } from "./payment";
 
 /**
@@ -85,6 +84,12 @@ export function webhookCases(backend: LiveBackend): void {
     const flaky = new Receiver((attempt) => (attempt <= 3 ? 500 : 204));
     const broken = new Receiver(() => 503);
     const korean = new Receiver(() => 200);
+    // What the worker logs, in order.
+    const logged: string[] = [];
+    const workerLog = {
+      warn: (_details: object, message: string) => void logged.push(message),
+      debug: (_details: object, message: string) => void logged.push(message),
+    };
 
     beforeAll(async () => {
       ({ db, close: closeDatabase } = await backend.open());
@@ -94,7 +99,7 @@ export function webhookCases(backend: LiveBackend): void {
       app = await testServer(db, { shared, settings: { webhooks: { allowLoopbackHttp: true } } });
       await app.listen({ port: 0, host: "127.0.0.1" });
       hubUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      worker = new WebhookWorker(db.dataSource.manager, { timeoutMs: 2000, maxAttempts: 4, retryBaseMs: 20 }, silentLogger());
+      worker = new WebhookWorker(db.dataSource.manager, { timeoutMs: 2000, maxAttempts: 4, retryBaseMs: 20 }, workerLog);
       shared.listen(LIVE_CHANNEL, () => worker.poke());
       await worker.start({ ownsDatabase: true });
     });
@@ -227,11 +232,13 @@ export function webhookCases(backend: LiveBackend): void {
         { eventId: [...eventIds][0], status: "DELIVERED", attempts: 4, lastStatus: 204 },
       ]);
       expect(flaky.received).toHaveLength(4);
+      expect(logged.filter((message) => message.includes("marked FAILED"))).toHaveLength(1);
       // The Korean filter took nothing from Japan.
       expect(korean.received).toEqual([]);
     });
 
     it("removing a webhook cancels what it has not acknowledged: the POST under way is its last", async () => {
+      const loggedBefore = logged.length;
       let answer!: (status: number) => void;
       const held = new Receiver(() => new Promise<number>((resolve) => (answer = resolve)));
       const registered = (await register(held, await held.listen())) as unknown as { webhook: { id: string } };
@@ -253,6 +260,8 @@ export function webhookCases(backend: LiveBackend): void {
       );
       // Its failed answer was not recorded over the cancellation, so nothing schedules another attempt.
       expect(data!["webhookDeliveries"]).toEqual([{ status: "CANCELLED", attempts: 1, lastStatus: null }]);
+      // And the worker says so, rather than that it will try again.
+      expect(logged.slice(loggedBefore).filter((message) => message.includes("stays CANCELLED"))).toHaveLength(1);
       expect(held.received).toHaveLength(1);
       held.server.close();
     });

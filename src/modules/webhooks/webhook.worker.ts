@@ -234,27 +234,38 @@ export class WebhookWorker {
     const outcomes = await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
     // Each outcome is recorded only while the delivery is still PENDING: one whose webhook was removed meanwhile stays CANCELLED.
     await this.inTransaction(async (tx) => {
+      const whilePending = async (update: string, parameters: unknown[]) => {
+        const [row] = await tx.query<{ n: number }[]>(
+          `WITH recorded AS (${update} AND status = 'PENDING' RETURNING 1) SELECT count(*)::int AS n FROM recorded`,
+          parameters,
+        );
+        return (row?.n ?? 0) > 0;
+      };
       for (const [index, outcome] of outcomes.entries()) {
         const { id, attempts } = claimed[index];
-        if (outcome.ok) {
-          await tx.query(
-            `UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), leased_until = NULL, last_status = $2, last_error = NULL WHERE id = $1 AND status = 'PENDING'`,
-            [id, outcome.status],
-          );
-        } else if (attempts >= this.settings.maxAttempts) {
-          await tx.query(
-            `UPDATE webhook_delivery SET status = 'FAILED', leased_until = NULL, last_status = $2, last_error = $3 WHERE id = $1 AND status = 'PENDING'`,
-            [id, outcome.status, outcome.error],
-          );
+        const last = !outcome.ok && attempts >= this.settings.maxAttempts;
+        const recorded = outcome.ok
+          ? await whilePending(
+              `UPDATE webhook_delivery SET status = 'DELIVERED', delivered_at = now(), leased_until = NULL, last_status = $2, last_error = NULL WHERE id = $1`,
+              [id, outcome.status],
+            )
+          : last
+            ? await whilePending(
+                `UPDATE webhook_delivery SET status = 'FAILED', leased_until = NULL, last_status = $2, last_error = $3 WHERE id = $1`,
+                [id, outcome.status, outcome.error],
+              )
+            : await whilePending(
+                `UPDATE webhook_delivery SET next_attempt_at = now() + make_interval(secs => $4), leased_until = NULL, last_status = $2, last_error = $3 WHERE id = $1`,
+                [id, outcome.status, outcome.error, retryDelayMs(attempts, this.settings.retryBaseMs) / 1000],
+              );
+        if (!recorded) {
+          this.log.debug({ delivery: id, attempts }, "a webhook delivery's webhook was removed while it was tried: it stays CANCELLED");
+        } else if (last) {
           this.log.warn(
             { delivery: id, attempts, error: outcome.error },
             "a webhook delivery failed on its last attempt: it is marked FAILED",
           );
-        } else {
-          await tx.query(
-            `UPDATE webhook_delivery SET next_attempt_at = now() + make_interval(secs => $4), leased_until = NULL, last_status = $2, last_error = $3 WHERE id = $1 AND status = 'PENDING'`,
-            [id, outcome.status, outcome.error, retryDelayMs(attempts, this.settings.retryBaseMs) / 1000],
-          );
+        } else if (!outcome.ok) {
           this.log.debug({ delivery: id, attempts, error: outcome.error }, "a webhook delivery failed; it is tried again later");
         }
       }
