@@ -17,6 +17,7 @@ import { NameOrderInLanguages1795852000000 } from "./1795852000000-NameOrderInLa
 import { ReportingAnyDay1795853000000 } from "./1795853000000-ReportingAnyDay";
 import { LiveOutbox1795854000000 } from "./1795854000000-LiveOutbox";
 import { WebhookDeliveryCancelled1795855000000 } from "./1795855000000-WebhookDeliveryCancelled";
+import { OutboxRetention1795856000000 } from "./1795856000000-OutboxRetention";
 
 /** Every migration, oldest first. TypeORM runs the pending ones in this order. */
 export const MIGRATIONS: MixedList<Function> = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: MixedList<Function> = [
   ReportingAnyDay1795853000000,
   LiveOutbox1795854000000,
   WebhookDeliveryCancelled1795855000000,
+  OutboxRetention1795856000000,
 ];

@@ -116,6 +116,8 @@ interface WebhookSettings {
   readonly timeoutMs: number;
   readonly maxAttempts: number;
   readonly retryBaseMs: number;
+  /** Days a fanned-out change and its finished deliveries are kept; 0: for ever. */
+  readonly retentionDays: number;
   /** Plain http:// to this machine is accepted: for a receiver in development, and the tests'. */
   readonly allowLoopbackHttp: boolean;
 }
@@ -312,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Con
       timeoutMs: int("WEBHOOK_TIMEOUT_MS", 100, 600_000),
       maxAttempts: int("WEBHOOK_MAX_ATTEMPTS", 1, 100),
       retryBaseMs: int("WEBHOOK_RETRY_BASE_MS", 1, 3_600_000),
+      retentionDays: int("OUTBOX_RETENTION_DAYS", 0, 36_500),
       allowLoopbackHttp: parseBoolean("WEBHOOK_ALLOW_LOOPBACK_HTTP", read("WEBHOOK_ALLOW_LOOPBACK_HTTP")!),
     }),
   });

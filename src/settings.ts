@@ -84,6 +84,12 @@ export const SETTINGS: readonly Setting[] = [
     default: "5000",
   },
   {
+    env: "OUTBOX_RETENTION_DAYS",
+    flag: "--outbox-retention-days",
+    help: "days a change stays in the outbox (live_event) with its finished webhook deliveries before both are deleted; 0 keeps them",
+    default: "30",
+  },
+  {
     env: "WEBHOOK_ALLOW_LOOPBACK_HTTP",
     flag: "--webhook-allow-loopback-http",
     help: "accept webhook URLs by plain http:// to this machine (127.0.0.1, localhost), for a receiver in development",

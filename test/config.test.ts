@@ -43,7 +43,7 @@ describe("configuration", () => {
       redisTimeoutMs: 250,
       metricsPort: null,
       introspection: true,
-      webhooks: { timeoutMs: 10_000, maxAttempts: 8, retryBaseMs: 5000, allowLoopbackHttp: false },
+      webhooks: { timeoutMs: 10_000, maxAttempts: 8, retryBaseMs: 5000, retentionDays: 30, allowLoopbackHttp: false },
     });
   });
 

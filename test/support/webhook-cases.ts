@@ -87,6 +87,7 @@ export function webhookCases(backend: LiveBackend): void {
     // What the worker logs, in order.
     const logged: string[] = [];
     const workerLog = {
+      info: (_details: object, message: string) => void logged.push(message),
       warn: (_details: object, message: string) => void logged.push(message),
       debug: (_details: object, message: string) => void logged.push(message),
     };
@@ -99,7 +100,7 @@ export function webhookCases(backend: LiveBackend): void {
       app = await testServer(db, { shared, settings: { webhooks: { allowLoopbackHttp: true } } });
       await app.listen({ port: 0, host: "127.0.0.1" });
       hubUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-      worker = new WebhookWorker(db.dataSource.manager, { timeoutMs: 2000, maxAttempts: 4, retryBaseMs: 20 }, workerLog);
+      worker = new WebhookWorker(db.dataSource.manager, { timeoutMs: 2000, maxAttempts: 4, retryBaseMs: 20, retentionDays: 30 }, workerLog);
       shared.listen(LIVE_CHANNEL, () => worker.poke());
       await worker.start({ ownsDatabase: true });
     });
@@ -274,6 +275,39 @@ export function webhookCases(backend: LiveBackend): void {
       );
       const read = await graphql(`{ webhookDeliveries { eventId } }`, {}, secretariat);
       expect([register.errors?.[0]?.extensions["code"], read.errors?.[0]?.extensions["code"]]).toEqual(["FORBIDDEN", "FORBIDDEN"]);
+    });
+
+    it("deletes changes and finished deliveries past OUTBOX_RETENTION_DAYS, keeping what is pending and what is recent", async () => {
+      const sql = <T>(text: string) => db.dataSource.query<T>(text);
+      // Everything so far is made 31 days old, but for one change kept recent; one old delivery is still pending.
+      const [recent] = await sql<{ id: string }[]>(`SELECT id FROM live_event ORDER BY recorded_at DESC LIMIT 1`);
+      const [pending] = await sql<{ id: number; event_id: string }[]>(
+        `SELECT id, event_id FROM webhook_delivery WHERE event_id <> '${recent.id}' ORDER BY id LIMIT 1`,
+      );
+      await sql(`UPDATE live_event SET recorded_at = recorded_at - interval '31 days' WHERE id <> '${recent.id}'`);
+      await sql(`UPDATE webhook_delivery SET created_at = created_at - interval '31 days' WHERE event_id <> '${recent.id}'`);
+      await sql(`UPDATE webhook_delivery SET status = 'PENDING', leased_until = NULL WHERE id = ${pending.id}`);
+      const count = async (text: string) => (await sql<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${text}`))[0].n;
+      const oldFinished = await count(`webhook_delivery WHERE status <> 'PENDING' AND event_id <> '${recent.id}'`);
+      const oldEvents = await count(`live_event WHERE id <> '${recent.id}'`);
+      expect(oldFinished).toBeGreaterThan(0);
+
+      // With no retention, nothing goes.
+      const keeping = new WebhookWorker(
+        db.dataSource.manager,
+        { timeoutMs: 2000, maxAttempts: 4, retryBaseMs: 20, retentionDays: 0 },
+        workerLog,
+      );
+      expect(await keeping.prune()).toEqual({ deliveries: 0, events: 0 });
+
+      const pruned = await worker.prune();
+      expect(pruned).toEqual({ deliveries: oldFinished, events: oldEvents - 1 });
+      // Left: the pending delivery with its change, and the recent change with its deliveries.
+      expect(await sql(`SELECT id FROM live_event ORDER BY id`)).toEqual(
+        [{ id: pending.event_id }, { id: recent.id }].sort((a, b) => a.id.localeCompare(b.id)),
+      );
+      expect(await count(`webhook_delivery WHERE event_id <> '${recent.id}'`)).toBe(1);
+      expect(logged.at(-1)).toBe("deleted the outbox's changes and deliveries past their retention");
     });
   });
 }

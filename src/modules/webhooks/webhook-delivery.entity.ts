@@ -19,6 +19,7 @@ registerEnumType(DeliveryStatus, {
 @Entity("webhook_delivery")
 @Index("UQ_webhook_delivery_webhook_event", ["webhookId", "eventId"], { unique: true })
 @Index("IDX_webhook_delivery_due", ["nextAttemptAt"], { where: `status = 'PENDING'` })
+@Index("IDX_webhook_delivery_event", ["eventId"])
 @Check("CHK_webhook_delivery_status", `status IN ('PENDING', 'DELIVERED', 'FAILED', 'CANCELLED')`)
 export class WebhookDelivery {
   @PrimaryGeneratedColumn({ type: "integer", primaryKeyConstraintName: "PK_webhook_delivery" })

@@ -12,9 +12,12 @@ export interface DeliverySettings {
   timeoutMs: number;
   maxAttempts: number;
   retryBaseMs: number;
+  /** Days a fanned-out change and its finished deliveries stay (OUTBOX_RETENTION_DAYS); 0: for ever. */
+  retentionDays: number;
 }
 
 interface WorkerLog {
+  info(details: object, message: string): void;
   warn(details: object, message: string): void;
   debug(details: object, message: string): void;
 }
@@ -23,6 +26,10 @@ interface WorkerLog {
 const BATCH = 50;
 /** How often a replica looks for work another replica's write left (and retries that came due). */
 const POLL_MS = 5000;
+/** How often a worker deletes what the outbox keeps past OUTBOX_RETENTION_DAYS. */
+const PRUNE_EVERY_MS = 3_600_000;
+/** Rows one pruning statement deletes: a long backlog goes in short transactions, none holding the write gate long. */
+const PRUNE_BATCH = 1000;
 
 interface EventRow {
   id: string;
@@ -83,7 +90,8 @@ function deliveryBody(event: EventRow): string {
  * leased to one worker (FOR UPDATE SKIP LOCKED, so replicas share the work); a worker
  * that dies mid-delivery lets it go when its lease passes, and a hub that owns its
  * embedded database frees them all at start. At least once: the `webhook-id` header,
- * the event's id, lets a receiver drop a repeat.
+ * the event's id, lets a receiver drop a repeat. Once an hour it deletes the changes
+ * older than OUTBOX_RETENTION_DAYS whose deliveries are all finished, with them.
  */
 export class WebhookWorker {
   private running: Promise<void> | null = null;
@@ -91,6 +99,7 @@ export class WebhookWorker {
   private stopped = false;
   private poll: NodeJS.Timeout | null = null;
   private nextDue: NodeJS.Timeout | null = null;
+  private prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly em: EntityManager,
@@ -144,7 +153,47 @@ export class WebhookWorker {
     );
     if (work?.events) while (!this.stopped && (await this.fanOut()) === BATCH);
     if (work?.events || work?.due) while (!this.stopped && (await this.deliverDue()) > 0);
+    if (this.settings.retentionDays > 0 && performance.now() - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = performance.now();
+      await this.prune();
+    }
     await this.wakeWhenDue();
+  }
+
+  /**
+   * Deletes the deliveries that are over (DELIVERED, FAILED, CANCELLED) and were made
+   * more than `retentionDays` ago, then the changes fanned out that long ago that no
+   * delivery names any more; returns how many of each. A pending delivery keeps its change.
+   */
+  async prune(): Promise<{ deliveries: number; events: number }> {
+    const days = this.settings.retentionDays;
+    if (days === 0) return { deliveries: 0, events: 0 };
+    // `o` is the table's alias in `condition`; $1 is the days.
+    const inBatches = async (table: "webhook_delivery" | "live_event", condition: string) => {
+      let deleted = 0;
+      for (;;) {
+        const [done] = await this.inTransaction((tx) =>
+          tx.query<{ n: number }[]>(
+            `WITH gone AS (DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} o WHERE ${condition} LIMIT ${PRUNE_BATCH}) RETURNING 1)
+             SELECT count(*)::int AS n FROM gone`,
+            [days],
+          ),
+        );
+        const n = done?.n ?? 0;
+        deleted += n;
+        if (n < PRUNE_BATCH || this.stopped) return deleted;
+      }
+    };
+    const deliveries = await inBatches("webhook_delivery", `o.status <> 'PENDING' AND o.created_at < now() - make_interval(days => $1)`);
+    const events = await inBatches(
+      "live_event",
+      `o.fanned_out_at IS NOT NULL AND o.recorded_at < now() - make_interval(days => $1)
+         AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = o.id)`,
+    );
+    if (deliveries + events > 0) {
+      this.log.info({ deliveries, events, retentionDays: days }, "deleted the outbox's changes and deliveries past their retention");
+    }
+    return { deliveries, events };
   }
 
   /** A timer for the next retry this database holds, so it is not left for the poll; none when nothing is pending. */
