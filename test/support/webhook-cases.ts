@@ -279,18 +279,22 @@ export function webhookCases(backend: LiveBackend): void {
 
     it("deletes changes and finished deliveries past OUTBOX_RETENTION_DAYS, keeping what is pending and what is recent", async () => {
       const sql = <T>(text: string) => db.dataSource.query<T>(text);
-      // Everything so far is made 31 days old, but for one change kept recent; one old delivery is still pending.
-      const [recent] = await sql<{ id: string }[]>(`SELECT id FROM live_event ORDER BY recorded_at DESC LIMIT 1`);
-      const [pending] = await sql<{ id: number; event_id: string }[]>(
-        `SELECT id, event_id FROM webhook_delivery WHERE event_id <> '${recent.id}' ORDER BY id LIMIT 1`,
-      );
-      await sql(`UPDATE live_event SET recorded_at = recorded_at - interval '31 days' WHERE id <> '${recent.id}'`);
-      await sql(`UPDATE webhook_delivery SET created_at = created_at - interval '31 days' WHERE event_id <> '${recent.id}'`);
-      await sql(`UPDATE webhook_delivery SET status = 'PENDING', leased_until = NULL WHERE id = ${pending.id}`);
       const count = async (text: string) => (await sql<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${text}`))[0].n;
-      const oldFinished = await count(`webhook_delivery WHERE status <> 'PENDING' AND event_id <> '${recent.id}'`);
-      const oldEvents = await count(`live_event WHERE id <> '${recent.id}'`);
-      expect(oldFinished).toBeGreaterThan(0);
+      // Every change so far is made 31 days old, with its deliveries; one old delivery is pending again.
+      await sql(`UPDATE webhook_delivery SET created_at = created_at - interval '31 days'`);
+      await sql(`UPDATE live_event SET recorded_at = recorded_at - interval '31 days'`);
+      await sql(`UPDATE webhook_delivery SET status = 'PENDING', leased_until = NULL WHERE id = (SELECT max(id) FROM webhook_delivery)`);
+      // And a change of today, not yet fanned out (the worker is stopped).
+      expect(await pay("jp-akita", "HOOK-RECENT")).toBe("RecordDuesPaymentSuccess");
+      const aged = `(SELECT id FROM live_event WHERE recorded_at < now() - interval '30 days')`;
+      const pendingOld = await count(`webhook_delivery WHERE event_id IN ${aged} AND status = 'PENDING'`);
+      const finishedOld = await count(`webhook_delivery WHERE event_id IN ${aged} AND status <> 'PENDING'`);
+      const keptOld = await count(
+        `live_event e WHERE id IN ${aged} AND EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_id = e.id AND d.status = 'PENDING')`,
+      );
+      const allOld = await count(`live_event WHERE id IN ${aged}`);
+      const recent = await count(`live_event WHERE id NOT IN ${aged}`);
+      expect([finishedOld > 0, keptOld > 0, allOld > keptOld, recent > 0]).toEqual([true, true, true, true]);
 
       // With no retention, nothing goes.
       const keeping = new WebhookWorker(
@@ -300,13 +304,11 @@ export function webhookCases(backend: LiveBackend): void {
       );
       expect(await keeping.prune()).toEqual({ deliveries: 0, events: 0 });
 
-      const pruned = await worker.prune();
-      expect(pruned).toEqual({ deliveries: oldFinished, events: oldEvents - 1 });
-      // Left: the pending delivery with its change, and the recent change with its deliveries.
-      expect(await sql(`SELECT id FROM live_event ORDER BY id`)).toEqual(
-        [{ id: pending.event_id }, { id: recent.id }].sort((a, b) => a.id.localeCompare(b.id)),
-      );
-      expect(await count(`webhook_delivery WHERE event_id <> '${recent.id}'`)).toBe(1);
+      expect(await worker.prune()).toEqual({ deliveries: finishedOld, events: allOld - keptOld });
+      // Left: the old pending deliveries with their changes, and today's change.
+      expect(await count(`webhook_delivery WHERE event_id IN ${aged}`)).toBe(pendingOld);
+      expect(await count(`live_event WHERE id IN ${aged}`)).toBe(keptOld);
+      expect(await count(`live_event WHERE id NOT IN ${aged}`)).toBe(recent);
       expect(logged.at(-1)).toBe("deleted the outbox's changes and deliveries past their retention");
     });
   });
