@@ -302,15 +302,16 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     };
     reply.raw.once("close", onClose);
 
+    // What the deadline's log line reports: the wait for a turn, and (once admitted) the statements sent.
     let admittedAfterMs: number | null = null;
-    let statementsSent = (): number | null => null;
+    let counted: { statements: number } | null = null;
     // Where a stopped request's time went, for whoever reads the log next: its turn, its statements, the pool.
     const logDeadline = () =>
       request.log.warn(
         {
           deadlineMs: limits.timeoutMs,
           admittedAfterMs,
-          statements: statementsSent(),
+          statements: counted?.statements ?? null,
           pool: poolStats(dataSource),
           operationName,
         },
@@ -344,7 +345,7 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
     }
 
     const scope = { signal: controller.signal, deadlineAt, statements: 0 };
-    statementsSent = () => scope.statements;
+    counted = scope;
     // Every statement of the request goes through its scoped source, which knows its signal and counts its statements.
     const context = createRequestContext({
       em: scopedSource(dataSource, scope).manager,
