@@ -12,6 +12,7 @@ import { setStatementTextCheck } from "../../src/core/reads/statement-text";
 import { childListOf, childrenFor } from "../../src/core/loaders";
 import { coordinatorTermsByGovernment, participationsByGovernment } from "../../src/modules/committee/committee.loader";
 import { CoordinatorTerm } from "../../src/modules/committee/coordinator-term.entity";
+import { Committee } from "../../src/modules/committee/committee.entity";
 import { Membership, membershipsByGovernment } from "../../src/modules/membership";
 import type { EntityTarget, ObjectLiteral } from "typeorm";
 import { Lang } from "../../src/core/i18n";
@@ -453,6 +454,7 @@ describe("lean reads answer exactly as whole entities do", () => {
         (f) => `{ government(slug: "kr-gyeongbuk") { membership { ${f} } } }`,
         (f) => `{ countries { nodes { governments { memberships { ${f} } } } } }`,
       ],
+      Committee: [(f) => `{ committees(first: 30) { nodes { ${f} } } }`],
       CoordinatorTerm: [
         (f) => `{ government(slug: "kr-gyeongbuk") { coordinatorTerms(asOf: "2020-12-31") { ${f} } } }`,
         (f) => `{ countries { nodes { governments { coordinatorTerms(asOf: "2020-12-31") { ${f} } } } } }`,
@@ -486,8 +488,8 @@ describe("lean reads answer exactly as whole entities do", () => {
    * A field with no declaration is safe (whole rows) but slow: every field of the types
    * read lean must be a column or declared by the module that resolves it.
    */
-  it("every field of Government, Country, Membership and CoordinatorTerm is a column or declared", () => {
-    const ENTITIES: Record<string, EntityTarget<ObjectLiteral>> = { Government, Country, Membership, CoordinatorTerm };
+  it("every field of Government, Country, Membership, CoordinatorTerm and Committee is a column or declared", () => {
+    const ENTITIES: Record<string, EntityTarget<ObjectLiteral>> = { Government, Country, Membership, CoordinatorTerm, Committee };
     const schema = buildSchema(readFileSync(join(__dirname, "..", "..", "schema", "schema.graphql"), "utf8"));
     const missing = (type: string) =>
       Object.keys((schema.getType(type) as GraphQLObjectType).getFields()).filter(

@@ -96,3 +96,9 @@ export class Committee {
   @SourceField()
   notes: string | null;
 }
+
+/** The columns of a committee's life, as the charter reads it (`CommitteeLife`: status, floor, change days). */
+export const COMMITTEE_LIFE_COLUMNS = ["establishedOn", "establishedPrecision", "attestedOn", "abolishedOn"] as const;
+
+/** A committee read with its life's columns. */
+export type CommitteeWithLife = Pick<Committee, "id" | (typeof COMMITTEE_LIFE_COLUMNS)[number]>;

@@ -10,7 +10,8 @@ import type { Lang } from "../../core/i18n";
 import type { ConnectionValue } from "../../core/pagination";
 import { Government, governmentById } from "../government";
 import { committeeStatus, covers } from "../../charter";
-import { Committee } from "./committee.entity";
+import { COMMITTEE_LIFE_COLUMNS, Committee } from "./committee.entity";
+import type { CommitteeWithLife } from "./committee.entity";
 import { CommitteeParticipation } from "./committee-participation.entity";
 import { CoordinatorTerm } from "./coordinator-term.entity";
 import { CommitteesArgs, CommitteeStatus } from "./committee.args";
@@ -44,20 +45,22 @@ export class CommitteeResolver {
     return listCommittees(ctx, args, read);
   }
 
+  @Reads<Committee>(["nameEn", "nameZh"])
   @FieldResolver(() => LocalizedName, {
     nullable: true,
     description: "Null for the three abolished committees, whose names the report does not print.",
   })
   name(
-    @Root() committee: Committee,
+    @Root() committee: Pick<Committee, "nameEn" | "nameZh">,
     @Arg("lang", () => LanguageTagScalar, { nullable: true }) lang: Lang | null,
     @Ctx() ctx: RequestContext,
   ): LocalizedName | null {
     return pickName(namesEnZh(committee.nameEn, committee.nameZh), lang ?? ctx.preferredLang);
   }
 
+  @Reads<Committee>(COMMITTEE_LIFE_COLUMNS)
   @FieldResolver(() => CommitteeStatus)
-  status(@Root() committee: Committee, @AsOf(asOfArg) asOf: IsoDate): CommitteeStatus {
+  status(@Root() committee: CommitteeWithLife, @AsOf(asOfArg) asOf: IsoDate): CommitteeStatus {
     return committeeStatus(committee, asOf);
   }
 
@@ -87,9 +90,10 @@ export class CommitteeResolver {
     return withChildRows(ctx.loaders, committee, coordinatorTermsByCommittee, committee.id, (terms) => terms);
   }
 
+  @Reads([])
   @FieldResolver(() => [CommitteeParticipation], { description: "Governments taking part on `asOf` besides the coordinators." })
   async participants(
-    @Root() committee: Committee,
+    @Root() committee: Pick<Committee, "id">,
     @AsOf(asOfArg) asOf: IsoDate,
     @Ctx() ctx: RequestContext,
   ): Promise<CommitteeParticipation[]> {

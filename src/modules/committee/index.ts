@@ -13,7 +13,8 @@ import {
   GovernmentCommitteesResolver,
 } from "./committee.resolver";
 
-export { Committee, CommitteeKind } from "./committee.entity";
+export { COMMITTEE_LIFE_COLUMNS, Committee, CommitteeKind } from "./committee.entity";
+export type { CommitteeWithLife } from "./committee.entity";
 export { CoordinatorTerm } from "./coordinator-term.entity";
 export { CommitteeParticipation } from "./committee-participation.entity";
 export {

@@ -1,7 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
-import { Committee } from "../committee";
+import { COMMITTEE_LIFE_COLUMNS, Committee } from "../committee";
+import type { CommitteeWithLife } from "../committee";
+import { Reads } from "../../core/reads/read-plan";
 import { Government, governmentBySlug } from "../government";
 import { coordinationOf } from "./coordination.service";
 import { CoordinationType, CoordinatorCurrentTermType } from "./coordination.types";
@@ -9,10 +11,11 @@ import { AsOf } from "../../core/as-of";
 
 @Resolver(() => Committee)
 export class CommitteeCoordinationResolver {
+  @Reads<Committee>(COMMITTEE_LIFE_COLUMNS)
   @FieldResolver(() => CoordinationType, {
     description: "The coordinator(s) on `asOf` (default today) with their term, last activity and whether they may be replaced.",
   })
-  coordinator(@Root() committee: Committee, @AsOf() asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<CoordinationType> {
+  coordinator(@Root() committee: CommitteeWithLife, @AsOf() asOf: IsoDate, @Ctx() ctx: RequestContext): Promise<CoordinationType> {
     return coordinationOf(ctx, committee, asOf);
   }
 }

@@ -4,14 +4,14 @@ import type { UnitOfWork } from "../../core/context";
 import type { IsoDate } from "../../core/dates";
 import { associationRecord, reasonsOn } from "../association";
 import { coordinatorTermsByCommittee } from "../committee";
-import type { Committee } from "../committee";
+import type { CommitteeWithLife } from "../committee";
 import { eventsByCommittee } from "../event";
 import { Government, governmentById } from "../government";
 import { MeetingStatus, meetingsByCommittee } from "../meeting";
 import { CoordinationType, CoordinatorCurrentTermType } from "./coordination.types";
 
 /** What the charter needs about a committee's coordination, whatever the day. */
-async function coordinationInputOf(uow: UnitOfWork, committee: Committee): Promise<Omit<CoordinationInput, "asOf">> {
+async function coordinationInputOf(uow: UnitOfWork, committee: CommitteeWithLife): Promise<Omit<CoordinationInput, "asOf">> {
   const [terms, meetings, events, association] = await Promise.all([
     uow.loaders.get(coordinatorTermsByCommittee).load(committee.id),
     uow.loaders.get(meetingsByCommittee).load(committee.id),
@@ -38,7 +38,7 @@ async function coordinationInputOf(uow: UnitOfWork, committee: Committee): Promi
  * Who coordinates `committee` on `day`, their current term, and whether two years
  * without a meeting or event make them replaceable (Committee Reg. Art. 5).
  */
-export async function coordinationOf(uow: UnitOfWork, committee: Committee, day: IsoDate): Promise<CoordinationType> {
+export async function coordinationOf(uow: UnitOfWork, committee: CommitteeWithLife, day: IsoDate): Promise<CoordinationType> {
   const verdict = coordination({ ...(await coordinationInputOf(uow, committee)), asOf: day });
   return Object.assign(new CoordinationType(), {
     ...verdict,
@@ -49,6 +49,6 @@ export async function coordinationOf(uow: UnitOfWork, committee: Committee, day:
 }
 
 /** The days up to `until` on which the committee's coordination can change (`coordinationChangeDays`). */
-export async function coordinationChangeDaysOf(uow: UnitOfWork, committee: Committee, until: IsoDate): Promise<IsoDate[]> {
+export async function coordinationChangeDaysOf(uow: UnitOfWork, committee: CommitteeWithLife, until: IsoDate): Promise<IsoDate[]> {
   return coordinationChangeDays(await coordinationInputOf(uow, committee), until);
 }

@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../core/context";
+import { Reads } from "../../core/reads/read-plan";
 import type { ConnectionValue } from "../../core/pagination";
 import { AssociationType } from "../association";
 import { Committee, CommitteeKind, committeeById, committeeByKind } from "../committee";
@@ -70,8 +71,9 @@ export class VoteRecordResolver {
 
 @Resolver(() => Committee)
 export class CommitteeMeetingsResolver {
+  @Reads([])
   @FieldResolver(() => [Meeting], { description: "The committee's meetings, earliest first." })
-  meetings(@Root() committee: Committee, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
+  meetings(@Root() committee: Pick<Committee, "id">, @Ctx() ctx: RequestContext): Promise<Meeting[]> {
     return ctx.loaders.get(meetingsByCommittee).load(committee.id);
   }
 }
