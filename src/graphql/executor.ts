@@ -1,6 +1,25 @@
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
-import { BREAK, GraphQLInputObjectType, execute, getNamedType, printSchema, typeFromAST, visit } from "graphql";
-import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, OperationDefinitionNode } from "graphql";
+import {
+  BREAK,
+  TypeInfo,
+  execute,
+  getNamedType,
+  isAbstractType,
+  isInputObjectType,
+  printSchema,
+  typeFromAST,
+  visit,
+  visitWithTypeInfo,
+} from "graphql";
+import type {
+  DocumentNode,
+  ExecutionResult,
+  GraphQLError,
+  GraphQLNamedType,
+  GraphQLSchema,
+  GraphQLType,
+  OperationDefinitionNode,
+} from "graphql";
 import { compileQuery, isCompiledQuery } from "graphql-jit";
 import type { CompiledQuery } from "graphql-jit";
 import type { RequestContext } from "../core/context";
@@ -19,19 +38,56 @@ function withExtensions(error: GraphQLError): GraphQLError {
   return Object.create(error, { extensions: { value: {}, enumerable: false } }) as GraphQLError;
 }
 
+/** Whether a value of `type` holds an input object with a defaulted field, at any depth: graphql-jit leaves a missing one unset. */
+function holdsDefaults(type: GraphQLType | null | undefined, seen = new Set<GraphQLNamedType>()): boolean {
+  const named = type ? getNamedType(type) : undefined;
+  if (!isInputObjectType(named) || seen.has(named)) return false;
+  seen.add(named);
+  return Object.values(named.getFields()).some((field) => field.defaultValue !== undefined || holdsDefaults(field.type, seen));
+}
+
+/** type-graphql's type resolution of a union given `resolveType` is an async function, whose promise graphql-jit does not wait for. */
+const AsyncFunction = (async () => {}).constructor;
+
+/** Whether `type` is a union or interface whose type resolution is asynchronous (every mutation's result). */
+function resolvesAsync(type: GraphQLType | null | undefined): boolean {
+  const named = type ? getNamedType(type) : undefined;
+  return isAbstractType(named) && named.resolveType instanceof AsyncFunction;
+}
+
+/** Whether graphql-js must run `operation`: it gives an input object `holdsDefaults`, as a variable or written, or selects a type that `resolvesAsync`. */
+export function needsGraphqlJs(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): boolean {
+  if ((operation.variableDefinitions ?? []).some((variable) => holdsDefaults(typeFromAST(schema, variable.type)))) return true;
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  const stopIf = (when: boolean) => {
+    found = when;
+    return when ? BREAK : undefined;
+  };
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      ObjectValue: () => stopIf(holdsDefaults(typeInfo.getInputType())),
+      Field: () => stopIf(resolvesAsync(typeInfo.getType())),
+    }),
+  );
+  return found;
+}
+
 /**
  * Operations executed by `graphql-jit`: each operation of a document is compiled once
  * into JavaScript that walks exactly its selection (no per-field lookups of the
  * schema, argument coercion planned ahead), then run with the same resolvers, context
  * and error handling as graphql-js. Documents come from Apollo's document store, one
  * object per distinct query text, so the compiled form is kept beside it and goes
- * with it. An operation graphql-jit cannot compile runs on graphql-js, and so does one
- * with an input object, as a variable or written in the document: graphql-jit does
- * not give an input object's missing fields their default values (a mutation's
- * `input` without `draft` would reach its resolver without it, where graphql-js fills
- * in `false`). So does a request whose operation Apollo could not pick (a wrong
- * `operationName`): graphql-js says why; and one whose variables graphql-jit refuses,
- * so a bad one is refused with graphql-js's own error (BAD_USER_INPUT).
+ * with it. An operation graphql-jit cannot compile runs on graphql-js, and so do those
+ * it would answer differently (`needsGraphqlJs`): one with an input object that has
+ * defaulted fields (a mutation's `input` without `draft` would reach its resolver
+ * without it, where graphql-js fills in `false`; filters have none), and one that
+ * selects a union whose type resolution returns a promise. So does a request whose
+ * operation Apollo could not pick (a wrong `operationName`): graphql-js says why; and
+ * one whose variables graphql-jit refuses, so a bad one is refused with graphql-js's
+ * own error (BAD_USER_INPUT).
  *
  * Apollo Server's documented hook for another executor is its gateway interface: this
  * is a gateway with one fixed schema and no supergraph.
@@ -39,28 +95,13 @@ function withExtensions(error: GraphQLError): GraphQLError {
 export function jitExecutionGateway(schema: GraphQLSchema): Gateway {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
 
-  const takesInputObject = (document: DocumentNode, operation: OperationDefinitionNode) => {
-    const asVariable = (operation.variableDefinitions ?? []).some((variable) => {
-      const type = typeFromAST(schema, variable.type);
-      return type !== undefined && getNamedType(type) instanceof GraphQLInputObjectType;
-    });
-    let written = false;
-    visit(document, {
-      ObjectValue: () => {
-        written = true;
-        return BREAK;
-      },
-    });
-    return asVariable || written;
-  };
-
   function compiledFor(document: DocumentNode, operation: OperationDefinitionNode, operationName: string | null): CompiledQuery | null {
     let byOperation = compiled.get(document);
     if (!byOperation) compiled.set(document, (byOperation = new Map()));
     const key = operationName ?? "";
     let query = byOperation.get(key);
     if (query === undefined) {
-      const result = takesInputObject(document, operation) ? null : compileQuery(schema, document, operationName ?? undefined);
+      const result = needsGraphqlJs(schema, document, operation) ? null : compileQuery(schema, document, operationName ?? undefined);
       query = result !== null && isCompiledQuery(result) ? result : null;
       byOperation.set(key, query);
     }

@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { buildSchema, parse } from "graphql";
+import type { GraphQLUnionType, OperationDefinitionNode } from "graphql";
+import { needsGraphqlJs } from "../../src/graphql/executor";
 import { useTestHub } from "../support/hub";
 
 /**
@@ -6,6 +9,8 @@ import { useTestHub } from "../support/hub";
  * differently from graphql-js: an input object's defaulted field, written in the
  * document or sent as a variable, must reach the resolver with its default; a bad
  * variable is refused as graphql-js refuses it; a resolver's failure keeps its path.
+ * A filter has no defaulted field, so graphql-jit runs it, and answers it as graphql-js
+ * does in each way a client can give it.
  */
 describe("the executor answers as graphql-js does", () => {
   const hub = useTestHub();
@@ -27,6 +32,78 @@ describe("the executor answers as graphql-js does", () => {
     );
     expect(sent.errors).toBeUndefined();
     expect(sent.data?.recordEvent.event.draft).toBe(false);
+  });
+
+  it("leaves to graphql-js exactly the operations that give an input object with defaulted fields, at any depth, or select a union resolved asynchronously", () => {
+    const schema = buildSchema(`
+      input Defaulted { x: Int = 1 }
+      input Holding { inner: [Defaulted!] }
+      input Plain { y: Int, list: [Int!] }
+      type A { a: Int }
+      type B { b: Int }
+      union Later = A | B
+      union Now = A | B
+      type Query { f(d: Defaulted, h: Holding, p: Plain, n: Int): Int, later: [Later], now: Now }
+    `);
+    (schema.getType("Later") as GraphQLUnionType).resolveType = async () => "A";
+    (schema.getType("Now") as GraphQLUnionType).resolveType = () => "A";
+    const verdict = (text: string) => {
+      const document = parse(text);
+      return needsGraphqlJs(schema, document, document.definitions[0] as OperationDefinitionNode);
+    };
+    expect(
+      Object.fromEntries(
+        [
+          "{ f(d: {}) }",
+          "{ f(h: { inner: [{ x: 2 }] }) }",
+          "{ f(h: {}) }",
+          "query ($d: Defaulted) { f(d: $d) }",
+          "query ($h: [Holding]) { f(n: 1) }",
+          "{ f(p: { y: 1, list: [1, 2] }) }",
+          "query ($p: Plain) { f(p: $p) }",
+          "query ($y: Int) { f(p: { y: $y }, n: 2) }",
+          "{ f(n: 1) }",
+          "{ later { ... on A { a } } }",
+          "{ now { ... on A { a } } }",
+        ].map((text) => [text, verdict(text)]),
+      ),
+    ).toEqual({
+      "{ f(d: {}) }": true,
+      "{ f(h: { inner: [{ x: 2 }] }) }": true,
+      "{ f(h: {}) }": true,
+      "query ($d: Defaulted) { f(d: $d) }": true,
+      "query ($h: [Holding]) { f(n: 1) }": true,
+      "{ f(p: { y: 1, list: [1, 2] }) }": false,
+      "query ($p: Plain) { f(p: $p) }": false,
+      "query ($y: Int) { f(p: { y: $y }, n: 2) }": false,
+      "{ f(n: 1) }": false,
+      "{ later { ... on A { a } } }": true,
+      "{ now { ... on A { a } } }": false,
+    });
+  });
+
+  it("answers a filter the same written, sent as a variable, or with one value for a list, and refuses a bad one as graphql-js does", async () => {
+    const slugs = (result: { data?: { governments: { totalCount: number; nodes: { slug: string }[] } } | null }) =>
+      result.data?.governments;
+    const written = await hub.run<{ governments: { totalCount: number; nodes: { slug: string }[] } }>(
+      `{ governments(first: 100, filter: { kinds: [MEMBER], countries: ["JP"], asOf: "2020-12-31" }) { totalCount nodes { slug } } }`,
+    );
+    expect(written.errors).toBeUndefined();
+    expect(slugs(written)?.totalCount).toBeGreaterThan(0);
+    const sent = await hub.run<{ governments: { totalCount: number; nodes: { slug: string }[] } }>(
+      `query ($filter: GovernmentFilter) { governments(first: 100, filter: $filter) { totalCount nodes { slug } } }`,
+      { filter: { kinds: ["MEMBER"], countries: ["JP"], asOf: "2020-12-31" } },
+    );
+    const single = await hub.run<{ governments: { totalCount: number; nodes: { slug: string }[] } }>(
+      `query ($asOf: Date) { governments(first: 100, filter: { kinds: MEMBER, countries: "JP", asOf: $asOf }) { totalCount nodes { slug } } }`,
+      { asOf: "2020-12-31" },
+    );
+    expect([slugs(sent), slugs(single)]).toEqual([slugs(written), slugs(written)]);
+    const bad = await hub.run(`query ($filter: GovernmentFilter) { governments(filter: $filter) { nodes { slug } } }`, {
+      filter: { kinds: ["EMPEROR"] },
+    });
+    expect(bad.errors?.[0]?.extensions?.["code"]).toBe("BAD_USER_INPUT");
+    expect(bad.errors?.[0]?.message).toContain('Variable "$filter" got invalid value "EMPEROR" at "filter.kinds[0]"');
   });
 
   it("refuses a variable of the wrong type with graphql-js's error, and answers a compiled query with variables", async () => {
