@@ -65,6 +65,10 @@ async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: values.postgres });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
+  // A round stopped by a TIMEOUT: the hub's log names the backend of each statement still running; PostgreSQL's own
+  // log then says whether it waited on a lock (and whose) or ran for over a second.
+  await admin.query(`ALTER DATABASE ${database} SET log_lock_waits = on`);
+  await admin.query(`ALTER DATABASE ${database} SET log_min_duration_statement = 1000`);
   const target = new URL(values.postgres);
   const counters = [
     await StatementCounter.start({ host: target.hostname, port: Number(target.port || 5432) }),

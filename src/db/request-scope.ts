@@ -11,8 +11,10 @@ import type { PreparingClient } from "./prepared-statements";
 type PgClient = CancellableClient & PreparingClient;
 
 interface ScopeState {
-  /** The `pg` clients running one of the request's statements now. */
-  readonly running: Set<PgClient>;
+  /** The `pg` clients running one of the request's statements now, and since when (performance.now()). */
+  readonly running: Map<PgClient, number>;
+  /** The request's statements waiting for a connection from the pool now. */
+  connecting: number;
   /** Cancels sent at the abort, by client: its statement's connection is held until its cancel has reached the server. */
   readonly cancels: Map<PgClient, Promise<void>>;
   /** Sends the cancels: on the scope's signal while a statement runs, and only then. */
@@ -24,15 +26,32 @@ const states = new WeakMap<StatementScope, ScopeState>();
 function stateOf(scope: StatementScope): ScopeState {
   let state = states.get(scope);
   if (!state) {
-    const running = new Set<PgClient>();
+    const running = new Map<PgClient, number>();
     const cancels = new Map<PgClient, Promise<void>>();
     const cancelRunning = () => {
-      for (const client of running) cancels.set(client, cancelRunningStatement(client));
+      for (const client of running.keys()) cancels.set(client, cancelRunningStatement(client));
     };
-    state = { running, cancels, cancelRunning };
+    state = { running, connecting: 0, cancels, cancelRunning };
     states.set(scope, state);
   }
   return state;
+}
+
+/**
+ * Where the request's statements are now, on PostgreSQL: how many wait for a connection
+ * from the pool, and each one running, with its backend (the process id PostgreSQL's own
+ * log names it by) and how long it has run. What a deadline's log line reports.
+ */
+export function statementsNow(scope: StatementScope): {
+  waitingForConnection: number;
+  running: { backend: number | null; forMs: number }[];
+} {
+  const state = states.get(scope);
+  const now = performance.now();
+  return {
+    waitingForConnection: state?.connecting ?? 0,
+    running: [...(state?.running ?? [])].map(([client, since]) => ({ backend: client.processID, forMs: Math.round(now - since) })),
+  };
 }
 
 type Query = (...queryArgs: unknown[]) => Promise<unknown>;
@@ -75,16 +94,21 @@ export function guardStatements(dataSource: DataSource, options: { prepareStatem
       scope.statements++;
       if (!cancellable || typeof queryArgs[0] !== "string") return query(...queryArgs);
       // The connection is taken first so its backend is known while the statement runs.
-      await runner.connect();
+      const state = stateOf(scope);
+      state.connecting++;
+      try {
+        await runner.connect();
+      } finally {
+        state.connecting--;
+      }
       const client = pgClientOf(runner);
       if (client === null) return query(...queryArgs);
       // Aborted while it waited for a connection from the pool.
       if (scope.signal.aborted) throw new DeadlineExceededError(scope.signal.reason);
-      const state = stateOf(scope);
       // On the signal only while one of the request's statements runs: a listener left there once the request
       // is answered keeps its objects alive through young-generation collections (src/http/graphql-route.ts).
       if (state.running.size === 0) scope.signal.addEventListener("abort", state.cancelRunning, { once: true });
-      state.running.add(client);
+      state.running.set(client, performance.now());
       try {
         return await (options.prepareStatements ? sendPrepared(client, () => query(...queryArgs)) : query(...queryArgs));
       } finally {

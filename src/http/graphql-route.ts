@@ -6,11 +6,13 @@ import { LRUCache } from "lru-cache";
 import type { DataSource } from "typeorm";
 import type { OperationLimits } from "../config";
 import { poolStats } from "../db/pool";
+import { statementsNow } from "../db/request-scope";
 import type { RequestContext } from "../core/context";
 import type { Calendar } from "../charter";
 import { todayUtc } from "../core/dates";
 import type { IsoDate } from "../core/dates";
 import { scopedSource } from "../core/scoped-source";
+import type { StatementScope } from "../core/scoped-source";
 import { ErrorCode } from "../core/errors";
 import type { LiveEvent } from "../core/live-event";
 import { negotiateLang } from "../core/i18n";
@@ -304,14 +306,16 @@ export function graphqlRoute(options: GraphQLRouteOptions): (request: FastifyReq
 
     // What the deadline's log line reports: the wait for a turn, and (once admitted) the statements sent.
     let admittedAfterMs: number | null = null;
-    let counted: { statements: number } | null = null;
-    // Where a stopped request's time went, for whoever reads the log next: its turn, its statements, the pool.
+    let counted: StatementScope | null = null;
+    // Where a stopped request's time went, for whoever reads the log next: its turn, its statements (those waiting
+    // for a connection, those running with their backends, as PostgreSQL's log names them), the pool.
     const logDeadline = () =>
       request.log.warn(
         {
           deadlineMs: limits.timeoutMs,
           admittedAfterMs,
           statements: counted?.statements ?? null,
+          ...(counted ? statementsNow(counted) : { waitingForConnection: 0, running: [] }),
           pool: poolStats(dataSource),
           operationName,
         },

@@ -57,15 +57,25 @@ describe("the operation deadline on PostgreSQL", () => {
         "5",
         { errors: [{ message: expect.stringContaining("deadline"), extensions: { code: "TIMEOUT", deadlineMs: TIMEOUT_MS } }] },
       ]);
-      // The log says where its time went: its wait for a turn, the statements it sent, the pool.
-      expect(log.lines.filter((line) => line["msg"] === "an operation ran past its deadline")).toEqual([
+      // The log says where its time went: its wait for a turn, the statements it sent, the one still running
+      // (blocked by the lock: its backend, as PostgreSQL's log names it), the pool.
+      const [logged, ...more] = log.lines.filter((line) => line["msg"] === "an operation ran past its deadline");
+      expect([logged, more]).toEqual([
         expect.objectContaining({
           deadlineMs: TIMEOUT_MS,
           admittedAfterMs: expect.any(Number),
           statements: expect.any(Number),
+          waitingForConnection: 0,
+          running: [{ backend: expect.any(Number), forMs: expect.any(Number) }],
           pool: { total: expect.any(Number), idle: expect.any(Number), waiting: 0 },
         }),
+        [],
       ]);
+      // The backend is one of the hub's connections, which stays in its pool once its statement is cancelled.
+      const [blockedBackend] = logged["running"] as { backend: number; forMs: number }[];
+      const hubBackends = await locker.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE application_name = 'near-data-hub'");
+      expect(hubBackends.rows.map((row) => row.pid)).toContain(blockedBackend.backend);
+      expect(blockedBackend.forMs).toBeGreaterThan(0);
       // The lock is still held, yet the hub's statement is gone: PostgreSQL ended it (statement_timeout).
       await expect
         .poll(
